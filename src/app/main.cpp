@@ -1,0 +1,36 @@
+// eventmap's entry point: dispatches to the window or to a command.
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/render_command.hpp"
+#include "app/render_options.hpp"
+#include "app/window_app.hpp"
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    const std::filesystem::path exe = argc > 0 ? argv[0] : "eventmap";
+    if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
+        std::cout << em::main_help();
+        return 0;
+    }
+    if (!args.empty() && args[0] == "render") {
+        auto parsed = em::parse_render_args({args.begin() + 1, args.end()});
+        if (!parsed) {
+            std::cerr << "eventmap render: " << parsed.error().message << "\n";
+            return 2;
+        }
+        if (parsed->help) {
+            std::cout << em::render_help();
+            return 0;
+        }
+        return em::run_render_command(parsed->options, exe);
+    }
+    auto options = em::parse_window_args(args);
+    if (!options) {
+        std::cerr << "eventmap: " << options.error().message << "\n";
+        return 2;
+    }
+    return em::run_window(options.value(), exe);
+}

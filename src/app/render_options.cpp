@@ -1,0 +1,153 @@
+#include "app/render_options.hpp"
+
+#include <charconv>
+
+#include "app/views.hpp"
+#include "geo/projection.hpp"
+
+namespace em {
+
+namespace {
+
+bool parse_int(const std::string& s, int& out) {
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && ptr == s.data() + s.size();
+}
+
+bool parse_size(const std::string& s, int& w, int& h) {
+    const auto x = s.find_first_of("xX");
+    if (x == std::string::npos) return false;
+    return parse_int(s.substr(0, x), w) && parse_int(s.substr(x + 1), h) && w > 0 && h > 0;
+}
+
+}  // namespace
+
+std::string main_help() {
+    return "eventmap - a map of events in time and space\n"
+           "\n"
+           "Usage:\n"
+           "  eventmap [--layer PATH]...        open the map window (default data: Natural Earth countries)\n"
+           "  eventmap render -o OUT.png [...]  draw the map to a PNG without a window or X server\n"
+           "  eventmap --help                   this text; 'eventmap render --help' for the render options\n"
+           "\n"
+           "Window options:\n"
+           "  --layer PATH        add a vector layer (any OGR source: .shp, .geojson, .gpkg, ...); repeatable\n"
+           "  --view NAME         start at a view preset (sahel-moscow, sahel, central-africa, moscow, world)\n"
+           "  --projection NAME   laea (default), equirect or mercator\n"
+           "  --size WxH          window size (default 1600x900)\n"
+           "\n"
+           "Environment:\n"
+           "  EVENTMAP_DATA_DIR   folder holding data/ and assets/ (default: found beside the program)\n"
+           "  XDG_CACHE_HOME      prepared geometry is cached in $XDG_CACHE_HOME/eventmap (~/.cache/eventmap)\n";
+}
+
+std::string render_help() {
+    std::string views;
+    for (const auto& v : view_presets()) views += (views.empty() ? "" : ", ") + v.key;
+    std::string projections;
+    for (const auto& p : Projection::names()) projections += (projections.empty() ? "" : ", ") + p;
+    return "Usage: eventmap render -o OUT.png [options]\n"
+           "\n"
+           "Draws the map to a PNG through the same renderer as the window, with no window and no X server\n"
+           "(EGL on Mesa's surfaceless platform). Exit 0 on success; otherwise non-zero and one line on stderr.\n"
+           "\n"
+           "Options:\n"
+           "  -o, --output PATH     PNG to write (required); written to a temporary file, then renamed\n"
+           "  --size WxH            image size in pixels (default 1920x1080; with --bbox and no --size the\n"
+           "                        height follows the box's shape)\n"
+           "  --view NAME           view preset: " + views + " (default sahel-moscow)\n"
+           "  --bbox W,S,E,N        extent in degrees (overrides --view); with --projection equirect the PNG\n"
+           "                        spans exactly that box, linear in lon/lat\n"
+           "  --projection NAME     " + projections + " (default laea: Lambert azimuthal equal-area at 20E 25N;\n"
+           "                        with --bbox and no --projection: equirect)\n"
+           "  --layer PATH          add a vector layer over the base map; repeatable\n"
+           "  --samples N           multisample anti-aliasing samples (default 4; 0 for none)\n"
+           "  --scale K             scale lines, markers and text by K (e.g. 2 for print)\n"
+           "  --no-labels           leave out country and capital labels\n"
+           "  --no-graticule        leave out the graticule\n"
+           "  --no-cache            do not read or write the prepared-geometry cache\n"
+           "  --timings             print where the time went to stderr\n"
+           "  -h, --help            this text\n";
+}
+
+Result<ParsedRender> parse_render_args(const std::vector<std::string>& args) {
+    ParsedRender parsed;
+    RenderOptions& o = parsed.options;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](const char* name) -> Result<std::string> {
+            if (i + 1 >= args.size()) return Error{std::string(name) + ": missing value"};
+            return args[++i];
+        };
+        if (a == "-h" || a == "--help") {
+            parsed.help = true;
+        } else if (a == "-o" || a == "--output") {
+            auto v = value("--output");
+            if (!v) return v.error();
+            o.output = v.value();
+        } else if (a == "--size") {
+            auto v = value("--size");
+            if (!v) return v.error();
+            if (!parse_size(v.value(), o.width, o.height))
+                return Error{"--size: '" + v.value() + "' is not WIDTHxHEIGHT with positive whole numbers"};
+            if (o.width > 16384 || o.height > 16384)
+                return Error{"--size: " + v.value() + " is larger than 16384x16384"};
+            o.size_given = true;
+        } else if (a == "--view") {
+            auto v = value("--view");
+            if (!v) return v.error();
+            if (!find_view(v.value())) {
+                std::string names;
+                for (const auto& p : view_presets()) names += " " + p.key;
+                return Error{"--view: unknown view '" + v.value() + "'; known:" + names};
+            }
+            o.view = v.value();
+        } else if (a == "--bbox") {
+            auto v = value("--bbox");
+            if (!v) return v.error();
+            o.bbox = parse_bbox(v.value());
+            if (!o.bbox)
+                return Error{"--bbox: '" + v.value() +
+                             "' is not W,S,E,N in degrees with W < E within -180..180 and S < N within -90..90"};
+        } else if (a == "--projection") {
+            auto v = value("--projection");
+            if (!v) return v.error();
+            if (!Projection::from_name(v.value()))
+                return Error{"--projection: unknown projection '" + v.value() + "'; known: equirect mercator laea"};
+            o.projection = v.value();
+            o.projection_given = true;
+        } else if (a == "--layer") {
+            auto v = value("--layer");
+            if (!v) return v.error();
+            o.layers.push_back(v.value());
+        } else if (a == "--samples") {
+            auto v = value("--samples");
+            if (!v) return v.error();
+            if (!parse_int(v.value(), o.samples) || o.samples < 0 || o.samples > 16)
+                return Error{"--samples: '" + v.value() + "' is not a whole number from 0 to 16"};
+        } else if (a == "--scale") {
+            auto v = value("--scale");
+            if (!v) return v.error();
+            float k = 0;
+            auto [ptr, ec] = std::from_chars(v.value().data(), v.value().data() + v.value().size(), k);
+            if (ec != std::errc() || ptr != v.value().data() + v.value().size() || !(k > 0.1f && k <= 16.0f))
+                return Error{"--scale: '" + v.value() + "' is not a number from 0.1 to 16"};
+            o.pixel_scale = k;
+        } else if (a == "--no-labels") {
+            o.labels = false;
+        } else if (a == "--no-graticule") {
+            o.graticule = false;
+        } else if (a == "--no-cache") {
+            o.use_cache = false;
+        } else if (a == "--timings") {
+            o.timings = true;
+        } else {
+            return Error{a + ": unknown option (see 'eventmap render --help')"};
+        }
+    }
+    if (!parsed.help && o.output.empty()) return Error{"--output: missing; say where to write the PNG with -o OUT.png"};
+    if (o.bbox && !o.projection_given) o.projection = "equirect";
+    return parsed;
+}
+
+}  // namespace em

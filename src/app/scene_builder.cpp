@@ -1,0 +1,64 @@
+#include "app/scene_builder.hpp"
+
+#include <filesystem>
+
+namespace em {
+
+const std::vector<BaseScale>& base_scales() {
+    // Natural Earth's own guidance: 1:110m for world views, 1:50m for regions, 1:10m when zoomed in.
+    static const std::vector<BaseScale> scales = {{"110m", 12000.0}, {"50m", 3500.0}, {"10m", 0.0}};
+    return scales;
+}
+
+std::string base_scale_for(double mpp) {
+    for (const auto& s : base_scales())
+        if (mpp >= s.min_metres_per_pixel) return s.name;
+    return base_scales().back().name;
+}
+
+Result<SceneLayer> load_base_layer(const DataPaths& paths, const std::string& scale, const Projection& projection,
+                                   const LayerCache* cache, bool* from_cache) {
+    const std::string path = paths.base_map(scale).string();
+    auto layers = load_prepared_source(path, PrepareOptions{}, cache, from_cache);
+    if (!layers) return layers.error();
+    if (layers->empty()) return Error{path + ": no layers"};
+    SceneLayer layer;
+    layer.title = "Countries (Natural Earth 1:" + scale + ")";
+    layer.data = std::move(layers->front());
+    layer.reproject(projection);
+    return layer;
+}
+
+LayerStyle default_overlay_style(GeometryKind kind, std::size_t index) {
+    // Okabe-Ito, skipping yellow (weak on pale land); overlays cycle through it.
+    static const std::uint32_t palette[] = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9};
+    const Color c = Color::hex(palette[index % std::size(palette)]);
+    LayerStyle s;
+    s.visible = true;
+    s.fill = c.with_alpha(0.25f);
+    s.outline = c;
+    s.outline_width = kind == GeometryKind::kLine ? 1.5f : 1.0f;
+    s.fill_enabled = kind == GeometryKind::kPolygon || kind == GeometryKind::kMixed;
+    s.marker = MarkerStyle{3.5f, 1.0f, c, Color::hex(0xFFFFFF)};
+    return s;
+}
+
+Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, const Projection& projection,
+                                                    const LayerCache* cache, std::vector<std::string>* warnings) {
+    auto layers = load_prepared_source(path, PrepareOptions{}, cache);
+    if (!layers) return layers.error();
+    std::vector<SceneLayer> out;
+    for (auto& data : layers.value()) {
+        if (warnings) warnings->insert(warnings->end(), data.warnings.begin(), data.warnings.end());
+        SceneLayer layer;
+        layer.title = std::filesystem::path(path).filename().string();
+        if (layers->size() > 1) layer.title += " : " + data.name;
+        layer.style = default_overlay_style(data.kind, out.size());
+        layer.data = std::move(data);
+        layer.reproject(projection);
+        out.push_back(std::move(layer));
+    }
+    return out;
+}
+
+}  // namespace em

@@ -1,0 +1,403 @@
+#include "app/window_app.hpp"
+
+// The GL loader comes first; GLFW must not pull in its own GL header.
+#include "gl/gl_api.hpp"
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <future>
+#include <iostream>
+#include <numeric>
+
+#include "app/data_paths.hpp"
+#include "app/scene_builder.hpp"
+#include "app/views.hpp"
+#include "export/png_writer.hpp"
+#include "render/map_renderer.hpp"
+#include "render/offscreen_target.hpp"
+#include "ui/layers_panel.hpp"
+#include "ui/status_bar.hpp"
+#include "ui/view_panel.hpp"
+
+namespace em {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Pointer state between frames.
+struct DragState {
+    bool dragging = false;
+    double last_x = 0, last_y = 0;
+};
+
+// A base-map level being prepared on a worker thread.
+struct PendingLevel {
+    std::string scale;
+    std::future<Result<SceneLayer>> result;
+};
+
+Camera camera_for(const BBox& lon_lat, const Projection& projection, int width, int height) {
+    return Camera::fit(projection.project_box(lon_lat), width, height);
+}
+
+// Applies mouse and keyboard to the camera unless ImGui wants them; returns true if the camera moved.
+bool handle_input(GLFWwindow* window, Camera& camera, DragState& drag, double wheel, const Camera& home) {
+    const ImGuiIO& io = ImGui::GetIO();
+    bool moved = false;
+    double x = 0, y = 0;
+    glfwGetCursorPos(window, &x, &y);
+    int ww = 1, wh = 1, fw = 1, fh = 1;
+    glfwGetWindowSize(window, &ww, &wh);
+    glfwGetFramebufferSize(window, &fw, &fh);
+    const double sx = static_cast<double>(fw) / ww, sy = static_cast<double>(fh) / wh;  // HiDPI
+    x *= sx, y *= sy;
+    if (!io.WantCaptureMouse) {
+        const bool down = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+        if (down && drag.dragging && (x != drag.last_x || y != drag.last_y)) {
+            camera.pan_pixels(x - drag.last_x, y - drag.last_y);
+            moved = true;
+        }
+        drag.dragging = down;
+        if (wheel != 0) {
+            camera.zoom_at({x, y}, std::pow(1.25, wheel));
+            moved = true;
+        }
+    } else if (glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) != GLFW_PRESS) {
+        drag.dragging = false;
+    }
+    drag.last_x = x, drag.last_y = y;
+    // ImGui 1.86's GLFW backend indexes its key state by GLFW key codes.
+    if (!io.WantCaptureKeyboard) {
+        const XY centre{camera.width() / 2.0, camera.height() / 2.0};
+        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
+            camera.zoom_at(centre, 1.5), moved = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
+            camera.zoom_at(centre, 1 / 1.5), moved = true;
+        const double step = 80.0;
+        if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) camera.pan_pixels(step, 0), moved = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) camera.pan_pixels(-step, 0), moved = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_UP)) camera.pan_pixels(0, step), moved = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) camera.pan_pixels(0, -step), moved = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) {
+            Camera h = home;
+            h.resize(camera.width(), camera.height());
+            camera = h;
+            moved = true;
+        }
+    }
+    if (moved) camera.clamp_scale(5.0, 200000.0);
+    return moved;
+}
+
+double percentile(std::vector<double> v, double q) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    const size_t i = std::min(v.size() - 1, static_cast<size_t>(std::ceil(q * v.size())) - 1);
+    return v[i];
+}
+
+}  // namespace
+
+Result<WindowOptions> parse_window_args(const std::vector<std::string>& args) {
+    WindowOptions o;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> Result<std::string> {
+            if (i + 1 >= args.size()) return Error{a + ": missing value"};
+            return args[++i];
+        };
+        if (a == "--layer") {
+            auto v = value();
+            if (!v) return v.error();
+            o.layers.push_back(v.value());
+        } else if (a == "--view") {
+            auto v = value();
+            if (!v) return v.error();
+            if (!find_view(v.value())) return Error{"--view: unknown view '" + v.value() + "'"};
+            o.view = v.value();
+        } else if (a == "--projection") {
+            auto v = value();
+            if (!v) return v.error();
+            if (!Projection::from_name(v.value())) return Error{"--projection: unknown projection '" + v.value() + "'"};
+            o.projection = v.value();
+        } else if (a == "--size") {
+            auto v = value();
+            if (!v) return v.error();
+            const auto x = v->find('x');
+            if (x == std::string::npos || std::sscanf(v->c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width <= 0 ||
+                o.height <= 0)
+                return Error{"--size: '" + v.value() + "' is not WIDTHxHEIGHT"};
+        } else if (a == "--frames") {
+            auto v = value();
+            if (!v) return v.error();
+            o.frames = std::atoi(v->c_str());
+            if (o.frames <= 0) return Error{"--frames: '" + v.value() + "' is not a positive whole number"};
+        } else if (a == "--script") {
+            auto v = value();
+            if (!v) return v.error();
+            if (v.value() != "pan" && v.value() != "still") return Error{"--script: expected pan or still"};
+            o.script = v.value();
+        } else if (a == "--screenshot") {
+            auto v = value();
+            if (!v) return v.error();
+            o.screenshot = v.value();
+        } else if (a == "--stats") {
+            auto v = value();
+            if (!v) return v.error();
+            o.stats = v.value();
+        } else if (a == "--samples") {
+            auto v = value();
+            if (!v) return v.error();
+            o.samples = std::atoi(v->c_str());
+        } else if (!a.empty() && a[0] != '-') {
+            o.layers.push_back(a);  // a file passed by a file manager or desktop launcher
+        } else {
+            return Error{a + ": unknown option (see 'eventmap --help')"};
+        }
+    }
+    return o;
+}
+
+int run_window(const WindowOptions& options, const std::filesystem::path& executable) {
+    auto paths = find_data_paths(executable);
+    if (!paths) {
+        std::cerr << "eventmap: " << paths.error().message << "\n";
+        return 1;
+    }
+    glfwSetErrorCallback([](int code, const char* text) { std::cerr << "eventmap: GLFW: " << text << "\n"; });
+    if (!glfwInit()) {
+        std::cerr << "eventmap: cannot open a window (no display? DISPLAY is unset or unreachable); "
+                     "'eventmap render -o out.png' draws without one\n";
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(options.width, options.height, "eventmap", nullptr, nullptr);
+    if (!window) {
+        std::cerr << "eventmap: cannot create an OpenGL 3.3 core window\n";
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(options.frames > 0 ? 0 : 1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // layout persistence comes with the settings file (issue 4)
+    ImGui::StyleColorsLight();
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    double wheel = 0;
+    glfwSetWindowUserPointer(window, &wheel);
+    glfwSetScrollCallback(window, [](GLFWwindow* w, double xoff, double yoff) {
+        ImGui_ImplGlfw_ScrollCallback(w, xoff, yoff);
+        *static_cast<double*>(glfwGetWindowUserPointer(w)) += yoff;
+    });
+
+    int exit_code = 0;
+    {
+        LayerCache cache(LayerCache::default_dir());
+        MapScene scene;
+        scene.projection = *Projection::from_name(options.projection);
+        std::string message;
+        // The coarse levels load at once (fast); the finest loads on a worker thread while the map is usable.
+        for (const char* scale : {"110m", "50m"}) {
+            auto layer = load_base_layer(paths.value(), scale, scene.projection, &cache);
+            if (!layer) {
+                message = layer.error().message;
+                continue;
+            }
+            double min_mpp = 0;
+            for (const auto& s : base_scales())
+                if (s.name == scale) min_mpp = s.min_metres_per_pixel;
+            scene.base.push_back({min_mpp, std::move(layer).value()});
+        }
+        std::optional<PendingLevel> pending;
+        const DataPaths data = paths.value();
+        pending = PendingLevel{"10m", std::async(std::launch::async, [data, &cache, projection = scene.projection] {
+                                   return load_base_layer(data, "10m", projection, &cache);
+                               })};
+        if (auto places = load_places(paths->places().string())) {
+            scene.set_capitals(places.value());
+            if (!places->problems.empty()) message = places->problems.front();
+        } else {
+            message = places.error().message;
+        }
+        scene.graticule.data = make_graticule();
+        scene.graticule.reproject(scene.projection);
+        for (const auto& path : options.layers) {
+            std::vector<std::string> warnings;
+            auto layers = load_overlay_layers(path, scene.projection, &cache, &warnings);
+            if (!layers) {
+                message = layers.error().message;
+                std::cerr << "eventmap: " << message << "\n";
+                continue;
+            }
+            for (auto& l : layers.value()) scene.overlays.push_back(std::move(l));
+            for (const auto& w : warnings) std::cerr << "eventmap: warning: " << w << "\n";
+            if (!warnings.empty()) message = warnings.front();
+        }
+
+        auto renderer = MapRenderer::create(paths->font().string());
+        if (!renderer) {
+            std::cerr << "eventmap: " << renderer.error().message << "\n";
+            exit_code = 1;
+        } else {
+            MapStyle style;
+            int fb_w = 0, fb_h = 0;
+            glfwGetFramebufferSize(window, &fb_w, &fb_h);
+            BBox home_box = find_view(options.view)->lon_lat;
+            Camera camera = camera_for(home_box, scene.projection, fb_w, fb_h);
+            Camera home = camera;
+            std::optional<OffscreenTarget> target;
+            bool dirty = true;
+            DragState drag;
+            std::vector<std::string> keys, labels;
+            for (const auto& p : view_presets()) keys.push_back(p.key), labels.push_back(p.label);
+            std::vector<double> frame_ms;
+            StatusInfo status;
+            status.message = message;
+            auto last = Clock::now();
+            int frame = 0;
+            while (!glfwWindowShouldClose(window)) {
+                if (options.frames > 0 || dirty || pending) {
+                    glfwPollEvents();
+                } else {
+                    glfwWaitEventsTimeout(0.5);
+                }
+                if (pending && pending->result.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+                    auto layer = pending->result.get();
+                    if (layer) {
+                        layer->reproject(scene.projection);  // the projection may have changed meanwhile
+                        scene.base.push_back({0.0, std::move(layer).value()});
+                        dirty = true;
+                    } else {
+                        status.message = layer.error().message;
+                    }
+                    pending.reset();
+                }
+                ImGui_ImplOpenGL3_NewFrame();
+                ImGui_ImplGlfw_NewFrame();
+                ImGui::NewFrame();
+
+                glfwGetFramebufferSize(window, &fb_w, &fb_h);
+                if (fb_w > 0 && fb_h > 0 && (!target || target->width() != fb_w || target->height() != fb_h)) {
+                    auto t = OffscreenTarget::create(fb_w, fb_h, options.samples);
+                    if (t) target = std::move(t).value();
+                    camera.resize(fb_w, fb_h);
+                    dirty = true;
+                }
+                if (handle_input(window, camera, drag, wheel, home)) dirty = true;
+                wheel = 0;
+                if (options.script == "pan") {
+                    camera.pan_pixels(frame % 120 < 60 ? 6.0 : -6.0, 2.0 * (frame % 40 < 20 ? 1 : -1));
+                    dirty = true;
+                }
+
+                ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowSize(ImVec2(330, 120), ImGuiCond_FirstUseEver);
+                ViewCommands view = draw_view_panel(scene.projection, keys, labels);
+                if (view.projection) {
+                    const XY c = camera.centre();
+                    const auto centre = scene.projection.inverse(c);
+                    scene.set_projection(*view.projection);
+                    const BBox box = centre ? BBox::of(centre->lon - 1, centre->lat - 1, centre->lon + 1,
+                                                       centre->lat + 1)
+                                            : home_box;
+                    const double mpp = camera.metres_per_pixel_x();
+                    camera = camera_for(box, scene.projection, fb_w, fb_h);
+                    camera = Camera(camera.centre(), mpp, fb_w, fb_h);
+                    home = camera_for(home_box, scene.projection, fb_w, fb_h);
+                    dirty = true;
+                }
+                if (view.preset) {
+                    camera = camera_for(find_view(*view.preset)->lon_lat, scene.projection, fb_w, fb_h);
+                    dirty = true;
+                }
+                ImGui::SetNextWindowPos(ImVec2(10, 140), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowSize(ImVec2(330, 360), ImGuiCond_FirstUseEver);
+                if (draw_layers_panel(scene, style)) dirty = true;
+
+                double cx = 0, cy = 0;
+                glfwGetCursorPos(window, &cx, &cy);
+                int ww = 1, wh = 1;
+                glfwGetWindowSize(window, &ww, &wh);
+                status.cursor = scene.projection.inverse(
+                    camera.to_world({cx * fb_w / std::max(ww, 1), cy * fb_h / std::max(wh, 1)}));
+                const auto centre = scene.projection.inverse(camera.centre());
+                status.metres_per_pixel =
+                    camera.metres_per_pixel_x() * (centre ? scene.projection.scale_factor_x(*centre) : 1.0);
+                draw_status_bar(status);
+                ImGui::Render();
+
+                if (target) {
+                    if (dirty) {
+                        target->bind();
+                        DrawStats stats = renderer->draw(scene, style, camera);
+                        target->resolve();
+                        char detail[160];
+                        std::snprintf(detail, sizeof detail, "%s | %zu triangles, %zu segments, %zu labels%s",
+                                      stats.base_level.c_str(), stats.triangles, stats.segments, stats.labels,
+                                      pending ? " | loading 1:10m..." : "");
+                        status.detail = detail;
+                        dirty = false;
+                    }
+                    target->blit_to_default();
+                }
+                glViewport(0, 0, fb_w, fb_h);
+                ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+                if (options.frames > 0 && frame + 1 == options.frames && !options.screenshot.empty()) {
+                    Image shot(fb_w, fb_h);
+                    glReadBuffer(GL_BACK);
+                    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+                    glReadPixels(0, 0, fb_w, fb_h, GL_RGBA, GL_UNSIGNED_BYTE, shot.pixels.data());
+                    Image flipped(fb_w, fb_h);
+                    for (int y = 0; y < fb_h; ++y)
+                        std::copy_n(shot.row(fb_h - 1 - y), static_cast<size_t>(fb_w) * 4, flipped.row(y));
+                    if (auto ok = write_png(flipped, options.screenshot); !ok) {
+                        std::cerr << "eventmap: " << ok.error().message << "\n";
+                        exit_code = 1;
+                    }
+                }
+                glfwSwapBuffers(window);
+                if (options.frames > 0) glFinish();  // measure whole frames when scripted
+                const auto now = Clock::now();
+                const double ms = std::chrono::duration<double, std::milli>(now - last).count();
+                last = now;
+                status.frame_ms = ms;
+                if (frame > 0) frame_ms.push_back(ms);  // the first frame includes start-up work
+                ++frame;
+                if (options.frames > 0 && frame >= options.frames) break;
+            }
+            if (!options.stats.empty() && !frame_ms.empty()) {
+                const double mean = std::accumulate(frame_ms.begin(), frame_ms.end(), 0.0) / frame_ms.size();
+                std::ofstream out(options.stats);
+                out << "{\"script\": \"" << options.script << "\", \"frames\": " << frame_ms.size()
+                    << ", \"mean_ms\": " << mean << ", \"p95_ms\": " << percentile(frame_ms, 0.95)
+                    << ", \"max_ms\": " << percentile(frame_ms, 1.0) << ", \"width\": " << fb_w
+                    << ", \"height\": " << fb_h << "}\n";
+            }
+        }
+        if (pending) pending->result.wait();
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exit_code;
+}
+
+}  // namespace em

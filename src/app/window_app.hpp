@@ -1,0 +1,31 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace em {
+
+// What the window is opened with.
+struct WindowOptions {
+    std::vector<std::string> layers;
+    std::string view = "sahel-moscow";
+    std::string projection = "laea";
+    int width = 1600, height = 900;
+    int samples = 4;
+    // Scripted runs, for benchmarks and tests: draw this many frames then quit (0: run until closed).
+    int frames = 0;
+    std::string script;       // "pan" drags the map every frame; "still" does nothing
+    std::string screenshot;   // PNG of the last frame, written before quitting
+    std::string stats;        // file to receive frame-time figures (mean, p95) as JSON
+};
+
+// Parses the window's command line (everything that is not a command).
+Result<WindowOptions> parse_window_args(const std::vector<std::string>& args);
+
+// Opens the window and runs until it is closed. Returns the exit code.
+int run_window(const WindowOptions& options, const std::filesystem::path& executable);
+
+}  // namespace em

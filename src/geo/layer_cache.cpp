@@ -1,0 +1,227 @@
+#include "geo/layer_cache.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <type_traits>
+
+#include <unistd.h>
+
+namespace em {
+
+namespace {
+
+constexpr char kMagic[8] = {'E', 'M', 'L', 'C', 'A', 'C', 'H', 'E'};
+constexpr std::uint32_t kFormatVersion = 1;
+
+// FNV-1a, enough to name cache files.
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h;
+}
+
+std::string stamp_of(const std::filesystem::path& p) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(p, ec);
+    if (ec) return "";
+    const auto mtime = std::filesystem::last_write_time(p, ec);
+    if (ec) return "";
+    return p.string() + "|" + std::to_string(size) + "|" + std::to_string(mtime.time_since_epoch().count());
+}
+
+// Writes plain values and vectors of them in native byte order; the cache is local to one machine.
+class Writer {
+public:
+    explicit Writer(std::FILE* f) : f_(f) {}
+    template <typename T>
+    void pod(const T& v) {
+        static_assert(std::is_trivially_copyable_v<T>);
+        ok_ = ok_ && std::fwrite(&v, sizeof v, 1, f_) == 1;
+    }
+    template <typename T>
+    void vec(const std::vector<T>& v) {
+        static_assert(std::is_trivially_copyable_v<T>);
+        pod<std::uint64_t>(v.size());
+        if (!v.empty()) ok_ = ok_ && std::fwrite(v.data(), sizeof(T), v.size(), f_) == v.size();
+    }
+    void str(const std::string& s) {
+        pod<std::uint64_t>(s.size());
+        if (!s.empty()) ok_ = ok_ && std::fwrite(s.data(), 1, s.size(), f_) == s.size();
+    }
+    void strs(const std::vector<std::string>& v) {
+        pod<std::uint64_t>(v.size());
+        for (const auto& s : v) str(s);
+    }
+    bool ok() const { return ok_; }
+
+private:
+    std::FILE* f_;
+    bool ok_ = true;
+};
+
+class Reader {
+public:
+    Reader(const char* data, std::size_t size) : p_(data), end_(data + size) {}
+    template <typename T>
+    bool pod(T& v) {
+        if (static_cast<std::size_t>(end_ - p_) < sizeof v) return ok_ = false;
+        std::memcpy(&v, p_, sizeof v);
+        p_ += sizeof v;
+        return true;
+    }
+    template <typename T>
+    bool vec(std::vector<T>& v) {
+        std::uint64_t n = 0;
+        if (!pod(n) || n > static_cast<std::uint64_t>(end_ - p_) / sizeof(T)) return ok_ = false;
+        v.resize(n);
+        if (n) std::memcpy(v.data(), p_, n * sizeof(T));
+        p_ += n * sizeof(T);
+        return true;
+    }
+    bool str(std::string& s) {
+        std::uint64_t n = 0;
+        if (!pod(n) || n > static_cast<std::uint64_t>(end_ - p_)) return ok_ = false;
+        s.assign(p_, n);
+        p_ += n;
+        return true;
+    }
+    bool strs(std::vector<std::string>& v) {
+        std::uint64_t n = 0;
+        if (!pod(n) || n > static_cast<std::uint64_t>(end_ - p_) / 8) return ok_ = false;
+        v.resize(n);
+        for (auto& s : v)
+            if (!str(s)) return false;
+        return true;
+    }
+    bool ok() const { return ok_; }
+
+private:
+    const char* p_;
+    const char* end_;
+    bool ok_ = true;
+};
+
+void write_layer(Writer& w, const PreparedLayer& l) {
+    w.str(l.source), w.str(l.name), w.str(l.crs);
+    w.pod(static_cast<std::int32_t>(l.kind));
+    w.pod(l.bbox);
+    w.strs(l.fields);
+    w.pod<std::uint64_t>(l.values.size());
+    for (const auto& v : l.values) w.strs(v);
+    w.vec(l.feature_bboxes);
+    w.vec(l.label_points);
+    w.strs(l.warnings);
+    w.vec(l.mesh.fill.vertices), w.vec(l.mesh.fill.indices);
+    w.vec(l.mesh.outline_points), w.vec(l.mesh.outline_joins);
+    w.vec(l.mesh.points), w.vec(l.mesh.ranges);
+    w.pod<std::uint64_t>(l.mesh.tessellation_failures);
+}
+
+bool read_layer(Reader& r, PreparedLayer& l) {
+    std::int32_t kind = 0;
+    std::uint64_t count = 0, failures = 0;
+    if (!(r.str(l.source) && r.str(l.name) && r.str(l.crs) && r.pod(kind) && r.pod(l.bbox) && r.strs(l.fields) &&
+          r.pod(count)))
+        return false;
+    l.kind = static_cast<GeometryKind>(kind);
+    if (count > (1ull << 32)) return false;
+    l.values.resize(count);
+    for (auto& v : l.values)
+        if (!r.strs(v)) return false;
+    if (!(r.vec(l.feature_bboxes) && r.vec(l.label_points) && r.strs(l.warnings) && r.vec(l.mesh.fill.vertices) &&
+          r.vec(l.mesh.fill.indices) && r.vec(l.mesh.outline_points) && r.vec(l.mesh.outline_joins) &&
+          r.vec(l.mesh.points) && r.vec(l.mesh.ranges) && r.pod(failures)))
+        return false;
+    l.mesh.tessellation_failures = failures;
+    // Cheap consistency checks so a damaged entry is rejected rather than drawn.
+    if (l.mesh.outline_points.size() != l.mesh.outline_joins.size()) return false;
+    for (auto i : l.mesh.fill.indices)
+        if (i >= l.mesh.fill.vertices.size()) return false;
+    return l.values.size() == l.mesh.ranges.size() && l.label_points.size() == l.mesh.ranges.size();
+}
+
+}  // namespace
+
+std::filesystem::path LayerCache::default_dir() {
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "eventmap";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::filesystem::path(home) / ".cache" / "eventmap";
+    return {};
+}
+
+std::filesystem::path LayerCache::entry_path(const std::string& source, const PrepareOptions& options) const {
+    if (dir_.empty()) return {};
+    std::error_code ec;
+    const auto abs = std::filesystem::absolute(source, ec);
+    if (ec) return {};
+    std::string key = stamp_of(abs);
+    if (key.empty()) return {};
+    for (const char* ext : {".shx", ".dbf", ".prj", ".cpg"}) {
+        auto side = abs;
+        side.replace_extension(ext);
+        key += "|" + stamp_of(side);
+    }
+    key += "|densify=" + std::to_string(options.densify_degrees) + "|v" + std::to_string(kFormatVersion);
+    char name[40];
+    std::snprintf(name, sizeof name, "%016llx.emc", static_cast<unsigned long long>(fnv1a(key)));
+    return dir_ / name;
+}
+
+std::optional<std::vector<PreparedLayer>> LayerCache::load(const std::string& source,
+                                                           const PrepareOptions& options) const {
+    const auto path = entry_path(source, options);
+    if (path.empty()) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (data.size() < sizeof kMagic + 4 || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) return std::nullopt;
+    Reader r(data.data() + sizeof kMagic, data.size() - sizeof kMagic);
+    std::uint32_t version = 0;
+    std::uint64_t count = 0;
+    if (!r.pod(version) || version != kFormatVersion || !r.pod(count) || count > 4096) return std::nullopt;
+    std::vector<PreparedLayer> layers(count);
+    for (auto& l : layers)
+        if (!read_layer(r, l)) return std::nullopt;
+    return layers;
+}
+
+void LayerCache::store(const std::string& source, const PrepareOptions& options,
+                       const std::vector<PreparedLayer>& layers) const {
+    const auto path = entry_path(source, options);
+    if (path.empty()) return;
+    std::error_code ec;
+    std::filesystem::create_directories(path.parent_path(), ec);
+    const auto tmp = path.string() + ".tmp." + std::to_string(::getpid());
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (!f) return;
+    Writer w(f);
+    for (char c : kMagic) w.pod(c);
+    w.pod(kFormatVersion);
+    w.pod<std::uint64_t>(layers.size());
+    for (const auto& l : layers) write_layer(w, l);
+    const bool ok = w.ok() && std::fflush(f) == 0;
+    std::fclose(f);
+    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) std::remove(tmp.c_str());
+}
+
+Result<std::vector<PreparedLayer>> load_prepared_source(const std::string& path, const PrepareOptions& options,
+                                                        const LayerCache* cache, bool* from_cache,
+                                                        const LoadControl& control) {
+    if (from_cache) *from_cache = false;
+    if (cache) {
+        if (auto hit = cache->load(path, options)) {
+            if (from_cache) *from_cache = true;
+            return std::move(*hit);
+        }
+    }
+    auto raw = load_vector_source(path, control);
+    if (!raw) return raw.error();
+    std::vector<PreparedLayer> prepared;
+    for (const auto& layer : raw.value()) prepared.push_back(prepare_layer(layer, options));
+    if (cache) cache->store(path, options, prepared);
+    return prepared;
+}
+
+}  // namespace em

@@ -1,0 +1,221 @@
+#include "geo/prepared_layer.hpp"
+
+#include <strings.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <thread>
+
+#include "geo/antimeridian.hpp"
+
+namespace em {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+bool on_artificial_edge(const GeoPoint& a, const GeoPoint& b) {
+    const bool meridian = std::abs(a.lon) == 180.0 && a.lon == b.lon;
+    const bool pole = std::abs(a.lat) == 90.0 && a.lat == b.lat;
+    return meridian || pole;
+}
+
+// Appends a closed ring (or open line) to the outline strip.
+void append_outline(const std::vector<GeoPoint>& pts, bool closed, LayerMesh& m) {
+    if (pts.size() < 2) return;
+    const size_t n = pts.size();
+    const size_t count = closed ? n + 1 : n;
+    for (size_t i = 0; i < count; ++i) {
+        const GeoPoint& p = pts[i % n];
+        m.outline_points.push_back(p);
+        const bool last = i + 1 == count;
+        const bool join = !last && !on_artificial_edge(p, pts[(i + 1) % n]);
+        m.outline_joins.push_back(join ? 1 : 0);
+    }
+}
+
+// Everything one feature contributes, built independently so features can be done in parallel.
+struct FeaturePiece {
+    TriangleMesh fill;
+    LayerMesh outline;  // only outline_points/joins used
+    std::vector<GeoPoint> points;
+    GeoPoint label{kNaN, kNaN};
+    bool failed = false;
+};
+
+FeaturePiece build_piece(const Feature& f, const PrepareOptions& opt, Tessellator& tess) {
+    FeaturePiece piece;
+    std::vector<Polygon> cut_polygons;
+    cut_polygons.reserve(f.polygons.size());
+    for (const Polygon& poly : f.polygons) {
+        Polygon cut = cut_polygon_at_antimeridian(poly);
+        for (auto& ring : cut.rings) ring = densify(ring, opt.densify_degrees, true);
+        if (!tess.tessellate(cut, piece.fill)) piece.failed = true;
+        for (const auto& ring : cut.rings) append_outline(ring, true, piece.outline);
+        cut_polygons.push_back(std::move(cut));
+    }
+    for (const LineString& line : f.lines) {
+        for (const auto& part : cut_line_at_antimeridian(line))
+            append_outline(densify(part, opt.densify_degrees, false), false, piece.outline);
+    }
+    piece.points = f.points;
+    if (!cut_polygons.empty()) {
+        piece.label = label_anchor(cut_polygons);
+    } else if (!f.points.empty()) {
+        piece.label = f.points.front();
+    } else if (!f.lines.empty() && !f.lines.front().empty()) {
+        piece.label = f.lines.front()[f.lines.front().size() / 2];
+    }
+    return piece;
+}
+
+// Even-odd point-in-polygon over all rings.
+bool inside(const Polygon& poly, GeoPoint p) {
+    bool in = false;
+    for (const auto& r : poly.rings) {
+        for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) {
+            if ((r[i].lat > p.lat) != (r[j].lat > p.lat) &&
+                p.lon < (r[j].lon - r[i].lon) * (p.lat - r[i].lat) / (r[j].lat - r[i].lat) + r[i].lon)
+                in = !in;
+        }
+    }
+    return in;
+}
+
+// Midpoint of the widest inside stretch of the horizontal line at lat.
+std::optional<GeoPoint> widest_run(const Polygon& poly, double lat, double* width) {
+    std::vector<double> xs;
+    for (const auto& r : poly.rings) {
+        for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) {
+            if ((r[i].lat > lat) != (r[j].lat > lat))
+                xs.push_back((r[j].lon - r[i].lon) * (lat - r[i].lat) / (r[j].lat - r[i].lat) + r[i].lon);
+        }
+    }
+    std::sort(xs.begin(), xs.end());
+    std::optional<GeoPoint> best;
+    *width = 0;
+    for (size_t i = 0; i + 1 < xs.size(); i += 2) {
+        if (xs[i + 1] - xs[i] > *width) *width = xs[i + 1] - xs[i], best = GeoPoint{(xs[i] + xs[i + 1]) / 2, lat};
+    }
+    return best;
+}
+
+}  // namespace
+
+GeoPoint label_anchor(const std::vector<Polygon>& polygons) {
+    // The largest part by outer-ring area.
+    const Polygon* best = nullptr;
+    double best_area = -1;
+    for (const auto& p : polygons) {
+        if (p.rings.empty()) continue;
+        double a = 0;
+        for (const auto& r : p.rings) a = std::max(a, std::abs(ring_signed_area(r)));
+        if (a > best_area) best_area = a, best = &p;
+    }
+    if (!best) return {kNaN, kNaN};
+    // Area centroid of the largest ring; if it falls outside (crescents, holes), use the widest inside run
+    // across a few latitudes around it.
+    const Ring* outer = &best->rings.front();
+    for (const auto& r : best->rings)
+        if (std::abs(ring_signed_area(r)) > std::abs(ring_signed_area(*outer))) outer = &r;
+    double cx = 0, cy = 0, a2 = 0;
+    for (size_t i = 0, n = outer->size(); i < n; ++i) {
+        const auto& p = (*outer)[i];
+        const auto& q = (*outer)[(i + 1) % n];
+        const double cross = p.lon * q.lat - q.lon * p.lat;
+        cx += (p.lon + q.lon) * cross, cy += (p.lat + q.lat) * cross, a2 += cross;
+    }
+    GeoPoint centroid = a2 != 0 ? GeoPoint{cx / (3 * a2), cy / (3 * a2)} : outer->front();
+    if (inside(*best, centroid)) return centroid;
+    BBox box;
+    for (const auto& p : *outer) box.add(p.lon, p.lat);
+    std::optional<GeoPoint> pick;
+    double pick_width = 0;
+    for (int k = 1; k < 16; ++k) {
+        double width = 0;
+        const double lat = box.min_y + box.height() * k / 16.0;
+        if (auto run = widest_run(*best, lat, &width); run && width > pick_width) pick = run, pick_width = width;
+    }
+    return pick ? *pick : centroid;
+}
+
+int PreparedLayer::field_index(std::string_view field) const {
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (fields[i].size() == field.size() && strncasecmp(fields[i].data(), field.data(), field.size()) == 0)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+const std::string& PreparedLayer::value(std::size_t feature, int field) const {
+    static const std::string kEmpty;
+    if (field < 0 || feature >= values.size() || static_cast<size_t>(field) >= values[feature].size()) return kEmpty;
+    return values[feature][field];
+}
+
+PreparedLayer prepare_layer(const VectorLayer& layer, const PrepareOptions& options) {
+    PreparedLayer out;
+    out.source = layer.source;
+    out.name = layer.name;
+    out.crs = layer.crs;
+    out.kind = layer.kind;
+    out.bbox = layer.bbox;
+    out.fields = layer.fields;
+    out.warnings = layer.warnings;
+    const size_t n = layer.features.size();
+    out.values.reserve(n);
+    out.feature_bboxes.reserve(n);
+    for (const auto& f : layer.features) out.values.push_back(f.values), out.feature_bboxes.push_back(f.bbox);
+
+    // Features are independent: tessellate them on several threads, in interleaved order so that big
+    // features (Russia, Canada) spread over the threads.
+    std::vector<FeaturePiece> pieces(n);
+    int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
+    threads = std::clamp(threads, 1, 16);
+    if (n < 8) threads = 1;
+    auto work = [&](int t) {
+        Tessellator tess;
+        for (size_t i = t; i < n; i += threads) pieces[i] = build_piece(layer.features[i], options, tess);
+    };
+    if (threads == 1) {
+        work(0);
+    } else {
+        std::vector<std::jthread> pool;
+        for (int t = 0; t < threads; ++t) pool.emplace_back(work, t);
+    }
+
+    LayerMesh& m = out.mesh;
+    out.label_points.reserve(n);
+    m.ranges.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+        FeaturePiece& p = pieces[i];
+        FeatureRange r;
+        const auto base = static_cast<std::uint32_t>(m.fill.vertices.size());
+        r.first_index = static_cast<std::uint32_t>(m.fill.indices.size());
+        m.fill.vertices.insert(m.fill.vertices.end(), p.fill.vertices.begin(), p.fill.vertices.end());
+        for (auto idx : p.fill.indices) m.fill.indices.push_back(base + idx);
+        r.index_count = static_cast<std::uint32_t>(p.fill.indices.size());
+        r.first_outline = static_cast<std::uint32_t>(m.outline_points.size());
+        m.outline_points.insert(m.outline_points.end(), p.outline.outline_points.begin(),
+                                p.outline.outline_points.end());
+        m.outline_joins.insert(m.outline_joins.end(), p.outline.outline_joins.begin(), p.outline.outline_joins.end());
+        r.outline_count = static_cast<std::uint32_t>(p.outline.outline_points.size());
+        r.first_point = static_cast<std::uint32_t>(m.points.size());
+        m.points.insert(m.points.end(), p.points.begin(), p.points.end());
+        r.point_count = static_cast<std::uint32_t>(p.points.size());
+        m.ranges.push_back(r);
+        out.label_points.push_back(p.label);
+        if (p.failed) {
+            ++m.tessellation_failures;
+            out.warnings.push_back(layer.source + " (layer " + layer.name + "): feature " +
+                                   std::to_string(layer.features[i].fid) +
+                                   ": polygon could not be filled (tessellation failed); outline still drawn");
+        }
+        p = FeaturePiece{};
+    }
+    return out;
+}
+
+}  // namespace em

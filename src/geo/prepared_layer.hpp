@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "geo/feature.hpp"
+#include "geo/tessellator.hpp"
+
+namespace em {
+
+// Where one feature's pieces sit in a LayerMesh's buffers.
+struct FeatureRange {
+    std::uint32_t first_index = 0, index_count = 0;      // into fill.indices
+    std::uint32_t first_outline = 0, outline_count = 0;  // into outline_points
+    std::uint32_t first_point = 0, point_count = 0;      // into points
+};
+
+// A layer's geometry ready for drawing, still in lon/lat: fill triangles, outline polylines and points.
+// Outlines are one long strip: outline_joins[i] != 0 when the segment from point i to i+1 is to be drawn
+// (0 between rings, and on the artificial edges made by cutting at the antimeridian).
+struct LayerMesh {
+    TriangleMesh fill;
+    std::vector<GeoPoint> outline_points;
+    std::vector<std::uint8_t> outline_joins;
+    std::vector<GeoPoint> points;
+    std::vector<FeatureRange> ranges;  // one per feature
+    std::size_t tessellation_failures = 0;
+};
+
+// A vector layer turned into what the renderer needs: attributes, label anchors and a LayerMesh.
+// Holds no source geometry; this is what the on-disk cache stores.
+struct PreparedLayer {
+    std::string source, name, crs;
+    GeometryKind kind = GeometryKind::kNone;
+    BBox bbox;
+    std::vector<std::string> fields;
+    std::vector<std::vector<std::string>> values;  // per feature, parallel to fields
+    std::vector<BBox> feature_bboxes;              // per feature, lon/lat
+    std::vector<GeoPoint> label_points;            // per feature; NaN when the feature has no area or points
+    std::vector<std::string> warnings;
+    LayerMesh mesh;
+
+    // Index of the named field (case-insensitive), or -1.
+    int field_index(std::string_view field) const;
+    // The feature's value of a field, or "" when the field does not exist.
+    const std::string& value(std::size_t feature, int field) const;
+};
+
+// Options for prepare_layer.
+struct PrepareOptions {
+    double densify_degrees = 1.0;  // longest straight edge kept, so edges bend properly when projected
+    int threads = 0;               // 0: as many as the machine has
+};
+
+// Cuts at the antimeridian, densifies, tessellates (in parallel) and finds label anchors.
+PreparedLayer prepare_layer(const VectorLayer& layer, const PrepareOptions& options = {});
+
+// A point well inside the polygon (its largest part) for a label; NaN point if none.
+GeoPoint label_anchor(const std::vector<Polygon>& polygons);
+
+}  // namespace em

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "geo/prepared_layer.hpp"
+#include "geo/projection.hpp"
+
+namespace em {
+
+// A feature's slices of a ProjectedMesh, with its projected extent for culling.
+struct ProjectedRange {
+    std::uint32_t first_index = 0, index_count = 0;
+    std::uint32_t first_outline = 0, outline_count = 0;
+    std::uint32_t first_point = 0, point_count = 0;
+    BBox bbox;  // projected metres
+};
+
+// A LayerMesh in projected metres, as flat float arrays ready to upload. Triangles with a vertex the
+// projection cannot show are left out; outline segments touching such a vertex are not joined.
+struct ProjectedMesh {
+    std::vector<float> fill_xy;              // x, y per vertex
+    std::vector<std::uint32_t> fill_indices;  // three per triangle
+    std::vector<float> outline;              // x, y, join per point (join 1: draw segment to the next point)
+    std::vector<float> points_xy;            // x, y per point feature vertex
+    std::vector<ProjectedRange> ranges;      // per feature
+    BBox bbox;
+};
+
+// Projects a prepared mesh (in parallel where it is large).
+ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection);
+
+}  // namespace em

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "geo/feature.hpp"
+
+namespace em {
+
+// Triangles over lon/lat vertices; indices come in threes.
+struct TriangleMesh {
+    std::vector<GeoPoint> vertices;
+    std::vector<std::uint32_t> indices;
+};
+
+// Fills polygons with triangles using GLU's tessellator (SGI's libtess, as packaged by Debian), which copes
+// with self-intersecting and touching rings. The even-odd rule decides what is inside, so rings may come in
+// any order and orientation. One instance per thread; GLU does not need a GL context for this.
+class Tessellator {
+public:
+    Tessellator();
+    ~Tessellator();
+    Tessellator(const Tessellator&) = delete;
+    Tessellator& operator=(const Tessellator&) = delete;
+
+    // Appends the triangles of polygon to mesh; false if GLU reported an error (mesh is then left as it was).
+    bool tessellate(const Polygon& polygon, TriangleMesh& mesh);
+
+    struct State;  // GLU state; public only so the C callbacks can name it
+
+private:
+    std::unique_ptr<State> state_;
+};
+
+// Signed area of a ring in its own units (positive when counter-clockwise).
+double ring_signed_area(const Ring& ring);
+
+// Total area of the triangles (always positive).
+double triangle_area(const TriangleMesh& mesh);
+
+}  // namespace em

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "geo/feature.hpp"
+
+namespace em {
+
+// Progress and cancellation for long loads; both optional.
+struct LoadControl {
+    std::function<void(std::size_t features_done, std::size_t features_total)> progress;
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+// Reads every layer of an OGR vector source (shapefile, GeoJSON, GeoPackage, ...) into WGS84 lon/lat.
+// Attribute text ends up UTF-8. A layer with no CRS is taken as WGS84 (with a warning) only when its
+// coordinates are plausible lon/lat; otherwise the whole load fails with a message that says so.
+Result<std::vector<VectorLayer>> load_vector_source(const std::string& path, const LoadControl& control = {});
+
+// Names of the layers in an OGR vector source.
+Result<std::vector<std::string>> list_vector_layers(const std::string& path);
+
+// Reads one named layer of a source (see load_vector_source).
+Result<VectorLayer> load_vector_layer(const std::string& path, const std::string& layer_name,
+                                      const LoadControl& control = {});
+
+// Registers GDAL drivers once; safe to call from any thread.
+void ensure_gdal_registered();
+
+}  // namespace em

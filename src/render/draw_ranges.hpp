@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/bbox.hpp"
+#include "geo/projected_mesh.hpp"
+
+namespace em {
+
+// A run of consecutive elements to draw in one call.
+struct DrawRange {
+    std::uint32_t first = 0;
+    std::uint32_t count = 0;
+};
+
+// Which part of a feature's slices a draw needs.
+enum class RangePart { kFill, kOutline, kPoints };
+
+// The runs covering the chosen features (all when `only` is empty, else those with only[i] true) whose
+// projected bbox meets view; neighbouring runs are merged so the GPU sees few calls.
+std::vector<DrawRange> visible_ranges(const std::vector<ProjectedRange>& ranges, const BBox& view, RangePart part,
+                                      const std::vector<bool>* only = nullptr);
+
+}  // namespace em

@@ -1,0 +1,109 @@
+#include "render/font_atlas.hpp"
+
+#include <stb_truetype.h>
+
+#include <cmath>
+#include <fstream>
+#include <iterator>
+
+#include "core/utf8.hpp"
+
+namespace em {
+
+struct FontAtlas::FontData {
+    std::vector<unsigned char> bytes;
+    stbtt_fontinfo info{};
+};
+
+namespace {
+constexpr int kPadding = 6;           // pixels of distance field around each glyph
+constexpr unsigned char kOnEdge = 128;  // stored value on the outline
+}  // namespace
+
+Result<FontAtlas> FontAtlas::load(const std::string& ttf_path, float base_size) {
+    std::ifstream in(ttf_path, std::ios::binary);
+    if (!in) return Error{ttf_path + ": cannot open font"};
+    auto data = std::make_shared<FontData>();
+    data->bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    const int offset = stbtt_GetFontOffsetForIndex(data->bytes.data(), 0);
+    if (offset < 0 || !stbtt_InitFont(&data->info, data->bytes.data(), offset))
+        return Error{ttf_path + ": not a TrueType font stb_truetype can read"};
+    FontAtlas atlas;
+    atlas.font_ = data;
+    atlas.base_size_ = base_size;
+    atlas.scale_ = stbtt_ScaleForPixelHeight(&data->info, base_size);
+    int ascent = 0, descent = 0, gap = 0;
+    stbtt_GetFontVMetrics(&data->info, &ascent, &descent, &gap);
+    atlas.ascent_ = ascent * atlas.scale_;
+    atlas.descent_ = -descent * atlas.scale_;
+    // pixel_dist_scale = kOnEdge / kPadding: the full byte range covers +-kPadding pixels.
+    atlas.distance_range_ = 255.0f / (static_cast<float>(kOnEdge) / kPadding);
+    atlas.pixels_.assign(static_cast<size_t>(atlas.width_) * atlas.height_, 0);
+    atlas.ensure("?");
+    return atlas;
+}
+
+bool FontAtlas::add(char32_t cp) {
+    const stbtt_fontinfo& info = font_->info;
+    const int index = stbtt_FindGlyphIndex(&info, static_cast<int>(cp));
+    if (index == 0 && cp != '?') return false;
+    int advance = 0, lsb = 0;
+    stbtt_GetGlyphHMetrics(&info, index, &advance, &lsb);
+    Glyph g;
+    g.advance = advance * scale_;
+    int w = 0, h = 0, xoff = 0, yoff = 0;
+    unsigned char* sdf = stbtt_GetGlyphSDF(&info, scale_, index, kPadding, kOnEdge,
+                                           static_cast<float>(kOnEdge) / kPadding, &w, &h, &xoff, &yoff);
+    if (sdf) {
+        if (pen_x_ + w + 1 > width_) pen_x_ = 1, pen_y_ += row_height_ + 1, row_height_ = 0;
+        if (pen_y_ + h + 1 > height_) {
+            // Grow downwards; existing rows keep their coordinates.
+            height_ *= 2;
+            pixels_.resize(static_cast<size_t>(width_) * height_, 0);
+        }
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x)
+                pixels_[static_cast<size_t>(pen_y_ + y) * width_ + pen_x_ + x] = sdf[y * w + x];
+        stbtt_FreeSDF(sdf, nullptr);
+        g.x = pen_x_, g.y = pen_y_, g.w = w, g.h = h;
+        g.x_offset = static_cast<float>(xoff);
+        g.y_offset = static_cast<float>(yoff);
+        pen_x_ += w + 1;
+        row_height_ = std::max(row_height_, h);
+        ++version_;
+    }
+    glyphs_[cp] = g;
+    return true;
+}
+
+void FontAtlas::ensure(std::string_view utf8) {
+    for (char32_t cp : decode_utf8(utf8)) {
+        if (glyphs_.count(cp)) continue;
+        if (!add(cp)) glyphs_[cp] = glyphs_.at('?');
+    }
+}
+
+const Glyph* FontAtlas::glyph(char32_t cp) const {
+    auto it = glyphs_.find(cp);
+    return it == glyphs_.end() ? nullptr : &it->second;
+}
+
+float FontAtlas::kerning(char32_t a, char32_t b) const {
+    return stbtt_GetCodepointKernAdvance(&font_->info, static_cast<int>(a), static_cast<int>(b)) * scale_;
+}
+
+float FontAtlas::measure(std::string_view utf8, float size) const {
+    const float k = size / base_size_;
+    float width = 0;
+    char32_t prev = 0;
+    for (char32_t cp : decode_utf8(utf8)) {
+        const Glyph* g = glyph(cp);
+        if (!g) g = glyph('?');
+        if (prev) width += kerning(prev, cp) * k;
+        width += g->advance * k;
+        prev = cp;
+    }
+    return width;
+}
+
+}  // namespace em

@@ -1,0 +1,34 @@
+#include "render/line_renderer.hpp"
+
+#include "render/view_uniforms.hpp"
+#include "shaders_generated.hpp"
+
+namespace em {
+
+Result<LineRenderer> LineRenderer::create() {
+    auto program = gl::Program::build("line", shaders::line_vert, shaders::line_frag);
+    if (!program) return program.error();
+    LineRenderer r;
+    r.program_ = std::move(program).value();
+    return r;
+}
+
+void LineRenderer::draw(const GpuMesh& mesh, const std::vector<DrawRange>& ranges, const Color& color, float width,
+                        float opacity, const Camera& camera) const {
+    if (ranges.empty() || width <= 0) return;
+    program_.use();
+    set_view_uniforms(program_, camera);
+    set_premultiplied(program_, "u_color", color, opacity);
+    glUniform1f(program_.uniform("u_width"), width);
+    constexpr std::size_t kStride = 3 * sizeof(float);
+    for (const DrawRange& r : ranges) {
+        if (r.count < 2) continue;
+        // Each instance reads point i as its start and point i+1 as its end.
+        mesh.outline_vao.attribute(0, mesh.outline_points, 3, kStride, r.first * kStride, 1);
+        mesh.outline_vao.attribute(1, mesh.outline_points, 3, kStride, (r.first + 1) * kStride, 1);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(r.count - 1));
+    }
+    gl::VertexArray::unbind();
+}
+
+}  // namespace em

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "render/camera.hpp"
+#include "render/fill_renderer.hpp"
+#include "render/font_atlas.hpp"
+#include "render/line_renderer.hpp"
+#include "render/map_scene.hpp"
+#include "render/map_style.hpp"
+#include "render/marker_renderer.hpp"
+#include "render/text_renderer.hpp"
+
+namespace em {
+
+// What one draw did, for the status bar and benchmarks.
+struct DrawStats {
+    std::size_t triangles = 0;
+    std::size_t segments = 0;
+    std::size_t labels = 0;
+    std::string base_level;
+};
+
+// Draws a MapScene into whatever framebuffer is bound: the one render path behind the window, exports and
+// the headless command. pixel_scale multiplies line widths, marker sizes and text (2 for a 2x export).
+class MapRenderer {
+public:
+    // Compiles shaders and loads the label font (current context).
+    static Result<MapRenderer> create(const std::string& font_path);
+
+    // Clears to the ocean colour and draws the base map, graticule, overlays, capitals and labels.
+    DrawStats draw(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale = 1.0f,
+                   double lod_bias = 1.0);
+    // Draws only the layers under the labels (used for cached base-map textures); no clear.
+    DrawStats draw_layers(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
+                          double lod_bias);
+    // Draws capitals and labels.
+    DrawStats draw_labels(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
+                          double lod_bias);
+
+    FontAtlas& font() { return font_; }
+    FillRenderer& fills() { return fill_; }
+    LineRenderer& lines() { return line_; }
+    MarkerRenderer& markers() { return marker_; }
+    TextRenderer& text() { return text_; }
+
+private:
+    FillRenderer fill_;
+    LineRenderer line_;
+    MarkerRenderer marker_;
+    TextRenderer text_;
+    FontAtlas font_;
+
+    void draw_layer(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale,
+                    DrawStats& stats, const std::vector<bool>* highlight = nullptr, const Color* focus_fill = nullptr,
+                    const Color* focus_outline = nullptr);
+};
+
+// Premultiplied-alpha blending, no depth: the state every renderer expects.
+void set_map_blend_state();
+
+}  // namespace em

@@ -1,0 +1,81 @@
+#include "render/offscreen_target.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace em {
+
+int max_target_size() {
+    GLint rb = 0, tex = 0, vp[2] = {0, 0};
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &rb);
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &tex);
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, vp);
+    return std::min({rb, tex, vp[0], vp[1]});
+}
+
+Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int samples) {
+    const int limit = max_target_size();
+    if (width <= 0 || height <= 0 || width > limit || height > limit)
+        return Error{"render target " + std::to_string(width) + "x" + std::to_string(height) +
+                     " exceeds this GL's limit of " + std::to_string(limit) + " pixels per side"};
+    GLint max_samples = 0;
+    glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
+    OffscreenTarget t;
+    t.width_ = width;
+    t.height_ = height;
+    t.samples_ = std::clamp(samples, 0, static_cast<int>(max_samples));
+    t.resolved_texture_ = gl::Texture::create(width, height, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE);
+    t.resolve_fbo_ = gl::Framebuffer::create();
+    t.resolve_fbo_.attach_color(t.resolved_texture_);
+    if (!t.resolve_fbo_.complete()) return Error{"offscreen framebuffer is incomplete"};
+    if (t.samples_ > 0) {
+        t.msaa_color_ = gl::Renderbuffer::create(width, height, GL_RGBA8, t.samples_);
+        t.draw_fbo_ = gl::Framebuffer::create();
+        t.draw_fbo_.attach_color(t.msaa_color_);
+        if (!t.draw_fbo_.complete()) return Error{"multisampled framebuffer is incomplete"};
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return t;
+}
+
+void OffscreenTarget::bind() const {
+    (samples_ > 0 ? draw_fbo_ : resolve_fbo_).bind();
+    glViewport(0, 0, width_, height_);
+}
+
+void OffscreenTarget::resolve() const {
+    if (samples_ == 0) return;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, draw_fbo_.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_.id());
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void OffscreenTarget::blit_to_default() const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+Image OffscreenTarget::read() const {
+    resolve();
+    Image img(width_, height_);
+    resolve_fbo_.bind();
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, img.pixels.data());
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    // GL rows run bottom to top; images run top to bottom.
+    const size_t stride = static_cast<size_t>(width_) * 4;
+    std::vector<std::uint8_t> tmp(stride);
+    for (int y = 0; y < height_ / 2; ++y) {
+        std::uint8_t* a = img.row(y);
+        std::uint8_t* b = img.row(height_ - 1 - y);
+        std::memcpy(tmp.data(), a, stride);
+        std::memcpy(a, b, stride);
+        std::memcpy(b, tmp.data(), stride);
+    }
+    return img;
+}
+
+}  // namespace em

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/image.hpp"
+#include "core/result.hpp"
+#include "gl/framebuffer.hpp"
+
+namespace em {
+
+// A framebuffer to render into without a window: multisampled colour storage resolved into a single-sampled
+// one that can be read back (or sampled as a texture).
+class OffscreenTarget {
+public:
+    // Allocates width x height with up to `samples` MSAA samples (clamped to what GL offers; 0 = none).
+    static Result<OffscreenTarget> create(int width, int height, int samples);
+
+    // Binds the drawing framebuffer and sets the viewport.
+    void bind() const;
+    // Resolves multisampling (if any) into the readable buffer.
+    void resolve() const;
+    // Copies the resolved image into the window's framebuffer (same size, origin bottom-left).
+    void blit_to_default() const;
+    // Resolves and reads the pixels, rows top to bottom.
+    Image read() const;
+    // The resolved colour texture (valid after resolve()).
+    const gl::Texture& texture() const { return resolved_texture_; }
+    int width() const { return width_; }
+    int height() const { return height_; }
+    int samples() const { return samples_; }
+
+private:
+    gl::Framebuffer draw_fbo_, resolve_fbo_;
+    gl::Renderbuffer msaa_color_;
+    gl::Texture resolved_texture_;
+    int width_ = 0, height_ = 0, samples_ = 0;
+};
+
+// The largest width or height one offscreen target may have on this context.
+int max_target_size();
+
+}  // namespace em

@@ -1,0 +1,92 @@
+#include "ui/layers_panel.hpp"
+
+#include <imgui.h>
+
+#include <utility>
+
+namespace em {
+
+namespace {
+
+bool color_edit(const char* label, Color& c) {
+    float v[4] = {c.r, c.g, c.b, c.a};
+    if (!ImGui::ColorEdit4(label, v, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_AlphaBar)) return false;
+    c = {v[0], v[1], v[2], v[3]};
+    return true;
+}
+
+// The controls shared by every layer; returns true on change.
+bool layer_style_controls(LayerStyle& s, bool has_fill) {
+    bool changed = false;
+    changed |= ImGui::Checkbox("visible", &s.visible);
+    if (has_fill) {
+        ImGui::SameLine();
+        changed |= ImGui::Checkbox("fill", &s.fill_enabled);
+        ImGui::SameLine();
+        changed |= color_edit("fill colour", s.fill);
+    }
+    changed |= color_edit("outline colour", s.outline);
+    ImGui::SetNextItemWidth(120);
+    changed |= ImGui::SliderFloat("outline width (px)", &s.outline_width, 0.0f, 6.0f, "%.1f");
+    ImGui::SetNextItemWidth(120);
+    changed |= ImGui::SliderFloat("opacity", &s.opacity, 0.0f, 1.0f, "%.2f");
+    return changed;
+}
+
+}  // namespace
+
+bool draw_layers_panel(MapScene& scene, MapStyle& style) {
+    bool changed = false;
+    if (!ImGui::Begin("Layers")) {
+        ImGui::End();
+        return false;
+    }
+    // Overlays are listed top (drawn last) to bottom, as in other GIS tools.
+    for (int i = static_cast<int>(scene.overlays.size()) - 1; i >= 0; --i) {
+        SceneLayer& layer = scene.overlays[i];
+        ImGui::PushID(i);
+        const bool open = ImGui::TreeNodeEx("##layer", ImGuiTreeNodeFlags_DefaultOpen, "%s", layer.title.c_str());
+        ImGui::SameLine(ImGui::GetWindowWidth() - 70);
+        if (ImGui::SmallButton("^") && i + 1 < static_cast<int>(scene.overlays.size())) {
+            std::swap(scene.overlays[i], scene.overlays[i + 1]);
+            changed = true;
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("v") && i > 0) {
+            std::swap(scene.overlays[i], scene.overlays[i - 1]);
+            changed = true;
+        }
+        if (open) {
+            if (i < static_cast<int>(scene.overlays.size())) {
+                SceneLayer& l = scene.overlays[i];
+                ImGui::TextDisabled("%zu features, %s", l.data.values.size(), l.data.crs.c_str());
+                changed |= layer_style_controls(l.style, l.data.kind != GeometryKind::kLine);
+            }
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+        (void)layer;
+    }
+    if (ImGui::TreeNodeEx("Graticule (10 degrees)", 0)) {
+        changed |= ImGui::Checkbox("show graticule", &style.show_graticule);
+        changed |= color_edit("colour##grat", style.graticule.outline);
+        ImGui::SetNextItemWidth(120);
+        changed |= ImGui::SliderFloat("width (px)##grat", &style.graticule.outline_width, 0.0f, 3.0f, "%.1f");
+        ImGui::TreePop();
+    }
+    if (ImGui::TreeNodeEx("Countries (Natural Earth)", ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGui::PushID("base");
+        changed |= layer_style_controls(style.base, true);
+        changed |= color_edit("focus countries fill", style.focus_fill);
+        changed |= ImGui::Checkbox("country labels", &style.show_country_labels);
+        ImGui::SameLine();
+        changed |= ImGui::Checkbox("capitals", &style.show_capitals);
+        ImGui::PopID();
+        ImGui::TreePop();
+    }
+    changed |= color_edit("ocean", style.ocean);
+    ImGui::End();
+    return changed;
+}
+
+}  // namespace em
