@@ -93,6 +93,7 @@ DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const
             if (s.x < 0 || s.y < 0 || s.x > camera.width() || s.y > camera.height()) continue;
             capital_xy.push_back(static_cast<float>(c.projected->x));
             capital_xy.push_back(static_cast<float>(c.projected->y));
+            if (!style.show_capital_labels) continue;
             LabelRequest r;
             r.text = c.name;
             r.anchor = s;

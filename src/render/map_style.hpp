@@ -27,6 +27,7 @@ struct MapStyle {
     bool show_graticule = true;
     bool show_country_labels = true;
     bool show_capitals = true;
+    bool show_capital_labels = true;
     MarkerStyle capital{2.6f, 1.0f, Color::hex(0xFFFFFF), Color::hex(0x3A3A3A)};
     float country_label_size = 10.5f;
     float focus_label_size = 12.0f;

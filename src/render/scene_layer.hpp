@@ -21,10 +21,17 @@ struct SceneLayer {
     LayerStyle style;
     std::vector<bool> highlight;  // per feature: drawn with the focus style (empty: none)
 
+    std::optional<Projection> projected_with;  // the projection `projected` was made with
+
     // Recomputes projected and drops GPU buffers so they are uploaded again.
     void reproject(const Projection& projection) {
         projected = project_mesh(data.mesh, projection);
+        projected_with = projection;
         gpu.reset();
+    }
+    // Reprojects only if the layer was projected differently (or never).
+    void ensure_projection(const Projection& projection) {
+        if (!projected_with || projected_with->proj_string() != projection.proj_string()) reproject(projection);
     }
     // Uploads if needed (GL thread).
     const GpuMesh& ensure_gpu() {

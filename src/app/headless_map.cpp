@@ -1,0 +1,141 @@
+#include "app/headless_map.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "app/scene_builder.hpp"
+#include "app/views.hpp"
+#include "events/places.hpp"
+#include "render/offscreen_target.hpp"
+
+namespace em {
+
+void PhaseTimer::mark(const char* phase) {
+    const auto now = std::chrono::steady_clock::now();
+    phases_.push_back({phase, std::chrono::duration<double, std::milli>(now - last_).count()});
+    last_ = now;
+}
+
+std::string PhaseTimer::summary() const {
+    double total = 0;
+    std::string out;
+    char buf[64];
+    for (const auto& [name, ms] : phases_) {
+        std::snprintf(buf, sizeof buf, "%s %.1f ", name, ms);
+        out += buf;
+        total += ms;
+    }
+    std::snprintf(buf, sizeof buf, "| total %.1f", total);
+    return out + buf;
+}
+
+Result<std::unique_ptr<HeadlessMap>> HeadlessMap::create(const DataPaths& paths, bool use_cache, PhaseTimer* timer) {
+    auto context = gl::HeadlessContext::create();
+    if (!context) return context.error();
+    if (timer) timer->mark("context");
+    std::unique_ptr<HeadlessMap> map(new HeadlessMap());
+    map->paths_ = paths;
+    map->context_ = std::move(context).value();
+    map->cache_ = LayerCache(use_cache ? LayerCache::default_dir() : std::filesystem::path());
+    auto renderer = MapRenderer::create(paths.font().string());
+    if (!renderer) return renderer.error();
+    map->renderer_ = std::move(renderer).value();
+    map->scene_.graticule.data = make_graticule();
+    if (timer) timer->mark("shaders+font");
+    return map;
+}
+
+Result<Camera> HeadlessMap::camera_for(const RenderOptions& o) {
+    const auto projection = Projection::from_name(o.projection);
+    if (!projection) return Error{"--projection: unknown projection '" + o.projection + "'"};
+    const auto view = find_view(o.view);
+    if (!o.bbox && !view) return Error{"--view: unknown view '" + o.view + "'"};
+    const BBox lon_lat = o.bbox ? *o.bbox : view->lon_lat;
+    const BBox projected = projection->project_box(lon_lat);
+    if (projected.empty() || projected.width() <= 0 || projected.height() <= 0)
+        return Error{"--bbox: the box cannot be shown in projection " + projection->name()};
+    int width = o.width, height = o.height;
+    if (o.bbox && !o.size_given)
+        height = std::max(1, static_cast<int>(std::lround(width * projected.height() / projected.width())));
+    const bool exact = o.bbox && projection->kind() == ProjectionKind::kEquirectangular;
+    return exact ? Camera::exact(projected, width, height) : Camera::fit(projected, width, height);
+}
+
+Result<Image> HeadlessMap::render(const RenderOptions& o, PhaseTimer* timer) {
+    auto camera = camera_for(o);
+    if (!camera) return camera.error();
+    const Projection projection = *Projection::from_name(o.projection);
+    const bool reproject = !scene_.graticule.projected_with ||
+                           scene_.graticule.projected_with->proj_string() != projection.proj_string();
+    scene_.projection = projection;
+
+    // Base map: the scale this resolution needs, loaded once and kept.
+    const std::string scale = base_scale_for(camera->metres_per_pixel_x() / o.pixel_scale);
+    auto it = base_by_scale_.find(scale);
+    if (it == base_by_scale_.end()) {
+        auto layer = load_base_layer(paths_, scale, projection, &cache_);
+        if (!layer) return layer.error();
+        it = base_by_scale_.emplace(scale, std::move(layer).value()).first;
+    }
+    it->second.ensure_projection(projection);
+    scene_.base.clear();
+    // The scene owns its layers; lend the cached one for this draw and take it back afterwards.
+    scene_.base.push_back({0.0, std::move(it->second)});
+
+    scene_.overlays.clear();
+    for (const auto& path : o.layers) {
+        auto found = overlays_by_path_.find(path);
+        if (found == overlays_by_path_.end()) {
+            auto layers = load_overlay_layers(path, projection, &cache_, &warnings_);
+            if (!layers) {
+                it->second = std::move(scene_.base.front().layer);
+                scene_.base.clear();
+                return layers.error();
+            }
+            found = overlays_by_path_.emplace(path, std::move(layers).value()).first;
+        }
+        for (auto& l : found->second) {
+            l.ensure_projection(projection);
+            scene_.overlays.push_back(std::move(l));
+        }
+    }
+    if (!capitals_loaded_) {
+        auto places = load_places(paths_.places().string());
+        if (!places) return places.error();
+        for (const auto& p : places->problems) warnings_.push_back(p);
+        scene_.set_capitals(places.value());
+        capitals_loaded_ = true;
+    }
+    if (reproject) {
+        scene_.graticule.reproject(projection);
+        for (auto& c : scene_.capitals) c.projected = projection.forward(c.position);
+    }
+    if (timer) timer->mark("load");
+
+    auto target = OffscreenTarget::create(camera->width(), camera->height(), o.samples);
+    Result<Image> result = Error{"not rendered"};
+    if (!target) {
+        result = target.error();
+    } else {
+        MapStyle style;
+        style.show_country_labels = o.labels;
+        style.show_capital_labels = o.labels;
+        style.show_graticule = o.graticule;
+        target->bind();
+        renderer_->draw(scene_, style, camera.value(), o.pixel_scale);
+        glFinish();
+        if (timer) timer->mark("draw");
+        result = target->read();
+        if (timer) timer->mark("readback");
+    }
+    // Give the layers back to the caches.
+    it->second = std::move(scene_.base.front().layer);
+    scene_.base.clear();
+    size_t k = 0;
+    for (const auto& path : o.layers)
+        for (auto& l : overlays_by_path_[path]) l = std::move(scene_.overlays[k++]);
+    scene_.overlays.clear();
+    return result;
+}
+
+}  // namespace em
