@@ -24,6 +24,7 @@ Result<DataPaths> find_data_paths(const std::filesystem::path& executable) {
     if (ec) exe_dir = std::filesystem::absolute(executable, ec).parent_path();
     tried.push_back(exe_dir);
     tried.push_back(exe_dir.parent_path() / "share" / "eventmap");
+    tried.push_back(exe_dir.parent_path().parent_path() / "share" / "eventmap");  // from libexec/eventmap/
     const char* xdg = std::getenv("XDG_DATA_DIRS");
     std::stringstream dirs(xdg && *xdg ? xdg : "/usr/local/share:/usr/share");
     for (std::string d; std::getline(dirs, d, ':');)

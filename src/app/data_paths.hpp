@@ -21,7 +21,7 @@ struct DataPaths {
 };
 
 // Finds the data folder: $EVENTMAP_DATA_DIR, then beside the executable (build tree), then the install prefix
-// (<exe>/../share/eventmap), then each of $XDG_DATA_DIRS/eventmap, then the source tree the binary was built
+// (<exe>/../share/eventmap, or <exe>/../../share/eventmap from libexec/eventmap/), then each of $XDG_DATA_DIRS/eventmap, then the source tree the binary was built
 // from. The error names every place it looked.
 Result<DataPaths> find_data_paths(const std::filesystem::path& executable);
 

@@ -70,12 +70,12 @@ Result<Image> HeadlessMap::render(const RenderOptions& o, PhaseTimer* timer) {
     scene_.projection = projection;
 
     // Base map: the scale this resolution needs, loaded once and kept.
-    const std::string scale = base_scale_for(camera->metres_per_pixel_x() / o.pixel_scale);
-    auto it = base_by_scale_.find(scale);
+    const BaseScale& scale = base_scale_for(camera->metres_per_pixel_x() / o.pixel_scale);
+    auto it = base_by_scale_.find(scale.name);
     if (it == base_by_scale_.end()) {
         auto layer = load_base_layer(paths_, scale, projection, &cache_);
         if (!layer) return layer.error();
-        it = base_by_scale_.emplace(scale, std::move(layer).value()).first;
+        it = base_by_scale_.emplace(scale.name, std::move(layer).value()).first;
     }
     it->second.ensure_projection(projection);
     scene_.base.clear();

@@ -1,4 +1,4 @@
-// eventmap's entry point: dispatches to the window or to a command.
+// eventmap-core's entry point (started by the `eventmap` launcher): dispatches to the window or a command.
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -10,7 +10,9 @@
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    const std::filesystem::path exe = argc > 0 ? argv[0] : "eventmap";
+    std::error_code ec;
+    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) exe = argc > 0 ? argv[0] : "eventmap-core";
     if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
         std::cout << em::main_help();
         return 0;

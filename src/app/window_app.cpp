@@ -39,12 +39,6 @@ struct DragState {
     double last_x = 0, last_y = 0;
 };
 
-// A base-map level being prepared on a worker thread.
-struct PendingLevel {
-    std::string scale;
-    std::future<Result<SceneLayer>> result;
-};
-
 Camera camera_for(const BBox& lon_lat, const Projection& projection, int width, int height) {
     return Camera::fit(projection.project_box(lon_lat), width, height);
 }
@@ -212,23 +206,29 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
         MapScene scene;
         scene.projection = *Projection::from_name(options.projection);
         std::string message;
-        // The coarse levels load at once (fast); the finest loads on a worker thread while the map is usable.
-        for (const char* scale : {"110m", "50m"}) {
+        // The coarse levels load at once (fast); the 1:10m levels load on a worker thread while the map is usable.
+        std::vector<BaseScale> background;
+        for (const auto& scale : base_scales()) {
+            if (scale.dataset == "10m") {
+                background.push_back(scale);
+                continue;
+            }
             auto layer = load_base_layer(paths.value(), scale, scene.projection, &cache);
             if (!layer) {
                 message = layer.error().message;
                 continue;
             }
-            double min_mpp = 0;
-            for (const auto& s : base_scales())
-                if (s.name == scale) min_mpp = s.min_metres_per_pixel;
-            scene.base.push_back({min_mpp, std::move(layer).value()});
+            scene.base.push_back({scale.min_metres_per_pixel, std::move(layer).value()});
         }
-        std::optional<PendingLevel> pending;
         const DataPaths data = paths.value();
-        pending = PendingLevel{"10m", std::async(std::launch::async, [data, &cache, projection = scene.projection] {
-                                   return load_base_layer(data, "10m", projection, &cache);
-                               })};
+        using Loaded = std::vector<std::pair<double, Result<SceneLayer>>>;
+        std::future<Loaded> finer = std::async(std::launch::async, [data, &cache, background,
+                                                                    projection = scene.projection] {
+            Loaded out;
+            for (const auto& scale : background)
+                out.emplace_back(scale.min_metres_per_pixel, load_base_layer(data, scale, projection, &cache));
+            return out;
+        });
         if (auto places = load_places(paths->places().string())) {
             scene.set_capitals(places.value());
             if (!places->problems.empty()) message = places->problems.front();
@@ -272,21 +272,21 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
             auto last = Clock::now();
             int frame = 0;
             while (!glfwWindowShouldClose(window)) {
-                if (options.frames > 0 || dirty || pending) {
+                if (options.frames > 0 || dirty || finer.valid()) {
                     glfwPollEvents();
                 } else {
                     glfwWaitEventsTimeout(0.5);
                 }
-                if (pending && pending->result.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-                    auto layer = pending->result.get();
-                    if (layer) {
-                        layer->reproject(scene.projection);  // the projection may have changed meanwhile
-                        scene.base.push_back({0.0, std::move(layer).value()});
-                        dirty = true;
-                    } else {
-                        status.message = layer.error().message;
+                if (finer.valid() && finer.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+                    for (auto& [min_mpp, layer] : finer.get()) {
+                        if (!layer) {
+                            status.message = layer.error().message;
+                            continue;
+                        }
+                        layer->ensure_projection(scene.projection);  // the projection may have changed meanwhile
+                        scene.base.push_back({min_mpp, std::move(layer).value()});
                     }
-                    pending.reset();
+                    dirty = true;
                 }
                 ImGui_ImplOpenGL3_NewFrame();
                 ImGui_ImplGlfw_NewFrame();
@@ -350,7 +350,7 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                         char detail[160];
                         std::snprintf(detail, sizeof detail, "%s | %zu triangles, %zu segments, %zu labels%s",
                                       stats.base_level.c_str(), stats.triangles, stats.segments, stats.labels,
-                                      pending ? " | loading 1:10m..." : "");
+                                      finer.valid() ? " | loading 1:10m..." : "");
                         status.detail = detail;
                         dirty = false;
                     }
@@ -390,7 +390,7 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                     << ", \"height\": " << fb_h << "}\n";
             }
         }
-        if (pending) pending->result.wait();
+        if (finer.valid()) finer.wait();
     }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -1,5 +1,6 @@
 #include "events/places.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -51,7 +52,9 @@ Result<PlaceTable> parse_places(std::string_view text, const std::string& path) 
     for (size_t r = 1; r < doc.records.size(); ++r) {
         const auto& rec = doc.records[r];
         if (rec.fields.size() != header.size()) {
-            table.problems.push_back(where(path, rec.line, 0) + "expected " + std::to_string(header.size()) +
+            // The column where the row stops matching the header: the first missing or the first extra one.
+            const int column = static_cast<int>(std::min(rec.fields.size(), header.size())) + 1;
+            table.problems.push_back(where(path, rec.line, column) + "expected " + std::to_string(header.size()) +
                                      " columns, found " + std::to_string(rec.fields.size()));
             continue;
         }

@@ -96,6 +96,7 @@ public:
         return true;
     }
     bool ok() const { return ok_; }
+    std::size_t remaining() const { return static_cast<std::size_t>(end_ - p_); }
 
 private:
     const char* p_;
@@ -125,8 +126,11 @@ bool read_layer(Reader& r, PreparedLayer& l) {
     if (!(r.str(l.source) && r.str(l.name) && r.str(l.crs) && r.pod(kind) && r.pod(l.bbox) && r.strs(l.fields) &&
           r.pod(count)))
         return false;
+    if (kind < static_cast<std::int32_t>(GeometryKind::kNone) || kind > static_cast<std::int32_t>(GeometryKind::kMixed))
+        return false;
     l.kind = static_cast<GeometryKind>(kind);
-    if (count > (1ull << 32)) return false;
+    // Each feature's values take at least 8 bytes (their count): a damaged count must not make us allocate.
+    if (count > r.remaining() / 8) return false;
     l.values.resize(count);
     for (auto& v : l.values)
         if (!r.strs(v)) return false;
@@ -139,6 +143,12 @@ bool read_layer(Reader& r, PreparedLayer& l) {
     if (l.mesh.outline_points.size() != l.mesh.outline_joins.size()) return false;
     for (auto i : l.mesh.fill.indices)
         if (i >= l.mesh.fill.vertices.size()) return false;
+    for (const auto& rg : l.mesh.ranges) {
+        if (std::uint64_t{rg.first_index} + rg.index_count > l.mesh.fill.indices.size() ||
+            std::uint64_t{rg.first_outline} + rg.outline_count > l.mesh.outline_points.size() ||
+            std::uint64_t{rg.first_point} + rg.point_count > l.mesh.points.size())
+            return false;
+    }
     return l.values.size() == l.mesh.ranges.size() && l.label_points.size() == l.mesh.ranges.size();
 }
 
@@ -163,7 +173,8 @@ std::filesystem::path LayerCache::entry_path(const std::string& source, const Pr
         side.replace_extension(ext);
         key += "|" + stamp_of(side);
     }
-    key += "|densify=" + std::to_string(options.densify_degrees) + "|v" + std::to_string(kFormatVersion);
+    key += "|densify=" + std::to_string(options.densify_degrees) + "|simplify=" +
+           std::to_string(options.simplify_degrees) + "|v" + std::to_string(kFormatVersion);
     char name[40];
     std::snprintf(name, sizeof name, "%016llx.emc", static_cast<unsigned long long>(fnv1a(key)));
     return dir_ / name;

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "geo/antimeridian.hpp"
+#include "geo/simplify.hpp"
 
 namespace em {
 
@@ -45,20 +46,38 @@ struct FeaturePiece {
     bool failed = false;
 };
 
-FeaturePiece build_piece(const Feature& f, const PrepareOptions& opt, Tessellator& tess) {
+// One polygon part, cut, densified and tessellated: the unit of parallel work (countries like Russia have
+// hundreds of parts, so parts balance the threads far better than whole features).
+struct PartPiece {
+    Polygon cut;
+    TriangleMesh fill;
+    bool failed = false;
+};
+
+PartPiece build_part(const Polygon& poly, const PrepareOptions& opt, Tessellator& tess) {
+    PartPiece part;
+    part.cut = cut_polygon_at_antimeridian(poly);
+    for (auto& ring : part.cut.rings) ring = densify(ring, opt.densify_degrees, true);
+    part.failed = !tess.tessellate(part.cut, part.fill);
+    return part;
+}
+
+// Joins a feature's tessellated parts with its lines and points, and finds its label anchor.
+FeaturePiece assemble_piece(const Feature& f, std::vector<PartPiece>& parts, const PrepareOptions& opt) {
     FeaturePiece piece;
     std::vector<Polygon> cut_polygons;
-    cut_polygons.reserve(f.polygons.size());
-    for (const Polygon& poly : f.polygons) {
-        Polygon cut = cut_polygon_at_antimeridian(poly);
-        for (auto& ring : cut.rings) ring = densify(ring, opt.densify_degrees, true);
-        if (!tess.tessellate(cut, piece.fill)) piece.failed = true;
-        for (const auto& ring : cut.rings) append_outline(ring, true, piece.outline);
-        cut_polygons.push_back(std::move(cut));
+    cut_polygons.reserve(parts.size());
+    for (PartPiece& part : parts) {
+        const auto base = static_cast<std::uint32_t>(piece.fill.vertices.size());
+        piece.fill.vertices.insert(piece.fill.vertices.end(), part.fill.vertices.begin(), part.fill.vertices.end());
+        for (auto idx : part.fill.indices) piece.fill.indices.push_back(base + idx);
+        piece.failed |= part.failed;
+        for (const auto& ring : part.cut.rings) append_outline(ring, true, piece.outline);
+        cut_polygons.push_back(std::move(part.cut));
     }
     for (const LineString& line : f.lines) {
-        for (const auto& part : cut_line_at_antimeridian(line))
-            append_outline(densify(part, opt.densify_degrees, false), false, piece.outline);
+        for (const auto& cut : cut_line_at_antimeridian(line))
+            append_outline(densify(cut, opt.densify_degrees, false), false, piece.outline);
     }
     piece.points = f.points;
     if (!cut_polygons.empty()) {
@@ -155,7 +174,10 @@ const std::string& PreparedLayer::value(std::size_t feature, int field) const {
     return values[feature][field];
 }
 
-PreparedLayer prepare_layer(const VectorLayer& layer, const PrepareOptions& options) {
+PreparedLayer prepare_layer(const VectorLayer& input, const PrepareOptions& options) {
+    VectorLayer simplified;
+    if (options.simplify_degrees > 0) simplified = simplify_layer(input, options.simplify_degrees);
+    const VectorLayer& layer = options.simplify_degrees > 0 ? simplified : input;
     PreparedLayer out;
     out.source = layer.source;
     out.name = layer.name;
@@ -169,15 +191,23 @@ PreparedLayer prepare_layer(const VectorLayer& layer, const PrepareOptions& opti
     out.feature_bboxes.reserve(n);
     for (const auto& f : layer.features) out.values.push_back(f.values), out.feature_bboxes.push_back(f.bbox);
 
-    // Features are independent: tessellate them on several threads, in interleaved order so that big
-    // features (Russia, Canada) spread over the threads.
-    std::vector<FeaturePiece> pieces(n);
+    // Polygon parts are independent: tessellate them on several threads, in interleaved order.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> jobs;  // (feature, part)
+    std::vector<std::vector<PartPiece>> parts(n);
+    for (size_t i = 0; i < n; ++i) {
+        parts[i].resize(layer.features[i].polygons.size());
+        for (size_t j = 0; j < layer.features[i].polygons.size(); ++j)
+            jobs.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j)});
+    }
     int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
     threads = std::clamp(threads, 1, 16);
-    if (n < 8) threads = 1;
+    if (jobs.size() < 8) threads = 1;
     auto work = [&](int t) {
         Tessellator tess;
-        for (size_t i = t; i < n; i += threads) pieces[i] = build_piece(layer.features[i], options, tess);
+        for (size_t k = t; k < jobs.size(); k += threads) {
+            const auto [i, j] = jobs[k];
+            parts[i][j] = build_part(layer.features[i].polygons[j], options, tess);
+        }
     };
     if (threads == 1) {
         work(0);
@@ -185,6 +215,9 @@ PreparedLayer prepare_layer(const VectorLayer& layer, const PrepareOptions& opti
         std::vector<std::jthread> pool;
         for (int t = 0; t < threads; ++t) pool.emplace_back(work, t);
     }
+    std::vector<FeaturePiece> pieces(n);
+    for (size_t i = 0; i < n; ++i) pieces[i] = assemble_piece(layer.features[i], parts[i], options);
+    parts.clear();
 
     LayerMesh& m = out.mesh;
     out.label_points.reserve(n);

@@ -50,10 +50,11 @@ struct PreparedLayer {
 // Options for prepare_layer.
 struct PrepareOptions {
     double densify_degrees = 1.0;  // longest straight edge kept, so edges bend properly when projected
+    double simplify_degrees = 0.0;  // Douglas-Peucker tolerance keeping shared borders shared (0: none)
     int threads = 0;               // 0: as many as the machine has
 };
 
-// Cuts at the antimeridian, densifies, tessellates (in parallel) and finds label anchors.
+// Simplifies (if asked), cuts at the antimeridian, densifies, tessellates (in parallel) and finds label anchors.
 PreparedLayer prepare_layer(const VectorLayer& layer, const PrepareOptions& options = {});
 
 // A point well inside the polygon (its largest part) for a label; NaN point if none.

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "geo/feature.hpp"
+
+namespace em {
+
+// Simplifies every ring and line of a layer with Douglas-Peucker at `tolerance` degrees while keeping shared
+// borders shared: vertices where rings meet or part (junctions) are kept, and each stretch between junctions
+// is simplified the same way whichever ring it belongs to, so neighbours never open gaps or overlap. Rings
+// that no longer enclose anything (fewer than 3 points) are dropped, as are polygons that lose their outer
+// ring. tolerance <= 0 returns the layer unchanged.
+VectorLayer simplify_layer(const VectorLayer& layer, double tolerance);
+
+// Douglas-Peucker on one open polyline (first and last points kept); ties broken by coordinates so the result
+// does not depend on the direction the line is given in.
+std::vector<GeoPoint> simplify_polyline(const std::vector<GeoPoint>& points, double tolerance);
+
+}  // namespace em

@@ -1,0 +1,204 @@
+#include "app/render_options.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <regex>
+#include <set>
+
+namespace em {
+namespace {
+
+using Args = std::vector<std::string>;
+
+ParsedRender parse_ok(const Args& args) {
+    auto parsed = parse_render_args(args);
+    EXPECT_TRUE(parsed) << (parsed ? "" : parsed.error().message);
+    return parsed ? parsed.value() : ParsedRender{};
+}
+
+std::string parse_error(const Args& args) {
+    auto parsed = parse_render_args(args);
+    EXPECT_FALSE(parsed) << "accepted: " << ::testing::PrintToString(args);
+    return parsed ? std::string() : parsed.error().message;
+}
+
+// The error message starts with the option it is about.
+#define EXPECT_ERROR_NAMES(args, option)                                            \
+    do {                                                                           \
+        const std::string msg_ = parse_error(args);                                \
+        EXPECT_EQ(msg_.rfind(std::string(option) + ": ", 0), 0u) << msg_;          \
+    } while (0)
+
+TEST(RenderOptionsTest, DefaultsWithOnlyOutput) {
+    const ParsedRender p = parse_ok({"-o", "map.png"});
+    EXPECT_FALSE(p.help);
+    const RenderOptions& o = p.options;
+    EXPECT_EQ(o.output, "map.png");
+    EXPECT_EQ(o.width, 1920);
+    EXPECT_EQ(o.height, 1080);
+    EXPECT_FALSE(o.size_given);
+    EXPECT_EQ(o.view, "sahel-moscow");
+    EXPECT_FALSE(o.bbox);
+    EXPECT_EQ(o.projection, "laea");
+    EXPECT_FALSE(o.projection_given);
+    EXPECT_TRUE(o.layers.empty());
+    EXPECT_EQ(o.samples, 4);
+    EXPECT_EQ(o.pixel_scale, 1.0f);
+    EXPECT_TRUE(o.labels);
+    EXPECT_TRUE(o.graticule);
+    EXPECT_FALSE(o.timings);
+    EXPECT_TRUE(o.use_cache);
+}
+
+TEST(RenderOptionsTest, EveryOptionIsParsed) {
+    const ParsedRender p = parse_ok({"--output", "out/x.png", "--size", "800x600", "--view", "moscow", "--bbox",
+                                     "-18,8,26,25", "--projection", "mercator", "--layer", "a.shp", "--layer",
+                                     "b.geojson", "--samples", "0", "--scale", "2.5", "--no-labels", "--no-graticule",
+                                     "--no-cache", "--timings"});
+    const RenderOptions& o = p.options;
+    EXPECT_FALSE(p.help);
+    EXPECT_EQ(o.output, "out/x.png");
+    EXPECT_EQ(o.width, 800);
+    EXPECT_EQ(o.height, 600);
+    EXPECT_TRUE(o.size_given);
+    EXPECT_EQ(o.view, "moscow");
+    ASSERT_TRUE(o.bbox);
+    EXPECT_EQ(o.bbox->min_x, -18);
+    EXPECT_EQ(o.bbox->min_y, 8);
+    EXPECT_EQ(o.bbox->max_x, 26);
+    EXPECT_EQ(o.bbox->max_y, 25);
+    EXPECT_EQ(o.projection, "mercator");
+    EXPECT_TRUE(o.projection_given);
+    EXPECT_EQ(o.layers, (std::vector<std::string>{"a.shp", "b.geojson"}));
+    EXPECT_EQ(o.samples, 0);
+    EXPECT_EQ(o.pixel_scale, 2.5f);
+    EXPECT_FALSE(o.labels);
+    EXPECT_FALSE(o.graticule);
+    EXPECT_FALSE(o.use_cache);
+    EXPECT_TRUE(o.timings);
+}
+
+TEST(RenderOptionsTest, HelpNeedsNoOutput) {
+    EXPECT_TRUE(parse_ok({"--help"}).help);
+    EXPECT_TRUE(parse_ok({"-h"}).help);
+    EXPECT_TRUE(parse_ok({"--size", "10x10", "-h"}).help);
+}
+
+TEST(RenderOptionsTest, SizeAcceptsUpperCaseXAndTheLimit) {
+    EXPECT_EQ(parse_ok({"-o", "a.png", "--size", "64X32"}).options.width, 64);
+    const auto big = parse_ok({"-o", "a.png", "--size", "16384x1"}).options;
+    EXPECT_EQ(big.width, 16384);
+    EXPECT_EQ(big.height, 1);
+}
+
+TEST(RenderOptionsTest, BboxWithoutProjectionMeansEquirectangular) {
+    EXPECT_EQ(parse_ok({"-o", "a.png", "--bbox", "0,0,10,10"}).options.projection, "equirect");
+    // An explicit projection wins, whatever the order.
+    EXPECT_EQ(parse_ok({"-o", "a.png", "--projection", "laea", "--bbox", "0,0,10,10"}).options.projection, "laea");
+}
+
+TEST(RenderOptionsTest, LaterOptionsOverrideEarlierOnes) {
+    const auto o = parse_ok({"-o", "a.png", "-o", "b.png", "--view", "sahel", "--view", "world"}).options;
+    EXPECT_EQ(o.output, "b.png");
+    EXPECT_EQ(o.view, "world");
+}
+
+TEST(RenderOptionsTest, ViewAcceptsItsUiLabelToo) {
+    EXPECT_EQ(parse_ok({"-o", "a.png", "--view", "Central Africa"}).options.view, "Central Africa");
+}
+
+TEST(RenderOptionsTest, MissingOutputIsAnErrorNamingOutput) {
+    const std::string msg = parse_error({"--size", "64x64"});
+    EXPECT_EQ(msg.rfind("--output: ", 0), 0u) << msg;
+    EXPECT_NE(msg.find("-o"), std::string::npos) << msg;
+    EXPECT_ERROR_NAMES((Args{}), "--output");
+}
+
+TEST(RenderOptionsTest, MissingValueIsAnErrorNamingTheOption) {
+    for (const char* option : {"--size", "--view", "--bbox", "--projection", "--layer", "--samples", "--scale"}) {
+        EXPECT_EQ(parse_error({"-o", "a.png", option}), std::string(option) + ": missing value");
+    }
+    EXPECT_EQ(parse_error({"-o"}), "--output: missing value");
+    EXPECT_EQ(parse_error({"--output"}), "--output: missing value");
+}
+
+TEST(RenderOptionsTest, BadSizeIsAnErrorNamingSize) {
+    for (const char* bad : {"0x5", "5x0", "-5x5", "64", "64x", "x64", "64x64x", "axb", "64 x 64", "+64x64", "1.5x2",
+                            "99999999999x1", "16385x10", "10x16385"}) {
+        SCOPED_TRACE(bad);
+        EXPECT_ERROR_NAMES((Args{"-o", "a.png", "--size", bad}), "--size");
+    }
+}
+
+TEST(RenderOptionsTest, UnknownViewIsAnErrorListingTheKnownOnes) {
+    const std::string msg = parse_error({"-o", "a.png", "--view", "mars"});
+    EXPECT_EQ(msg.rfind("--view: unknown view 'mars'", 0), 0u) << msg;
+    for (const char* key : {"sahel-moscow", "sahel", "central-africa", "moscow", "world"})
+        EXPECT_NE(msg.find(key), std::string::npos) << key;
+}
+
+TEST(RenderOptionsTest, BadBboxIsAnErrorNamingBbox) {
+    for (const char* bad : {"1,2,3", "10,0,0,10", "0,10,10,0", "-181,0,0,10", "0,-91,10,0", "0,0,181,10", "a,b,c,d",
+                            "0,0,10,10,5", "", "nan,0,10,10"}) {
+        SCOPED_TRACE(bad);
+        EXPECT_ERROR_NAMES((Args{"-o", "a.png", "--bbox", bad}), "--bbox");
+    }
+}
+
+TEST(RenderOptionsTest, UnknownProjectionIsAnErrorListingTheKnownOnes) {
+    const std::string msg = parse_error({"-o", "a.png", "--projection", "robinson"});
+    EXPECT_EQ(msg.rfind("--projection: unknown projection 'robinson'", 0), 0u) << msg;
+    for (const char* name : {"equirect", "mercator", "laea"}) EXPECT_NE(msg.find(name), std::string::npos) << name;
+}
+
+TEST(RenderOptionsTest, BadSamplesAndScaleAreErrorsNamingThem) {
+    for (const char* bad : {"-1", "17", "four", "2.5", ""}) {
+        SCOPED_TRACE(bad);
+        EXPECT_ERROR_NAMES((Args{"-o", "a.png", "--samples", bad}), "--samples");
+    }
+    for (const char* bad : {"0", "0.1", "16.5", "-2", "two", "nan", "inf", "2x"}) {
+        SCOPED_TRACE(bad);
+        EXPECT_ERROR_NAMES((Args{"-o", "a.png", "--scale", bad}), "--scale");
+    }
+    EXPECT_EQ(parse_ok({"-o", "a.png", "--samples", "16", "--scale", "16"}).options.samples, 16);
+}
+
+TEST(RenderOptionsTest, UnknownOptionIsAnErrorNamingIt) {
+    EXPECT_ERROR_NAMES((Args{"-o", "a.png", "--colour"}), "--colour");
+    EXPECT_ERROR_NAMES((Args{"-o", "a.png", "extra.png"}), "extra.png");
+    EXPECT_ERROR_NAMES((Args{"-x"}), "-x");
+    // Checked before the missing output.
+    EXPECT_ERROR_NAMES((Args{"--bogus"}), "--bogus");
+}
+
+// Every option the help shows is accepted, and every option accepted is in the help.
+TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
+    const std::string help = render_help();
+    std::set<std::string> documented;
+    const std::regex option_re(R"((^|[\s,])(--?[a-z][a-z-]*))");
+    for (std::sregex_iterator it(help.begin(), help.end(), option_re), end; it != end; ++it) documented.insert((*it)[2]);
+    const std::set<std::string> accepted = {"-o", "--output", "--size", "--view", "--bbox", "--projection", "--layer",
+                                            "--samples", "--scale", "--no-labels", "--no-graticule", "--no-cache",
+                                            "--timings", "-h", "--help"};
+    EXPECT_EQ(documented, accepted);
+    const std::map<std::string, std::string> example_value = {
+        {"-o", "a.png"},     {"--output", "a.png"}, {"--size", "10x10"},      {"--view", "world"},
+        {"--bbox", "0,0,1,1"}, {"--projection", "laea"}, {"--layer", "x.shp"}, {"--samples", "2"},
+        {"--scale", "2"}};
+    for (const auto& option : documented) {
+        Args args{"-o", "a.png", option};
+        if (auto v = example_value.find(option); v != example_value.end()) args.push_back(v->second);
+        EXPECT_TRUE(parse_render_args(args)) << option;
+    }
+}
+
+TEST(RenderOptionsTest, MainHelpMentionsRenderAndItsHelp) {
+    const std::string help = main_help();
+    EXPECT_NE(help.find("eventmap render"), std::string::npos);
+    EXPECT_NE(help.find("render --help"), std::string::npos);
+    EXPECT_NE(help.find("EVENTMAP_DATA_DIR"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace em

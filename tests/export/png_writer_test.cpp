@@ -1,0 +1,141 @@
+#include "export/png_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "support/test_paths.hpp"
+
+namespace em {
+namespace {
+
+namespace fs = std::filesystem;
+
+// An image where every pixel differs from its neighbours in every channel, alpha included.
+Image test_pattern(int w, int h) {
+    Image img(w, h);
+    for (int y = 0; y < h; ++y) {
+        for (int x = 0; x < w; ++x) {
+            std::uint8_t* p = img.row(y) + x * 4;
+            p[0] = static_cast<std::uint8_t>(x * 7 + y);
+            p[1] = static_cast<std::uint8_t>(y * 13 + x * 3);
+            p[2] = static_cast<std::uint8_t>((x ^ y) * 5);
+            p[3] = static_cast<std::uint8_t>(255 - ((x + y) % 256));
+        }
+    }
+    return img;
+}
+
+std::vector<std::string> names_in(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::string read_bytes(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST(PngWriterTest, WriteThenReadGivesIdenticalPixels) {
+    const auto dir = test::temp_dir("png-roundtrip");
+    const auto path = (dir / "pattern.png").string();
+    const Image img = test_pattern(37, 23);  // odd sizes catch stride mistakes
+    auto written = write_png(img, path);
+    ASSERT_TRUE(written) << written.error().message;
+    auto back = read_png(path);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(back->width, 37);
+    EXPECT_EQ(back->height, 23);
+    EXPECT_EQ(back->pixels, img.pixels);
+    EXPECT_EQ(names_in(dir), std::vector<std::string>{"pattern.png"});  // no temporary left
+}
+
+TEST(PngWriterTest, FileStartsWithPngSignature) {
+    const auto dir = test::temp_dir("png-signature");
+    const auto path = dir / "s.png";
+    ASSERT_TRUE(write_png(test_pattern(4, 4), path.string()));
+    EXPECT_EQ(read_bytes(path).substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+}
+
+TEST(PngWriterTest, MissingFolderIsAnErrorNamingThePathAndLeavesNoFile) {
+    const auto dir = test::temp_dir("png-missing-folder");
+    const auto path = (dir / "no-such-folder" / "out.png").string();
+    auto written = write_png(test_pattern(4, 4), path);
+    ASSERT_FALSE(written);
+    EXPECT_NE(written.error().message.find(path), std::string::npos) << written.error().message;
+    EXPECT_NE(written.error().message.find("does not exist"), std::string::npos) << written.error().message;
+    EXPECT_FALSE(fs::exists(dir / "no-such-folder"));
+    EXPECT_TRUE(names_in(dir).empty());
+}
+
+TEST(PngWriterTest, TargetThatIsAFolderIsAnErrorAndTheFolderSurvives) {
+    const auto dir = test::temp_dir("png-folder-target");
+    fs::create_directory(dir / "taken.png");
+    const auto path = (dir / "taken.png").string();
+    auto written = write_png(test_pattern(4, 4), path);
+    ASSERT_FALSE(written);
+    EXPECT_NE(written.error().message.find(path), std::string::npos) << written.error().message;
+    EXPECT_TRUE(fs::is_directory(dir / "taken.png"));
+    EXPECT_EQ(names_in(dir), std::vector<std::string>{"taken.png"});
+}
+
+TEST(PngWriterTest, OverwritingReplacesTheFileAtomicallyWithNoTemporaryLeft) {
+    const auto dir = test::temp_dir("png-overwrite");
+    const auto path = dir / "map.png";
+    {
+        std::ofstream(path, std::ios::binary) << "old contents, not a PNG";
+    }
+    // Another name for the old file: a rename over the target leaves it intact (a truncate-and-write would not).
+    fs::create_hard_link(path, dir / "old-link");
+    const auto old_inode_bytes = read_bytes(dir / "old-link");
+
+    const Image img = test_pattern(16, 9);
+    auto written = write_png(img, path.string());
+    ASSERT_TRUE(written) << written.error().message;
+
+    auto back = read_png(path.string());
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(back->pixels, img.pixels);
+    EXPECT_EQ(read_bytes(dir / "old-link"), old_inode_bytes);  // the new file is a new inode, renamed into place
+    EXPECT_EQ(fs::hard_link_count(path), 1u);
+    EXPECT_EQ(names_in(dir), (std::vector<std::string>{"map.png", "old-link"}));
+}
+
+TEST(PngWriterTest, ReadingSomethingThatIsNotAPngIsAnErrorNamingIt) {
+    const auto dir = test::temp_dir("png-not-png");
+    const auto path = (dir / "fake.png").string();
+    std::ofstream(path, std::ios::binary) << "GIF89a not really";
+    auto img = read_png(path);
+    ASSERT_FALSE(img);
+    EXPECT_NE(img.error().message.find(path), std::string::npos) << img.error().message;
+    auto missing = read_png((dir / "missing.png").string());
+    ASSERT_FALSE(missing);
+    EXPECT_NE(missing.error().message.find("missing.png"), std::string::npos);
+}
+
+TEST(WriteFileAtomicallyTest, WritesAndReplacesWithNoTemporaryLeft) {
+    const auto dir = test::temp_dir("atomic-write");
+    const auto path = (dir / "out.txt").string();
+    ASSERT_TRUE(write_file_atomically(path, "first"));
+    EXPECT_EQ(read_bytes(path), "first");
+    ASSERT_TRUE(write_file_atomically(path, std::string("second\0binary", 13)));
+    EXPECT_EQ(read_bytes(path), std::string("second\0binary", 13));
+    EXPECT_EQ(names_in(dir), std::vector<std::string>{"out.txt"});
+}
+
+TEST(WriteFileAtomicallyTest, MissingFolderIsAnErrorNamingThePath) {
+    const auto dir = test::temp_dir("atomic-missing");
+    const auto path = (dir / "nope" / "out.txt").string();
+    auto st = write_file_atomically(path, "x");
+    ASSERT_FALSE(st);
+    EXPECT_NE(st.error().message.find(path), std::string::npos) << st.error().message;
+    EXPECT_TRUE(names_in(dir).empty());
+}
+
+}  // namespace
+}  // namespace em
