@@ -121,11 +121,13 @@ Result<Image> HeadlessMap::render(const RenderOptions& o, PhaseTimer* timer) {
         style.show_country_labels = o.labels;
         style.show_capital_labels = o.labels;
         style.show_graticule = o.graticule;
+        Camera flipped = camera.value();
+        flipped.set_flip_y(true);  // read back in image row order, no copy
         target->bind();
-        renderer_->draw(scene_, style, camera.value(), o.pixel_scale);
+        renderer_->draw(scene_, style, flipped, o.pixel_scale);
         glFinish();
         if (timer) timer->mark("draw");
-        result = target->read();
+        result = target->read(/*drawn_flipped=*/true);
         if (timer) timer->mark("readback");
     }
     // Give the layers back to the caches.

@@ -38,6 +38,10 @@ public:
     void zoom_at(XY screen, double factor);
     // Changes the viewport size, keeping the centre and scale.
     void resize(int width, int height);
+    // Draws upside down (row 0 at the bottom of GL's framebuffer becomes the top of the picture), so pixels
+    // read back from an offscreen target are already in image order and need no flip.
+    void set_flip_y(bool flip) { flip_y_ = flip; }
+    bool flip_y() const { return flip_y_; }
     // Keeps the scale within [min, max] metres per pixel.
     void clamp_scale(double min_mpp, double max_mpp);
 
@@ -47,6 +51,7 @@ private:
     XY centre_{};
     double mpp_x_ = 1000.0, mpp_y_ = 1000.0;
     int width_ = 1, height_ = 1;
+    bool flip_y_ = false;
 };
 
 }  // namespace em

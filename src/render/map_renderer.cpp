@@ -147,7 +147,7 @@ DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const
     }
     TextStyle ts = style.text;
     ts.halo_width *= pixel_scale;
-    text_.draw(placed, font_, ts, camera.width(), camera.height());
+    text_.draw(placed, font_, ts, camera.width(), camera.height(), camera.flip_y());
     return stats;
 }
 

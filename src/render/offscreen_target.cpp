@@ -58,13 +58,14 @@ void OffscreenTarget::blit_to_default() const {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-Image OffscreenTarget::read() const {
+Image OffscreenTarget::read(bool drawn_flipped) const {
     resolve();
     Image img(width_, height_);
     resolve_fbo_.bind();
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, img.pixels.data());
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (drawn_flipped) return img;
     // GL rows run bottom to top; images run top to bottom.
     const size_t stride = static_cast<size_t>(width_) * 4;
     std::vector<std::uint8_t> tmp(stride);

@@ -19,8 +19,9 @@ public:
     void resolve() const;
     // Copies the resolved image into the window's framebuffer (same size, origin bottom-left).
     void blit_to_default() const;
-    // Resolves and reads the pixels, rows top to bottom.
-    Image read() const;
+    // Resolves and reads the pixels, rows top to bottom. Pass drawn_flipped when the picture was drawn with
+    // Camera::set_flip_y(true): its rows are then already in image order and are not swapped.
+    Image read(bool drawn_flipped = false) const;
     // The resolved colour texture (valid after resolve()).
     const gl::Texture& texture() const { return resolved_texture_; }
     int width() const { return width_; }

@@ -59,7 +59,7 @@ Result<TextRenderer> TextRenderer::create() {
 }
 
 void TextRenderer::draw(const std::vector<PlacedLabel>& labels, FontAtlas& font, const TextStyle& style, int width,
-                        int height) {
+                        int height, bool flip_y) {
     if (labels.empty()) return;
     for (const auto& l : labels) font.ensure(l.text);
     if (atlas_version_ != font.version() || !atlas_ || atlas_.height() != font.height()) {
@@ -73,6 +73,7 @@ void TextRenderer::draw(const std::vector<PlacedLabel>& labels, FontAtlas& font,
     program_.use();
     glUniform2f(program_.uniform("u_viewport"), static_cast<float>(width), static_cast<float>(height));
     glUniform1i(program_.uniform("u_atlas"), 0);
+    glUniform1f(program_.uniform("u_flip_y"), flip_y ? -1.0f : 1.0f);
     glUniform1f(program_.uniform("u_halo_width"), style.halo_width);
     set_premultiplied(program_, "u_halo", style.halo);
     atlas_.bind(0);

@@ -26,8 +26,10 @@ std::vector<float> build_text_vertices(const std::vector<PlacedLabel>& labels, c
 class TextRenderer {
 public:
     static Result<TextRenderer> create();
-    // Draws labels in screen pixels of a width x height viewport; uploads the atlas when it changed.
-    void draw(const std::vector<PlacedLabel>& labels, FontAtlas& font, const TextStyle& style, int width, int height);
+    // Draws labels in screen pixels of a width x height viewport (upside down if flip_y); uploads the atlas
+    // when it changed.
+    void draw(const std::vector<PlacedLabel>& labels, FontAtlas& font, const TextStyle& style, int width, int height,
+              bool flip_y = false);
 
 private:
     gl::Program program_;

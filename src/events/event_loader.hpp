@@ -1,0 +1,50 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "events/event.hpp"
+#include "events/places.hpp"
+
+namespace em {
+
+// A problem found in an events file: error (the row was skipped) or warning (the row or file still loaded).
+struct EventProblem {
+    enum class Severity { kError, kWarning };
+    Severity severity = Severity::kError;
+    std::string file;
+    int line = 0;    // CSV line, or GeoJSON feature number (1-based)
+    int column = 0;  // CSV field number (1-based), 0 when about the whole row
+    std::string column_name;
+    std::string message;
+
+    // "file:line:column: error: message (column name)".
+    std::string text() const;
+};
+
+// Events read from one or more files, with every problem met.
+struct EventSet {
+    std::vector<Event> events;
+    std::vector<EventProblem> problems;
+
+    // Number of problems of severity error.
+    std::size_t error_count() const;
+};
+
+// The columns of events.csv, in order.
+const std::vector<std::string>& event_columns();
+
+// Parses events CSV text (see docs/data-format.md). Every bad row is reported with file, line and column and
+// skipped; good rows load. Places resolve `from`/`to` names; `lat;lon` is accepted too.
+EventSet parse_events_csv(std::string_view text, const std::string& file, const PlaceTable& places);
+
+// Reads events from a .csv file, or from GeoJSON (.geojson/.json) Point/LineString features with the same
+// properties. A file that cannot be read at all is an Error.
+Result<EventSet> load_events(const std::string& path, const PlaceTable& places);
+
+// Appends other's events and problems, reporting ids that are already present as errors.
+void merge_events(EventSet& into, EventSet other);
+
+}  // namespace em
