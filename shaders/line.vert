@@ -9,11 +9,13 @@ uniform vec2 u_viewport;
 uniform float u_width;  // pixels
 out float v_across;     // signed distance from the centre line, pixels
 out float v_half;       // half of the drawn width, pixels
+out float v_along;      // distance from the segment start, pixels (for dashes)
 void main() {
     if (a_start.z < 0.5) {
         gl_Position = vec4(2.0, 2.0, 2.0, 1.0);  // outside the clip volume: dropped
         v_across = 0.0;
         v_half = 0.0;
+        v_along = 0.0;
         return;
     }
     vec2 pa = (a_start.xy - u_center) * u_px_per_m;
@@ -31,5 +33,6 @@ void main() {
     vec2 p = mix(pa, pb, along) + dir * (along * 2.0 - 1.0) * cap + normal * side * extent;
     v_across = side * extent;
     v_half = half_width;
+    v_along = along * len + (along * 2.0 - 1.0) * cap;
     gl_Position = vec4(p / (u_viewport * 0.5), 0.0, 1.0);
 }

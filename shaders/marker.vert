@@ -9,8 +9,9 @@ out vec2 v_offset;             // pixels from the marker centre
 void main() {
     int corner = gl_VertexID;
     vec2 unit = vec2((corner % 2 == 0) ? -1.0 : 1.0, corner < 2 ? -1.0 : 1.0);
-    float extent = u_radius + 1.0;
-    vec2 px = (a_center - u_center) * u_px_per_m + unit * extent;
+    float extent = u_radius * 1.6 + 1.0;  // room for the pointed shapes
+    float flip = sign(u_px_per_m.y);      // -1 when the picture is drawn upside down for read-back
+    vec2 px = (a_center - u_center) * u_px_per_m + vec2(unit.x, unit.y * flip) * extent;
     v_offset = unit * extent;
     gl_Position = vec4(px / (u_viewport * 0.5), 0.0, 1.0);
 }

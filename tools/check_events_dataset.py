@@ -242,7 +242,11 @@ def check_against_reference(rows, refdir, rep):
             rep.err("%s: source differs from the reference text" % where)
         if not e["confidence"].startswith(r["confidence"]):
             rep.err("%s: confidence %r does not keep the reference text %r" % (where, e["confidence"], r["confidence"]))
-        if e["date"] != r["date"]:
+        # M45/M46: the reference dates them by an announcement and says the meeting day is not stated;
+        # the dataset spans the forum instead (data/README.md). The reference date must end the span.
+        if e["id"] in ("M45", "M46") and e["end_date"] == r["date"]:
+            pass
+        elif e["date"] != r["date"]:
             rep.err("%s: date %s differs from the reference %s" % (where, e["date"], r["date"]))
         if "participants" in r and e["participants"] != r["participants"]:
             rep.err("%s: participants differ from the reference" % where)

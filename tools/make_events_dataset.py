@@ -43,6 +43,10 @@ M_END = {  # date_note names a span that the row covers (attendance of a multi-d
     "M10": "2023-07-28", "M12": "2023-07-28", "M13": "2023-07-28",
     "M53": "2025-04-04", "M54": "2025-04-04", "M55": "2025-04-04",
 }
+# The reference dates these two by the Russian MoD's announcement (14 Aug) and says the meeting day is not
+# stated: the meetings took place at the forum, 12-14 Aug. They are given the forum's span, so that the data
+# does not claim a day the sources do not give (and a map of 13 Aug shows them, as it shows Mali's and CAR's).
+M_SPAN = {"M45": ("2024-08-12", "2024-08-14"), "M46": ("2024-08-12", "2024-08-14")}
 M_ACTOR = {"M18": "AES", "M19": "AES", "M41": "AES", "M42": "AES"}
 M_COUNTRY = {"M20": "NER"}
 M_EXTRA = {
@@ -51,7 +55,8 @@ M_EXTRA = {
     "M41": "Intra-AES event (no outside party): actor AES; Mali endpoint (host Niger).",
     "M42": "Intra-AES event (no outside party): actor AES; host Niger.",
     "M20": "The African party is Niger (its defence minister); the meeting was held in Bamako, so the link is drawn Moscow -> Bamako and country is NER.",
-    "M46": "Niger was represented by Col. Hamadou Djibo Bartie, director of external relations and military cooperation at Niger's defence ministry, not by the defence minister (Gen. Salifou Mody).",
+    "M46": "Niger was represented by Col. Hamadou Djibo Bartie, director of external relations and military cooperation at Niger's defence ministry, not by the defence minister (Gen. Salifou Mody). Dated by the Russian MoD announcement of 14 Aug; the meeting day is not stated, so the row spans the forum, 12-14 Aug 2024 (reference date 2024-08-14).",
+    "M45": "Dated by the Russian MoD announcement of 14 Aug; the meeting day is not stated, so the row spans the forum, 12-14 Aug 2024 (reference date 2024-08-14).",
     "M09": "Place not stated in the source; drawn to Moscow.",
     "M57": "Place not stated in the source; drawn to Moscow.",
 }
@@ -82,7 +87,8 @@ for m in meetings:
     if dn and dn not in WEEKDAYS:
         desc.append("Date note: %s." % dn)
     events.append({
-        "id": i, "date": m["date"], "end_date": M_END.get(i, ""),
+        "id": i, "date": M_SPAN[i][0] if i in M_SPAN else m["date"],
+        "end_date": M_SPAN[i][1] if i in M_SPAN else M_END.get(i, ""),
         "kind": "call" if call else "meeting",
         "actor": M_ACTOR.get(i, "Russia"), "country": country,
         "from": a, "to": b, "size": "", "participants": m["participants"],

@@ -61,6 +61,49 @@ Result<Camera> HeadlessMap::camera_for(const RenderOptions& o) {
     return exact ? Camera::exact(projected, width, height) : Camera::fit(projected, width, height);
 }
 
+Status HeadlessMap::prepare_events(const RenderOptions& o, const Projection& projection) {
+    scene_.events.reset();
+    if (!o.date && o.events.empty()) return Ok{};
+    std::vector<std::string> files = o.events;
+    if (files.empty()) files.push_back(paths_.events().string());
+    std::string key = o.places;
+    for (const auto& f : files) key += "|" + f;
+    auto it = events_by_key_.find(key);
+    if (it == events_by_key_.end()) {
+        PlaceTable custom;
+        const PlaceTable* places = &places_;
+        if (!o.places.empty()) {
+            auto loaded = load_places(o.places);
+            if (!loaded) return loaded.error();
+            for (const auto& p : loaded->problems) warnings_.push_back(p);
+            custom = std::move(loaded).value();
+            places = &custom;
+        }
+        EventSet all;
+        for (const auto& f : files) {
+            auto set = load_events(f, *places);
+            if (!set) return set.error();
+            merge_events(all, std::move(set).value());
+        }
+        for (const auto& p : all.problems) warnings_.push_back(p.text());
+        it = events_by_key_.emplace(key, std::move(all)).first;
+    }
+    const EventSet& set = it->second;
+    TimeWindow window;
+    if (o.date) {
+        window.mode = WindowMode::kTrailing;
+        window.at = *Date::parse(*o.date);
+        window.days = o.window_days;
+    } else {
+        window.mode = WindowMode::kCumulative;
+        window.at = Date{0};
+        for (const auto& e : set.events) window.at = std::max(window.at, e.last_day());
+    }
+    const PresenceIndex presence(derive_presence(set.events));
+    scene_.events = build_event_overlay(set.events, presence, window, EventFilter{}, projection);
+    return Ok{};
+}
+
 Result<Image> HeadlessMap::render(const RenderOptions& o, PhaseTimer* timer) {
     auto camera = camera_for(o);
     if (!camera) return camera.error();
@@ -104,7 +147,14 @@ Result<Image> HeadlessMap::render(const RenderOptions& o, PhaseTimer* timer) {
         if (!places) return places.error();
         for (const auto& p : places->problems) warnings_.push_back(p);
         scene_.set_capitals(places.value());
+        places_ = std::move(places).value();
         capitals_loaded_ = true;
+    }
+    if (auto ok = prepare_events(o, projection); !ok) {
+        it->second = std::move(scene_.base.front().layer);
+        scene_.base.clear();
+        scene_.overlays.clear();
+        return ok.error();
     }
     if (reproject) {
         scene_.graticule.reproject(projection);

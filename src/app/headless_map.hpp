@@ -12,6 +12,7 @@
 #include "app/render_options.hpp"
 #include "core/image.hpp"
 #include "core/result.hpp"
+#include "events/event_loader.hpp"
 #include "geo/layer_cache.hpp"
 #include "gl/headless_context.hpp"
 #include "render/map_renderer.hpp"
@@ -58,6 +59,11 @@ private:
     std::map<std::string, std::vector<SceneLayer>> overlays_by_path_;
     std::vector<std::string> warnings_;
     bool capitals_loaded_ = false;
+    PlaceTable places_;
+    std::map<std::string, EventSet> events_by_key_;  // loaded events per (places, files) key
+
+    // Builds the scene's event overlay for the options (or clears it).
+    Status prepare_events(const RenderOptions& options, const Projection& projection);
 };
 
 }  // namespace em

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "app/views.hpp"
+#include "core/date.hpp"
 #include "geo/projection.hpp"
 
 namespace em {
@@ -61,6 +62,12 @@ std::string render_help() {
            "  --projection NAME     " + projections + " (default laea: Lambert azimuthal equal-area at 20E 25N;\n"
            "                        with --bbox and no --projection: equirect)\n"
            "  --layer PATH          add a vector layer over the base map; repeatable\n"
+           "  --date YYYY-MM-DD     draw the events of the window ending on this date (meeting links, troop\n"
+           "                        changes, presence on that date); default events: data/events.csv\n"
+           "  --window DAYS         length of the trailing window before --date (default 30; older events fade)\n"
+           "  --events FILE         events file (CSV or GeoJSON, see docs/data-format.md); repeatable; without\n"
+           "                        --date every event up to the last one is drawn\n"
+           "  --places FILE         places table for the events (default data/places.csv)\n"
            "  --samples N           multisample anti-aliasing samples (default 4; 0 for none)\n"
            "  --scale K             scale lines, markers and text by K (e.g. 2 for print)\n"
            "  --no-labels           leave out country and capital labels\n"
@@ -133,6 +140,24 @@ Result<ParsedRender> parse_render_args(const std::vector<std::string>& args) {
             if (ec != std::errc() || ptr != v.value().data() + v.value().size() || !(k > 0.1f && k <= 16.0f))
                 return Error{"--scale: '" + v.value() + "' is not a number from 0.1 to 16"};
             o.pixel_scale = k;
+        } else if (a == "--date") {
+            auto v = value("--date");
+            if (!v) return v.error();
+            if (!Date::parse(v.value())) return Error{"--date: '" + v.value() + "' is not a real date YYYY-MM-DD"};
+            o.date = v.value();
+        } else if (a == "--window") {
+            auto v = value("--window");
+            if (!v) return v.error();
+            if (!parse_int(v.value(), o.window_days) || o.window_days < 0 || o.window_days > 100000)
+                return Error{"--window: '" + v.value() + "' is not a number of days from 0 to 100000"};
+        } else if (a == "--events") {
+            auto v = value("--events");
+            if (!v) return v.error();
+            o.events.push_back(v.value());
+        } else if (a == "--places") {
+            auto v = value("--places");
+            if (!v) return v.error();
+            o.places = v.value();
         } else if (a == "--no-labels") {
             o.labels = false;
         } else if (a == "--no-graticule") {

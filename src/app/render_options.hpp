@@ -25,6 +25,11 @@ struct RenderOptions {
     bool graticule = true;
     bool timings = false;  // print where the time went to stderr
     bool use_cache = true;
+    // Events: drawn when a date or an events file is given.
+    std::optional<std::string> date;     // YYYY-MM-DD: the map's clock
+    int window_days = 30;                // trailing window before the date
+    std::vector<std::string> events;     // events files (default data/events.csv when a date is given)
+    std::string places;                  // places table (default data/places.csv)
 };
 
 // What the command line asked for: help, or options to run.

@@ -68,9 +68,13 @@ Polygon cut_polygon_at_antimeridian(const Polygon& polygon) {
             double mean_lat = 0;
             for (const auto& p : u) mean_lat += p.lat;
             const double pole = mean_lat < 0 ? -90.0 : 90.0;
-            const double back_lon = u.back().lon, front_lon = u.front().lon;
-            u.push_back({back_lon, pole});
-            u.push_back({front_lon, pole});
+            // Follow the closing edge first (to the first point, 360 degrees on), then go down to the pole, back
+            // along it and up to the first point: the ring then spans the full 360 degrees.
+            const GeoPoint front = u.front();
+            const double end_lon = u.back().lon + wrapped;
+            u.push_back({end_lon, front.lat});
+            u.push_back({end_lon, pole});
+            u.push_back({front.lon, pole});
         }
         double min_lon = u.front().lon, max_lon = u.front().lon;
         for (const auto& p : u) min_lon = std::min(min_lon, p.lon), max_lon = std::max(max_lon, p.lon);

@@ -5,6 +5,7 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <memory>
@@ -34,16 +35,20 @@ std::string last_gdal_error() {
 Result<DatasetPtr> open_dataset(const std::string& path) {
     ensure_gdal_registered();
     std::error_code ec;
+    bool is_folder = false;
     if (!std::filesystem::exists(path, ec)) {
         // /vsimem/ and other virtual paths are not on disk; let GDAL judge those.
         if (path.rfind("/vsi", 0) != 0) return Error{path + ": no such file"};
     } else if (std::filesystem::is_directory(path, ec) && std::filesystem::path(path).extension() != ".gdb") {
         // A folder can be a valid OGR source (a folder of shapefiles); GDAL decides below.
+        is_folder = true;
     }
     CPLErrorReset();
     GDALDataset* ds = static_cast<GDALDataset*>(
         GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!ds) {
+        if (is_folder)
+            return Error{path + ": is a folder with no vector data GDAL can read; give a file (.shp, .geojson, ...)"};
         std::string why = last_gdal_error();
         if (why.empty()) why = "not a vector format GDAL can read";
         return Error{path + ": cannot open: " + why};
@@ -193,6 +198,20 @@ GeometryKind kind_of(const Feature& f) {
     return GeometryKind::kPoint;
 }
 
+// GDAL opens a shapefile whose .dbf is missing without a word (the layer just has no fields); true in that case.
+bool shapefile_without_dbf(const std::string& path) {
+    std::filesystem::path p(path);
+    std::string ext = p.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext != ".shp") return false;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(p, ec)) return false;
+    for (const char* dbf : {".dbf", ".DBF"}) {
+        if (std::filesystem::exists(std::filesystem::path(p).replace_extension(dbf), ec)) return false;
+    }
+    return true;
+}
+
 GeometryKind merge_kind(GeometryKind a, GeometryKind b) {
     if (a == GeometryKind::kNone) return b;
     if (b == GeometryKind::kNone || a == b) return a;
@@ -296,6 +315,8 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
                                " attribute value(s) were not valid UTF-8 (wrong or missing .cpg?); bad bytes shown as "
                                "U+FFFD");
     if (out.features.empty()) out.warnings.push_back(where + ": layer has no features");
+    if (shapefile_without_dbf(path))
+        out.warnings.push_back(where + ": no .dbf file beside the .shp, so the features have no attributes");
     return out;
 }
 

@@ -14,12 +14,13 @@ Result<LineRenderer> LineRenderer::create() {
 }
 
 void LineRenderer::draw(const GpuMesh& mesh, const std::vector<DrawRange>& ranges, const Color& color, float width,
-                        float opacity, const Camera& camera) const {
+                        float opacity, const Camera& camera, float dash) const {
     if (ranges.empty() || width <= 0) return;
     program_.use();
     set_view_uniforms(program_, camera);
     set_premultiplied(program_, "u_color", color, opacity);
     glUniform1f(program_.uniform("u_width"), width);
+    glUniform1f(program_.uniform("u_dash"), dash);
     constexpr std::size_t kStride = 3 * sizeof(float);
     for (const DrawRange& r : ranges) {
         if (r.count < 2) continue;

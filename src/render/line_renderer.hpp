@@ -17,7 +17,7 @@ public:
     static Result<LineRenderer> create();
     // Draws the given point runs of the mesh's outline strip; width in pixels.
     void draw(const GpuMesh& mesh, const std::vector<DrawRange>& ranges, const Color& color, float width,
-              float opacity, const Camera& camera) const;
+              float opacity, const Camera& camera, float dash = 0.0f) const;
 
 private:
     gl::Program program_;

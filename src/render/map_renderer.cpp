@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/actor_style.hpp"
+
 namespace em {
 
 void set_map_blend_state() {
@@ -32,32 +34,130 @@ Result<MapRenderer> MapRenderer::create(const std::string& font_path) {
     return r;
 }
 
-void MapRenderer::draw_layer(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale,
-                             DrawStats& stats, const std::vector<bool>* highlight, const Color* focus_fill,
-                             const Color* focus_outline) {
+void MapRenderer::draw_fills(SceneLayer& layer, const LayerStyle& style, const Camera& camera, DrawStats& stats) {
+    if (!style.visible || !style.fill_enabled) return;
+    const GpuMesh& gpu = layer.ensure_gpu();
+    auto fills = visible_ranges(layer.projected.ranges, camera.visible(), RangePart::kFill);
+    for (const auto& r : fills) stats.triangles += r.count / 3;
+    fill_.draw(gpu, fills, style.fill, style.opacity, camera);
+}
+
+void MapRenderer::draw_outlines(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale,
+                                DrawStats& stats) {
     if (!style.visible) return;
     const GpuMesh& gpu = layer.ensure_gpu();
-    const BBox view = camera.visible();
-    const auto& ranges = layer.projected.ranges;
-    if (style.fill_enabled) {
-        auto fills = visible_ranges(ranges, view, RangePart::kFill);
-        for (const auto& r : fills) stats.triangles += r.count / 3;
-        fill_.draw(gpu, fills, style.fill, style.opacity, camera);
-        if (highlight && focus_fill) fill_.draw(gpu, visible_ranges(ranges, view, RangePart::kFill, highlight),
-                                                *focus_fill, style.opacity, camera);
-    }
-    auto outlines = visible_ranges(ranges, view, RangePart::kOutline);
+    auto outlines = visible_ranges(layer.projected.ranges, camera.visible(), RangePart::kOutline);
     for (const auto& r : outlines) stats.segments += r.count > 0 ? r.count - 1 : 0;
     line_.draw(gpu, outlines, style.outline, style.outline_width * pixel_scale, style.opacity, camera);
-    if (highlight && focus_outline) {
-        line_.draw(gpu, visible_ranges(ranges, view, RangePart::kOutline, highlight), *focus_outline,
-                   style.outline_width * pixel_scale * 1.3f, style.opacity, camera);
+}
+
+void MapRenderer::draw_points(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale) {
+    if (!style.visible) return;
+    const GpuMesh& gpu = layer.ensure_gpu();
+    if (gpu.point_count == 0) return;
+    MarkerStyle m = style.marker;
+    m.radius *= pixel_scale;
+    m.stroke_width *= pixel_scale;
+    marker_.draw(gpu.point_vao, 0, gpu.point_count, m, style.opacity, camera);
+}
+
+void MapRenderer::draw_presence_tints(MapScene& scene, SceneLayer& base, const Camera& camera) {
+    if (!scene.events) return;
+    const int iso = base.data.field_index("iso_a3");
+    if (iso < 0) return;
+    const GpuMesh& gpu = base.ensure_gpu();
+    for (const CountryPresence& cp : scene.events->presence) {
+        // One party: tint the country in its colour; several: the badges tell, the tint would mislead.
+        if (cp.parties.size() != 1) continue;
+        std::vector<bool> mask(base.data.values.size(), false);
+        for (size_t i = 0; i < mask.size(); ++i) mask[i] = base.data.value(i, iso) == cp.country;
+        fill_.draw(gpu, visible_ranges(base.projected.ranges, camera.visible(), RangePart::kFill, &mask),
+                   party_color(cp.parties.front()), 0.22f, camera);
     }
-    if (gpu.point_count > 0) {
-        MarkerStyle m = style.marker;
-        m.radius *= pixel_scale;
-        m.stroke_width *= pixel_scale;
-        marker_.draw(gpu.point_vao, 0, gpu.point_count, m, style.opacity, camera);
+}
+
+void MapRenderer::draw_events(MapScene& scene, const Camera& camera, float pixel_scale) {
+    if (!scene.events) return;
+    EventOverlay& overlay = *scene.events;
+    const GpuMesh& arcs = overlay.arcs.ensure_gpu();
+    const auto& ranges = overlay.arcs.projected.ranges;
+    // Links: white casing under the colour so they read over fills and each other.
+    for (size_t i = 0; i < overlay.links.size() && i < ranges.size(); ++i) {
+        const EventLink& link = overlay.links[i];
+        const std::vector<DrawRange> r{{ranges[i].first_outline, ranges[i].outline_count}};
+        const float width = link.width * pixel_scale;
+        line_.draw(arcs, r, Color::hex(0xFFFFFF), width + 2.0f * pixel_scale, 0.7f * link.opacity, camera);
+        line_.draw(arcs, r, link.color, width, link.opacity, camera, link.call ? 4.0f * pixel_scale : 0.0f);
+    }
+    // Arrowheads at the host end, pointing along the arc's last stretch.
+    ProjectedMesh heads;
+    std::vector<std::pair<Color, float>> head_styles;
+    const auto& mesh = overlay.arcs.data.mesh;
+    for (size_t i = 0; i < overlay.links.size() && i < mesh.ranges.size(); ++i) {
+        const FeatureRange& r = mesh.ranges[i];
+        if (r.outline_count < 2) continue;
+        const EventLink& link = overlay.links[i];
+        const GeoPoint to = link.events.back()->to.position;
+        // The stretch of the arc that ends at `to` (the arc may be cut at the antimeridian).
+        std::optional<XY> tip, before;
+        for (std::uint32_t k = r.first_outline + 1; k < r.first_outline + r.outline_count; ++k) {
+            if (mesh.outline_points[k] == to) {
+                tip = scene.projection.forward(mesh.outline_points[k]);
+                before = scene.projection.forward(mesh.outline_points[k - 1]);
+            }
+        }
+        if (!tip || !before) continue;
+        const XY s_tip = camera.to_screen(*tip), s_before = camera.to_screen(*before);
+        double dx = s_tip.x - s_before.x, dy = s_tip.y - s_before.y;
+        const double len = std::hypot(dx, dy);
+        if (len < 1e-6) continue;
+        dx /= len, dy /= len;
+        const double size = (6.0 + link.width) * pixel_scale;
+        // Stop short of the place marker so the head does not hide the capital.
+        const XY p0{s_tip.x - dx * 3.0 * pixel_scale, s_tip.y - dy * 3.0 * pixel_scale};
+        const XY base{p0.x - dx * size, p0.y - dy * size};
+        const XY left{base.x - dy * size * 0.5, base.y + dx * size * 0.5};
+        const XY right{base.x + dy * size * 0.5, base.y - dx * size * 0.5};
+        ProjectedRange pr;
+        pr.first_index = static_cast<std::uint32_t>(heads.fill_indices.size());
+        for (const XY& s : {p0, left, right}) {
+            const XY w = camera.to_world(s);
+            heads.fill_indices.push_back(static_cast<std::uint32_t>(heads.fill_xy.size() / 2));
+            heads.fill_xy.push_back(static_cast<float>(w.x));
+            heads.fill_xy.push_back(static_cast<float>(w.y));
+        }
+        pr.index_count = 3;
+        pr.bbox = camera.visible();
+        heads.ranges.push_back(pr);
+        head_styles.push_back({link.color, link.opacity});
+    }
+    if (!heads.ranges.empty()) {
+        arrow_mesh_ = upload_mesh(heads);
+        for (size_t i = 0; i < heads.ranges.size(); ++i)
+            fill_.draw(arrow_mesh_, {{heads.ranges[i].first_index, 3}}, head_styles[i].first, head_styles[i].second,
+                       camera);
+    }
+    // Places the events name that are not capitals (the capitals have their own markers).
+    std::vector<float> dots;
+    for (const auto& place : overlay.places) {
+        bool capital = false;
+        for (const auto& c : scene.capitals) capital = capital || c.name == place.name;
+        if (capital) continue;
+        if (auto xy = scene.projection.forward(place.position)) {
+            dots.push_back(static_cast<float>(xy->x));
+            dots.push_back(static_cast<float>(xy->y));
+        }
+    }
+    MarkerStyle dot{2.2f * pixel_scale, 1.0f * pixel_scale, Color::hex(0x3A3A3A), Color::hex(0xFFFFFF)};
+    marker_.draw(dots, dot, 1.0f, camera);
+    // Troop markers, fanned out at shared places.
+    for (const TroopMarker& m : overlay.markers) {
+        const XY s = marker_screen_position(m, scene.projection, camera, pixel_scale);
+        const XY w = camera.to_world(s);
+        MarkerStyle style = m.style;
+        style.radius *= pixel_scale;
+        style.stroke_width *= pixel_scale;
+        marker_.draw({static_cast<float>(w.x), static_cast<float>(w.y)}, style, m.opacity, camera);
     }
 }
 
@@ -66,18 +166,104 @@ DrawStats MapRenderer::draw_layers(MapScene& scene, const MapStyle& style, const
     DrawStats stats;
     set_map_blend_state();
     if (BaseLevel* level = scene.base_for(camera.metres_per_pixel_x() * lod_bias)) {
-        stats.base_level = level->layer.title;
-        if (level->layer.highlight.empty()) scene.mark_focus(level->layer);
-        draw_layer(level->layer, style.base, camera, pixel_scale, stats, &level->layer.highlight, &style.focus_fill,
-                   &style.focus_outline);
+        SceneLayer& base = level->layer;
+        stats.base_level = base.title;
+        if (base.highlight.empty()) scene.mark_focus(base);
+        draw_fills(base, style.base, camera, stats);
+        if (style.base.visible && style.base.fill_enabled)
+            fill_.draw(base.ensure_gpu(),
+                       visible_ranges(base.projected.ranges, camera.visible(), RangePart::kFill, &base.highlight),
+                       style.focus_fill, style.base.opacity, camera);
+        draw_presence_tints(scene, base, camera);
+        draw_outlines(base, style.base, camera, pixel_scale, stats);
+        if (style.base.visible)
+            line_.draw(base.ensure_gpu(),
+                       visible_ranges(base.projected.ranges, camera.visible(), RangePart::kOutline, &base.highlight),
+                       style.focus_outline, style.base.outline_width * pixel_scale * 1.3f, style.base.opacity,
+                       camera);
     }
-    if (style.show_graticule) {
-        LayerStyle g = style.graticule;
-        g.fill_enabled = false;
-        draw_layer(scene.graticule, g, camera, pixel_scale, stats);
+    if (style.show_graticule) draw_outlines(scene.graticule, style.graticule, camera, pixel_scale, stats);
+    for (auto& layer : scene.overlays) {
+        draw_fills(layer, layer.style, camera, stats);
+        draw_outlines(layer, layer.style, camera, pixel_scale, stats);
+        draw_points(layer, layer.style, camera, pixel_scale);
     }
-    for (auto& layer : scene.overlays) draw_layer(layer, layer.style, camera, pixel_scale, stats);
     return stats;
+}
+
+std::vector<LabelRequest> MapRenderer::event_labels(MapScene& scene, const MapStyle& style, const Camera& camera,
+                                                    float pixel_scale) {
+    std::vector<LabelRequest> out;
+    if (!scene.events) return out;
+    const EventOverlay& overlay = *scene.events;
+    // Link counts at the middle of aggregated links.
+    const auto& mesh = overlay.arcs.data.mesh;
+    for (size_t i = 0; i < overlay.links.size() && i < mesh.ranges.size(); ++i) {
+        const EventLink& link = overlay.links[i];
+        if (link.events.size() < 2) continue;
+        const FeatureRange& r = mesh.ranges[i];
+        const auto mid = scene.projection.forward(mesh.outline_points[r.first_outline + r.outline_count / 2]);
+        if (!mid) continue;
+        LabelRequest req;
+        req.text = std::string("\xc3\x97") + std::to_string(link.events.size());
+        req.anchor = camera.to_screen(*mid);
+        req.size = style.capital_label_size * pixel_scale;
+        req.priority = 400;
+        req.color = link.color;
+        out.push_back(std::move(req));
+    }
+    // Names of the non-capital places the events name.
+    for (const auto& place : overlay.places) {
+        bool capital = false;
+        for (const auto& c : scene.capitals) capital = capital || c.name == place.name;
+        const auto xy = scene.projection.forward(place.position);
+        if (capital || !xy) continue;
+        LabelRequest req;
+        req.text = place.name;
+        req.anchor = camera.to_screen(*xy);
+        req.size = style.capital_label_size * pixel_scale;
+        req.priority = 190;
+        req.beside_point = true;
+        req.point_radius = 2.2f * pixel_scale;
+        req.color = style.capital_label_color;
+        out.push_back(std::move(req));
+    }
+    // Presence badges under the country's label anchor: the parties present, in their colours.
+    BaseLevel* level = scene.base_for(camera.metres_per_pixel_x());
+    if (!level) return out;
+    const PreparedLayer& data = level->layer.data;
+    const int iso = data.field_index("iso_a3");
+    for (const CountryPresence& cp : overlay.presence) {
+        for (size_t i = 0; i < data.values.size(); ++i) {
+            if (data.value(i, iso) != cp.country || std::isnan(data.label_points[i].lon)) continue;
+            const auto xy = scene.projection.forward(data.label_points[i]);
+            if (!xy) break;
+            XY anchor = camera.to_screen(*xy);
+            anchor.y += 15.0 * pixel_scale;  // below the country name
+            const float size = 10.0f * pixel_scale;
+            float total = 0;
+            std::vector<std::string> codes;
+            for (const auto& party : cp.parties) {
+                codes.push_back(party_code(party));
+                font_.ensure(codes.back());
+                total += font_.measure(codes.back(), size) + 8.0f * pixel_scale;
+            }
+            double x = anchor.x - total / 2;
+            for (size_t k = 0; k < cp.parties.size(); ++k) {
+                const float w = font_.measure(codes[k], size);
+                LabelRequest req;
+                req.text = codes[k];
+                req.anchor = {x + w / 2, anchor.y};
+                req.size = size;
+                req.priority = 350;
+                req.color = party_color(cp.parties[k]);
+                out.push_back(std::move(req));
+                x += w + 8.0f * pixel_scale;
+            }
+            break;
+        }
+    }
+    return out;
 }
 
 DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
@@ -136,6 +322,7 @@ DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const
             requests.push_back(std::move(r));
         }
     }
+    for (auto& r : event_labels(scene, style, camera, pixel_scale)) requests.push_back(std::move(r));
     for (const auto& r : requests) font_.ensure(r.text);
     auto placed = place_labels(std::move(requests), font_, camera.width(), camera.height(), 2.0f * pixel_scale);
     stats.labels = placed.size();
@@ -157,6 +344,7 @@ DrawStats MapRenderer::draw(MapScene& scene, const MapStyle& style, const Camera
     glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     DrawStats stats = draw_layers(scene, style, camera, pixel_scale, lod_bias);
+    draw_events(scene, camera, pixel_scale);
     DrawStats labels = draw_labels(scene, style, camera, pixel_scale, lod_bias);
     stats.labels = labels.labels;
     return stats;

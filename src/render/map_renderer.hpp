@@ -54,9 +54,15 @@ private:
     TextRenderer text_;
     FontAtlas font_;
 
-    void draw_layer(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale,
-                    DrawStats& stats, const std::vector<bool>* highlight = nullptr, const Color* focus_fill = nullptr,
-                    const Color* focus_outline = nullptr);
+    void draw_fills(SceneLayer& layer, const LayerStyle& style, const Camera& camera, DrawStats& stats);
+    void draw_outlines(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale,
+                       DrawStats& stats);
+    void draw_points(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale);
+    void draw_presence_tints(MapScene& scene, SceneLayer& base, const Camera& camera);
+    void draw_events(MapScene& scene, const Camera& camera, float pixel_scale);
+    std::vector<LabelRequest> event_labels(MapScene& scene, const MapStyle& style, const Camera& camera,
+                                           float pixel_scale);
+    GpuMesh arrow_mesh_;  // rebuilt every draw: a handful of triangles
 };
 
 // Premultiplied-alpha blending, no depth: the state every renderer expects.

@@ -8,6 +8,7 @@ void MapScene::set_projection(const Projection& p) {
     graticule.reproject(p);
     for (auto& layer : overlays) layer.reproject(p);
     for (auto& c : capitals) c.projected = p.forward(c.position);
+    if (events) events->set_projection(p);
 }
 
 BaseLevel* MapScene::base_for(double mpp) {

@@ -6,6 +6,7 @@
 
 #include "events/places.hpp"
 #include "geo/projection.hpp"
+#include "render/event_overlay.hpp"
 #include "render/scene_layer.hpp"
 
 namespace em {
@@ -33,6 +34,7 @@ struct MapScene {
     std::vector<SceneLayer> overlays;  // user layers, drawn in order over the base
     std::vector<CapitalPoint> capitals;
     std::set<std::string> focus_countries{"MLI", "BFA", "NER", "TCD", "CAF"};
+    std::optional<EventOverlay> events;  // meeting links, troop markers and presence for the current window
 
     // Switches projection: reprojects every layer from its prepared lon/lat data (no file is read again).
     void set_projection(const Projection& p);

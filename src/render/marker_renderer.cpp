@@ -31,6 +31,7 @@ void MarkerRenderer::draw(const gl::VertexArray& vao, std::size_t first, std::si
     set_view_uniforms(program_, camera);
     glUniform1f(program_.uniform("u_radius"), style.radius);
     glUniform1f(program_.uniform("u_stroke_width"), style.stroke_width);
+    glUniform1i(program_.uniform("u_shape"), style.shape);
     set_premultiplied(program_, "u_fill", style.fill, opacity);
     set_premultiplied(program_, "u_stroke", style.stroke, opacity);
     vao.bind();

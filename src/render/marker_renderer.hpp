@@ -17,7 +17,11 @@ struct MarkerStyle {
     float stroke_width = 1.0f;
     Color fill = Color::hex(0xFFFFFF);
     Color stroke = Color::hex(0x333333);
+    int shape = 0;  // MarkerShape
 };
+
+// Marker outlines the marker shader knows.
+enum MarkerShape { kCircle = 0, kTriangleUp = 1, kTriangleDown = 2, kDiamond = 3, kSquare = 4 };
 
 // Draws round point markers of constant pixel size.
 class MarkerRenderer {

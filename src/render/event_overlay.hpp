@@ -1,0 +1,77 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "events/presence.hpp"
+#include "events/time_filter.hpp"
+#include "geo/projection.hpp"
+#include "render/camera.hpp"
+#include "render/marker_renderer.hpp"
+#include "render/scene_layer.hpp"
+
+namespace em {
+
+// One drawn link: every visible meeting (or every call) from one place to another, aggregated with a count.
+struct EventLink {
+    std::vector<const Event*> events;  // newest last
+    bool call = false;                 // calls are dashed
+    Color color;
+    float opacity = 1.0f;  // window weight and confidence combined
+    float width = 1.8f;    // pixels at scale 1
+    bool uncertain = false;  // every event of the link is uncertain
+};
+
+// One troop-presence change drawn at its place.
+struct TroopMarker {
+    const Event* event = nullptr;
+    GeoPoint position;
+    int slot = 0;  // index among markers at the same place, for fanning them out
+    MarkerStyle style;
+    float opacity = 1.0f;
+};
+
+// A place an event names that is not a capital (bases, venues such as Kubinka): drawn as a small dot with
+// its name.
+struct EventPlaceMark {
+    std::string name;
+    GeoPoint position;
+};
+
+// The outside parties present in a country on the window's last day.
+struct CountryPresence {
+    std::string country;  // ISO alpha-3
+    std::vector<std::string> parties;
+    std::vector<const PresenceInterval*> intervals;
+};
+
+// Everything the events add to the map for one time window and filter: link arcs (great circles, cut at the
+// antimeridian, in a SceneLayer whose feature i is links[i]), troop markers and presence by country. Built on
+// the CPU; the arcs layer is projected and uploaded like any other layer.
+struct EventOverlay {
+    SceneLayer arcs;
+    std::vector<EventLink> links;
+    std::vector<TroopMarker> markers;
+    std::vector<CountryPresence> presence;
+    std::vector<EventPlaceMark> places;  // link ends and troop places (capitals excluded by the renderer)
+    TimeWindow window;
+    std::size_t visible_count = 0;  // events that passed the window and filter
+
+    // Reprojects the arcs.
+    void set_projection(const Projection& p) { arcs.reproject(p); }
+};
+
+// Builds the overlay for the events visible in the window and passing the filter.
+EventOverlay build_event_overlay(const std::vector<Event>& events, const PresenceIndex& presence,
+                                 const TimeWindow& window, const EventFilter& filter, const Projection& projection);
+
+// Where a troop marker is drawn on screen: its place, fanned out in a small circle when several share it.
+XY marker_screen_position(const TroopMarker& marker, const Projection& projection, const Camera& camera,
+                          float pixel_scale);
+
+// The event under a screen point: the nearest marker or link within tolerance pixels; nullptr if none.
+const Event* pick_event(const EventOverlay& overlay, const Projection& projection, const Camera& camera, XY screen,
+                        float tolerance = 6.0f);
+
+}  // namespace em
