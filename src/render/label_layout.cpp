@@ -48,10 +48,11 @@ private:
 }  // namespace
 
 std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, const FontAtlas& font, int width,
-                                      int height, float padding) {
+                                      int height, float padding, const std::vector<std::array<float, 4>>& obstacles) {
     std::stable_sort(requests.begin(), requests.end(),
                      [](const LabelRequest& a, const LabelRequest& b) { return a.priority > b.priority; });
     BoxGrid grid(width, height);
+    for (const auto& o : obstacles) grid.insert(Box{o[0], o[1], o[2], o[3]});
     std::vector<PlacedLabel> placed;
     for (const LabelRequest& req : requests) {
         const float k = req.size / font.base_size();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,9 @@ struct PlacedLabel {
 
 // Greedy placement by priority: each label takes the first candidate position whose box (plus padding) does
 // not overlap a placed label or leave the viewport. Ties keep input order, so the result is deterministic.
+// obstacles (left, top, right, bottom boxes such as point markers) are kept free of labels.
 std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, const FontAtlas& font, int width,
-                                      int height, float padding = 2.0f);
+                                      int height, float padding = 2.0f,
+                                      const std::vector<std::array<float, 4>>& obstacles = {});
 
 }  // namespace em

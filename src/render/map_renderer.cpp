@@ -272,6 +272,7 @@ DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const
     set_map_blend_state();
     std::vector<LabelRequest> requests;
     std::vector<float> capital_xy;
+    std::vector<std::array<float, 4>> obstacles;  // capital markers stay visible
     if (style.show_capitals) {
         for (const auto& c : scene.capitals) {
             if (!c.projected) continue;
@@ -279,6 +280,9 @@ DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const
             if (s.x < 0 || s.y < 0 || s.x > camera.width() || s.y > camera.height()) continue;
             capital_xy.push_back(static_cast<float>(c.projected->x));
             capital_xy.push_back(static_cast<float>(c.projected->y));
+            const float half = (style.capital.radius + 1.0f) * pixel_scale;
+            obstacles.push_back({static_cast<float>(s.x) - half, static_cast<float>(s.y) - half, static_cast<float>(s.x) + half,
+                                 static_cast<float>(s.y) + half});
             if (!style.show_capital_labels) continue;
             LabelRequest r;
             r.text = c.name;
@@ -324,7 +328,8 @@ DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const
     }
     for (auto& r : event_labels(scene, style, camera, pixel_scale)) requests.push_back(std::move(r));
     for (const auto& r : requests) font_.ensure(r.text);
-    auto placed = place_labels(std::move(requests), font_, camera.width(), camera.height(), 2.0f * pixel_scale);
+    auto placed = place_labels(std::move(requests), font_, camera.width(), camera.height(), 2.0f * pixel_scale,
+                               obstacles);
     stats.labels = placed.size();
     if (!capital_xy.empty()) {
         MarkerStyle m = style.capital;
