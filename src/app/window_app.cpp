@@ -23,7 +23,13 @@
 #include "export/png_writer.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
+#include "app/event_state.hpp"
+#include "render/event_overlay.hpp"
+#include "ui/filter_panel.hpp"
+#include "ui/inspector_panel.hpp"
 #include "ui/layers_panel.hpp"
+#include "ui/legend_panel.hpp"
+#include "ui/timeline_panel.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/view_panel.hpp"
 
@@ -39,8 +45,13 @@ struct DragState {
     double last_x = 0, last_y = 0;
 };
 
-Camera camera_for(const BBox& lon_lat, const Projection& projection, int width, int height) {
-    return Camera::fit(projection.project_box(lon_lat), width, height);
+// A camera showing the box in the part of the window above the timeline and status bar (bottom_ui pixels).
+Camera camera_for(const BBox& lon_lat, const Projection& projection, int width, int height, int bottom_ui = 0) {
+    const int map_height = std::max(1, height - bottom_ui);
+    Camera fitted = Camera::fit(projection.project_box(lon_lat), width, map_height);
+    const XY c = fitted.centre();
+    return Camera({c.x, c.y - bottom_ui / 2.0 * fitted.metres_per_pixel_y()}, fitted.metres_per_pixel_x(), width,
+                  height);
 }
 
 // Applies mouse and keyboard to the camera unless ImGui wants them; returns true if the camera moved.
@@ -148,6 +159,24 @@ Result<WindowOptions> parse_window_args(const std::vector<std::string>& args) {
             auto v = value();
             if (!v) return v.error();
             o.stats = v.value();
+        } else if (a == "--date") {
+            auto v = value();
+            if (!v) return v.error();
+            if (!Date::parse(v.value())) return Error{"--date: '" + v.value() + "' is not a real date YYYY-MM-DD"};
+            o.date = v.value();
+        } else if (a == "--window") {
+            auto v = value();
+            if (!v) return v.error();
+            o.window_days = std::atoi(v->c_str());
+            if (o.window_days < 0) return Error{"--window: expected a number of days"};
+        } else if (a == "--events") {
+            auto v = value();
+            if (!v) return v.error();
+            o.events.push_back(v.value());
+        } else if (a == "--places") {
+            auto v = value();
+            if (!v) return v.error();
+            o.places = v.value();
         } else if (a == "--samples") {
             auto v = value();
             if (!v) return v.error();
@@ -250,6 +279,25 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
             if (!warnings.empty()) message = warnings.front();
         }
 
+        EventState events;
+        {
+            std::vector<std::string> files = options.events;
+            if (files.empty()) files.push_back(paths->events().string());
+            const std::string places = options.places.empty() ? paths->places().string() : options.places;
+            std::optional<Date> start;
+            if (options.date) start = Date::parse(*options.date);
+            if (auto ok = load_event_state(events, places, files, start, options.window_days); !ok)
+                message = ok.error().message;
+            for (const auto& p : events.set.problems) std::cerr << "eventmap: " << p.text() << "\n";
+            if (events.set.error_count() > 0)
+                message = std::to_string(events.set.error_count()) + " problem(s) in the events; first: " +
+                          events.set.problems.front().text();
+        }
+        TimelineUiState timeline_ui;
+        FilterUiState filter_ui;
+        const Event* pinned = nullptr;
+        double press_x = -1, press_y = -1;
+
         auto renderer = MapRenderer::create(paths->font().string());
         if (!renderer) {
             std::cerr << "eventmap: " << renderer.error().message << "\n";
@@ -259,7 +307,9 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
             int fb_w = 0, fb_h = 0;
             glfwGetFramebufferSize(window, &fb_w, &fb_h);
             BBox home_box = find_view(options.view)->lon_lat;
-            Camera camera = camera_for(home_box, scene.projection, fb_w, fb_h);
+            // The timeline and status bar cover the bottom of the window: frame views in the part above.
+            const int bottom_ui = static_cast<int>(timeline_panel_height(events.presence.size())) + 25;
+            Camera camera = camera_for(home_box, scene.projection, fb_w, fb_h, bottom_ui);
             Camera home = camera;
             std::optional<OffscreenTarget> target;
             bool dirty = true;
@@ -271,8 +321,9 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
             status.message = message;
             auto last = Clock::now();
             int frame = 0;
+            double last_s = glfwGetTime();
             while (!glfwWindowShouldClose(window)) {
-                if (options.frames > 0 || dirty || finer.valid()) {
+                if (options.frames > 0 || dirty || finer.valid() || events.timeline.playing) {
                     glfwPollEvents();
                 } else {
                     glfwWaitEventsTimeout(0.5);
@@ -299,6 +350,10 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                     camera.resize(fb_w, fb_h);
                     dirty = true;
                 }
+                const double now_s = glfwGetTime();
+                if (advance(events.timeline, now_s - last_s, events.days)) events.overlay_stale = true;
+                last_s = now_s;
+                if (handle_timeline_keys(events.timeline, events.days)) events.overlay_stale = true;
                 if (handle_input(window, camera, drag, wheel, home)) dirty = true;
                 wheel = 0;
                 if (options.script == "pan") {
@@ -319,16 +374,45 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                     const double mpp = camera.metres_per_pixel_x();
                     camera = camera_for(box, scene.projection, fb_w, fb_h);
                     camera = Camera(camera.centre(), mpp, fb_w, fb_h);
-                    home = camera_for(home_box, scene.projection, fb_w, fb_h);
+                    home = camera_for(home_box, scene.projection, fb_w, fb_h, bottom_ui);
                     dirty = true;
                 }
                 if (view.preset) {
-                    camera = camera_for(find_view(*view.preset)->lon_lat, scene.projection, fb_w, fb_h);
+                    camera = camera_for(find_view(*view.preset)->lon_lat, scene.projection, fb_w, fb_h, bottom_ui);
                     dirty = true;
                 }
                 ImGui::SetNextWindowPos(ImVec2(10, 140), ImGuiCond_FirstUseEver);
                 ImGui::SetNextWindowSize(ImVec2(330, 360), ImGuiCond_FirstUseEver);
                 if (draw_layers_panel(scene, style)) dirty = true;
+                ImGui::SetNextWindowPos(ImVec2(fb_w - 300.0f, 10), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowSize(ImVec2(290, 330), ImGuiCond_FirstUseEver);
+                draw_legend_panel(events.choices.parties);
+                ImGui::SetNextWindowPos(ImVec2(fb_w - 300.0f, 350), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowSize(ImVec2(290, 300), ImGuiCond_FirstUseEver);
+                if (draw_filter_panel(events.filter, filter_ui, events.choices,
+                                      scene.events ? scene.events->visible_count : 0, events.set.events.size()))
+                    events.histogram_stale = events.overlay_stale = true;
+                if (draw_timeline_panel(events.timeline, timeline_ui, events.histogram, events.presence, events.days))
+                    events.overlay_stale = true;
+                draw_inspector_panel(pinned);
+                if (refresh_event_state(events, scene)) dirty = true;
+                // Hover shows an event's record; a click (press and release in place) pins it.
+                if (!ImGui::GetIO().WantCaptureMouse && scene.events) {
+                    double mx = 0, my = 0;
+                    glfwGetCursorPos(window, &mx, &my);
+                    int ww2 = 1, wh2 = 1;
+                    glfwGetWindowSize(window, &ww2, &wh2);
+                    const XY at{mx * fb_w / std::max(ww2, 1), my * fb_h / std::max(wh2, 1)};
+                    const Event* hovered = pick_event(*scene.events, scene.projection, camera, at);
+                    if (hovered) {
+                        ImGui::BeginTooltip();
+                        draw_event_details(*hovered);
+                        ImGui::EndTooltip();
+                    }
+                    if (ImGui::IsMouseClicked(0)) press_x = mx, press_y = my;
+                    if (ImGui::IsMouseReleased(0) && std::hypot(mx - press_x, my - press_y) < 3 && hovered)
+                        pinned = hovered;
+                }
 
                 double cx = 0, cy = 0;
                 glfwGetCursorPos(window, &cx, &cy);

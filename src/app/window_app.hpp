@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,10 @@ struct WindowOptions {
     std::string projection = "laea";
     int width = 1600, height = 900;
     int samples = 4;
+    std::optional<std::string> date;  // start date (default: the last event)
+    int window_days = 30;
+    std::vector<std::string> events;  // default data/events.csv
+    std::string places;               // default data/places.csv
     // Scripted runs, for benchmarks and tests: draw this many frames then quit (0: run until closed).
     int frames = 0;
     std::string script;       // "pan" drags the map every frame; "still" does nothing

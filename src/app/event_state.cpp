@@ -1,0 +1,54 @@
+#include "app/event_state.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "render/event_overlay.hpp"
+
+namespace em {
+
+Status load_event_state(EventState& s, const std::string& places_path, const std::vector<std::string>& files,
+                        std::optional<Date> start, int window_days) {
+    auto places = load_places(places_path);
+    if (!places) return places.error();
+    s.places = std::move(places).value();
+    s.set = EventSet{};
+    for (const auto& p : s.places.problems)
+        s.set.problems.push_back({EventProblem::Severity::kError, places_path, 0, 0, "", p});
+    for (const auto& f : files) {
+        auto loaded = load_events(f, s.places);
+        if (!loaded) {
+            s.set.problems.push_back({EventProblem::Severity::kError, f, 0, 0, "", loaded.error().message});
+            continue;
+        }
+        merge_events(s.set, std::move(loaded).value());
+    }
+    s.presence = derive_presence(s.set.events);
+    s.presence_index = PresenceIndex(s.presence);
+    s.days = event_days(s.set.events);
+    const auto [first, last] = data_range(s.set.events);
+    s.timeline.data_first = first - 30;
+    s.timeline.data_last = last + 30;
+    s.timeline.window.mode = WindowMode::kTrailing;
+    s.timeline.window.days = window_days;
+    jump_to(s.timeline, start.value_or(last));
+    std::set<std::string> parties, countries;
+    for (const auto& e : s.set.events) parties.insert(e.party()), countries.insert(e.country);
+    s.choices.parties.assign(parties.begin(), parties.end());
+    s.choices.countries.assign(countries.begin(), countries.end());
+    s.histogram_stale = s.overlay_stale = true;
+    return Ok{};
+}
+
+bool refresh_event_state(EventState& s, MapScene& scene) {
+    if (s.histogram_stale) {
+        s.histogram = event_histogram(s.set.events, s.filter, s.timeline.data_first, s.timeline.data_last, 160);
+        s.histogram_stale = false;
+    }
+    if (!s.overlay_stale) return false;
+    scene.events = build_event_overlay(s.set.events, s.presence_index, s.timeline.window, s.filter, scene.projection);
+    s.overlay_stale = false;
+    return true;
+}
+
+}  // namespace em

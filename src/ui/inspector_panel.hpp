@@ -1,0 +1,14 @@
+#pragma once
+
+#include "events/event.hpp"
+
+namespace em {
+
+// The full record of one event: date (with its precision), kind, actor, country, places, size, participants,
+// description, source and confidence. Used for the hover tooltip and the pinned inspector.
+void draw_event_details(const Event& event);
+
+// The inspector window for a pinned event; closing it clears *pinned.
+void draw_inspector_panel(const Event*& pinned);
+
+}  // namespace em
