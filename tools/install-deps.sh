@@ -7,7 +7,7 @@ packages=(
     libglfw3-dev libimgui-dev libepoxy-dev libgdal-dev gdal-bin libstb-dev libgeos-dev libglu1-mesa-dev
     libpng-dev zlib1g-dev
     libgl1-mesa-dri libegl-dev libegl1-mesa-dev
-    xvfb xauth xdotool
+    xvfb xauth xdotool imagemagick x11-apps
     libgtest-dev libbenchmark-dev
     fonts-dejavu-core
 )

@@ -159,6 +159,11 @@ Result<WindowOptions> parse_window_args(const std::vector<std::string>& args) {
             auto v = value();
             if (!v) return v.error();
             o.stats = v.value();
+        } else if (a == "--bbox") {
+            auto v = value();
+            if (!v) return v.error();
+            o.bbox = parse_bbox(v.value());
+            if (!o.bbox) return Error{"--bbox: '" + v.value() + "' is not W,S,E,N in degrees"};
         } else if (a == "--date") {
             auto v = value();
             if (!v) return v.error();
@@ -306,7 +311,7 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
             MapStyle style;
             int fb_w = 0, fb_h = 0;
             glfwGetFramebufferSize(window, &fb_w, &fb_h);
-            BBox home_box = find_view(options.view)->lon_lat;
+            BBox home_box = options.bbox ? *options.bbox : find_view(options.view)->lon_lat;
             // The timeline and status bar cover the bottom of the window: frame views in the part above.
             const int bottom_ui = static_cast<int>(timeline_panel_height(events.presence.size())) + 25;
             Camera camera = camera_for(home_box, scene.projection, fb_w, fb_h, bottom_ui);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/bbox.hpp"
 #include "core/result.hpp"
 
 namespace em {
@@ -13,6 +14,7 @@ namespace em {
 struct WindowOptions {
     std::vector<std::string> layers;
     std::string view = "sahel-moscow";
+    std::optional<BBox> bbox;  // lon/lat extent to start at (overrides view)
     std::string projection = "laea";
     int width = 1600, height = 900;
     int samples = 4;
