@@ -22,7 +22,7 @@
 #include "app/views.hpp"
 #include "export/png_writer.hpp"
 #include "render/map_renderer.hpp"
-#include "render/offscreen_target.hpp"
+#include "render/base_map_cache.hpp"
 #include "app/event_state.hpp"
 #include "render/event_overlay.hpp"
 #include "ui/filter_panel.hpp"
@@ -316,8 +316,10 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
             const int bottom_ui = static_cast<int>(timeline_panel_height(events.presence.size())) + 25;
             Camera camera = camera_for(home_box, scene.projection, fb_w, fb_h, bottom_ui);
             Camera home = camera;
-            std::optional<OffscreenTarget> target;
-            bool dirty = true;
+            BaseMapCache base_cache;
+            bool dirty = true;         // something changed: draw a frame
+            double last_zoom = -1e9;   // glfwGetTime() of the last zoom step; the cache redraws once it rests
+            int target_w = 0, target_h = 0;
             DragState drag;
             std::vector<std::string> keys, labels;
             for (const auto& p : view_presets()) keys.push_back(p.key), labels.push_back(p.label);
@@ -328,7 +330,8 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
             int frame = 0;
             double last_s = glfwGetTime();
             while (!glfwWindowShouldClose(window)) {
-                if (options.frames > 0 || dirty || finer.valid() || events.timeline.playing) {
+                const bool settled = glfwGetTime() - last_zoom > 0.25;
+                if (options.frames > 0 || dirty || finer.valid() || events.timeline.playing || !settled) {
                     glfwPollEvents();
                 } else {
                     glfwWaitEventsTimeout(0.5);
@@ -342,6 +345,7 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                         layer->ensure_projection(scene.projection);  // the projection may have changed meanwhile
                         scene.base.push_back({min_mpp, std::move(layer).value()});
                     }
+                    base_cache.invalidate();
                     dirty = true;
                 }
                 ImGui_ImplOpenGL3_NewFrame();
@@ -349,17 +353,19 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 ImGui::NewFrame();
 
                 glfwGetFramebufferSize(window, &fb_w, &fb_h);
-                if (fb_w > 0 && fb_h > 0 && (!target || target->width() != fb_w || target->height() != fb_h)) {
-                    auto t = OffscreenTarget::create(fb_w, fb_h, options.samples);
-                    if (t) target = std::move(t).value();
+                if (fb_w > 0 && fb_h > 0 && (target_w != fb_w || target_h != fb_h)) {
+                    target_w = fb_w, target_h = fb_h;
                     camera.resize(fb_w, fb_h);
+                    base_cache.invalidate();
                     dirty = true;
                 }
                 const double now_s = glfwGetTime();
                 if (advance(events.timeline, now_s - last_s, events.days)) events.overlay_stale = true;
                 last_s = now_s;
                 if (handle_timeline_keys(events.timeline, events.days)) events.overlay_stale = true;
+                const double mpp_before = camera.metres_per_pixel_x();
                 if (handle_input(window, camera, drag, wheel, home)) dirty = true;
+                if (camera.metres_per_pixel_x() != mpp_before) last_zoom = glfwGetTime();
                 wheel = 0;
                 if (options.script == "pan") {
                     camera.pan_pixels(frame % 120 < 60 ? 6.0 : -6.0, 2.0 * (frame % 40 < 20 ? 1 : -1));
@@ -380,6 +386,7 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                     camera = camera_for(box, scene.projection, fb_w, fb_h);
                     camera = Camera(camera.centre(), mpp, fb_w, fb_h);
                     home = camera_for(home_box, scene.projection, fb_w, fb_h, bottom_ui);
+                    base_cache.invalidate();
                     dirty = true;
                 }
                 if (view.preset) {
@@ -388,12 +395,14 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 }
                 ImGui::SetNextWindowPos(ImVec2(10, 140), ImGuiCond_FirstUseEver);
                 ImGui::SetNextWindowSize(ImVec2(330, 360), ImGuiCond_FirstUseEver);
-                if (draw_layers_panel(scene, style)) dirty = true;
+                ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // opened on demand: the map first
+                if (draw_layers_panel(scene, style)) base_cache.invalidate(), dirty = true;
                 ImGui::SetNextWindowPos(ImVec2(fb_w - 300.0f, 10), ImGuiCond_FirstUseEver);
                 ImGui::SetNextWindowSize(ImVec2(290, 330), ImGuiCond_FirstUseEver);
                 draw_legend_panel(events.choices.parties);
                 ImGui::SetNextWindowPos(ImVec2(fb_w - 300.0f, 350), ImGuiCond_FirstUseEver);
                 ImGui::SetNextWindowSize(ImVec2(290, 300), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
                 if (draw_filter_panel(events.filter, filter_ui, events.choices,
                                       scene.events ? scene.events->visible_count : 0, events.set.events.size()))
                     events.histogram_stale = events.overlay_stale = true;
@@ -431,20 +440,19 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 draw_status_bar(status);
                 ImGui::Render();
 
-                if (target) {
-                    if (dirty) {
-                        target->bind();
-                        DrawStats stats = renderer->draw(scene, style, camera);
-                        target->resolve();
-                        char detail[160];
-                        std::snprintf(detail, sizeof detail, "%s | %zu triangles, %zu segments, %zu labels%s",
-                                      stats.base_level.c_str(), stats.triangles, stats.segments, stats.labels,
-                                      finer.valid() ? " | loading 1:10m..." : "");
-                        status.detail = detail;
-                        dirty = false;
-                    }
-                    target->blit_to_default();
+                // The base map comes from its cache (redrawn only when out of date); events and labels are
+                // drawn over it every frame.
+                DrawStats stats;
+                if (base_cache.present(renderer.value(), scene, style, camera, options.samples,
+                                       glfwGetTime() - last_zoom > 0.25, &stats)) {
+                    char detail[160];
+                    std::snprintf(detail, sizeof detail, "%s | %zu triangles, %zu segments%s", stats.base_level.c_str(),
+                                  stats.triangles, stats.segments, finer.valid() ? " | loading 1:10m..." : "");
+                    status.detail = detail;
                 }
+                glBindFramebuffer(GL_FRAMEBUFFER, 0);
+                renderer->draw_overlays(scene, style, camera);
+                dirty = false;
                 glViewport(0, 0, fb_w, fb_h);
                 ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
                 if (options.frames > 0 && frame + 1 == options.frames && !options.screenshot.empty()) {

@@ -235,11 +235,17 @@ Result<EventSet> load_events(const std::string& path, const PlaceTable& places) 
                 const int number = static_cast<int>(i) + 1;
                 auto get = [&](const std::string& col) {
                     const int k = layer.field_index(col);
-                    return k >= 0 ? f.values[k] : std::string();
+                    std::string v = k >= 0 ? f.values[k] : std::string();
+                    // GDAL's GeoJSON reader makes a property whose values are all full dates a Date field, which
+                    // it prints as YYYY/MM/DD: give the date back as written.
+                    if ((col == "date" || col == "end_date") && v.size() == 10 && v[4] == '/' && v[7] == '/')
+                        v[4] = v[7] = '-';
+                    return v;
                 };
                 auto column = [](const std::string&) { return 0; };
-                // The geometry is authoritative: make `to` (and `from` for lines) resolvable from it.
-                PlaceTable local = places;
+                // The geometry is authoritative: make `to` (and `from` for lines) resolve to it, even when they
+                // name a place of the table (the geometry entries come first, so they win).
+                PlaceTable local;
                 auto add = [&](const std::string& key, const GeoPoint& p) {
                     local.places.push_back(Place{key, "", "", p, false, "", ""});
                 };
@@ -251,17 +257,18 @@ Result<EventSet> load_events(const std::string& path, const PlaceTable& places) 
                 };
                 if (!f.points.empty()) {
                     if (to_name.empty()) to_name = "feature " + std::to_string(number);
-                    if (!places.find(to_name)) add(to_name, f.points.front());
+                    add(to_name, f.points.front());
                 } else if (!f.lines.empty() && f.lines.front().size() >= 2) {
                     if (to_name.empty()) to_name = "feature " + std::to_string(number) + " end";
                     if (from_name.empty()) from_name = "feature " + std::to_string(number) + " start";
-                    if (!places.find(to_name)) add(to_name, f.lines.front().back());
-                    if (!places.find(from_name)) add(from_name, f.lines.front().front());
+                    add(to_name, f.lines.front().back());
+                    add(from_name, f.lines.front().front());
                 } else {
                     set.problems.push_back({EventProblem::Severity::kError, path, number, 0, "geometry",
                                             "feature has no Point or LineString geometry (skipped)"});
                     continue;
                 }
+                local.places.insert(local.places.end(), places.places.begin(), places.places.end());
                 auto event = build_event(getter, column, path, number, local, set.problems);
                 if (!event) continue;
                 if (!ids.insert(event->id).second) {

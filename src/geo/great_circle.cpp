@@ -43,11 +43,16 @@ std::vector<GeoPoint> great_circle(GeoPoint a, GeoPoint b, double max_step) {
     out.reserve(steps + 1);
     out.push_back(a);
     const double s = std::sin(omega);
+    // Antipodal ends (identical ones take no intermediate steps): no unique circle, so take the one through the
+    // north, i.e. turn from a towards the unit vector n that points north from a (any meridian when a is a pole).
+    Vec3 n{-va.z * va.x, -va.z * va.y, 1.0 - va.z * va.z};
+    const double n_len = std::sqrt(n.x * n.x + n.y * n.y + n.z * n.z);
+    n = n_len < 1e-12 ? Vec3{1.0, 0.0, 0.0} : Vec3{n.x / n_len, n.y / n_len, n.z / n_len};
     for (int i = 1; i < steps; ++i) {
         const double t = static_cast<double>(i) / steps;
-        if (s < 1e-12) {  // identical or antipodal: no unique circle
-            out.push_back(to_geo({va.x * (1 - t) + vb.x * t, va.y * (1 - t) + vb.y * t,
-                                  va.z * (1 - t) + vb.z * t + std::sin(t * std::numbers::pi) * 1e-6}));
+        if (s < 1e-12) {
+            const double c = std::cos(t * omega), sn = std::sin(t * omega);
+            out.push_back(to_geo({c * va.x + sn * n.x, c * va.y + sn * n.y, c * va.z + sn * n.z}));
             continue;
         }
         const double ka = std::sin((1 - t) * omega) / s, kb = std::sin(t * omega) / s;

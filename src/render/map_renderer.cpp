@@ -343,6 +343,14 @@ DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const
     return stats;
 }
 
+DrawStats MapRenderer::draw_overlays(MapScene& scene, const MapStyle& style, const Camera& camera,
+                                     float pixel_scale) {
+    set_map_blend_state();
+    glViewport(0, 0, camera.width(), camera.height());
+    draw_events(scene, camera, pixel_scale);
+    return draw_labels(scene, style, camera, pixel_scale, 1.0);
+}
+
 DrawStats MapRenderer::draw(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
                             double lod_bias) {
     glViewport(0, 0, camera.width(), camera.height());

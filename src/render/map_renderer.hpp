@@ -37,6 +37,8 @@ public:
     // Draws only the layers under the labels (used for cached base-map textures); no clear.
     DrawStats draw_layers(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
                           double lod_bias);
+    // Draws the events (links, markers) and all labels over whatever is in the bound framebuffer.
+    DrawStats draw_overlays(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale = 1.0f);
     // Draws capitals and labels.
     DrawStats draw_labels(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
                           double lod_bias);

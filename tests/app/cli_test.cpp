@@ -13,7 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct RunResult {
     int status = -1;
     std::string out, err;
     fs::path dir;  // where it ran
@@ -27,12 +27,12 @@ std::string read_file(const fs::path& p) {
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 // Runs `eventmap ARGS` in a fresh folder with its own cache; stdout and stderr are kept apart.
-Run run_eventmap(const std::string& name, const std::string& args) {
+RunResult run_eventmap(const std::string& name, const std::string& args) {
     const fs::path dir = test::temp_dir("cli-" + name);
     const std::string command = "cd " + quoted(dir.string()) + " && XDG_CACHE_HOME=" + quoted((dir / "cache").string()) +
                                 " " + quoted(test::eventmap_binary().string()) + " " + args + " 2>" +
                                 quoted((dir / "stderr.txt").string());
-    Run r;
+    RunResult r;
     r.dir = dir;
     r.status = test::run_command("(" + command + ")", &r.out);
     r.err = read_file(dir / "stderr.txt");
@@ -47,12 +47,13 @@ std::vector<std::string> lines_of(const std::string& text) {
 }
 
 TEST(CliTest, RenderHelpExitsZeroAndDocumentsEveryOption) {
-    const Run r = run_eventmap("render-help", "render --help");
+    const RunResult r = run_eventmap("render-help", "render --help");
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_TRUE(r.err.empty()) << r.err;
     EXPECT_EQ(r.out.rfind("Usage: eventmap render -o OUT.png", 0), 0u) << r.out;
     for (const char* option : {"-o, --output PATH", "--size WxH", "--view NAME", "--bbox W,S,E,N", "--projection NAME",
-                               "--layer PATH", "--samples N", "--scale K", "--no-labels", "--no-graticule",
+                               "--layer PATH", "--date YYYY-MM-DD", "--window DAYS", "--events FILE",
+                               "--places FILE", "--samples N", "--scale K", "--no-labels", "--no-graticule",
                                "--no-cache", "--timings", "-h, --help"}) {
         EXPECT_NE(r.out.find(option), std::string::npos) << option;
     }
@@ -61,13 +62,13 @@ TEST(CliTest, RenderHelpExitsZeroAndDocumentsEveryOption) {
 }
 
 TEST(CliTest, MainHelpExitsZero) {
-    const Run r = run_eventmap("main-help", "--help");
+    const RunResult r = run_eventmap("main-help", "--help");
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find("eventmap render"), std::string::npos) << r.out;
 }
 
 TEST(CliTest, BadSizeExitsNonZeroWithOneStderrLineNamingSize) {
-    const Run r = run_eventmap("bad-size", "render --size 0x5 -o x.png");
+    const RunResult r = run_eventmap("bad-size", "render --size 0x5 -o x.png");
     EXPECT_NE(r.status, 0);
     EXPECT_EQ(r.status, 2);  // usage errors exit 2
     const auto lines = lines_of(r.err);
@@ -79,7 +80,7 @@ TEST(CliTest, BadSizeExitsNonZeroWithOneStderrLineNamingSize) {
 }
 
 TEST(CliTest, UnknownOptionExitsNonZeroNamingIt) {
-    const Run r = run_eventmap("unknown-option", "render -o x.png --frobnicate");
+    const RunResult r = run_eventmap("unknown-option", "render -o x.png --frobnicate");
     EXPECT_EQ(r.status, 2);
     const auto lines = lines_of(r.err);
     ASSERT_EQ(lines.size(), 1u) << r.err;
@@ -87,7 +88,7 @@ TEST(CliTest, UnknownOptionExitsNonZeroNamingIt) {
 }
 
 TEST(CliTest, MissingOutputExitsNonZeroNamingOutput) {
-    const Run r = run_eventmap("missing-output", "render --size 64x64");
+    const RunResult r = run_eventmap("missing-output", "render --size 64x64");
     EXPECT_EQ(r.status, 2);
     const auto lines = lines_of(r.err);
     ASSERT_EQ(lines.size(), 1u) << r.err;
@@ -96,7 +97,7 @@ TEST(CliTest, MissingOutputExitsNonZeroNamingOutput) {
 
 // Renders for real (EGL on Mesa, no X server), then fails to write: the message names the path.
 TEST(CliTest, OutputIntoMissingFolderExitsNonZeroNamingThePath) {
-    const Run r = run_eventmap("missing-dir", "render -o /nonexistent-dir/x.png --size 64x64");
+    const RunResult r = run_eventmap("missing-dir", "render -o /nonexistent-dir/x.png --size 64x64");
     EXPECT_NE(r.status, 0) << r.err;
     EXPECT_NE(r.err.find("/nonexistent-dir/x.png"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("does not exist"), std::string::npos) << r.err;

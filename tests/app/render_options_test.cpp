@@ -79,6 +79,32 @@ TEST(RenderOptionsTest, EveryOptionIsParsed) {
     EXPECT_TRUE(o.timings);
 }
 
+TEST(RenderOptionsTest, EventOptionsAreParsed) {
+    const auto plain = parse_ok({"-o", "a.png"}).options;
+    EXPECT_FALSE(plain.date);
+    EXPECT_EQ(plain.window_days, 30);
+    EXPECT_TRUE(plain.events.empty());
+    const auto o = parse_ok({"-o", "a.png", "--date", "2024-02-29", "--window", "0", "--events", "a.csv", "--events",
+                             "b.geojson", "--places", "p.csv"})
+                       .options;
+    ASSERT_TRUE(o.date);
+    EXPECT_EQ(*o.date, "2024-02-29");
+    EXPECT_EQ(o.window_days, 0);
+    EXPECT_EQ(o.events, (std::vector<std::string>{"a.csv", "b.geojson"}));
+    EXPECT_EQ(o.places, "p.csv");
+}
+
+TEST(RenderOptionsTest, BadDateOrWindowIsAnErrorNamingTheOption) {
+    for (const char* bad : {"2023-02-29", "2024-13-01", "2024-1-1", "yesterday", ""}) {
+        SCOPED_TRACE(bad);
+        EXPECT_ERROR_NAMES((Args{"-o", "a.png", "--date", bad}), "--date");
+    }
+    for (const char* bad : {"-1", "100001", "week", "1.5"}) {
+        SCOPED_TRACE(bad);
+        EXPECT_ERROR_NAMES((Args{"-o", "a.png", "--window", bad}), "--window");
+    }
+}
+
 TEST(RenderOptionsTest, HelpNeedsNoOutput) {
     EXPECT_TRUE(parse_ok({"--help"}).help);
     EXPECT_TRUE(parse_ok({"-h"}).help);
@@ -116,7 +142,8 @@ TEST(RenderOptionsTest, MissingOutputIsAnErrorNamingOutput) {
 }
 
 TEST(RenderOptionsTest, MissingValueIsAnErrorNamingTheOption) {
-    for (const char* option : {"--size", "--view", "--bbox", "--projection", "--layer", "--samples", "--scale"}) {
+    for (const char* option : {"--size", "--view", "--bbox", "--projection", "--layer", "--samples", "--scale",
+                               "--date", "--window", "--events", "--places"}) {
         EXPECT_EQ(parse_error({"-o", "a.png", option}), std::string(option) + ": missing value");
     }
     EXPECT_EQ(parse_error({"-o"}), "--output: missing value");
@@ -178,14 +205,17 @@ TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
     std::set<std::string> documented;
     const std::regex option_re(R"((^|[\s,])(--?[a-z][a-z-]*))");
     for (std::sregex_iterator it(help.begin(), help.end(), option_re), end; it != end; ++it) documented.insert((*it)[2]);
-    const std::set<std::string> accepted = {"-o", "--output", "--size", "--view", "--bbox", "--projection", "--layer",
-                                            "--samples", "--scale", "--no-labels", "--no-graticule", "--no-cache",
-                                            "--timings", "-h", "--help"};
+    // Update this list (and the help) when adding an option.
+    const std::set<std::string> accepted = {"-o",        "--output",    "--size",   "--view",      "--bbox",
+                                            "--projection", "--layer",  "--date",   "--window",    "--events",
+                                            "--places",  "--samples",   "--scale",  "--no-labels", "--no-graticule",
+                                            "--no-cache", "--timings",  "-h",       "--help"};
     EXPECT_EQ(documented, accepted);
     const std::map<std::string, std::string> example_value = {
-        {"-o", "a.png"},     {"--output", "a.png"}, {"--size", "10x10"},      {"--view", "world"},
-        {"--bbox", "0,0,1,1"}, {"--projection", "laea"}, {"--layer", "x.shp"}, {"--samples", "2"},
-        {"--scale", "2"}};
+        {"-o", "a.png"},         {"--output", "a.png"},     {"--size", "10x10"},     {"--view", "world"},
+        {"--bbox", "0,0,1,1"},   {"--projection", "laea"},  {"--layer", "x.shp"},    {"--samples", "2"},
+        {"--scale", "2"},        {"--date", "2024-01-31"},  {"--window", "7"},       {"--events", "e.csv"},
+        {"--places", "p.csv"}};
     for (const auto& option : documented) {
         Args args{"-o", "a.png", option};
         if (auto v = example_value.find(option); v != example_value.end()) args.push_back(v->second);

@@ -106,6 +106,15 @@ TEST(PngWriterTest, OverwritingReplacesTheFileAtomicallyWithNoTemporaryLeft) {
     EXPECT_EQ(names_in(dir), (std::vector<std::string>{"map.png", "old-link"}));
 }
 
+TEST(PngWriterTest, EmptyImageIsAnErrorAndLeavesNoFile) {
+    const auto dir = test::temp_dir("png-empty");
+    const auto path = (dir / "empty.png").string();
+    auto written = write_png(Image(0, 0), path);
+    ASSERT_FALSE(written);
+    EXPECT_NE(written.error().message.find(path), std::string::npos) << written.error().message;
+    EXPECT_TRUE(names_in(dir).empty());
+}
+
 TEST(PngWriterTest, ReadingSomethingThatIsNotAPngIsAnErrorNamingIt) {
     const auto dir = test::temp_dir("png-not-png");
     const auto path = (dir / "fake.png").string();

@@ -13,11 +13,15 @@
 
 namespace em::test {
 
-// The ring turned counter-clockwise and rotated to start at its lowest-lon, then lowest-lat point.
+// The ring turned counter-clockwise and rotated to start at its lowest-lon, then lowest-lat point. Coordinates are
+// compared at 1e-7 degrees, so rings that went through a reprojection (0 may come back as -1e-16) still line up.
 inline Ring normalised(Ring r) {
     if (r.size() > 1 && r.front() == r.back()) r.pop_back();
     if (ring_signed_area(r) < 0) std::reverse(r.begin(), r.end());
-    auto less = [](const GeoPoint& a, const GeoPoint& b) { return a.lon < b.lon || (a.lon == b.lon && a.lat < b.lat); };
+    auto key = [](double v) { return std::llround(v * 1e7); };
+    auto less = [&](const GeoPoint& a, const GeoPoint& b) {
+        return key(a.lon) < key(b.lon) || (key(a.lon) == key(b.lon) && key(a.lat) < key(b.lat));
+    };
     std::rotate(r.begin(), std::min_element(r.begin(), r.end(), less), r.end());
     return r;
 }

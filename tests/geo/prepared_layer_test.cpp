@@ -41,7 +41,9 @@ void expect_consistent(const PreparedLayer& p, std::size_t features) {
         EXPECT_EQ(r.index_count % 3, 0u);
         index += r.index_count, outline += r.outline_count, point += r.point_count;
         // A feature's outline never joins into the next feature's.
-        if (r.outline_count > 0) EXPECT_EQ(m.outline_joins[r.first_outline + r.outline_count - 1], 0);
+        if (r.outline_count > 0) {
+            EXPECT_EQ(m.outline_joins[r.first_outline + r.outline_count - 1], 0);
+        }
     }
     EXPECT_EQ(index, m.fill.indices.size());
     EXPECT_EQ(outline, m.outline_points.size());

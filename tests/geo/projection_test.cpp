@@ -8,6 +8,10 @@
 #include <numbers>
 
 namespace em {
+
+// Names parameterised tests by projection in gtest and ctest output.
+void PrintTo(ProjectionKind kind, std::ostream* os) { *os << Projection(kind).name(); }
+
 namespace {
 
 constexpr GeoPoint kMoscow{37.6173, 55.7558};
