@@ -13,7 +13,7 @@
 #       concave_l         L shape: lon -4..0 lat 0..4 minus lon -2..0 lat 2..4                       = 12
 #   polygons_3857.shp, polygons_32630.shp  the same, reprojected (Web Mercator; UTM zone 30N), with .prj
 #   latin1_regions.shp                    4 points, names Ségou Tombouctou Kidal Mopti stored as ISO-8859-1
-#                                         bytes in the .dbf; the .cpg says ISO-8859-1 (LDID 87 in the header)
+#                                         bytes in the .dbf; the .cpg says ISO-8859-1 (GDAL 3.6 leaves LDID 0)
 #   latin1_nocpg.shp                      the same .dbf bytes, no .cpg and LDID 0 (encoding unknown)
 #   noprj_metres.shp                      polygons_3857 without its .prj (coordinates in metres)
 #   noprj_lonlat.shp                      polygons.shp without its .prj (coordinates in degrees)

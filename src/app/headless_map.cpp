@@ -6,6 +6,8 @@
 #include "app/scene_builder.hpp"
 #include "app/views.hpp"
 #include "events/places.hpp"
+#include "app/picture.hpp"
+#include "render/decorations.hpp"
 #include "render/offscreen_target.hpp"
 
 namespace em {
@@ -104,6 +106,49 @@ Status HeadlessMap::prepare_events(const RenderOptions& o, const Projection& pro
     return Ok{};
 }
 
+Decorations HeadlessMap::decorations_for(const RenderOptions& o) {
+    Decorations d;
+    d.title = o.title;
+    d.subtitle = o.subtitle;
+    if (scene_.events) d.when = window_caption(scene_.events->window);
+    d.legend = o.legend.value_or(scene_.events.has_value());
+    d.legend_entries = legend_for(scene_);
+    d.scale_bar = o.scale_bar;
+    if (o.attribution) {
+        d.attribution = "Base map: Natural Earth (public domain)";
+        if (scene_.events) d.attribution += ". Events: eventmap dataset, each event with its source (data/README.md)";
+        if (!o.events.empty()) d.attribution += " and " + std::to_string(o.events.size()) + " file(s) given";
+        for (const auto& path : o.layers) d.attribution += ". Layer: " + std::filesystem::path(path).filename().string();
+        d.attribution += ". Projection: " + scene_.projection.label();
+    }
+    if (o.inset) {
+        auto coarse = base_by_scale_.find("110m");
+        if (coarse == base_by_scale_.end()) {
+            if (auto layer = load_base_layer(paths_, *find_base_scale("110m"), scene_.projection, &cache_))
+                coarse = base_by_scale_.emplace("110m", std::move(layer).value()).first;
+        }
+        if (coarse != base_by_scale_.end()) {
+            coarse->second.ensure_projection(scene_.projection);
+            if (coarse->second.highlight.empty()) scene_.mark_focus(coarse->second);
+            d.inset = true;
+            d.inset_layer = &coarse->second;
+        }
+    }
+    return d;
+}
+
+Result<Image> HeadlessMap::draw_picture(const Camera& camera, const RenderOptions& o, const Decorations& deco,
+                                        PhaseTimer* timer) {
+    MapStyle style;
+    style.show_country_labels = o.labels;
+    style.show_capital_labels = o.labels;
+    style.show_graticule = o.graticule;
+    PictureRequest request{camera, o.pixel_scale, o.samples, o.max_tile};
+    auto image = em::draw_picture(*renderer_, scene_, style, request, deco);
+    if (timer) timer->mark("draw+readback");
+    return image;
+}
+
 Result<Image> HeadlessMap::render(const RenderOptions& o, PhaseTimer* timer) {
     auto camera = camera_for(o);
     if (!camera) return camera.error();
@@ -162,24 +207,8 @@ Result<Image> HeadlessMap::render(const RenderOptions& o, PhaseTimer* timer) {
     }
     if (timer) timer->mark("load");
 
-    auto target = OffscreenTarget::create(camera->width(), camera->height(), o.samples);
-    Result<Image> result = Error{"not rendered"};
-    if (!target) {
-        result = target.error();
-    } else {
-        MapStyle style;
-        style.show_country_labels = o.labels;
-        style.show_capital_labels = o.labels;
-        style.show_graticule = o.graticule;
-        Camera flipped = camera.value();
-        flipped.set_flip_y(true);  // read back in image row order, no copy
-        target->bind();
-        renderer_->draw(scene_, style, flipped, o.pixel_scale);
-        glFinish();
-        if (timer) timer->mark("draw");
-        result = target->read(/*drawn_flipped=*/true);
-        if (timer) timer->mark("readback");
-    }
+    Decorations deco = decorations_for(o);
+    Result<Image> result = draw_picture(camera.value(), o, deco, timer);
     // Give the layers back to the caches.
     it->second = std::move(scene_.base.front().layer);
     scene_.base.clear();

@@ -15,6 +15,7 @@
 #include "events/event_loader.hpp"
 #include "geo/layer_cache.hpp"
 #include "gl/headless_context.hpp"
+#include "render/decorations.hpp"
 #include "render/map_renderer.hpp"
 
 namespace em {
@@ -62,6 +63,11 @@ private:
     PlaceTable places_;
     std::map<std::string, EventSet> events_by_key_;  // loaded events per (places, files) key
 
+    // The decorations the options ask for.
+    Decorations decorations_for(const RenderOptions& options);
+    // Draws map and decorations, in tiles when the picture is larger than one GL target.
+    Result<Image> draw_picture(const Camera& camera, const RenderOptions& options, const Decorations& deco,
+                               PhaseTimer* timer);
     // Builds the scene's event overlay for the options (or clears it).
     Status prepare_events(const RenderOptions& options, const Projection& projection);
 };

@@ -5,8 +5,10 @@
 #include <vector>
 
 #include "app/data_commands.hpp"
+#include "app/info_command.hpp"
 #include "app/render_command.hpp"
 #include "app/render_options.hpp"
+#include "app/version.hpp"
 #include "app/window_app.hpp"
 
 int main(int argc, char** argv) {
@@ -18,8 +20,13 @@ int main(int argc, char** argv) {
         std::cout << em::main_help();
         return 0;
     }
+    if (!args.empty() && args[0] == "--version") {
+        std::cout << em::version_text();
+        return 0;
+    }
     if (!args.empty() && args[0] == "check") return em::run_check_command({args.begin() + 1, args.end()}, exe);
     if (!args.empty() && args[0] == "presence") return em::run_presence_command({args.begin() + 1, args.end()}, exe);
+    if (!args.empty() && args[0] == "info") return em::run_info_command({args.begin() + 1, args.end()}, exe);
     if (!args.empty() && args[0] == "render") {
         auto parsed = em::parse_render_args({args.begin() + 1, args.end()});
         if (!parsed) {

@@ -1,6 +1,7 @@
 #include "app/render_options.hpp"
 
 #include <charconv>
+#include <cstdio>
 
 #include "app/views.hpp"
 #include "core/date.hpp"
@@ -31,7 +32,9 @@ std::string main_help() {
            "  eventmap render -o OUT.png [...]  draw the map to a PNG without a window or X server\n"
            "  eventmap check FILE...            validate events files; exit 1 on errors\n"
            "  eventmap presence --date DAY      which foreign forces are where on a day (csv or json)\n"
+           "  eventmap info PATH                what eventmap sees in a vector file: layers, CRS, extent, fields\n"
            "  eventmap --help                   this text; 'eventmap render --help' for the render options\n"
+           "  eventmap --version                version, git revision, GDAL/GLFW/Dear ImGui versions\n"
            "\n"
            "Window options:\n"
            "  --layer PATH        add a vector layer (any OGR source: .shp, .geojson, .gpkg, ...); repeatable\n"
@@ -77,11 +80,63 @@ std::string render_help() {
            "  --places FILE         places table for the events (default data/places.csv)\n"
            "  --samples N           multisample anti-aliasing samples (default 4; 0 for none)\n"
            "  --scale K             scale lines, markers and text by K (e.g. 2 for print)\n"
+           "  --title TEXT          title drawn at the top left of the picture\n"
+           "  --subtitle TEXT       subtitle under the title\n"
+           "  --legend, --no-legend legend of what is shown (default: on when events are drawn)\n"
+           "  --scale-bar, --no-scale-bar  scale bar, true distance at the map centre (default on)\n"
+           "  --inset               locator map at the top right\n"
+           "  --no-attribution      leave out the sources line\n"
+           "  --dpi N               scale lines, markers and text for N dots per inch (96 = 1x; A4 landscape at\n"
+           "                        300 dpi is --size 3508x2480 --dpi 300)\n"
+           "  --frames S:E:STEP     a numbered sequence OUT_0001.png ... from date S to E every STEP (7d, 2w, 1m,\n"
+           "                        1y), with a progress line; needs events (draws data/events.csv by default)\n"
+           "  --world-file          write OUT.pgw, OUT.prj and OUT.png.aux.xml so GIS tools place the picture\n"
            "  --no-labels           leave out country and capital labels\n"
            "  --no-graticule        leave out the graticule\n"
            "  --no-cache            do not read or write the prepared-geometry cache\n"
            "  --timings             print where the time went to stderr\n"
            "  -h, --help            this text\n";
+}
+
+Result<FrameSequence> parse_frames(const std::string& text) {
+    const auto c1 = text.find(':');
+    const auto c2 = c1 == std::string::npos ? std::string::npos : text.find(':', c1 + 1);
+    if (c2 == std::string::npos) return Error{"--frames: expected START:END:STEP, e.g. 2022-01-01:2024-12-31:1m"};
+    const auto start = Date::parse(text.substr(0, c1));
+    const auto end = Date::parse(text.substr(c1 + 1, c2 - c1 - 1));
+    const std::string step = text.substr(c2 + 1);
+    if (!start || !end) return Error{"--frames: '" + text + "': START and END must be real dates YYYY-MM-DD"};
+    if (*end < *start) return Error{"--frames: END is before START"};
+    int n = 0;
+    char unit = 0;
+    if (step.size() < 2 || !parse_int(step.substr(0, step.size() - 1), n) || n <= 0 ||
+        std::string("dwmy").find(unit = step.back()) == std::string::npos)
+        return Error{"--frames: step '" + step + "' is not like 1d, 7d, 2w, 1m or 1y"};
+    FrameSequence seq;
+    int y = start->year(), m = start->month(), d = start->day(), k = 0;
+    for (Date at = *start; at <= *end; ++k) {
+        seq.dates.push_back(at.iso());
+        if (seq.dates.size() > 100000) return Error{"--frames: more than 100000 frames"};
+        if (unit == 'd' || unit == 'w') {
+            at = at + n * (unit == 'w' ? 7 : 1);
+        } else {
+            // Months and years counted from the start so the day of month stays put where it exists.
+            const int months = (k + 1) * n * (unit == 'y' ? 12 : 1);
+            int yy = y + (m - 1 + months) / 12, mm = (m - 1 + months) % 12 + 1, dd = d;
+            while (dd > 28 && !Date::from_ymd(yy, mm, dd)) --dd;
+            at = *Date::from_ymd(yy, mm, dd);
+        }
+    }
+    return seq;
+}
+
+std::string frame_path(const std::string& output, int index) {
+    char number[16];
+    std::snprintf(number, sizeof number, "_%04d", index);
+    const auto dot = output.rfind('.');
+    const auto slash = output.rfind('/');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return output + number;
+    return output.substr(0, dot) + number + output.substr(dot);
 }
 
 Result<ParsedRender> parse_render_args(const std::vector<std::string>& args) {
@@ -165,6 +220,37 @@ Result<ParsedRender> parse_render_args(const std::vector<std::string>& args) {
             auto v = value("--places");
             if (!v) return v.error();
             o.places = v.value();
+        } else if (a == "--title" || a == "--subtitle") {
+            auto v = value(a.c_str());
+            if (!v) return v.error();
+            (a == "--title" ? o.title : o.subtitle) = v.value();
+        } else if (a == "--legend" || a == "--no-legend") {
+            o.legend = a == "--legend";
+        } else if (a == "--scale-bar" || a == "--no-scale-bar") {
+            o.scale_bar = a == "--scale-bar";
+        } else if (a == "--inset") {
+            o.inset = true;
+        } else if (a == "--no-attribution") {
+            o.attribution = false;
+        } else if (a == "--dpi") {
+            auto v = value("--dpi");
+            if (!v) return v.error();
+            int dpi = 0;
+            if (!parse_int(v.value(), dpi) || dpi < 24 || dpi > 1200)
+                return Error{"--dpi: '" + v.value() + "' is not a whole number from 24 to 1200"};
+            o.pixel_scale = static_cast<float>(dpi) / 96.0f;
+        } else if (a == "--frames") {
+            auto v = value("--frames");
+            if (!v) return v.error();
+            if (auto seq = parse_frames(v.value()); !seq) return seq.error();
+            o.frames = v.value();
+        } else if (a == "--world-file") {
+            o.world_file = true;
+        } else if (a == "--max-tile") {
+            auto v = value("--max-tile");
+            if (!v) return v.error();
+            if (!parse_int(v.value(), o.max_tile) || o.max_tile < 64)
+                return Error{"--max-tile: '" + v.value() + "' is not a whole number of at least 64"};
         } else if (a == "--no-labels") {
             o.labels = false;
         } else if (a == "--no-graticule") {

@@ -30,7 +30,28 @@ struct RenderOptions {
     int window_days = 30;                // trailing window before the date
     std::vector<std::string> events;     // events files (default data/events.csv when a date is given)
     std::string places;                  // places table (default data/places.csv)
+    // Report decorations.
+    std::string title, subtitle;
+    std::optional<bool> legend;          // default: on when events are drawn
+    bool scale_bar = true;
+    bool inset = false;
+    bool attribution = true;
+    // Sequences and georeferencing.
+    std::optional<std::string> frames;   // START:END:STEP, e.g. 2022-01-01:2024-12-31:1m
+    bool world_file = false;             // write .pgw and .prj beside the PNG
+    int max_tile = 0;                    // largest tile side (0: what GL allows, at most 4096); for tests
 };
+
+// A frame sequence: dates from start to end (inclusive) every step.
+struct FrameSequence {
+    std::vector<std::string> dates;  // YYYY-MM-DD
+};
+
+// Parses START:END:STEP with STEP like 1d, 7d, 2w, 1m, 1y; errors name --frames.
+Result<FrameSequence> parse_frames(const std::string& text);
+
+// "out.png" -> "out_0007.png" for frame 7.
+std::string frame_path(const std::string& output, int index);
 
 // What the command line asked for: help, or options to run.
 struct ParsedRender {

@@ -25,6 +25,8 @@
 #include "render/base_map_cache.hpp"
 #include "app/event_state.hpp"
 #include "render/event_overlay.hpp"
+#include "app/picture.hpp"
+#include "ui/export_panel.hpp"
 #include "ui/filter_panel.hpp"
 #include "ui/inspector_panel.hpp"
 #include "ui/layers_panel.hpp"
@@ -298,6 +300,7 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 message = std::to_string(events.set.error_count()) + " problem(s) in the events; first: " +
                           events.set.problems.front().text();
         }
+        ExportState export_state;
         TimelineUiState timeline_ui;
         FilterUiState filter_ui;
         const Event* pinned = nullptr;
@@ -409,6 +412,40 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 if (draw_timeline_panel(events.timeline, timeline_ui, events.histogram, events.presence, events.days))
                     events.overlay_stale = true;
                 draw_inspector_panel(pinned);
+                ImGui::SetNextWindowPos(ImVec2(340, 10), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+                if (auto request = draw_export_panel(export_state, fb_w, fb_h)) {
+                    // Framed as on screen: the window's extent fitted into the export's size.
+                    Decorations deco;
+                    deco.title = export_state.title;
+                    deco.subtitle = export_state.subtitle;
+                    if (scene.events) deco.when = window_caption(scene.events->window);
+                    deco.legend = export_state.legend;
+                    deco.legend_entries = legend_for(scene);
+                    deco.scale_bar = export_state.scale_bar;
+                    if (export_state.attribution)
+                        deco.attribution = "Base map: Natural Earth (public domain). Events: each with its source. "
+                                           "Projection: " + scene.projection.label();
+                    for (auto& level : scene.base)
+                        if (level.layer.data.values.size() < 200 && export_state.inset) {  // the 1:110m level
+                            if (level.layer.highlight.empty()) scene.mark_focus(level.layer);
+                            deco.inset = true;
+                            deco.inset_layer = &level.layer;
+                        }
+                    const PictureRequest picture{Camera::fit(camera.visible(), request->width, request->height),
+                                                 request->pixel_scale, options.samples, 0};
+                    auto image = draw_picture(renderer.value(), scene, style, picture, deco);
+                    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+                    if (!image) {
+                        export_state.last_message = "Export failed: " + image.error().message;
+                    } else if (auto ok = write_png(image.value(), request->path); !ok) {
+                        export_state.last_message = "Export failed: " + ok.error().message;
+                    } else {
+                        export_state.last_message = "Wrote " + request->path + " (" + std::to_string(request->width) +
+                                                    " x " + std::to_string(request->height) + ")";
+                    }
+                    status.message = export_state.last_message;
+                }
                 if (refresh_event_state(events, scene)) dirty = true;
                 // Hover shows an event's record; a click (press and release in place) pins it.
                 if (!ImGui::GetIO().WantCaptureMouse && scene.events) {

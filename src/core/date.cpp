@@ -27,6 +27,9 @@ constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 
 std::optional<Date> Date::from_ymd(int y, int m, int d) {
     if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+    // std::chrono::year keeps a short: a year beyond its range would wrap (40000 became -25536), not fail.
+    if (y < static_cast<int>(std::chrono::year::min()) || y > static_cast<int>(std::chrono::year::max()))
+        return std::nullopt;
     const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
                                           std::chrono::day{static_cast<unsigned>(d)}};
     if (!ymd.ok()) return std::nullopt;

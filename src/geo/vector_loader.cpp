@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <mutex>
 
@@ -166,9 +167,13 @@ std::size_t transform_feature(Feature& f, OGRCoordinateTransformation& ct) {
 }
 
 // Folds longitudes in (180, 360] back to [-180, 180] when a whole layer uses 0..360, and clamps latitudes.
-void normalise_lon_lat(Feature& f, bool shift_0_360) {
+// A longitude beyond -360..360 even so (1e308 in a broken file) is no place on Earth: it is made NaN for
+// clean_feature to drop, and counted; kept, it made the antimeridian cutting loop for ever.
+std::size_t normalise_lon_lat(Feature& f, bool shift_0_360) {
+    std::size_t out_of_range = 0;
     auto fix = [&](GeoPoint& p) {
         if (shift_0_360 && p.lon > 180.0) p.lon -= 360.0;
+        if (std::abs(p.lon) > 360.0) p.lon = std::numeric_limits<double>::quiet_NaN(), ++out_of_range;
         p.lat = std::clamp(p.lat, -90.0, 90.0);
     };
     for (auto& poly : f.polygons)
@@ -177,6 +182,7 @@ void normalise_lon_lat(Feature& f, bool shift_0_360) {
     for (auto& l : f.lines)
         for (auto& p : l) fix(p);
     for (auto& p : f.points) fix(p);
+    return out_of_range;
 }
 
 void compute_bbox(Feature& f) {
@@ -262,7 +268,7 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
     }
 
     const GIntBig total = layer.GetFeatureCount(TRUE);
-    std::size_t done = 0, failed_points = 0, dropped_points = 0, bad_text = 0, null_geoms = 0;
+    std::size_t done = 0, failed_points = 0, dropped_points = 0, bad_text = 0, null_geoms = 0, out_of_range = 0;
     layer.ResetReading();
     CPLErrorReset();
     while (true) {
@@ -289,7 +295,7 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
         }
         dropped_points += clean_feature(f);
         if (ct) failed_points += transform_feature(f, *ct);
-        normalise_lon_lat(f, shift_0_360);
+        out_of_range += normalise_lon_lat(f, shift_0_360);
         clean_feature(f);
         compute_bbox(f);
         out.kind = merge_kind(out.kind, kind_of(f));
@@ -307,6 +313,9 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
     if (dropped_points)
         out.warnings.push_back(where + ": " + std::to_string(dropped_points) +
                                " non-finite coordinate(s) (NaN/Inf) dropped");
+    if (out_of_range)
+        out.warnings.push_back(where + ": " + std::to_string(out_of_range) +
+                               " coordinate(s) with a longitude beyond -360..360 dropped");
     if (failed_points)
         out.warnings.push_back(where + ": " + std::to_string(failed_points) + " point(s) could not be transformed from " +
                                out.crs + " to WGS84 and were dropped");

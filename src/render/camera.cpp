@@ -34,6 +34,14 @@ BBox Camera::visible() const {
                     centre_.x + width_ / 2.0 * mpp_x_, centre_.y + height_ / 2.0 * mpp_y_);
 }
 
+Camera Camera::sub_view(int x0, int y0, int w, int h) const {
+    Camera c = *this;
+    c.centre_ = to_world({x0 + w / 2.0, y0 + h / 2.0});
+    c.width_ = std::max(w, 1);
+    c.height_ = std::max(h, 1);
+    return c;
+}
+
 void Camera::pan_pixels(double dx, double dy) {
     centre_.x -= dx * mpp_x_;
     centre_.y += dy * mpp_y_;

@@ -32,6 +32,9 @@ public:
     // The projected extent of the viewport.
     BBox visible() const;
 
+    // The camera of a rectangle of this one's pixels (x0, y0 from the top-left, w x h): same scale, its own
+    // viewport. Drawing every tile with its sub-view and stitching gives the full picture.
+    Camera sub_view(int x0, int y0, int w, int h) const;
     // Moves by a screen-pixel drag (content follows the pointer).
     void pan_pixels(double dx, double dy);
     // Zooms by factor (> 1 zooms in), keeping the world point under the screen point fixed.

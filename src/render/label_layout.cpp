@@ -63,7 +63,7 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelRequest> requests, const 
         // Candidate baseline starts.
         std::vector<std::array<float, 2>> candidates;
         if (req.beside_point) {
-            const float gap = req.point_radius + 3.0f;
+            const float gap = req.point_radius + 2.0f * padding;  // clear of the point's own marker
             const float mid = ay + (ascent - descent) / 2;  // baseline that centres the text vertically
             candidates = {{ax + gap, mid}, {ax - gap - w, mid}, {ax - w / 2, ay - gap - descent},
                           {ax - w / 2, ay + gap + ascent}};

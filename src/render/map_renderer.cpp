@@ -267,7 +267,7 @@ std::vector<LabelRequest> MapRenderer::event_labels(MapScene& scene, const MapSt
 }
 
 DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
-                                   double lod_bias) {
+                                   double lod_bias, const Tile* tile) {
     DrawStats stats;
     set_map_blend_state();
     std::vector<LabelRequest> requests;
@@ -331,15 +331,19 @@ DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const
     auto placed = place_labels(std::move(requests), font_, camera.width(), camera.height(), 2.0f * pixel_scale,
                                obstacles);
     stats.labels = placed.size();
+    const Camera view = tile ? camera.sub_view(tile->x0, tile->y0, tile->width, tile->height) : camera;
     if (!capital_xy.empty()) {
         MarkerStyle m = style.capital;
         m.radius *= pixel_scale;
         m.stroke_width *= pixel_scale;
-        marker_.draw(capital_xy, m, 1.0f, camera);
+        marker_.draw(capital_xy, m, 1.0f, view);
+    }
+    if (tile) {
+        for (auto& p : placed) p.x -= static_cast<float>(tile->x0), p.y -= static_cast<float>(tile->y0);
     }
     TextStyle ts = style.text;
     ts.halo_width *= pixel_scale;
-    text_.draw(placed, font_, ts, camera.width(), camera.height(), camera.flip_y());
+    text_.draw(placed, font_, ts, view.width(), view.height(), view.flip_y());
     return stats;
 }
 
@@ -352,13 +356,14 @@ DrawStats MapRenderer::draw_overlays(MapScene& scene, const MapStyle& style, con
 }
 
 DrawStats MapRenderer::draw(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
-                            double lod_bias) {
-    glViewport(0, 0, camera.width(), camera.height());
+                            double lod_bias, const Tile* tile) {
+    const Camera view = tile ? camera.sub_view(tile->x0, tile->y0, tile->width, tile->height) : camera;
+    glViewport(0, 0, view.width(), view.height());
     glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    DrawStats stats = draw_layers(scene, style, camera, pixel_scale, lod_bias);
-    draw_events(scene, camera, pixel_scale);
-    DrawStats labels = draw_labels(scene, style, camera, pixel_scale, lod_bias);
+    DrawStats stats = draw_layers(scene, style, view, pixel_scale, lod_bias);
+    draw_events(scene, view, pixel_scale);
+    DrawStats labels = draw_labels(scene, style, camera, pixel_scale, lod_bias, tile);
     stats.labels = labels.labels;
     return stats;
 }

@@ -16,6 +16,11 @@
 
 namespace em {
 
+// A rectangle of the full picture being drawn on its own (tiled exports): pixels from the top-left.
+struct Tile {
+    int x0 = 0, y0 = 0, width = 0, height = 0;
+};
+
 // What one draw did, for the status bar and benchmarks.
 struct DrawStats {
     std::size_t triangles = 0;
@@ -32,8 +37,10 @@ public:
     static Result<MapRenderer> create(const std::string& font_path);
 
     // Clears to the ocean colour and draws the base map, graticule, overlays, capitals and labels.
+    // With a tile, camera is the full picture's and only the tile is drawn (into a viewport of the tile's
+    // size); labels are placed for the full picture so tiles agree.
     DrawStats draw(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale = 1.0f,
-                   double lod_bias = 1.0);
+                   double lod_bias = 1.0, const Tile* tile = nullptr);
     // Draws only the layers under the labels (used for cached base-map textures); no clear.
     DrawStats draw_layers(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
                           double lod_bias);
@@ -41,7 +48,7 @@ public:
     DrawStats draw_overlays(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale = 1.0f);
     // Draws capitals and labels.
     DrawStats draw_labels(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
-                          double lod_bias);
+                          double lod_bias, const Tile* tile = nullptr);
 
     FontAtlas& font() { return font_; }
     FillRenderer& fills() { return fill_; }

@@ -1,5 +1,7 @@
 #include "ui/status_bar.hpp"
 
+#include "render/decorations.hpp"
+
 #include <imgui.h>
 
 #include <cmath>
@@ -12,14 +14,6 @@ std::string format_lon_lat(GeoPoint p) {
     std::snprintf(buf, sizeof buf, "%.2f %c  %.2f %c", std::abs(p.lat), p.lat >= 0 ? 'N' : 'S', std::abs(p.lon),
                   p.lon >= 0 ? 'E' : 'W');
     return buf;
-}
-
-double nice_scale_length(double max_metres) {
-    if (!(max_metres > 0)) return 0;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(max_metres)));
-    for (double step : {5.0, 2.0, 1.0})
-        if (step * magnitude <= max_metres) return step * magnitude;
-    return magnitude;
 }
 
 void draw_status_bar(const StatusInfo& info) {

@@ -22,7 +22,4 @@ void draw_status_bar(const StatusInfo& info);
 // Formats a lon/lat as "12.64 N  8.00 W".
 std::string format_lon_lat(GeoPoint p);
 
-// A round scale-bar length (1, 2 or 5 times a power of ten, in metres) that fits in max_metres.
-double nice_scale_length(double max_metres);
-
 }  // namespace em

@@ -1,0 +1,102 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/bbox.hpp"
+#include "core/date.hpp"
+#include "core/result.hpp"
+#include "events/event.hpp"
+#include "events/time_filter.hpp"
+#include "render/map_style.hpp"
+
+namespace em {
+
+// One user layer of a project: the file, its title in the Layers panel and how it is drawn.
+struct ProjectLayer {
+    // In memory always as read (absolute after read_project). The file stores it relative to the project
+    // file's folder when it can (see write_project), so a project moved together with its data still works.
+    std::filesystem::path path;
+    std::string title;
+    // Only these LayerStyle fields are saved: visible, fill_enabled, fill, outline (colours as #RRGGBBAA),
+    // outline_width, opacity and marker.radius. The others keep their defaults on reading.
+    LayerStyle style;
+};
+// Equal when path, title and the saved style fields are equal.
+bool operator==(const ProjectLayer& a, const ProjectLayer& b);
+
+// What the map shows: the projection by name (Projection::from_name) and a lon/lat box (empty: the default view).
+struct ProjectView {
+    std::string projection = "laea";
+    BBox bbox;  // west, south, east, north in degrees
+};
+bool operator==(const ProjectView& a, const ProjectView& b);
+
+// The clock (see TimeWindow). date empty: the last event of the data; range dates empty: not set.
+struct ProjectTime {
+    std::optional<Date> date;
+    WindowMode mode = WindowMode::kTrailing;
+    int days = 30;
+    std::optional<Date> range_start, range_end;
+    friend bool operator==(const ProjectTime&, const ProjectTime&) = default;
+};
+
+// The event filters (see EventFilter); event kinds are stored by name ("meeting", "arrival", ...).
+struct ProjectFilters {
+    std::set<std::string> hidden_parties;
+    std::set<EventKind> hidden_kinds;
+    std::set<std::string> countries;  // ISO alpha-3; empty: all
+    bool hide_uncertain = false;
+    std::string text;
+    friend bool operator==(const ProjectFilters&, const ProjectFilters&) = default;
+
+    EventFilter to_event_filter() const;
+    static ProjectFilters from(const EventFilter& filter);
+};
+
+// A saved map: the user's layers, the view, the clock and the filters. JSON on disk (docs in write_project).
+struct Project {
+    std::vector<ProjectLayer> layers;
+    ProjectView view;
+    ProjectTime time;
+    ProjectFilters filters;
+    // Filled by read_project: one line per key it did not know and skipped ("FILE: layers[0].colour: unknown
+    // key, ignored"). Never written; not part of equality.
+    std::vector<std::string> warnings;
+};
+// Equal when everything but the warnings is.
+bool operator==(const Project& a, const Project& b);
+
+// The file format's version number, written as "version"; read_project refuses newer ones.
+inline constexpr int kProjectFileVersion = 1;
+
+// Reads a project file. Relative layer paths are resolved against the file's folder. Every malformed value gives
+// an Error naming the file and the JSON path of the value, e.g. "p.json: layers[2].style.fill: expected a colour
+// #RRGGBB or #RRGGBBAA, got \"red\"". Missing keys keep their defaults; unknown keys go to Project::warnings.
+Result<Project> read_project(const std::filesystem::path& path);
+
+// Writes a project file atomically (temporary file beside it, then a rename). Layer paths are stored relative
+// to the project file's folder (symlinks resolved on both sides) unless they are virtual GDAL paths (/vsi...);
+// relative paths in memory are taken as relative to the current folder. Layout:
+//   {"version": 1,
+//    "layers": [{"path": "data/x.shp", "title": "X", "style": {"visible": true, "fill_enabled": true,
+//               "fill": "#F1EEE8FF", "outline": "#9C9C9CFF", "outline_width": 0.6, "opacity": 1,
+//               "marker_radius": 3.5}}],
+//    "view": {"projection": "laea", "bbox": [W, S, E, N]},           (bbox omitted when empty)
+//    "time": {"date": "2024-08-13", "window": "trailing|cumulative|range", "days": 30,
+//             "range_start": "YYYY-MM-DD", "range_end": "YYYY-MM-DD"},   (dates omitted when not set)
+//    "filters": {"hidden_parties": [], "hidden_kinds": ["call"], "countries": ["MLI"], "hide_uncertain": false,
+//                "text": ""}}
+Status write_project(const Project& project, const std::filesystem::path& path);
+
+// The JSON text write_project writes (paths relative to project_dir when possible).
+std::string project_to_json(const Project& project, const std::filesystem::path& project_dir);
+
+// "trailing", "cumulative" or "range"; and back (nullopt when unknown).
+std::string window_mode_name(WindowMode mode);
+std::optional<WindowMode> parse_window_mode(std::string_view text);
+
+}  // namespace em

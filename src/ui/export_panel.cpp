@@ -1,0 +1,64 @@
+#include "ui/export_panel.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace em {
+
+ExportRequest export_size(const ExportState& s, int ww, int wh) {
+    ExportRequest r;
+    switch (s.preset) {
+        case 0: r.width = ww, r.height = wh; break;
+        case 1: r.width = ww * 2, r.height = wh * 2; break;
+        case 2: r.width = 3840, r.height = 2160; break;
+        case 3: r.width = 3508, r.height = 2480; break;
+        default: r.width = s.custom_width, r.height = s.custom_height; break;
+    }
+    r.width = std::clamp(r.width, 16, 16384);
+    r.height = std::clamp(r.height, 16, 16384);
+    // Scale lines and text with the picture so that it looks like the window, only sharper.
+    r.pixel_scale = std::max(0.5f, static_cast<float>(r.width) / std::max(ww, 1));
+    r.path = s.path;
+    return r;
+}
+
+std::optional<ExportRequest> draw_export_panel(ExportState& s, int ww, int wh) {
+    std::optional<ExportRequest> request;
+    const ImGuiIO& io = ImGui::GetIO();
+    // Ctrl+S or F12 export with the current settings from anywhere (GLFW key codes, as ImGui 1.86 keeps them).
+    if ((io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S, false)) || ImGui::IsKeyPressed(GLFW_KEY_F12, false))
+        request = export_size(s, ww, wh);
+    if (ImGui::Begin("Export")) {
+        ImGui::Combo("size", &s.preset,
+                     "window size\0twice the window\0003840 x 2160 (4K)\0A4 landscape, 300 dpi (3508 x 2480)\0custom\0");
+        if (s.preset == 4) {
+            ImGui::SetNextItemWidth(90);
+            ImGui::InputInt("width", &s.custom_width, 0);
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(90);
+            ImGui::InputInt("height", &s.custom_height, 0);
+            s.custom_width = std::clamp(s.custom_width, 16, 16384);
+            s.custom_height = std::clamp(s.custom_height, 16, 16384);
+        }
+        const ExportRequest preview = export_size(s, ww, wh);
+        ImGui::TextDisabled("%d x %d pixels, lines and text x%.2f", preview.width, preview.height, preview.pixel_scale);
+        ImGui::InputText("file", s.path, sizeof s.path);
+        ImGui::InputText("title", s.title, sizeof s.title);
+        ImGui::InputText("subtitle", s.subtitle, sizeof s.subtitle);
+        ImGui::Checkbox("legend", &s.legend);
+        ImGui::SameLine();
+        ImGui::Checkbox("scale bar", &s.scale_bar);
+        ImGui::SameLine();
+        ImGui::Checkbox("sources", &s.attribution);
+        ImGui::SameLine();
+        ImGui::Checkbox("inset", &s.inset);
+        if (ImGui::Button("Export PNG (Ctrl+S, F12)")) request = preview;
+        if (!s.last_message.empty()) ImGui::TextWrapped("%s", s.last_message.c_str());
+    }
+    ImGui::End();
+    return request;
+}
+
+}  // namespace em

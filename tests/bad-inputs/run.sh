@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Runs eventmap on every bad input listed in expected.tsv and checks each outcome:
+#   - the exit code is the expected one, and the process was never killed by a signal nor hung (timeout 60 s);
+#   - the output (stdout + stderr) holds the expected substring;
+#   - whenever the command fails or warns, the output names the file it was given;
+#   - no sanitizer report (ASan, UBSan, LSan) when built with EVENTMAP_SANITIZE;
+#   - render writes its PNG on success and leaves nothing at the output path on failure.
+# expected.tsv: FILE <tab> TOOL <tab> EXIT <tab> SUBSTRING. FILE is relative to this folder, or generated/NAME
+# for the cases this script makes at test time (too big to commit, or not representable in git):
+#   generated/long_line.csv          an events CSV whose one row is a 100 MB line
+#   generated/folder.{shp,geojson,csv}   folders named like files
+#   generated/unreadable.{csv,geojson,shp}   files with mode 000; as root (who reads anything) they are read as
+#                                     user nobody through setpriv, or skipped with a message if that fails.
+# TOOL: render (eventmap render --layer FILE -o OUT --size 64x64), check (eventmap check FILE), info (eventmap
+# info FILE; skipped with a message when `eventmap info --help` fails: the command is not there).
+#
+# Usage: run.sh EVENTMAP_BINARY WORK_DIR          Prints one line per case and "N passed, N failed, N skipped".
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+eventmap=$1
+work=$2
+rm -rf "$work"
+mkdir -p "$work/generated" "$work/out" "$work/cache"
+# An empty geometry cache: a cached copy of a layer would hide the loader's handling of the file.
+export XDG_CACHE_HOME="$work/cache"
+# Sanitizer reports must not be mistaken for an expected exit 1: give them their own exit code.
+for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do export "$v=${!v:+${!v}:}exitcode=86"; done
+gen=$work/generated
+
+# The 100 MB line: header, then one row whose description is 100,000,000 bytes.
+{
+    head -n 1 "$here/events_header_only.csv"
+    printf 'E1,2023-06-01,,arrival,Russia,MLI,,Bamako,,,'
+    head -c 100000000 /dev/zero | tr '\0' x
+    printf ',src,sourced\n'
+} > "$gen/long_line.csv"
+mkdir -p "$gen/folder.shp" "$gen/folder.geojson" "$gen/folder.csv"
+cp "$here/events_header_only.csv" "$gen/unreadable.csv"
+cp "$here/null_geometry.geojson" "$gen/unreadable.geojson"
+for ext in shp shx dbf prj cpg; do cp "$here/good.$ext" "$gen/unreadable.$ext"; done
+chmod 000 "$gen"/unreadable.*
+
+# Who runs the unreadable cases: this user, or nobody when this user is root.
+unreadable_prefix=()
+unreadable_skip=""
+if [ "$(id -u)" -eq 0 ]; then
+    if command -v setpriv >/dev/null && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+        unreadable_prefix=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+        # nobody needs to write the PNG and the cache, and to read the rest of the work folder.
+        chmod 777 "$work" "$work/out" "$work/cache"
+        chmod 755 "$gen"
+        if "${unreadable_prefix[@]}" cat "$gen/unreadable.csv" >/dev/null 2>&1; then
+            unreadable_skip="user nobody can still read a mode-000 file here"
+        elif ! "${unreadable_prefix[@]}" test -x "$eventmap"; then
+            unreadable_skip="user nobody cannot run $eventmap"
+        fi
+    else
+        unreadable_skip="running as root (who reads any file) and cannot switch to user nobody with setpriv"
+    fi
+elif cat "$gen/unreadable.csv" >/dev/null 2>&1; then
+    unreadable_skip="a mode-000 file is still readable here"
+fi
+
+have_info=1
+"$eventmap" info --help >/dev/null 2>&1 || have_info=0
+
+passed=0 failed=0 skipped=0
+n=0
+skip() {
+    skipped=$((skipped + 1))
+    printf 'SKIP  %-36s %-6s %s\n' "$1" "$2" "$3"
+}
+while IFS=$'\t' read -r file tool want_rc want_msg; do
+    [[ -z "$file" || "$file" == \#* || "$file" == file ]] && continue
+    n=$((n + 1))
+    case "$file" in
+        generated/*) path=$gen/${file#generated/} ;;
+        *) path=$here/$file ;;
+    esac
+    prefix=()
+    if [[ "$file" == generated/unreadable.* ]]; then
+        if [ -n "$unreadable_skip" ]; then
+            skip "$file" "$tool" "$unreadable_skip"
+            continue
+        fi
+        prefix=("${unreadable_prefix[@]}")
+    fi
+    out_png=$work/out/case$n.png
+    case "$tool" in
+        render) cmd=("$eventmap" render --layer "$path" -o "$out_png" --size 64x64) ;;
+        check) cmd=("$eventmap" check "$path") ;;
+        info)
+            if [ "$have_info" -eq 0 ]; then
+                skip "$file" "$tool" "'eventmap info --help' failed: no info command in this build"
+                continue
+            fi
+            cmd=("$eventmap" info "$path")
+            ;;
+        *) echo "run.sh: expected.tsv: unknown tool '$tool'" >&2; exit 2 ;;
+    esac
+    start=$(date +%s.%N)
+    output=$(cd "$work" && timeout 60 "${prefix[@]}" "${cmd[@]}" 2>&1)
+    rc=$?
+    secs=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+    problems=()
+    if [ "$rc" -eq 124 ]; then
+        problems+=("hung: still running after 60 s")
+    elif [ "$rc" -gt 128 ]; then
+        problems+=("killed by signal $((rc - 128))")
+    elif [ "$rc" -ne "$want_rc" ]; then
+        problems+=("exit $rc, expected $want_rc")
+    fi
+    [[ "$output" == *"$want_msg"* ]] || problems+=("output lacks '$want_msg'")
+    if { [ "$rc" -ne 0 ] || [[ "$output" == *warning* ]]; } && [[ "$output" != *"$path"* ]]; then
+        problems+=("output does not name $path")
+    fi
+    if grep -qE "ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: UndefinedBehaviorSanitizer" <<<"$output"; then
+        problems+=("sanitizer report")
+    fi
+    if [ "$tool" = render ]; then
+        if [ "$rc" -eq 0 ] && [ ! -s "$out_png" ]; then problems+=("exit 0 but no PNG written"); fi
+        if [ "$rc" -ne 0 ] && [ -e "$out_png" ]; then problems+=("failed but left $out_png"); fi
+    fi
+    first_line=$(grep -m 1 -v '^$' <<<"$output" | cut -c 1-150)
+    if [ ${#problems[@]} -eq 0 ]; then
+        passed=$((passed + 1))
+        printf 'PASS  %-36s %-6s exit %-3s %5ss  %s\n' "$file" "$tool" "$rc" "$secs" "$first_line"
+    else
+        failed=$((failed + 1))
+        printf 'FAIL  %-36s %-6s exit %-3s %5ss  %s\n' "$file" "$tool" "$rc" "$secs" "$(IFS=';'; echo "${problems[*]}")"
+        sed 's/^/      | /' <<<"$output" | head -n 20 | cut -c 1-300
+    fi
+done < "$here/expected.tsv"
+
+# The files are no longer needed (100 MB); chmod back so anyone can delete the folder.
+chmod -R u+rwX "$work" 2>/dev/null
+rm -f "$gen/long_line.csv"
+echo "bad-inputs: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
