@@ -158,7 +158,8 @@ Result<Image> HeadlessMap::render(const RenderOptions& o, PhaseTimer* timer) {
     scene_.projection = projection;
 
     // Base map: the scale this resolution needs, loaded once and kept.
-    const BaseScale& scale = base_scale_for(camera->metres_per_pixel_x() / o.pixel_scale);
+    const BaseScale& scale =
+        o.base.empty() ? base_scale_for(camera->metres_per_pixel_x() / o.pixel_scale) : *find_base_scale(o.base);
     auto it = base_by_scale_.find(scale.name);
     if (it == base_by_scale_.end()) {
         auto layer = load_base_layer(paths_, scale, projection, &cache_);

@@ -90,7 +90,10 @@ std::string render_help() {
            "                        300 dpi is --size 3508x2480 --dpi 300)\n"
            "  --frames S:E:STEP     a numbered sequence OUT_0001.png ... from date S to E every STEP (7d, 2w, 1m,\n"
            "                        1y), with a progress line; needs events (draws data/events.csv by default)\n"
+           "  --max-tile N          draw in tiles of at most N pixels a side (default: GL's limit, at most 4096)\n"
            "  --world-file          write OUT.pgw, OUT.prj and OUT.png.aux.xml so GIS tools place the picture\n"
+           "  --base LEVEL          base-map detail: 110m, 50m, 10m-900m, 10m-220m (1:10m simplified to ~900 m or\n"
+           "                        ~220 m, keeping shared borders) or 10m (as published); default: by resolution\n"
            "  --no-labels           leave out country and capital labels\n"
            "  --no-graticule        leave out the graticule\n"
            "  --no-cache            do not read or write the prepared-geometry cache\n"
@@ -251,6 +254,13 @@ Result<ParsedRender> parse_render_args(const std::vector<std::string>& args) {
             if (!v) return v.error();
             if (!parse_int(v.value(), o.max_tile) || o.max_tile < 64)
                 return Error{"--max-tile: '" + v.value() + "' is not a whole number of at least 64"};
+        } else if (a == "--base") {
+            auto v = value("--base");
+            if (!v) return v.error();
+            if (v.value() != "110m" && v.value() != "50m" && v.value() != "10m-900m" && v.value() != "10m-220m" &&
+                v.value() != "10m")
+                return Error{"--base: '" + v.value() + "' is not one of 110m 50m 10m-900m 10m-220m 10m"};
+            o.base = v.value();
         } else if (a == "--no-labels") {
             o.labels = false;
         } else if (a == "--no-graticule") {

@@ -24,6 +24,7 @@ struct RenderOptions {
     bool labels = true;
     bool graticule = true;
     bool timings = false;  // print where the time went to stderr
+    std::string base;      // base-map level by name (110m, 50m, 10m-900m, 10m-220m, 10m); empty: by resolution
     bool use_cache = true;
     // Events: drawn when a date or an events file is given.
     std::optional<std::string> date;     // YYYY-MM-DD: the map's clock

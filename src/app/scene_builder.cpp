@@ -59,8 +59,9 @@ LayerStyle default_overlay_style(GeometryKind kind, std::size_t index) {
 }
 
 Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, const Projection& projection,
-                                                    const LayerCache* cache, std::vector<std::string>* warnings) {
-    auto layers = load_prepared_source(path, PrepareOptions{}, cache);
+                                                    const LayerCache* cache, std::vector<std::string>* warnings,
+                                                    const LoadControl& control) {
+    auto layers = load_prepared_source(path, PrepareOptions{}, cache, nullptr, control);
     if (!layers) return layers.error();
     std::vector<SceneLayer> out;
     for (auto& data : layers.value()) {

@@ -32,7 +32,8 @@ Result<SceneLayer> load_base_layer(const DataPaths& paths, const BaseScale& scal
 
 // Loads every layer of a user's vector file as overlays (through the cache), styled by geometry.
 Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, const Projection& projection,
-                                                    const LayerCache* cache, std::vector<std::string>* warnings);
+                                                    const LayerCache* cache, std::vector<std::string>* warnings,
+                                                    const LoadControl& control = {});
 
 // A default style for a user layer, by geometry kind and its position in the list (for distinct colours).
 LayerStyle default_overlay_style(GeometryKind kind, std::size_t index);

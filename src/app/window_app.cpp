@@ -27,7 +27,10 @@
 #include "render/event_overlay.hpp"
 #include "app/picture.hpp"
 #include "ui/export_panel.hpp"
+#include "app/layer_loading.hpp"
+#include "ui/file_browser.hpp"
 #include "ui/filter_panel.hpp"
+#include "ui/log_panel.hpp"
 #include "ui/inspector_panel.hpp"
 #include "ui/layers_panel.hpp"
 #include "ui/legend_panel.hpp"
@@ -40,6 +43,12 @@ namespace em {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// What the GLFW callbacks collect between frames.
+struct WindowInput {
+    double wheel = 0;
+    std::vector<std::string> dropped;  // files dropped onto the window
+};
 
 // Pointer state between frames.
 struct DragState {
@@ -229,11 +238,16 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
-    double wheel = 0;
-    glfwSetWindowUserPointer(window, &wheel);
+    WindowInput input;
+    double& wheel = input.wheel;
+    glfwSetWindowUserPointer(window, &input);
+    glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
+        auto* in = static_cast<WindowInput*>(glfwGetWindowUserPointer(w));
+        for (int i = 0; i < count; ++i) in->dropped.emplace_back(paths[i]);
+    });
     glfwSetScrollCallback(window, [](GLFWwindow* w, double xoff, double yoff) {
         ImGui_ImplGlfw_ScrollCallback(w, xoff, yoff);
-        *static_cast<double*>(glfwGetWindowUserPointer(w)) += yoff;
+        static_cast<WindowInput*>(glfwGetWindowUserPointer(w))->wheel += yoff;
     });
 
     int exit_code = 0;
@@ -273,18 +287,11 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
         }
         scene.graticule.data = make_graticule();
         scene.graticule.reproject(scene.projection);
-        for (const auto& path : options.layers) {
-            std::vector<std::string> warnings;
-            auto layers = load_overlay_layers(path, scene.projection, &cache, &warnings);
-            if (!layers) {
-                message = layers.error().message;
-                std::cerr << "eventmap: " << message << "\n";
-                continue;
-            }
-            for (auto& l : layers.value()) scene.overlays.push_back(std::move(l));
-            for (const auto& w : warnings) std::cerr << "eventmap: warning: " << w << "\n";
-            if (!warnings.empty()) message = warnings.front();
-        }
+        // User layers load on worker threads, with progress and a cancel button; the map stays usable.
+        std::vector<std::unique_ptr<BackgroundLoad>> loads;
+        LogState log;
+        FileBrowserState browser;
+        for (const auto& path : options.layers) loads.push_back(std::make_unique<BackgroundLoad>(path, scene.projection, &cache));
 
         EventState events;
         {
@@ -334,7 +341,8 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
             double last_s = glfwGetTime();
             while (!glfwWindowShouldClose(window)) {
                 const bool settled = glfwGetTime() - last_zoom > 0.25;
-                if (options.frames > 0 || dirty || finer.valid() || events.timeline.playing || !settled) {
+                if (options.frames > 0 || dirty || finer.valid() || events.timeline.playing || !settled ||
+                    !loads.empty()) {
                     glfwPollEvents();
                 } else {
                     glfwWaitEventsTimeout(0.5);
@@ -375,7 +383,79 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                     dirty = true;
                 }
 
-                ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
+                // Menu bar: open layers, the log, export.
+                if (ImGui::BeginMainMenuBar()) {
+                    if (ImGui::BeginMenu("File")) {
+                        if (ImGui::MenuItem("Open layer...", "Ctrl+O")) browser.open = true;
+                        if (ImGui::BeginMenu("Recent", !browser.recent.empty())) {
+                            for (const auto& r : browser.recent)
+                                if (ImGui::MenuItem(r.c_str()))
+                                    loads.push_back(std::make_unique<BackgroundLoad>(r, scene.projection, &cache));
+                            ImGui::EndMenu();
+                        }
+                        if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window, GLFW_TRUE);
+                        ImGui::EndMenu();
+                    }
+                    if (ImGui::BeginMenu("View")) {
+                        ImGui::MenuItem("Log", nullptr, &log.open);
+                        ImGui::EndMenu();
+                    }
+                    ImGui::EndMainMenuBar();
+                }
+                if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) browser.open = true;
+                if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false))
+                    glfwSetWindowShouldClose(window, GLFW_TRUE);
+                std::vector<std::string> to_open = std::move(input.dropped);
+                input.dropped.clear();
+                if (auto chosen = draw_file_browser(browser)) to_open.push_back(*chosen);
+                for (const auto& path : to_open) {
+                    remember_recent(browser, path);
+                    log.info("opening " + path);
+                    loads.push_back(std::make_unique<BackgroundLoad>(path, scene.projection, &cache));
+                }
+                // Finished loads join the map; failures go to the log and change nothing else.
+                for (auto it = loads.begin(); it != loads.end();) {
+                    if (!(*it)->ready()) {
+                        ++it;
+                        continue;
+                    }
+                    auto result = (*it)->result();
+                    if (!result) {
+                        log.error(result.error().message);
+                        status.message = result.error().message;
+                    } else {
+                        for (const auto& w : result->warnings) log.info("warning: " + w);
+                        for (auto& layer : result->layers) {
+                            layer.ensure_projection(scene.projection);  // the projection may have changed
+                            log.info("added " + layer.title + " (" + std::to_string(layer.data.values.size()) +
+                                     " features, " + layer.data.crs + ")");
+                            scene.overlays.push_back(std::move(layer));
+                        }
+                        base_cache.invalidate();
+                    }
+                    it = loads.erase(it);
+                    dirty = true;
+                }
+                if (!loads.empty()) {
+                    ImGui::SetNextWindowPos(ImVec2(fb_w / 2.0f - 200, 40), ImGuiCond_Always);
+                    ImGui::SetNextWindowSize(ImVec2(400, 0), ImGuiCond_Always);
+                    ImGui::Begin("Loading", nullptr, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove);
+                    for (auto& load : loads) {
+                        ImGui::PushID(load.get());
+                        ImGui::TextUnformatted(std::filesystem::path(load->path()).filename().string().c_str());
+                        const float fraction = load->total() ? float(load->done()) / float(load->total()) : 0.0f;
+                        char overlay[64];
+                        std::snprintf(overlay, sizeof overlay, "%zu / %zu features", load->done(), load->total());
+                        ImGui::ProgressBar(fraction, ImVec2(-70, 0), overlay);
+                        ImGui::SameLine();
+                        if (ImGui::Button("Cancel")) load->cancel();
+                        ImGui::PopID();
+                    }
+                    ImGui::End();
+                }
+                ImGui::SetNextWindowPos(ImVec2(10, fb_h - bottom_ui - 240.0f), ImGuiCond_FirstUseEver);
+                draw_log_panel(log);
+                ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
                 ImGui::SetNextWindowSize(ImVec2(330, 120), ImGuiCond_FirstUseEver);
                 ViewCommands view = draw_view_panel(scene.projection, keys, labels);
                 if (view.projection) {
@@ -396,11 +476,11 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                     camera = camera_for(find_view(*view.preset)->lon_lat, scene.projection, fb_w, fb_h, bottom_ui);
                     dirty = true;
                 }
-                ImGui::SetNextWindowPos(ImVec2(10, 140), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowPos(ImVec2(10, 160), ImGuiCond_FirstUseEver);
                 ImGui::SetNextWindowSize(ImVec2(330, 360), ImGuiCond_FirstUseEver);
                 ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // opened on demand: the map first
                 if (draw_layers_panel(scene, style)) base_cache.invalidate(), dirty = true;
-                ImGui::SetNextWindowPos(ImVec2(fb_w - 300.0f, 10), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowPos(ImVec2(fb_w - 300.0f, 30), ImGuiCond_FirstUseEver);
                 ImGui::SetNextWindowSize(ImVec2(290, 330), ImGuiCond_FirstUseEver);
                 draw_legend_panel(events.choices.parties);
                 ImGui::SetNextWindowPos(ImVec2(fb_w - 300.0f, 350), ImGuiCond_FirstUseEver);
@@ -412,7 +492,7 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 if (draw_timeline_panel(events.timeline, timeline_ui, events.histogram, events.presence, events.days))
                     events.overlay_stale = true;
                 draw_inspector_panel(pinned);
-                ImGui::SetNextWindowPos(ImVec2(340, 10), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowPos(ImVec2(340, 30), ImGuiCond_FirstUseEver);
                 ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
                 if (auto request = draw_export_panel(export_state, fb_w, fb_h)) {
                     // Framed as on screen: the window's extent fitted into the export's size.

@@ -209,13 +209,17 @@ TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
     const std::set<std::string> accepted = {"-o",        "--output",    "--size",   "--view",      "--bbox",
                                             "--projection", "--layer",  "--date",   "--window",    "--events",
                                             "--places",  "--samples",   "--scale",  "--no-labels", "--no-graticule",
-                                            "--no-cache", "--timings",  "-h",       "--help"};
+                                            "--no-cache", "--timings",  "-h",       "--help",
+                                            "--title",   "--subtitle",  "--legend", "--no-legend", "--scale-bar",
+                                            "--no-scale-bar", "--inset", "--no-attribution", "--dpi", "--frames",
+                                            "--world-file", "--base",   "--max-tile"};
     EXPECT_EQ(documented, accepted);
     const std::map<std::string, std::string> example_value = {
         {"-o", "a.png"},         {"--output", "a.png"},     {"--size", "10x10"},     {"--view", "world"},
         {"--bbox", "0,0,1,1"},   {"--projection", "laea"},  {"--layer", "x.shp"},    {"--samples", "2"},
         {"--scale", "2"},        {"--date", "2024-01-31"},  {"--window", "7"},       {"--events", "e.csv"},
-        {"--places", "p.csv"}};
+        {"--places", "p.csv"},   {"--title", "T"},          {"--subtitle", "S"},     {"--dpi", "300"},
+        {"--frames", "2024-01-01:2024-02-01:1w"}, {"--base", "50m"}, {"--max-tile", "256"}};
     for (const auto& option : documented) {
         Args args{"-o", "a.png", option};
         if (auto v = example_value.find(option); v != example_value.end()) args.push_back(v->second);

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Whole-process time to render the 1:10m countries (data/naturalearth/ne_10m_admin0_countries.shp),
+# lon -25..60 lat -15..65, at 3840x2160 (and 1920x1080): eventmap render, Mapnik and QGIS side by side, median
+# of RUNS runs each, with peak memory (/usr/bin/time). Prints a table and the ratios.
+# Usage: bench/render_compare.sh [RUNS]   (needs python3-mapnik and python3-qgis from Debian for the peers)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-5}"
+shp="$PWD/data/naturalearth/ne_10m_admin0_countries.shp"
+out=$(mktemp -d)
+em="$PWD/build/eventmap"
+[ -x "$em" ] || { echo "build first (tools/build.sh)"; exit 1; }
+export XDG_CACHE_HOME="$out/cache"
+"$em" render -o "$out/warm.png" --bbox -25,-15,60,65 --size 3840x2160 --no-labels --no-graticule >/dev/null  # fill the cache
+
+# time_cmd NAME CMD... -> "median_seconds peak_MiB" over $runs runs
+time_cmd() {
+    local times=() mems=()
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -f "%e %M" -o "$out/t" "$@" >/dev/null 2>"$out/err" || { cat "$out/err"; return 1; }
+        read -r t m < "$out/t"
+        times+=("$t"); mems+=("$m")
+    done
+    local mt mm
+    mt=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+    mm=$(printf '%s\n' "${mems[@]}" | sort -n | tail -1)
+    echo "$mt $((mm / 1024))"
+}
+
+printf '%-34s %-10s %12s %10s\n' tool size "median (s)" "peak MiB"
+declare -A best
+for size in 3840x2160 1920x1080; do
+    w=${size%x*}; h=${size#*x}
+    r=$(time_cmd "$em" render -o "$out/em.png" --bbox -25,-15,60,65 --size "$size" --no-labels --no-graticule)
+    printf '%-34s %-10s %12s %10s\n' "eventmap (level of detail)" "$size" $r; best[em_$size]=${r% *}
+    r=$(time_cmd "$em" render -o "$out/emfull.png" --bbox -25,-15,60,65 --size "$size" --no-labels --no-graticule --base 10m)
+    printf '%-34s %-10s %12s %10s\n' "eventmap (all 1:10m vertices)" "$size" $r; best[emfull_$size]=${r% *}
+    if /usr/bin/python3 -c "import mapnik" 2>/dev/null; then
+        r=$(time_cmd /usr/bin/python3 bench/mapnik_render.py "$shp" "$out/mapnik.png" "$w" "$h" -25 -15 60 65)
+        printf '%-34s %-10s %12s %10s\n' "Mapnik (python3-mapnik)" "$size" $r; best[mapnik_$size]=${r% *}
+    fi
+    if /usr/bin/python3 -c "import qgis.core" 2>/dev/null; then
+        r=$(time_cmd /usr/bin/python3 bench/qgis_render.py "$shp" "$out/qgis.png" "$w" "$h" -25 -15 60 65)
+        printf '%-34s %-10s %12s %10s\n' "QGIS (QgsMapRendererParallelJob)" "$size" $r; best[qgis_$size]=${r% *}
+    fi
+done
+for size in 3840x2160 1920x1080; do
+    for peer in mapnik qgis; do
+        [ -n "${best[${peer}_$size]:-}" ] || continue
+        printf 'at %s: eventmap / %s = %.2f (LOD), %.2f (all vertices)\n' "$size" "$peer" \
+            "$(echo "${best[em_$size]} / ${best[${peer}_$size]}" | bc -l)" \
+            "$(echo "${best[emfull_$size]} / ${best[${peer}_$size]}" | bc -l)"
+    done
+done
+echo "pictures in $out"

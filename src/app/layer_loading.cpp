@@ -1,0 +1,39 @@
+#include "app/layer_loading.hpp"
+
+#include "app/scene_builder.hpp"
+
+namespace em {
+
+BackgroundLoad::BackgroundLoad(std::string path, const Projection& projection, const LayerCache* cache)
+    : path_(std::move(path)), progress_(std::make_shared<Progress>()) {
+    future_ = std::async(std::launch::async, [path = path_, projection, cache, progress = progress_]()
+                                                 -> Result<LoadedLayers> {
+        LoadControl control;
+        control.cancel = &progress->cancel;
+        control.progress = [progress](std::size_t done, std::size_t total) {
+            progress->done.store(done);
+            progress->total.store(total);
+        };
+        LoadedLayers out;
+        auto layers = load_overlay_layers(path, projection, cache, &out.warnings, control);
+        if (!layers) return layers.error();
+        if (progress->cancel.load()) return Error{path + ": loading cancelled"};
+        out.layers = std::move(layers).value();
+        return out;
+    });
+}
+
+BackgroundLoad::~BackgroundLoad() {
+    if (future_.valid()) {
+        cancel();
+        future_.wait();
+    }
+}
+
+bool BackgroundLoad::ready() const {
+    return future_.valid() && future_.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
+
+Result<LoadedLayers> BackgroundLoad::result() { return future_.get(); }
+
+}  // namespace em

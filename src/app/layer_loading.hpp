@@ -1,0 +1,52 @@
+#pragma once
+
+#include <atomic>
+#include <future>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "geo/layer_cache.hpp"
+#include "render/scene_layer.hpp"
+
+namespace em {
+
+// What a finished background load gives back.
+struct LoadedLayers {
+    std::vector<SceneLayer> layers;
+    std::vector<std::string> warnings;
+};
+
+// One vector file being read, prepared and projected on a worker thread while the map stays interactive.
+// GL uploads happen later on the GL thread (SceneLayer::ensure_gpu). Progress counts features read.
+class BackgroundLoad {
+public:
+    // Starts reading path (through the cache) in the projection.
+    BackgroundLoad(std::string path, const Projection& projection, const LayerCache* cache);
+    ~BackgroundLoad();
+    BackgroundLoad(const BackgroundLoad&) = delete;
+    BackgroundLoad& operator=(const BackgroundLoad&) = delete;
+
+    const std::string& path() const { return path_; }
+    // Features read so far and the layer's total (0 while unknown).
+    std::size_t done() const { return progress_->done.load(); }
+    std::size_t total() const { return progress_->total.load(); }
+    // Asks the worker to stop; the result then is an Error saying it was cancelled.
+    void cancel() { progress_->cancel.store(true); }
+    // True once the worker has finished (result() will not block).
+    bool ready() const;
+    // The result (call once, after ready()).
+    Result<LoadedLayers> result();
+
+private:
+    struct Progress {
+        std::atomic<std::size_t> done{0}, total{0};
+        std::atomic<bool> cancel{false};
+    };
+    std::string path_;
+    std::shared_ptr<Progress> progress_;
+    std::future<Result<LoadedLayers>> future_;
+};
+
+}  // namespace em
