@@ -16,6 +16,7 @@
 #include <future>
 #include <iostream>
 #include <numeric>
+#include <sstream>
 
 #include "app/data_paths.hpp"
 #include "app/scene_builder.hpp"
@@ -28,6 +29,8 @@
 #include "app/picture.hpp"
 #include "ui/export_panel.hpp"
 #include "app/layer_loading.hpp"
+#include "app/project_file.hpp"
+#include "export/png_writer.hpp"
 #include "ui/file_browser.hpp"
 #include "ui/filter_panel.hpp"
 #include "ui/log_panel.hpp"
@@ -43,6 +46,25 @@ namespace em {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Where the window keeps what comes back at the next launch: $XDG_CONFIG_HOME/eventmap (~/.config/eventmap).
+std::filesystem::path settings_dir() {
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "eventmap";
+    if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".config" / "eventmap";
+    return {};
+}
+
+// The lon/lat box the camera shows (sampled along its edges).
+BBox visible_lon_lat(const Camera& camera, const Projection& projection) {
+    BBox out;
+    for (int i = 0; i <= 16; ++i) {
+        for (const XY s : {XY{camera.width() * i / 16.0, 0}, XY{camera.width() * i / 16.0, double(camera.height())},
+                           XY{0, camera.height() * i / 16.0}, XY{double(camera.width()), camera.height() * i / 16.0}}) {
+            if (auto g = projection.inverse(camera.to_world(s))) out.add(g->lon, g->lat);
+        }
+    }
+    return out;
+}
 
 // What the GLFW callbacks collect between frames.
 struct WindowInput {
@@ -140,11 +162,13 @@ Result<WindowOptions> parse_window_args(const std::vector<std::string>& args) {
             if (!v) return v.error();
             if (!find_view(v.value())) return Error{"--view: unknown view '" + v.value() + "'"};
             o.view = v.value();
+            o.view_given = true;
         } else if (a == "--projection") {
             auto v = value();
             if (!v) return v.error();
             if (!Projection::from_name(v.value())) return Error{"--projection: unknown projection '" + v.value() + "'"};
             o.projection = v.value();
+            o.projection_given = true;
         } else if (a == "--size") {
             auto v = value();
             if (!v) return v.error();
@@ -184,6 +208,7 @@ Result<WindowOptions> parse_window_args(const std::vector<std::string>& args) {
             auto v = value();
             if (!v) return v.error();
             o.window_days = std::atoi(v->c_str());
+            o.window_given = true;
             if (o.window_days < 0) return Error{"--window: expected a number of days"};
         } else if (a == "--events") {
             auto v = value();
@@ -193,6 +218,8 @@ Result<WindowOptions> parse_window_args(const std::vector<std::string>& args) {
             auto v = value();
             if (!v) return v.error();
             o.places = v.value();
+        } else if (a == "--no-settings") {
+            o.settings = false;
         } else if (a == "--samples") {
             auto v = value();
             if (!v) return v.error();
@@ -233,7 +260,23 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;  // layout persistence comes with the settings file (issue 4)
+    ImGui::GetIO().IniFilename = nullptr;  // the layout is saved with the settings, atomically, below
+    const bool use_settings = options.settings && options.frames == 0 && !settings_dir().empty();
+    std::optional<Project> settings;
+    if (use_settings) {
+        std::ifstream ini(settings_dir() / "imgui.ini");
+        std::stringstream text;
+        text << ini.rdbuf();
+        if (!text.str().empty()) ImGui::LoadIniSettingsFromMemory(text.str().c_str(), text.str().size());
+        if (std::filesystem::exists(settings_dir() / "settings.json")) {
+            auto read = read_project(settings_dir() / "settings.json");
+            if (read) {
+                settings = std::move(read).value();
+            } else {
+                std::cerr << "eventmap: settings not restored: " << read.error().message << "\n";
+            }
+        }
+    }
     ImGui::StyleColorsLight();
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -255,6 +298,9 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
         LayerCache cache(LayerCache::default_dir());
         MapScene scene;
         scene.projection = *Projection::from_name(options.projection);
+        if (settings && !options.projection_given) {
+            if (auto p = Projection::from_name(settings->view.projection)) scene.projection = *p;
+        }
         std::string message;
         // The coarse levels load at once (fast); the 1:10m levels load on a worker thread while the map is usable.
         std::vector<BaseScale> background;
@@ -322,10 +368,27 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
             int fb_w = 0, fb_h = 0;
             glfwGetFramebufferSize(window, &fb_w, &fb_h);
             BBox home_box = options.bbox ? *options.bbox : find_view(options.view)->lon_lat;
+            // The view of the last session comes back unless the command line names one (Home still goes to the
+            // preset).
+            const BBox start_box = (settings && !options.bbox && !options.view_given && !settings->view.bbox.empty())
+                                       ? settings->view.bbox
+                                       : home_box;
             // The timeline and status bar cover the bottom of the window: frame views in the part above.
             const int bottom_ui = static_cast<int>(timeline_panel_height(events.presence.size())) + 25;
-            Camera camera = camera_for(home_box, scene.projection, fb_w, fb_h, bottom_ui);
-            Camera home = camera;
+            Camera camera = camera_for(start_box, scene.projection, fb_w, fb_h, bottom_ui);
+            Camera home = camera_for(home_box, scene.projection, fb_w, fb_h, bottom_ui);
+            if (settings) {
+                if (!options.date && settings->time.date) jump_to(events.timeline, *settings->time.date);
+                if (!options.window_given) {
+                    events.timeline.window.mode = settings->time.mode;
+                    events.timeline.window.days = settings->time.days;
+                }
+                if (settings->time.range_start) events.timeline.window.range_start = *settings->time.range_start;
+                if (settings->time.range_end) events.timeline.window.range_end = *settings->time.range_end;
+                events.filter = settings->filters.to_event_filter();
+                std::snprintf(filter_ui.search, sizeof filter_ui.search, "%s", events.filter.text.c_str());
+                events.overlay_stale = events.histogram_stale = true;
+            }
             BaseMapCache base_cache;
             bool dirty = true;         // something changed: draw a frame
             double last_zoom = -1e9;   // glfwGetTime() of the last zoom step; the cache redraws once it rests
@@ -594,6 +657,28 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 if (frame > 0) frame_ms.push_back(ms);  // the first frame includes start-up work
                 ++frame;
                 if (options.frames > 0 && frame >= options.frames) break;
+            }
+            if (use_settings) {
+                // Time, window, filters, view and panel layout for the next launch, written atomically.
+                Project p;
+                p.view.projection = scene.projection.name();
+                p.view.bbox = visible_lon_lat(camera, scene.projection);
+                p.time.date = events.timeline.window.at;
+                p.time.mode = events.timeline.window.mode;
+                p.time.days = events.timeline.window.days;
+                if (events.timeline.window.mode == WindowMode::kRange) {
+                    p.time.range_start = events.timeline.window.range_start;
+                    p.time.range_end = events.timeline.window.range_end;
+                }
+                p.filters = ProjectFilters::from(events.filter);
+                std::error_code ec;
+                std::filesystem::create_directories(settings_dir(), ec);
+                if (auto ok = write_project(p, settings_dir() / "settings.json"); !ok)
+                    std::cerr << "eventmap: settings not saved: " << ok.error().message << "\n";
+                size_t ini_size = 0;
+                const char* ini = ImGui::SaveIniSettingsToMemory(&ini_size);
+                if (auto ok = write_file_atomically((settings_dir() / "imgui.ini").string(), std::string(ini, ini_size)); !ok)
+                    std::cerr << "eventmap: panel layout not saved: " << ok.error().message << "\n";
             }
             if (!options.stats.empty() && !frame_ms.empty()) {
                 const double mean = std::accumulate(frame_ms.begin(), frame_ms.end(), 0.0) / frame_ms.size();

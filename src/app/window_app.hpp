@@ -27,6 +27,8 @@ struct WindowOptions {
     std::string script;       // "pan" drags the map every frame; "still" does nothing
     std::string screenshot;   // PNG of the last frame, written before quitting
     std::string stats;        // file to receive frame-time figures (mean, p95) as JSON
+    bool settings = true;     // restore and save time, window, filters, view and panel layout
+    bool projection_given = false, view_given = false, window_given = false;  // the command line wins
 };
 
 // Parses the window's command line (everything that is not a command).

@@ -9,7 +9,7 @@ mkdir -p "$out"
 work=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 cd "$work"
-"$binary" --size 800x500 --date 2024-08-13 >"$out/export.log" 2>&1 &
+"$binary" --no-settings --size 800x500 --date 2024-08-13 >"$out/export.log" 2>&1 &
 pid=$!
 wid=$(timeout 30 xdotool search --sync --onlyvisible --name '^eventmap$' | head -n1)
 sleep 2

@@ -8,7 +8,7 @@ out="${2:-test-output}"
 mkdir -p "$out"
 [ -n "${DISPLAY:-}" ] || { echo "no DISPLAY: run under xvfb-run"; exit 1; }
 
-"$binary" --size 1600x1000 --bbox -13,9,5,25 --date 2022-08-13 --window 0 >"$out/slider.log" 2>&1 &
+"$binary" --no-settings --size 1600x1000 --bbox -13,9,5,25 --date 2022-08-13 --window 0 >"$out/slider.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 wid=$(timeout 30 xdotool search --sync --onlyvisible --name '^eventmap$' | head -n1)
