@@ -15,6 +15,7 @@
 #include <fstream>
 #include <future>
 #include <iostream>
+#include <map>
 #include <numeric>
 #include <sstream>
 
@@ -30,6 +31,7 @@
 #include "ui/export_panel.hpp"
 #include "app/layer_loading.hpp"
 #include "app/project_file.hpp"
+#include "geo/picking.hpp"
 #include "export/png_writer.hpp"
 #include "ui/file_browser.hpp"
 #include "ui/filter_panel.hpp"
@@ -337,6 +339,17 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
         std::vector<std::unique_ptr<BackgroundLoad>> loads;
         LogState log;
         FileBrowserState browser;
+        FileBrowserState project_browser;
+        project_browser.extensions = {".json", ".emproj"};
+        project_browser.title = "Project";
+        bool saving_project = false;
+        // The feature last clicked: layer title and its attributes.
+        struct Inspected {
+            std::string layer;
+            std::vector<std::pair<std::string, std::string>> values;
+        };
+        std::optional<Inspected> inspected;
+        std::map<std::string, LayerStyle> pending_styles;  // styles from an opened project, by layer path
         for (const auto& path : options.layers) loads.push_back(std::make_unique<BackgroundLoad>(path, scene.projection, &cache));
 
         EventState events;
@@ -456,6 +469,8 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                                     loads.push_back(std::make_unique<BackgroundLoad>(r, scene.projection, &cache));
                             ImGui::EndMenu();
                         }
+                        if (ImGui::MenuItem("Open project...")) project_browser.open = true, saving_project = false;
+                        if (ImGui::MenuItem("Save project...")) project_browser.open = true, saving_project = true;
                         if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window, GLFW_TRUE);
                         ImGui::EndMenu();
                     }
@@ -471,6 +486,45 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 std::vector<std::string> to_open = std::move(input.dropped);
                 input.dropped.clear();
                 if (auto chosen = draw_file_browser(browser)) to_open.push_back(*chosen);
+                project_browser.title = saving_project ? "Save project as (type a name, .json)" : "Open project";
+                if (auto chosen = draw_file_browser(project_browser)) {
+                    if (saving_project) {
+                        Project p;
+                        for (const auto& layer : scene.overlays)
+                            p.layers.push_back({std::filesystem::absolute(layer.data.source), layer.title, layer.style});
+                        p.view.projection = scene.projection.name();
+                        p.view.bbox = visible_lon_lat(camera, scene.projection);
+                        p.time.date = events.timeline.window.at;
+                        p.time.mode = events.timeline.window.mode;
+                        p.time.days = events.timeline.window.days;
+                        p.filters = ProjectFilters::from(events.filter);
+                        if (auto ok = write_project(p, *chosen); ok) {
+                            log.info("saved project " + *chosen);
+                        } else {
+                            log.error(ok.error().message);
+                        }
+                    } else if (auto project = read_project(*chosen); project) {
+                        for (const auto& w : project->warnings) log.info("warning: " + w);
+                        scene.overlays.clear();
+                        for (const auto& layer : project->layers)
+                            loads.push_back(std::make_unique<BackgroundLoad>(layer.path.string(), scene.projection, &cache));
+                        pending_styles.clear();
+                        for (const auto& layer : project->layers) pending_styles[layer.path.string()] = layer.style;
+                        if (auto proj = Projection::from_name(project->view.projection)) scene.set_projection(*proj);
+                        if (!project->view.bbox.empty())
+                            camera = camera_for(project->view.bbox, scene.projection, fb_w, fb_h, bottom_ui);
+                        if (project->time.date) jump_to(events.timeline, *project->time.date);
+                        events.timeline.window.mode = project->time.mode;
+                        events.timeline.window.days = project->time.days;
+                        events.filter = project->filters.to_event_filter();
+                        events.overlay_stale = events.histogram_stale = true;
+                        base_cache.invalidate();
+                        log.info("opened project " + *chosen);
+                    } else {
+                        log.error(project.error().message);
+                    }
+                    dirty = true;
+                }
                 for (const auto& path : to_open) {
                     remember_recent(browser, path);
                     log.info("opening " + path);
@@ -490,6 +544,8 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                         for (const auto& w : result->warnings) log.info("warning: " + w);
                         for (auto& layer : result->layers) {
                             layer.ensure_projection(scene.projection);  // the projection may have changed
+                            if (auto style = pending_styles.find(layer.data.source); style != pending_styles.end())
+                                layer.style = style->second;
                             log.info("added " + layer.title + " (" + std::to_string(layer.data.values.size()) +
                                      " features, " + layer.data.crs + ")");
                             scene.overlays.push_back(std::move(layer));
@@ -555,6 +611,20 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 if (draw_timeline_panel(events.timeline, timeline_ui, events.histogram, events.presence, events.days))
                     events.overlay_stale = true;
                 draw_inspector_panel(pinned);
+                if (inspected) {
+                    bool open = true;
+                    ImGui::SetNextWindowSize(ImVec2(360, 0), ImGuiCond_FirstUseEver);
+                    if (ImGui::Begin("Feature", &open)) {
+                        ImGui::TextDisabled("%s", inspected->layer.c_str());
+                        for (const auto& [field, value] : inspected->values) {
+                            ImGui::TextDisabled("%s", field.c_str());
+                            ImGui::SameLine(120);
+                            ImGui::TextWrapped("%s", value.c_str());
+                        }
+                    }
+                    ImGui::End();
+                    if (!open) inspected.reset();
+                }
                 ImGui::SetNextWindowPos(ImVec2(340, 30), ImGuiCond_FirstUseEver);
                 ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
                 if (auto request = draw_export_panel(export_state, fb_w, fb_h)) {
@@ -604,8 +674,26 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                         ImGui::EndTooltip();
                     }
                     if (ImGui::IsMouseClicked(0)) press_x = mx, press_y = my;
-                    if (ImGui::IsMouseReleased(0) && std::hypot(mx - press_x, my - press_y) < 3 && hovered)
-                        pinned = hovered;
+                    if (ImGui::IsMouseReleased(0) && std::hypot(mx - press_x, my - press_y) < 3) {
+                        if (hovered) {
+                            pinned = hovered;
+                        } else if (auto where = scene.projection.inverse(camera.to_world(at))) {
+                            // A click elsewhere inspects the top-most feature under it (holes respected).
+                            const double tolerance = 4.0 * camera.metres_per_pixel_x() / 111000.0;
+                            inspected.reset();
+                            auto inspect = [&](const SceneLayer& layer) {
+                                if (inspected || !layer.style.visible) return;
+                                if (auto f = pick_feature(layer.data, *where, tolerance)) {
+                                    Inspected ins{layer.title, {}};
+                                    for (size_t k = 0; k < layer.data.fields.size(); ++k)
+                                        ins.values.push_back({layer.data.fields[k], layer.data.value(*f, int(k))});
+                                    inspected = ins;
+                                }
+                            };
+                            for (auto it = scene.overlays.rbegin(); it != scene.overlays.rend(); ++it) inspect(*it);
+                            if (BaseLevel* level = scene.base_for(camera.metres_per_pixel_x())) inspect(level->layer);
+                        }
+                    }
                 }
 
                 double cx = 0, cy = 0;
