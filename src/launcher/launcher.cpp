@@ -4,7 +4,8 @@
 // Why: on the virtual machines eventmap is measured on, one 4 KiB page fault costs tens of microseconds, and
 // a 4K export touches some 300 MB (our buffers, Mesa's copies of them, framebuffers). With 2 MiB pages the
 // whole `eventmap render` at 3840x2160 took 0.50 s instead of 0.92 s (see bench/README.md). Where THP is off
-// the tunable does nothing. EVENTMAP_NO_HUGE_PAGES=1 skips it. This file links only libc: it adds ~1 ms.
+// the tunable does nothing. EVENTMAP_NO_HUGE_PAGES=1 skips it. This file uses no library of eventmap's and
+// links only the C and C++ runtimes: starting it adds about a millisecond.
 #include <unistd.h>
 
 #include <cerrno>
