@@ -29,9 +29,14 @@ Candidates candidates(GeoPoint p, double tolerance) {
     return c;
 }
 
+// The bbox is of the source coordinates. A feature that crosses the antimeridian has an edge spanning more than
+// 180 degrees of longitude there, so its box is wider than 180 yet misses the pieces cut at +-180: only its
+// latitudes say anything then.
 bool near_box(const BBox& box, GeoPoint p, double tolerance) {
-    return p.lon >= box.min_x - tolerance && p.lon <= box.max_x + tolerance && p.lat >= box.min_y - tolerance &&
-           p.lat <= box.max_y + tolerance;
+    if (box.empty()) return false;
+    const bool lat_ok = p.lat >= box.min_y - tolerance && p.lat <= box.max_y + tolerance;
+    if (box.width() > 180.0) return lat_ok;
+    return lat_ok && p.lon >= box.min_x - tolerance && p.lon <= box.max_x + tolerance;
 }
 
 bool in_fill(const LayerMesh& mesh, const FeatureRange& r, GeoPoint p) {

@@ -49,7 +49,10 @@ void record_ring(const Ring& r, OccurrenceMap& map) {
     }
 }
 
-double segment_distance(const GeoPoint& p, const GeoPoint& a, const GeoPoint& b) {
+// Computed from the segment's smaller end whichever way it is given: rounding then cannot make a stretch simplify
+// differently in the two directions neighbours walk their common border in.
+double segment_distance(const GeoPoint& p, GeoPoint a, GeoPoint b) {
+    if (less(b, a)) std::swap(a, b);
     const double dx = b.lon - a.lon, dy = b.lat - a.lat;
     const double len2 = dx * dx + dy * dy;
     double t = len2 > 0 ? ((p.lon - a.lon) * dx + (p.lat - a.lat) * dy) / len2 : 0;
@@ -69,6 +72,9 @@ Ring simplify_free_ring(const Ring& r, double tolerance) {
         const double d = std::hypot(r[i].lon - r[first].lon, r[i].lat - r[first].lat);
         if (d > best || (d == best && less(r[i], r[far]))) best = d, far = i;
     }
+    // Every point the same: the arcs below would be single points, and `second.end() - 1` would come before
+    // `second.begin() + 1`. Nothing is enclosed; one point makes the caller drop the ring.
+    if (far == first) return Ring{r[first]};
     std::vector<GeoPoint> arc1, arc2;
     for (size_t i = first;; i = (i + 1) % n) {
         arc1.push_back(r[i]);

@@ -28,9 +28,10 @@ InfoRun eventmap(const std::string& args) {
                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
     InfoRun r;
     std::string ignored;
-    r.status = test::run_command("cd " + quoted(test::source_dir().string()) + " && " +
+    // In a subshell: run_command adds 2>&1 to the whole line.
+    r.status = test::run_command("(cd " + quoted(test::source_dir().string()) + " && " +
                                      quoted(test::eventmap_binary().string()) + " " + args + " >" +
-                                     quoted((dir / "out").string()) + " 2>" + quoted((dir / "err").string()),
+                                     quoted((dir / "out").string()) + " 2>" + quoted((dir / "err").string()) + ")",
                                  &ignored);
     auto slurp = [](const std::filesystem::path& p) {
         std::ifstream in(p);

@@ -210,8 +210,8 @@ std::string error_of(const std::string& text, std::string* file_out = nullptr) {
 TEST(ProjectFile, MalformedValuesNameTheFileAndJsonPath) {
     std::string file;
     const std::string layers = R"({"layers": [{"path": "a.shp"}, {"path": "b.shp"}, )";
-    EXPECT_EQ(error_of(layers + R"({"path": "c.shp", "style": {"fill": "red"}}]})", &file),
-              file + ": layers[2].style.fill: expected a colour #RRGGBB or #RRGGBBAA, got \"red\"");
+    const std::string fill = error_of(layers + R"({"path": "c.shp", "style": {"fill": "red"}}]})", &file);
+    EXPECT_EQ(fill, file + ": layers[2].style.fill: expected a colour #RRGGBB or #RRGGBBAA, got \"red\"");
     struct Case {
         std::string json, starts;
     };
