@@ -43,7 +43,7 @@ TEST(RenderOptionsTest, DefaultsWithOnlyOutput) {
     EXPECT_EQ(o.projection, "laea");
     EXPECT_FALSE(o.projection_given);
     EXPECT_TRUE(o.layers.empty());
-    EXPECT_EQ(o.samples, 4);
+    EXPECT_EQ(o.samples, 0);  // shader anti-aliasing; MSAA on request
     EXPECT_EQ(o.pixel_scale, 1.0f);
     EXPECT_TRUE(o.labels);
     EXPECT_TRUE(o.graticule);
@@ -54,7 +54,7 @@ TEST(RenderOptionsTest, DefaultsWithOnlyOutput) {
 TEST(RenderOptionsTest, EveryOptionIsParsed) {
     const ParsedRender p = parse_ok({"--output", "out/x.png", "--size", "800x600", "--view", "moscow", "--bbox",
                                      "-18,8,26,25", "--projection", "mercator", "--layer", "a.shp", "--layer",
-                                     "b.geojson", "--samples", "0", "--scale", "2.5", "--no-labels", "--no-graticule",
+                                     "b.geojson", "--samples", "4", "--scale", "2.5", "--no-labels", "--no-graticule",
                                      "--no-cache", "--timings"});
     const RenderOptions& o = p.options;
     EXPECT_FALSE(p.help);
@@ -71,7 +71,7 @@ TEST(RenderOptionsTest, EveryOptionIsParsed) {
     EXPECT_EQ(o.projection, "mercator");
     EXPECT_TRUE(o.projection_given);
     EXPECT_EQ(o.layers, (std::vector<std::string>{"a.shp", "b.geojson"}));
-    EXPECT_EQ(o.samples, 0);
+    EXPECT_EQ(o.samples, 4);
     EXPECT_EQ(o.pixel_scale, 2.5f);
     EXPECT_FALSE(o.labels);
     EXPECT_FALSE(o.graticule);
