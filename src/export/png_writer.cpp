@@ -60,16 +60,7 @@ struct Band {
 Band deflate_band(const Image& image, int y0, int y1, bool last) {
     Band band;
     const std::size_t stride = static_cast<std::size_t>(image.width) * 4;
-    std::vector<unsigned char> raw((stride + 1) * (y1 - y0));
-    unsigned char* out = raw.data();
-    for (int y = y0; y < y1; ++y) {
-        const std::uint8_t* row = image.row(y);
-        *out++ = 1;  // filter type SUB: each byte minus the byte one pixel to the left
-        for (std::size_t i = 0; i < 4 && i < stride; ++i) *out++ = row[i];
-        for (std::size_t i = 4; i < stride; ++i) *out++ = static_cast<unsigned char>(row[i] - row[i - 4]);
-    }
-    band.raw_size = raw.size();
-    band.adler = adler32(1, raw.data(), static_cast<uInt>(raw.size()));
+    band.raw_size = (stride + 1) * static_cast<std::size_t>(y1 - y0);
     z_stream z{};
     // Level 1 with run-length matching: maps are flat colour areas, for which this is both the fastest and
     // about the smallest of zlib's fast settings (bench/README.md has the table).
@@ -77,13 +68,24 @@ Band deflate_band(const Image& image, int y0, int y1, bool last) {
         band.ok = false;
         return band;
     }
-    band.deflated.resize(deflateBound(&z, raw.size()) + 64);
-    z.next_in = raw.data();
-    z.avail_in = static_cast<uInt>(raw.size());
+    band.deflated.resize(deflateBound(&z, band.raw_size) + 64);
     z.next_out = band.deflated.data();
     z.avail_out = static_cast<uInt>(band.deflated.size());
-    const int rc = deflate(&z, last ? Z_FINISH : Z_SYNC_FLUSH);
-    band.ok = last ? rc == Z_STREAM_END : (rc == Z_OK && z.avail_in == 0);
+    // Row by row through one small buffer: no band-sized copy to allocate and fault in.
+    std::vector<unsigned char> row_buf(stride + 1);
+    for (int y = y0; y < y1 && band.ok; ++y) {
+        const std::uint8_t* row = image.row(y);
+        unsigned char* out = row_buf.data();
+        *out++ = 1;  // filter type SUB: each byte minus the byte one pixel to the left
+        for (std::size_t i = 0; i < 4 && i < stride; ++i) *out++ = row[i];
+        for (std::size_t i = 4; i < stride; ++i) *out++ = static_cast<unsigned char>(row[i] - row[i - 4]);
+        band.adler = adler32(band.adler, row_buf.data(), static_cast<uInt>(row_buf.size()));
+        z.next_in = row_buf.data();
+        z.avail_in = static_cast<uInt>(row_buf.size());
+        const bool end = y + 1 == y1;
+        const int rc = deflate(&z, end ? (last ? Z_FINISH : Z_SYNC_FLUSH) : Z_NO_FLUSH);
+        band.ok = end && last ? rc == Z_STREAM_END : (rc == Z_OK && z.avail_in == 0);
+    }
     band.deflated.resize(z.total_out);
     deflateEnd(&z);
     return band;
