@@ -40,6 +40,16 @@ void MapRenderer::draw_fills(SceneLayer& layer, const LayerStyle& style, const C
     auto fills = visible_ranges(layer.projected.ranges, camera.visible(), RangePart::kFill);
     for (const auto& r : fills) stats.triangles += r.count / 3;
     fill_.draw(gpu, fills, style.fill, style.opacity, camera);
+    if (style.color_field.empty()) return;
+    if (layer.classes.field != style.color_field) layer.classes = classify(layer.data, style.color_field);
+    // One draw per class over the features of that class.
+    const float alpha = style.fill.a;
+    for (size_t k = 0; k < layer.classes.colors.size(); ++k) {
+        std::vector<bool> mask(layer.classes.class_of.size());
+        for (size_t i = 0; i < mask.size(); ++i) mask[i] = layer.classes.class_of[i] == static_cast<int>(k);
+        fill_.draw(gpu, visible_ranges(layer.projected.ranges, camera.visible(), RangePart::kFill, &mask),
+                   layer.classes.colors[k].with_alpha(std::max(alpha, 0.75f)), style.opacity, camera);
+    }
 }
 
 void MapRenderer::draw_outlines(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale,
@@ -327,6 +337,28 @@ DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const
         }
     }
     for (auto& r : event_labels(scene, style, camera, pixel_scale)) requests.push_back(std::move(r));
+    // Labels of user layers from the attribute the user chose.
+    for (const auto& layer : scene.overlays) {
+        const int field = layer.data.field_index(layer.style.label_field);
+        if (!layer.style.visible || field < 0) continue;
+        for (size_t i = 0; i < layer.data.values.size(); ++i) {
+            const GeoPoint anchor = layer.data.label_points[i];
+            if (std::isnan(anchor.lon) || layer.data.value(i, field).empty()) continue;
+            const auto xy = scene.projection.forward(anchor);
+            if (!xy) continue;
+            const XY s = camera.to_screen(*xy);
+            if (s.x < 0 || s.y < 0 || s.x > camera.width() || s.y > camera.height()) continue;
+            LabelRequest r;
+            r.text = layer.data.value(i, field);
+            r.anchor = s;
+            r.size = style.country_label_size * pixel_scale;
+            r.priority = 150;
+            r.beside_point = layer.data.kind == GeometryKind::kPoint;
+            r.point_radius = layer.style.marker.radius * pixel_scale;
+            r.color = Color::hex(0x333333);
+            requests.push_back(std::move(r));
+        }
+    }
     for (const auto& r : requests) font_.ensure(r.text);
     auto placed = place_labels(std::move(requests), font_, camera.width(), camera.height(), 2.0f * pixel_scale,
                                obstacles);

@@ -15,6 +15,8 @@ struct LayerStyle {
     float outline_width = 0.6f;
     float opacity = 1.0f;
     MarkerStyle marker;  // for point features
+    std::string color_field;  // colour features by this attribute (categories or classes); empty: one colour
+    std::string label_field;  // label features with this attribute; empty: none
 };
 
 // The look of the whole map: quiet base, loud data (see ../shared/STYLE.md in the project's history).

@@ -7,6 +7,7 @@
 #include "geo/prepared_layer.hpp"
 #include "geo/projected_mesh.hpp"
 #include "render/gpu_mesh.hpp"
+#include "render/classification.hpp"
 #include "render/map_style.hpp"
 
 namespace em {
@@ -20,6 +21,7 @@ struct SceneLayer {
     std::optional<GpuMesh> gpu;  // empty until uploaded or after reprojection
     LayerStyle style;
     std::vector<bool> highlight;  // per feature: drawn with the focus style (empty: none)
+    Classification classes;       // colours by style.color_field (recomputed when the field changes)
 
     std::optional<Projection> projected_with;  // the projection `projected` was made with
 

@@ -33,6 +33,19 @@ bool layer_style_controls(LayerStyle& s, bool has_fill) {
     return changed;
 }
 
+// A combo choosing one of the fields (or none); returns true on change.
+bool field_combo(const char* label, std::string& field, const std::vector<std::string>& fields) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::BeginCombo(label, field.empty() ? "(none)" : field.c_str())) {
+        if (ImGui::Selectable("(none)", field.empty())) field.clear(), changed = true;
+        for (const auto& f : fields)
+            if (ImGui::Selectable(f.c_str(), f == field)) field = f, changed = true;
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
 }  // namespace
 
 bool draw_layers_panel(MapScene& scene, MapStyle& style) {
@@ -61,6 +74,17 @@ bool draw_layers_panel(MapScene& scene, MapStyle& style) {
                 SceneLayer& l = scene.overlays[i];
                 ImGui::TextDisabled("%zu features, %s", l.data.values.size(), l.data.crs.c_str());
                 changed |= layer_style_controls(l.style, l.data.kind != GeometryKind::kLine);
+                changed |= field_combo("colour by", l.style.color_field, l.data.fields);
+                changed |= field_combo("label", l.style.label_field, l.data.fields);
+                if (!l.style.color_field.empty() && l.classes.field == l.style.color_field) {
+                    for (size_t k = 0; k < l.classes.colors.size(); ++k) {
+                        const Color& c = l.classes.colors[k];
+                        ImGui::ColorButton("##class", ImVec4(c.r, c.g, c.b, 1), ImGuiColorEditFlags_NoTooltip,
+                                           ImVec2(12, 12));
+                        ImGui::SameLine();
+                        ImGui::TextUnformatted(l.classes.labels[k].c_str());
+                    }
+                }
             }
             ImGui::TreePop();
         }

@@ -1,0 +1,51 @@
+// Colouring a layer by an attribute: categories for text, quantile classes for numbers (CPU only).
+#include <gtest/gtest.h>
+
+#include "geo/layer_cache.hpp"
+#include "render/classification.hpp"
+#include "support/test_paths.hpp"
+
+namespace em {
+namespace {
+
+PreparedLayer countries_110m() {
+    auto layers = load_prepared_source((test::source_dir() / "data/naturalearth/ne_110m_admin0_countries.shp").string(),
+                                       {}, nullptr);
+    EXPECT_TRUE(layers);
+    return layers ? std::move(layers->front()) : PreparedLayer{};
+}
+
+TEST(Classification, TextFieldGivesTwelveCategoriesAndOther) {
+    const PreparedLayer layer = countries_110m();
+    const Classification c = classify(layer, "name");
+    EXPECT_FALSE(c.numeric);
+    ASSERT_EQ(c.colors.size(), 13u);  // twelve named values and "other"
+    EXPECT_NE(c.labels.back().find("other"), std::string::npos);
+    for (int k : c.class_of) EXPECT_GE(k, 0);  // every country has a name
+}
+
+TEST(Classification, NumericFieldGivesFiveQuantileClasses) {
+    const PreparedLayer layer = countries_110m();
+    const Classification c = classify(layer, "id");  // ISO numeric codes, as text "004"...
+    EXPECT_TRUE(c.numeric);
+    ASSERT_EQ(c.colors.size(), 5u);
+    std::vector<int> per_class(5, 0);
+    for (int k : c.class_of)
+        if (k >= 0) ++per_class[k];
+    for (int n : per_class) EXPECT_GT(n, 20) << "quantile classes hold a fifth each, roughly";
+    const int id = layer.field_index("id");
+    // Monotone: a feature with a larger code never lands in a lower class.
+    for (size_t i = 0; i < c.class_of.size(); ++i)
+        for (size_t j = 0; j < c.class_of.size(); ++j)
+            if (c.class_of[i] >= 0 && c.class_of[j] >= 0 && std::stod(layer.value(i, id)) < std::stod(layer.value(j, id)))
+                ASSERT_LE(c.class_of[i], c.class_of[j]);
+}
+
+TEST(Classification, UnknownFieldClassifiesNothing) {
+    const Classification c = classify(countries_110m(), "population");
+    EXPECT_TRUE(c.colors.empty());
+    EXPECT_TRUE(c.class_of.empty());
+}
+
+}  // namespace
+}  // namespace em
