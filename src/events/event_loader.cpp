@@ -10,6 +10,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "core/numbers.hpp"
 #include "core/utf8.hpp"
 #include "events/csv_reader.hpp"
 #include "geo/vector_loader.hpp"
@@ -20,22 +21,14 @@ namespace {
 
 const std::vector<std::string> kRequired = {"id", "date", "kind", "actor", "country", "to", "source", "confidence"};
 
-std::optional<double> parse_number(std::string_view s) {
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    double v = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
 
 // Resolves a place name or "lat;lon"; the error text says why not.
 std::optional<EventPlace> resolve_place(const std::string& text, const PlaceTable& places, std::string& why) {
     if (const Place* p = places.find(text)) return EventPlace{text, p->position};
     const auto semi = text.find(';');
     if (semi != std::string::npos) {
-        auto lat = parse_number(std::string_view(text).substr(0, semi));
-        auto lon = parse_number(std::string_view(text).substr(semi + 1));
+        auto lat = parse_finite_number(std::string_view(text).substr(0, semi));
+        auto lon = parse_finite_number(std::string_view(text).substr(semi + 1));
         if (lat && lon && std::abs(*lat) <= 90 && std::abs(*lon) <= 180) return EventPlace{text, {*lon, *lat}};
         why = "'" + text + "' is not lat;lon with latitude -90..90 and longitude -180..180";
         return std::nullopt;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/numbers.hpp"
 #include "core/utf8.hpp"
 #include "events/csv_reader.hpp"
 
@@ -13,14 +14,6 @@ namespace em {
 
 namespace {
 
-std::optional<double> parse_double(std::string_view s) {
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    double v = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
 
 std::string where(const std::string& path, int line, int column) {
     return path + ":" + std::to_string(line) + (column > 0 ? ":" + std::to_string(column) : "") + ": ";
@@ -69,8 +62,8 @@ Result<PlaceTable> parse_places(std::string_view text, const std::string& path) 
             table.problems.push_back(where(path, rec.line, c_place + 1) + "place name is not valid UTF-8");
             continue;
         }
-        auto lat = parse_double(get(c_lat));
-        auto lon = parse_double(get(c_lon));
+        auto lat = parse_finite_number(get(c_lat));
+        auto lon = parse_finite_number(get(c_lon));
         if (!lat || *lat < -90 || *lat > 90) {
             table.problems.push_back(where(path, rec.line, c_lat + 1) + "latitude '" + get(c_lat) +
                                      "' is not a number in -90..90");

@@ -7,23 +7,13 @@
 #include "geo/great_circle.hpp"
 #include "render/actor_style.hpp"
 #include "support/golden.hpp"
+#include "support/headless_fixture.hpp"
 #include "support/test_paths.hpp"
 
 namespace em {
 namespace {
 
-class EventsRenderTest : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        auto map = HeadlessMap::create(DataPaths{test::source_dir()}, /*use_cache=*/true);
-        ASSERT_TRUE(map) << map.error().message;
-        map_ = std::move(map).value().release();
-    }
-    static void TearDownTestSuite() {
-        delete map_;
-        map_ = nullptr;
-    }
-    static inline HeadlessMap* map_ = nullptr;
+class EventsRenderTest : public test::HeadlessSuite {
 };
 
 // How close a pixel is to a colour (largest channel difference).

@@ -8,23 +8,13 @@
 #include "app/render_options.hpp"
 #include "export/png_writer.hpp"
 #include "support/golden.hpp"
+#include "support/headless_fixture.hpp"
 #include "support/test_paths.hpp"
 
 namespace em {
 namespace {
 
-class ExportTest : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        auto map = HeadlessMap::create(DataPaths{test::source_dir()}, /*use_cache=*/true);
-        ASSERT_TRUE(map) << map.error().message;
-        map_ = std::move(map).value().release();
-    }
-    static void TearDownTestSuite() {
-        delete map_;
-        map_ = nullptr;
-    }
-    static inline HeadlessMap* map_ = nullptr;
+class ExportTest : public test::HeadlessSuite {
 };
 
 TEST_F(ExportTest, PresetSizesComeOutExactly) {

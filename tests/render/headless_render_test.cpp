@@ -5,28 +5,19 @@
 
 #include "app/headless_map.hpp"
 #include "support/golden.hpp"
+#include "support/headless_fixture.hpp"
 #include "support/test_paths.hpp"
 
 namespace em {
 namespace {
 
-class HeadlessRenderTest : public ::testing::Test {
+class HeadlessRenderTest : public test::HeadlessSuite {
 protected:
-    static void SetUpTestSuite() {
-        auto map = HeadlessMap::create(DataPaths{test::source_dir()}, /*use_cache=*/true);
-        ASSERT_TRUE(map) << map.error().message;
-        map_ = std::move(map).value().release();
-    }
-    static void TearDownTestSuite() {
-        delete map_;
-        map_ = nullptr;
-    }
     static Image render(const RenderOptions& o) {
         auto image = map_->render(o);
         EXPECT_TRUE(image) << (image ? "" : image.error().message);
         return image ? std::move(image).value() : Image();
     }
-    static inline HeadlessMap* map_ = nullptr;
 };
 
 const std::uint8_t* pixel(const Image& img, int x, int y) { return img.row(y) + static_cast<size_t>(x) * 4; }
