@@ -104,10 +104,15 @@ int run_check_command(const std::vector<std::string>& args, const std::filesyste
             continue;
         }
         events += set->events.size();
+        size_t file_errors = 0, file_warnings = 0;
         for (const auto& p : set->problems) {
             std::cout << p.text() << "\n";
-            (p.severity == EventProblem::Severity::kError ? errors : warnings)++;
+            (p.severity == EventProblem::Severity::kError ? file_errors : file_warnings)++;
         }
+        errors += file_errors, warnings += file_warnings;
+        if (files.size() > 1 || set->events.empty())
+            std::cout << file << ": " << set->events.size() << " events loaded, " << file_errors << " errors, "
+                      << file_warnings << " warnings\n";
     }
     std::cout << events << " events loaded, " << errors << " errors, " << warnings << " warnings\n";
     return errors ? 1 : 0;

@@ -11,7 +11,7 @@ trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 cd "$work"
 "$binary" --no-settings --size 800x500 --date 2024-08-13 >"$out/export.log" 2>&1 &
 pid=$!
-wid=$(timeout 30 xdotool search --sync --onlyvisible --name '^eventmap$' | head -n1)
+wid=$(timeout 30 xdotool search --sync --onlyvisible --pid $pid --name '^eventmap$' | head -n1)
 sleep 2
 xdotool mousemove --window "$wid" 400 200
 xdotool key --window "$wid" F12; sleep 1; [ -s eventmap-export.png ] || xdotool key --window "$wid" F12  # the first key may arrive before focus

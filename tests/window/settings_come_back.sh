@@ -11,7 +11,7 @@ run_and_quit() {
     "$binary" --size 900x600 "$@" >/dev/null 2>&1 &
     local pid=$!
     local wid
-    wid=$(timeout 30 xdotool search --sync --onlyvisible --name '^eventmap$' | head -n1)
+    wid=$(timeout 30 xdotool search --sync --onlyvisible --pid $pid --name '^eventmap$' | head -n1)
     sleep 1.5
     xdotool mousemove --window "$wid" 450 200
     for _ in 1 2 3; do xdotool key --window "$wid" ctrl+q; sleep 1; kill -0 $pid 2>/dev/null || break; done

@@ -11,7 +11,7 @@ mkdir -p "$out"
 "$binary" --no-settings --size 1600x1000 --bbox -13,9,5,25 --date 2022-08-13 --window 0 >"$out/slider.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-wid=$(timeout 30 xdotool search --sync --onlyvisible --name '^eventmap$' | head -n1)
+wid=$(timeout 30 xdotool search --sync --onlyvisible --pid $pid --name '^eventmap$' | head -n1)
 sleep 2  # first frames: base map and overlay drawn
 
 # Strongly blue pixels (France's #0072B2 badge text) in the map area between the side panels.
