@@ -6,7 +6,10 @@
 #include <ogrsf_frmts.h>
 
 #include <cctype>
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <limits>
 #include <memory>
@@ -51,6 +54,15 @@ Result<DatasetPtr> open_dataset(const std::string& path) {
         if (is_folder)
             return Error{path + ": is a folder with no vector data GDAL can read; give a file (.shp, .geojson, ...)"};
         std::string why = last_gdal_error();
+        // GDAL says nothing when it cannot even read the file (no permission, an I/O error): say why, rather
+        // than blame the format.
+        if (why.empty() && path.rfind("/vsi", 0) != 0) {
+            if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+                std::fclose(f);
+            } else {
+                why = std::strerror(errno);
+            }
+        }
         if (why.empty()) why = "not a vector format GDAL can read";
         return Error{path + ": cannot open: " + why};
     }
@@ -268,7 +280,8 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
     }
 
     const GIntBig total = layer.GetFeatureCount(TRUE);
-    std::size_t done = 0, failed_points = 0, dropped_points = 0, bad_text = 0, null_geoms = 0, out_of_range = 0;
+    std::size_t done = 0, failed_points = 0, dropped_points = 0, bad_text = 0, null_geoms = 0, out_of_range = 0,
+                lost_geoms = 0;
     layer.ResetReading();
     CPLErrorReset();
     while (true) {
@@ -297,6 +310,8 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
         if (ct) failed_points += transform_feature(f, *ct);
         out_of_range += normalise_lon_lat(f, shift_0_360);
         clean_feature(f);
+        // Had a geometry, but nothing drawable is left (a one-vertex polygon, every point dropped above).
+        if (geom && !geom->IsEmpty() && kind_of(f) == GeometryKind::kNone) ++lost_geoms;
         compute_bbox(f);
         out.kind = merge_kind(out.kind, kind_of(f));
         out.bbox.add(f.bbox);
@@ -310,6 +325,10 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
         out.warnings.push_back(where + ": GDAL reported: " + gdal_error);
     if (null_geoms)
         out.warnings.push_back(where + ": " + std::to_string(null_geoms) + " feature(s) have no geometry (kept, not drawn)");
+    if (lost_geoms)
+        out.warnings.push_back(where + ": " + std::to_string(lost_geoms) +
+                               " feature(s) have a degenerate geometry (a ring of under 3 points, a line of under 2, or "
+                               "no valid coordinate): kept, not drawn");
     if (dropped_points)
         out.warnings.push_back(where + ": " + std::to_string(dropped_points) +
                                " non-finite coordinate(s) (NaN/Inf) dropped");

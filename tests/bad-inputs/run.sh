@@ -15,10 +15,11 @@
 # info FILE; skipped with a message when `eventmap info --help` fails: the command is not there).
 #
 # Usage: run.sh EVENTMAP_BINARY WORK_DIR          Prints one line per case and "N passed, N failed, N skipped".
+# BAD_INPUTS_JOBS: cases run at once (default: the number of cores).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-eventmap=$1
-work=$2
+eventmap=$(realpath "$1")
+work=$(realpath -m "$2")
 rm -rf "$work"
 mkdir -p "$work/generated" "$work/out" "$work/cache"
 # An empty geometry cache: a cached copy of a layer would hide the loader's handling of the file.
@@ -64,45 +65,50 @@ fi
 have_info=1
 "$eventmap" info --help >/dev/null 2>&1 || have_info=0
 
-passed=0 failed=0 skipped=0
-n=0
-skip() {
-    skipped=$((skipped + 1))
-    printf 'SKIP  %-36s %-6s %s\n' "$1" "$2" "$3"
-}
-while IFS=$'\t' read -r file tool want_rc want_msg; do
-    [[ -z "$file" || "$file" == \#* || "$file" == file ]] && continue
-    n=$((n + 1))
+# A sanitizer build (the launcher starts eventmap-core beside it)? Then one case is skipped: GDAL's CSV reader
+# (not eventmap's code) grows its line buffer by small realloc steps; glibc extends such a block in place, ASan
+# copies it every time, so reading a 100 MB line takes hours there and 0.3 s in a normal build.
+sanitized=0
+for bin in "$(dirname "$eventmap")/eventmap-core" "$eventmap"; do
+    if [ -f "$bin" ] && grep -q __asan_init "$bin"; then sanitized=1; fi
+done
+
+# One case: runs the command and writes its verdict (PASS/FAIL/SKIP line, then any detail) to $work/results/N.
+run_case() {
+    local n=$1 file=$2 tool=$3 want_rc=$4 want_msg=$5
+    local result=$work/results/$n path prefix=() cmd=() out_png=$work/out/case$n.png
     case "$file" in
         generated/*) path=$gen/${file#generated/} ;;
         *) path=$here/$file ;;
     esac
-    prefix=()
     if [[ "$file" == generated/unreadable.* ]]; then
         if [ -n "$unreadable_skip" ]; then
-            skip "$file" "$tool" "$unreadable_skip"
-            continue
+            printf 'SKIP  %-36s %-6s %s\n' "$file" "$tool" "$unreadable_skip" > "$result"
+            return
         fi
         prefix=("${unreadable_prefix[@]}")
     fi
-    out_png=$work/out/case$n.png
+    if [ "$sanitized" -eq 1 ] && [ "$file" = generated/long_line.csv ] && [ "$tool" != check ]; then
+        printf 'SKIP  %-36s %-6s %s\n' "$file" "$tool" "sanitizer build: GDAL's CSV line reader is quadratic under ASan (realloc copies)" > "$result"
+        return
+    fi
     case "$tool" in
         render) cmd=("$eventmap" render --layer "$path" -o "$out_png" --size 64x64) ;;
         check) cmd=("$eventmap" check "$path") ;;
         info)
             if [ "$have_info" -eq 0 ]; then
-                skip "$file" "$tool" "'eventmap info --help' failed: no info command in this build"
-                continue
+                printf 'SKIP  %-36s %-6s %s\n' "$file" "$tool" "'eventmap info --help' failed: no info command in this build" > "$result"
+                return
             fi
             cmd=("$eventmap" info "$path")
             ;;
-        *) echo "run.sh: expected.tsv: unknown tool '$tool'" >&2; exit 2 ;;
+        *) printf 'FAIL  %-36s %-6s unknown tool in expected.tsv\n' "$file" "$tool" > "$result"; return ;;
     esac
+    local start output rc secs problems=() first_line
     start=$(date +%s.%N)
     output=$(cd "$work" && timeout 60 "${prefix[@]}" "${cmd[@]}" 2>&1)
     rc=$?
     secs=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
-    problems=()
     if [ "$rc" -eq 124 ]; then
         problems+=("hung: still running after 60 s")
     elif [ "$rc" -gt 128 ]; then
@@ -111,7 +117,7 @@ while IFS=$'\t' read -r file tool want_rc want_msg; do
         problems+=("exit $rc, expected $want_rc")
     fi
     [[ "$output" == *"$want_msg"* ]] || problems+=("output lacks '$want_msg'")
-    if { [ "$rc" -ne 0 ] || [[ "$output" == *warning* ]]; } && [[ "$output" != *"$path"* ]]; then
+    if { [ "$rc" -ne 0 ] || [[ "$output" == *"warning:"* ]]; } && [[ "$output" != *"$path"* ]]; then
         problems+=("output does not name $path")
     fi
     if grep -qE "ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: UndefinedBehaviorSanitizer" <<<"$output"; then
@@ -123,14 +129,40 @@ while IFS=$'\t' read -r file tool want_rc want_msg; do
     fi
     first_line=$(grep -m 1 -v '^$' <<<"$output" | cut -c 1-150)
     if [ ${#problems[@]} -eq 0 ]; then
-        passed=$((passed + 1))
-        printf 'PASS  %-36s %-6s exit %-3s %5ss  %s\n' "$file" "$tool" "$rc" "$secs" "$first_line"
+        printf 'PASS  %-36s %-6s exit %-3s %5ss  %s\n' "$file" "$tool" "$rc" "$secs" "$first_line" > "$result"
     else
-        failed=$((failed + 1))
-        printf 'FAIL  %-36s %-6s exit %-3s %5ss  %s\n' "$file" "$tool" "$rc" "$secs" "$(IFS=';'; echo "${problems[*]}")"
-        sed 's/^/      | /' <<<"$output" | head -n 20 | cut -c 1-300
+        {
+            printf 'FAIL  %-36s %-6s exit %-3s %5ss  %s\n' "$file" "$tool" "$rc" "$secs" "$(IFS=';'; echo "${problems[*]}")"
+            sed 's/^/      | /' <<<"$output" | head -n 20 | cut -c 1-300
+        } > "$result"
     fi
+}
+
+# The cases run JOBS at a time (default: the number of cores); results print in the table's order.
+jobs=${BAD_INPUTS_JOBS:-$(nproc)}
+mkdir -p "$work/results"
+n=0
+while IFS=$'\t' read -r file tool want_rc want_msg; do
+    [[ -z "$file" || "$file" == \#* || "$file" == file ]] && continue
+    n=$((n + 1))
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
+    run_case "$n" "$file" "$tool" "$want_rc" "$want_msg" &
 done < "$here/expected.tsv"
+wait
+passed=0 failed=0 skipped=0
+for i in $(seq 1 "$n"); do
+    if [ ! -f "$work/results/$i" ]; then
+        echo "FAIL  case $i: no result"
+        failed=$((failed + 1))
+        continue
+    fi
+    cat "$work/results/$i"
+    case "$(head -c 4 "$work/results/$i")" in
+        PASS) passed=$((passed + 1)) ;;
+        SKIP) skipped=$((skipped + 1)) ;;
+        *) failed=$((failed + 1)) ;;
+    esac
+done
 
 # The files are no longer needed (100 MB); chmod back so anyone can delete the folder.
 chmod -R u+rwX "$work" 2>/dev/null

@@ -1,0 +1,61 @@
+// The project_file fuzz entry (see entries.hpp): built only where src/app/project_file.hpp exists, and linked
+// with em_app (read_project and write_project live there).
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "app/project_file.hpp"
+#include "entries.hpp"
+
+namespace em::fuzz {
+
+namespace {
+
+void require(bool ok, const char* what) {
+    if (ok) return;
+    std::fprintf(stderr, "fuzz invariant broken: %s\n", what);
+    std::abort();
+}
+
+// A private folder for this process (read_project takes a path), removed at exit.
+const std::filesystem::path& work_dir() {
+    static const std::filesystem::path dir = [] {
+        std::string tmpl = (std::filesystem::temp_directory_path() / "eventmap-fuzz-project-XXXXXX").string();
+        require(::mkdtemp(tmpl.data()) != nullptr, "mkdtemp");
+        std::atexit([] {
+            std::error_code ec;
+            std::filesystem::remove_all(work_dir(), ec);
+        });
+        return std::filesystem::path(tmpl);
+    }();
+    return dir;
+}
+
+}  // namespace
+
+int project_file(const std::uint8_t* data, std::size_t size) {
+    const auto file = work_dir() / "map.eventmap.json";
+    {
+        std::ofstream out(file, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+    }
+    auto project = read_project(file);
+    if (!project) {
+        require(project.error().message.find(file.string()) != std::string::npos, "a project error names the file");
+        return 0;
+    }
+    // What was read can be written, and reads back the same.
+    const auto again = work_dir() / "again.eventmap.json";
+    auto written = write_project(project.value(), again);
+    require(static_cast<bool>(written), "a project that was read can be written");
+    auto back = read_project(again);
+    require(static_cast<bool>(back), "a written project can be read");
+    require(back.value() == project.value(), "write_project then read_project gives the same project");
+    return 0;
+}
+
+}  // namespace em::fuzz
