@@ -3,6 +3,19 @@
 # Ctrl+Q, start again without those options, quit, and check the settings file still says 2023-05-05 / 14
 # (so the second run restored them before saving).
 set -euo pipefail
+
+# The window of our process: polled (a window of an earlier test may still be going away, which makes
+# `xdotool search --sync` fail with BadWindow).
+find_window() {
+    local id=""
+    for _ in $(seq 1 60); do
+        id=$(xdotool search --onlyvisible --pid "$1" --name '^eventmap$' 2>/dev/null | head -n1) || true
+        [ -n "$id" ] && { echo "$id"; return 0; }
+        sleep 0.5
+    done
+    echo "no eventmap window for pid $1" >&2
+    return 1
+}
 binary="$1"
 [ -n "${DISPLAY:-}" ] || { echo "no DISPLAY: run under xvfb-run"; exit 1; }
 export XDG_CONFIG_HOME=$(mktemp -d)
@@ -11,7 +24,7 @@ run_and_quit() {
     "$binary" --size 900x600 "$@" >/dev/null 2>&1 &
     local pid=$!
     local wid
-    wid=$(timeout 30 xdotool search --sync --onlyvisible --pid $pid --name '^eventmap$' | head -n1)
+    wid=$(find_window $pid)
     sleep 1.5
     xdotool mousemove --window "$wid" 450 200
     for _ in 1 2 3; do xdotool key --window "$wid" ctrl+q; sleep 1; kill -0 $pid 2>/dev/null || break; done
