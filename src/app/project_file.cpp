@@ -404,10 +404,11 @@ Result<Project> read_project(const fs::path& path) {
     json root;
     try {
         root = json::parse(text.str());
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
+        // parse_error, or out_of_range for a number beyond a double (1e400): not only parse_error may come out.
         // nlohmann's message: "[json.exception.parse_error.101] parse error at line 3, column 5: ..."
         std::string why = e.what();
-        if (const auto at = why.find("parse error"); at != std::string::npos) why = why.substr(at);
+        if (const auto at = why.find("] "); at != std::string::npos) why = why.substr(at + 2);
         return Error{name + ": not valid JSON: " + why};
     }
     const fs::path dir = fs::absolute(path, ec).parent_path();
