@@ -37,8 +37,14 @@ if ! command -v clang++ >/dev/null || ! dpkg-query -W -f='${Status}' libclang-rt
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends clang libclang-rt-14-dev >/dev/null
 fi
 
-cmake --preset fuzz >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
+mkdir -p build-fuzz
+if ! { cmake --preset fuzz && cmake --build build-fuzz -j"$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}"); } \
+    > build-fuzz/build.log 2>&1; then
+    tail -n 40 build-fuzz/build.log >&2
+    echo "fuzz.sh: the build failed (build-fuzz/build.log)" >&2
+    echo "fuzz: 0 passed, ${#targets[@]} failed"
+    exit 1
+fi
 
 # GDAL: no network, no PROJ grid downloads, quiet; LSan: the suppressions of third-party leaks.
 export GDAL_HTTP_TIMEOUT=1 PROJ_NETWORK=OFF CPL_DEBUG=OFF
