@@ -18,6 +18,7 @@
 #include <map>
 #include <numeric>
 #include <sstream>
+#include <utility>
 
 #include "app/data_paths.hpp"
 #include "app/scene_builder.hpp"
@@ -72,6 +73,7 @@ BBox visible_lon_lat(const Camera& camera, const Projection& projection) {
 struct WindowInput {
     double wheel = 0;
     std::vector<std::string> dropped;  // files dropped onto the window
+    KeyPresses keys;                   // every key press since the last frame (ImGui 1.86 loses quick taps)
 };
 
 // Pointer state between frames.
@@ -90,7 +92,8 @@ Camera camera_for(const BBox& lon_lat, const Projection& projection, int width, 
 }
 
 // Applies mouse and keyboard to the camera unless ImGui wants them; returns true if the camera moved.
-bool handle_input(GLFWwindow* window, Camera& camera, DragState& drag, double wheel, const Camera& home) {
+bool handle_input(GLFWwindow* window, Camera& camera, DragState& drag, double wheel, const KeyPresses& keys,
+                  const Camera& home) {
     const ImGuiIO& io = ImGui::GetIO();
     bool moved = false;
     double x = 0, y = 0;
@@ -115,19 +118,18 @@ bool handle_input(GLFWwindow* window, Camera& camera, DragState& drag, double wh
         drag.dragging = false;
     }
     drag.last_x = x, drag.last_y = y;
-    // ImGui 1.86's GLFW backend indexes its key state by GLFW key codes.
+    // Every press counts, also several within one slow frame. '+' is Shift+'=' on most layouts.
     if (!io.WantCaptureKeyboard) {
         const XY centre{camera.width() / 2.0, camera.height() / 2.0};
-        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
-            camera.zoom_at(centre, 1.5), moved = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
-            camera.zoom_at(centre, 1 / 1.5), moved = true;
+        const int zoom_in = keys.count(GLFW_KEY_EQUAL) + keys.count(GLFW_KEY_EQUAL, GLFW_MOD_SHIFT) +
+                            keys.count(GLFW_KEY_KP_ADD);
+        const int zoom_out = keys.count(GLFW_KEY_MINUS) + keys.count(GLFW_KEY_KP_SUBTRACT);
+        if (zoom_in != zoom_out) camera.zoom_at(centre, std::pow(1.5, zoom_in - zoom_out)), moved = true;
         const double step = 80.0;
-        if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) camera.pan_pixels(step, 0), moved = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) camera.pan_pixels(-step, 0), moved = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_UP)) camera.pan_pixels(0, step), moved = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) camera.pan_pixels(0, -step), moved = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) {
+        const int dx = keys.count(GLFW_KEY_LEFT) - keys.count(GLFW_KEY_RIGHT);
+        const int dy = keys.count(GLFW_KEY_UP) - keys.count(GLFW_KEY_DOWN);
+        if (dx != 0 || dy != 0) camera.pan_pixels(step * dx, step * dy), moved = true;
+        if (keys.pressed(GLFW_KEY_HOME)) {
             Camera h = home;
             h.resize(camera.width(), camera.height());
             camera = h;
@@ -294,6 +296,11 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
         ImGui_ImplGlfw_ScrollCallback(w, xoff, yoff);
         static_cast<WindowInput*>(glfwGetWindowUserPointer(w))->wheel += yoff;
     });
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+        ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);  // ImGui still sees every key
+        auto* in = static_cast<WindowInput*>(glfwGetWindowUserPointer(w));
+        if (action != GLFW_RELEASE) in->keys.presses.push_back({key, mods});
+    });
 
     int exit_code = 0;
     {
@@ -449,9 +456,11 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 const double now_s = glfwGetTime();
                 if (advance(events.timeline, now_s - last_s, events.days)) events.overlay_stale = true;
                 last_s = now_s;
-                if (handle_timeline_keys(events.timeline, events.days)) events.overlay_stale = true;
+                const KeyPresses pressed = std::exchange(input.keys, {});
+                if (handle_timeline_keys(events.timeline, events.days, pressed, ImGui::GetIO().WantCaptureKeyboard))
+                    events.overlay_stale = true;
                 const double mpp_before = camera.metres_per_pixel_x();
-                if (handle_input(window, camera, drag, wheel, home)) dirty = true;
+                if (handle_input(window, camera, drag, wheel, pressed, home)) dirty = true;
                 if (camera.metres_per_pixel_x() != mpp_before) last_zoom = glfwGetTime();
                 wheel = 0;
                 if (options.script == "pan") {
@@ -480,9 +489,8 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                     }
                     ImGui::EndMainMenuBar();
                 }
-                if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) browser.open = true;
-                if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false))
-                    glfwSetWindowShouldClose(window, GLFW_TRUE);
+                if (pressed.pressed(GLFW_KEY_O, GLFW_MOD_CONTROL)) browser.open = true;
+                if (pressed.pressed(GLFW_KEY_Q, GLFW_MOD_CONTROL)) glfwSetWindowShouldClose(window, GLFW_TRUE);
                 std::vector<std::string> to_open = std::move(input.dropped);
                 input.dropped.clear();
                 if (auto chosen = draw_file_browser(browser)) to_open.push_back(*chosen);
@@ -627,7 +635,7 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 }
                 ImGui::SetNextWindowPos(ImVec2(340, 30), ImGuiCond_FirstUseEver);
                 ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-                if (auto request = draw_export_panel(export_state, fb_w, fb_h)) {
+                if (auto request = draw_export_panel(export_state, fb_w, fb_h, pressed)) {
                     // Framed as on screen: the window's extent fitted into the export's size.
                     Decorations deco;
                     deco.title = export_state.title;

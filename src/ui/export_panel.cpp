@@ -24,12 +24,10 @@ ExportRequest export_size(const ExportState& s, int ww, int wh) {
     return r;
 }
 
-std::optional<ExportRequest> draw_export_panel(ExportState& s, int ww, int wh) {
+std::optional<ExportRequest> draw_export_panel(ExportState& s, int ww, int wh, const KeyPresses& keys) {
     std::optional<ExportRequest> request;
-    const ImGuiIO& io = ImGui::GetIO();
-    // Ctrl+S or F12 export with the current settings from anywhere (GLFW key codes, as ImGui 1.86 keeps them).
-    if ((io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S, false)) || ImGui::IsKeyPressed(GLFW_KEY_F12, false))
-        request = export_size(s, ww, wh);
+    // Ctrl+S or F12 export with the current settings from anywhere.
+    if (keys.pressed(GLFW_KEY_S, GLFW_MOD_CONTROL) || keys.pressed(GLFW_KEY_F12)) request = export_size(s, ww, wh);
     if (ImGui::Begin("Export")) {
         ImGui::Combo("size", &s.preset,
                      "window size\0twice the window\0003840 x 2160 (4K)\0A4 landscape, 300 dpi (3508 x 2480)\0custom\0");

@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 
+#include "ui/key_presses.hpp"
+
 namespace em {
 
 // The export settings the panel edits (kept between frames and exports).
@@ -23,8 +25,9 @@ struct ExportRequest {
     std::string path;
 };
 
-// The export panel; returns a request when the user presses Export (or Ctrl+S / F12 anywhere).
-std::optional<ExportRequest> draw_export_panel(ExportState& state, int window_width, int window_height);
+// The export panel; returns a request when the user presses Export (or Ctrl+S / F12 anywhere, from `keys`).
+std::optional<ExportRequest> draw_export_panel(ExportState& state, int window_width, int window_height,
+                                               const KeyPresses& keys);
 
 // The pixel size and scale of a preset for a window of the given size.
 ExportRequest export_size(const ExportState& state, int window_width, int window_height);

@@ -35,21 +35,25 @@ float timeline_panel_height(std::size_t presence_rows) {
     return 118.0f + std::min<float>(static_cast<float>(presence_rows), 24.0f) * 3.0f + status_height * 0.0f;
 }
 
-bool handle_timeline_keys(TimelineState& s, const std::vector<Date>& days) {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantCaptureKeyboard) return false;
+bool handle_timeline_keys(TimelineState& s, const std::vector<Date>& days, const KeyPresses& keys,
+                          bool keyboard_taken) {
+    if (keyboard_taken) return false;
     const Date before = s.window.at;
     const bool was_playing = s.playing;
-    // ImGui 1.86's GLFW backend indexes key state by GLFW key codes, which equal ASCII for these keys.
-    if (ImGui::IsKeyPressed(' ')) s.playing = !s.playing;
-    if (ImGui::IsKeyPressed(',')) step(s, StepUnit::kDay, -1, days);
-    if (ImGui::IsKeyPressed('.')) step(s, StepUnit::kDay, +1, days);
-    if (ImGui::IsKeyPressed('[')) step(s, StepUnit::kMonth, -1, days);
-    if (ImGui::IsKeyPressed(']')) step(s, StepUnit::kMonth, +1, days);
-    if (ImGui::IsKeyPressed('P')) step(s, StepUnit::kEvent, -1, days);
-    if (ImGui::IsKeyPressed('N')) step(s, StepUnit::kEvent, +1, days);
-    if (ImGui::IsKeyPressed('W') && io.KeyShift) step(s, StepUnit::kWeek, -1, days);
-    if (ImGui::IsKeyPressed('W') && !io.KeyShift) step(s, StepUnit::kWeek, +1, days);
+    // GLFW key codes equal ASCII for these keys; Shift is bit 0x1 of the modifiers.
+    constexpr int kShift = 0x1;
+    if (keys.count(' ') % 2 == 1) s.playing = !s.playing;
+    const auto repeat = [&](int key, int mods, StepUnit unit, int direction) {
+        for (int i = keys.count(key, mods); i > 0; --i) step(s, unit, direction, days);
+    };
+    repeat(',', 0, StepUnit::kDay, -1);
+    repeat('.', 0, StepUnit::kDay, +1);
+    repeat('[', 0, StepUnit::kMonth, -1);
+    repeat(']', 0, StepUnit::kMonth, +1);
+    repeat('P', 0, StepUnit::kEvent, -1);
+    repeat('N', 0, StepUnit::kEvent, +1);
+    repeat('W', kShift, StepUnit::kWeek, -1);
+    repeat('W', 0, StepUnit::kWeek, +1);
     return s.window.at != before || s.playing != was_playing;
 }
 

@@ -5,6 +5,7 @@
 
 #include "events/presence.hpp"
 #include "events/timeline.hpp"
+#include "ui/key_presses.hpp"
 
 namespace em {
 
@@ -24,7 +25,10 @@ bool draw_timeline_panel(TimelineState& state, TimelineUiState& ui, const Histog
 // Height in pixels the timeline takes at the bottom of the window (the status bar comes below it).
 float timeline_panel_height(std::size_t presence_rows);
 
-// Keyboard shortcuts for the clock (Space, comma/period, [ ], N/P); returns true when the clock changed.
-bool handle_timeline_keys(TimelineState& state, const std::vector<Date>& days);
+// Keyboard shortcuts for the clock (Space, comma/period, [ ], N/P, W/Shift+W), each press acting once, so taps
+// during a slow frame are not lost; does nothing while a text field has the keyboard (keyboard_taken). Returns
+// true when the clock changed.
+bool handle_timeline_keys(TimelineState& state, const std::vector<Date>& days, const KeyPresses& keys,
+                          bool keyboard_taken);
 
 }  // namespace em

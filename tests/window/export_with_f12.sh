@@ -3,18 +3,7 @@
 # decorations) and checks that the PNG appears with exactly twice the window's pixel size.
 set -euo pipefail
 
-# The window of our process: polled (a window of an earlier test may still be going away, which makes
-# `xdotool search --sync` fail with BadWindow).
-find_window() {
-    local id=""
-    for _ in $(seq 1 60); do
-        id=$(xdotool search --onlyvisible --pid "$1" --name '^eventmap$' 2>/dev/null | head -n1) || true
-        [ -n "$id" ] && { echo "$id"; return 0; }
-        sleep 0.5
-    done
-    echo "no eventmap window for pid $1" >&2
-    return 1
-}
+. "$(dirname "$0")/lib.sh"
 binary="$1"
 out="${2:-test-output}"
 mkdir -p "$out"
@@ -24,7 +13,7 @@ trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$wor
 cd "$work"
 "$binary" --no-settings --size 800x500 --date 2024-08-13 >"$out/export.log" 2>&1 &
 pid=$!
-wid=$(find_window $pid)
+wid=$(find_window $pid "$out/export.log")
 sleep 2
 xdotool mousemove --window "$wid" 400 200
 xdotool key --window "$wid" F12; sleep 1; [ -s eventmap-export.png ] || xdotool key --window "$wid" F12  # the first key may arrive before focus

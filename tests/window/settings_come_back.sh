@@ -4,27 +4,16 @@
 # (so the second run restored them before saving).
 set -euo pipefail
 
-# The window of our process: polled (a window of an earlier test may still be going away, which makes
-# `xdotool search --sync` fail with BadWindow).
-find_window() {
-    local id=""
-    for _ in $(seq 1 60); do
-        id=$(xdotool search --onlyvisible --pid "$1" --name '^eventmap$' 2>/dev/null | head -n1) || true
-        [ -n "$id" ] && { echo "$id"; return 0; }
-        sleep 0.5
-    done
-    echo "no eventmap window for pid $1" >&2
-    return 1
-}
+. "$(dirname "$0")/lib.sh"
 binary="$1"
 [ -n "${DISPLAY:-}" ] || { echo "no DISPLAY: run under xvfb-run"; exit 1; }
 export XDG_CONFIG_HOME=$(mktemp -d)
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 run_and_quit() {
-    "$binary" --size 900x600 "$@" >/dev/null 2>&1 &
+    "$binary" --size 900x600 "$@" >"$XDG_CONFIG_HOME/app.log" 2>&1 &
     local pid=$!
     local wid
-    wid=$(find_window $pid)
+    wid=$(find_window $pid "$XDG_CONFIG_HOME/app.log")
     sleep 1.5
     xdotool mousemove --window "$wid" 450 200
     for _ in 1 2 3; do xdotool key --window "$wid" ctrl+q; sleep 1; kill -0 $pid 2>/dev/null || break; done

@@ -4,18 +4,7 @@
 # that France's presence badge in Mali is drawn before and gone after. Screenshots go to test-output/.
 set -euo pipefail
 
-# The window of our process: polled (a window of an earlier test may still be going away, which makes
-# `xdotool search --sync` fail with BadWindow).
-find_window() {
-    local id=""
-    for _ in $(seq 1 60); do
-        id=$(xdotool search --onlyvisible --pid "$1" --name '^eventmap$' 2>/dev/null | head -n1) || true
-        [ -n "$id" ] && { echo "$id"; return 0; }
-        sleep 0.5
-    done
-    echo "no eventmap window for pid $1" >&2
-    return 1
-}
+. "$(dirname "$0")/lib.sh"
 binary="$1"
 out="${2:-test-output}"
 mkdir -p "$out"
@@ -24,7 +13,7 @@ mkdir -p "$out"
 "$binary" --no-settings --size 1600x1000 --bbox -13,9,5,25 --date 2022-08-13 --window 0 >"$out/slider.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-wid=$(find_window $pid)
+wid=$(find_window $pid "$out/slider.log")
 sleep 2  # first frames: base map and overlay drawn
 
 # Strongly blue pixels (France's #0072B2 badge text) in the map area between the side panels.
