@@ -218,7 +218,8 @@ Project project_from_json(const json& root, const fs::path& project_dir, std::ve
             l.get("title", layer.title);
             if (const json* style = l.find("style")) {
                 ObjectReader s(*style, l.at("style"), unknown);
-                s.allow({"visible", "fill_enabled", "fill", "outline", "outline_width", "opacity", "marker_radius"});
+                s.allow({"visible", "fill_enabled", "fill", "outline", "outline_width", "opacity", "marker_radius",
+                         "color_field", "label_field"});
                 s.get("visible", layer.style.visible);
                 s.get("fill_enabled", layer.style.fill_enabled);
                 s.get("fill", layer.style.fill);
@@ -226,6 +227,8 @@ Project project_from_json(const json& root, const fs::path& project_dir, std::ve
                 s.get("outline_width", layer.style.outline_width, 0.0, 100.0);
                 s.get("opacity", layer.style.opacity, 0.0, 1.0);
                 s.get("marker_radius", layer.style.marker.radius, 0.0, 100.0);
+                s.get("color_field", layer.style.color_field);
+                s.get("label_field", layer.style.label_field);
             }
             p.layers.push_back(std::move(layer));
         }
@@ -300,7 +303,8 @@ bool operator==(const ProjectLayer& a, const ProjectLayer& b) {
     const LayerStyle &s = a.style, &t = b.style;
     return a.path == b.path && a.title == b.title && s.visible == t.visible && s.fill_enabled == t.fill_enabled &&
            s.fill == t.fill && s.outline == t.outline && s.outline_width == t.outline_width &&
-           s.opacity == t.opacity && s.marker.radius == t.marker.radius;
+           s.opacity == t.opacity && s.marker.radius == t.marker.radius && s.color_field == t.color_field &&
+           s.label_field == t.label_field;
 }
 
 bool operator==(const ProjectView& a, const ProjectView& b) {
@@ -364,7 +368,9 @@ std::string project_to_json(const Project& project, const fs::path& project_dir)
                             {"outline", format_color(s.outline)},
                             {"outline_width", float_value(s.outline_width)},
                             {"opacity", float_value(s.opacity)},
-                            {"marker_radius", float_value(s.marker.radius)}}}});
+                            {"marker_radius", float_value(s.marker.radius)},
+                            {"color_field", s.color_field},
+                            {"label_field", s.label_field}}}});
     }
     root["layers"] = std::move(layers);
     ordered_json view = {{"projection", project.view.projection}};

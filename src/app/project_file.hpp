@@ -22,7 +22,8 @@ struct ProjectLayer {
     std::filesystem::path path;
     std::string title;
     // Only these LayerStyle fields are saved: visible, fill_enabled, fill, outline (colours as #RRGGBBAA),
-    // outline_width, opacity and marker.radius. The others keep their defaults on reading.
+    // outline_width, opacity, marker.radius, color_field and label_field (the classification follows from the
+    // field). The others keep their defaults on reading.
     LayerStyle style;
 };
 // Equal when path, title and the saved style fields are equal.

@@ -161,6 +161,10 @@ Result<WindowOptions> parse_window_args(const std::vector<std::string>& args) {
             auto v = value();
             if (!v) return v.error();
             o.layers.push_back(v.value());
+        } else if (a == "--project") {
+            auto v = value();
+            if (!v) return v.error();
+            o.project = v.value();
         } else if (a == "--view") {
             auto v = value();
             if (!v) return v.error();
@@ -286,6 +290,7 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
     WindowInput input;
+    std::optional<std::string> startup_project = options.project;
     double& wheel = input.wheel;
     glfwSetWindowUserPointer(window, &input);
     glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
@@ -495,7 +500,12 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 input.dropped.clear();
                 if (auto chosen = draw_file_browser(browser)) to_open.push_back(*chosen);
                 project_browser.title = saving_project ? "Save project as (type a name, .json)" : "Open project";
-                if (auto chosen = draw_file_browser(project_browser)) {
+                std::optional<std::string> chosen = draw_file_browser(project_browser);
+                if (!chosen && startup_project) {
+                    chosen = std::exchange(startup_project, std::nullopt);  // --project: opened like File > Open
+                    saving_project = false;
+                }
+                if (chosen) {
                     if (saving_project) {
                         Project p;
                         for (const auto& layer : scene.overlays)

@@ -13,6 +13,7 @@ namespace em {
 // What the window is opened with.
 struct WindowOptions {
     std::vector<std::string> layers;
+    std::optional<std::string> project;  // a project file to open at start (layers, styles, view, time, filters)
     std::string view = "sahel-moscow";
     std::optional<BBox> bbox;  // lon/lat extent to start at (overrides view)
     std::string projection = "laea";

@@ -44,6 +44,8 @@ Project sample(const fs::path& dir) {
     provinces.style.outline_width = 1.7f;
     provinces.style.opacity = 0.35f;
     provinces.style.marker.radius = 6.25f;
+    provinces.style.color_field = "REGION";
+    provinces.style.label_field = "NAME_1";
     ProjectLayer bases;
     bases.path = dir / "bases.geojson";
     bases.title = "Bases";
