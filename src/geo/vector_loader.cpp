@@ -150,6 +150,11 @@ std::size_t clean_feature(Feature& f) {
     return dropped;
 }
 
+// Beyond any real coordinate of any CRS (the Earth's circumference is 4e10 mm). GDAL 3.6's Web Mercator to
+// lon/lat shortcut wraps longitudes by adding 360 in a loop, which never ends for x = 1e193 (found by the
+// vector_shp fuzzer; tests/fuzz/regressions/vector_shp keeps the file): such points are failures, not input.
+constexpr double kLargestCoordinate = 1e12;
+
 // Transforms all coordinates in place; returns the number of points that failed (those are removed).
 std::size_t transform_feature(Feature& f, OGRCoordinateTransformation& ct) {
     std::size_t failed = 0;
@@ -159,11 +164,15 @@ std::size_t transform_feature(Feature& f, OGRCoordinateTransformation& ct) {
         const int n = static_cast<int>(pts.size());
         if (n == 0) return;
         xs.resize(n), ys.resize(n), ok.assign(n, 0);
-        for (int i = 0; i < n; ++i) xs[i] = pts[i].lon, ys[i] = pts[i].lat;
+        std::vector<bool> sane(n);
+        for (int i = 0; i < n; ++i) {
+            sane[i] = std::abs(pts[i].lon) <= kLargestCoordinate && std::abs(pts[i].lat) <= kLargestCoordinate;
+            xs[i] = sane[i] ? pts[i].lon : 0.0, ys[i] = sane[i] ? pts[i].lat : 0.0;
+        }
         ct.Transform(n, xs.data(), ys.data(), nullptr, ok.data());
         std::size_t w = 0;
         for (int i = 0; i < n; ++i) {
-            if (ok[i] && std::isfinite(xs[i]) && std::isfinite(ys[i])) {
+            if (sane[i] && ok[i] && std::isfinite(xs[i]) && std::isfinite(ys[i])) {
                 pts[w++] = {xs[i], ys[i]};
             } else {
                 ++failed;

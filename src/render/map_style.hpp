@@ -22,10 +22,10 @@ struct LayerStyle {
 // The look of the whole map: quiet base, loud data (see ../shared/STYLE.md in the project's history).
 struct MapStyle {
     Color ocean = Color::hex(0xDDE8EF);
-    LayerStyle base{true, true, Color::hex(0xF3F1EC), Color::hex(0xA3A3A3), 0.6f, 1.0f, {}};
+    LayerStyle base{true, true, Color::hex(0xF3F1EC), Color::hex(0xA3A3A3), 0.6f, 1.0f, {}, {}, {}};
     Color focus_fill = Color::hex(0xE3DCCB);  // Mali, Burkina Faso, Niger, Chad, CAR: one step stronger
     Color focus_outline = Color::hex(0x8A8170);
-    LayerStyle graticule{true, false, Color{}, Color::hex(0xC9D8E2), 0.5f, 1.0f, {}};
+    LayerStyle graticule{true, false, Color{}, Color::hex(0xC9D8E2), 0.5f, 1.0f, {}, {}, {}};
     bool show_graticule = true;
     bool show_country_labels = true;
     bool show_capitals = true;

@@ -35,10 +35,13 @@ TEST(Classification, NumericFieldGivesFiveQuantileClasses) {
     for (int n : per_class) EXPECT_GT(n, 20) << "quantile classes hold a fifth each, roughly";
     const int id = layer.field_index("id");
     // Monotone: a feature with a larger code never lands in a lower class.
-    for (size_t i = 0; i < c.class_of.size(); ++i)
-        for (size_t j = 0; j < c.class_of.size(); ++j)
-            if (c.class_of[i] >= 0 && c.class_of[j] >= 0 && std::stod(layer.value(i, id)) < std::stod(layer.value(j, id)))
+    for (size_t i = 0; i < c.class_of.size(); ++i) {
+        for (size_t j = 0; j < c.class_of.size(); ++j) {
+            if (c.class_of[i] >= 0 && c.class_of[j] >= 0 && std::stod(layer.value(i, id)) < std::stod(layer.value(j, id))) {
                 ASSERT_LE(c.class_of[i], c.class_of[j]);
+            }
+        }
+    }
 }
 
 TEST(Classification, UnknownFieldClassifiesNothing) {
