@@ -4,6 +4,7 @@
 
 #include <GL/glu.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -43,6 +44,77 @@ void CALLBACK on_combine(GLdouble coords[3], void* data[4], GLfloat weight[4], v
 
 void CALLBACK on_error(GLenum, void* user) { static_cast<Tessellator::State*>(user)->failed = true; }
 
+// GLU keeps the edges crossing its sweep line in a sorted linked list, so a polygon whose sweep line crosses
+// thousands of edges at once (a long, ragged coastline) costs O(n^2): one 8-million-vertex land layer took many
+// minutes. Polygons over this many vertices are cut into horizontal bands of about this many vertices each and
+// tessellated band by band.
+constexpr std::size_t kBandVertices = 4096;
+
+// Where a horizontal line y = c crosses the segment a-b. Computed from the endpoints in a fixed order (lower
+// first), so the two bands sharing the line get exactly the same point and their triangles meet without a seam.
+GeoPoint crossing(GeoPoint a, GeoPoint b, double c) {
+    if (b.lat < a.lat || (b.lat == a.lat && b.lon < a.lon)) std::swap(a, b);
+    return {a.lon + (c - a.lat) * (b.lon - a.lon) / (b.lat - a.lat), c};
+}
+
+// Cuts a polygon into horizontal bands between the given lines (ascending): band k lies between lines[k-1] and
+// lines[k] (unbounded at the ends). Each ring is clipped to each band it reaches (Sutherland-Hodgman against the
+// band's two lines in one pass); the parts along a band's edge that a clipped ring runs back and forth over cancel
+// out under the even-odd rule. Each edge is visited once per band it touches.
+std::vector<Polygon> cut_into_bands(const Polygon& polygon, const std::vector<double>& lines) {
+    const std::size_t bands = lines.size() + 1;
+    std::vector<Polygon> out(bands);
+    const auto band_of = [&](double y) {
+        return static_cast<std::size_t>(std::upper_bound(lines.begin(), lines.end(), y) - lines.begin());
+    };
+    std::vector<Ring> clipped(bands);
+    std::vector<std::size_t> touched;
+    for (const Ring& ring : polygon.rings) {
+        if (ring.size() < 3) continue;
+        touched.clear();
+        for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
+            const GeoPoint p = ring[i], q = ring[(i + 1) % n];
+            // Band k (lo..hi] covers lines[k-1] <= y <= lines[k]; a point on a line belongs to both bands.
+            const std::size_t bp = band_of(p.lat), bq = band_of(q.lat);
+            const std::size_t first = std::min(bp, bq), last = std::max(bp, bq);
+            // A point exactly on line k-1 also lies on band k-1's upper edge.
+            const std::size_t from = (first > 0 && (p.lat == lines[first - 1] || q.lat == lines[first - 1]))
+                                         ? first - 1 : first;
+            for (std::size_t k = from; k <= last; ++k) {
+                const double lo = k == 0 ? -INFINITY : lines[k - 1], hi = k == lines.size() ? INFINITY : lines[k];
+                Ring& r = clipped[k];
+                if (r.empty()) touched.push_back(k);
+                if (p.lat >= lo && p.lat <= hi) r.push_back(p);
+                // Crossings of the band's lines strictly inside the segment, in the segment's direction.
+                const bool up = q.lat > p.lat;
+                const double c1 = up ? lo : hi, c2 = up ? hi : lo;
+                for (const double c : {c1, c2}) {
+                    if (std::isinf(c)) continue;
+                    if ((p.lat - c) * (q.lat - c) < 0) r.push_back(crossing(p, q, c));
+                }
+            }
+        }
+        for (std::size_t k : touched) {
+            if (clipped[k].size() >= 3) out[k].rings.push_back(std::move(clipped[k]));
+            clipped[k].clear();
+        }
+    }
+    return out;
+}
+
+// Lines cutting a polygon into bands of about kBandVertices vertices each (at quantiles of its latitudes).
+std::vector<double> band_lines(const Polygon& polygon, std::size_t total) {
+    std::vector<double> lats;
+    lats.reserve(total);
+    for (const auto& r : polygon.rings)
+        for (const auto& p : r) lats.push_back(p.lat);
+    std::sort(lats.begin(), lats.end());
+    std::vector<double> lines;
+    for (std::size_t i = kBandVertices; i < lats.size(); i += kBandVertices)
+        if (lines.empty() || lats[i] > lines.back()) lines.push_back(lats[i]);
+    return lines;
+}
+
 }  // namespace
 
 Tessellator::Tessellator() : state_(std::make_unique<State>()) {
@@ -61,10 +133,27 @@ Tessellator::~Tessellator() {
 }
 
 bool Tessellator::tessellate(const Polygon& polygon, TriangleMesh& mesh) {
-    State& s = *state_;
     std::size_t total = 0;
     for (const auto& r : polygon.rings) total += r.size();
     if (total < 3) return true;
+    if (total <= kBandVertices) return tessellate_whole(polygon, total, mesh);
+    const std::vector<double> lines = band_lines(polygon, total);
+    if (lines.empty()) return tessellate_whole(polygon, total, mesh);
+    const std::size_t vertex_mark = mesh.vertices.size(), index_mark = mesh.indices.size();
+    for (const Polygon& band : cut_into_bands(polygon, lines)) {
+        std::size_t n = 0;
+        for (const auto& r : band.rings) n += r.size();
+        if (n >= 3 && !tessellate_whole(band, n, mesh)) {
+            mesh.vertices.resize(vertex_mark);
+            mesh.indices.resize(index_mark);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Tessellator::tessellate_whole(const Polygon& polygon, std::size_t total, TriangleMesh& mesh) {
+    State& s = *state_;
 
     const std::size_t vertex_mark = mesh.vertices.size();
     s.coords.clear();

@@ -25,12 +25,15 @@ public:
     Tessellator& operator=(const Tessellator&) = delete;
 
     // Appends the triangles of polygon to mesh; false if GLU reported an error (mesh is then left as it was).
+    // Polygons of more than a few thousand vertices are cut into horizontal bands first (see tessellator.cpp).
     bool tessellate(const Polygon& polygon, TriangleMesh& mesh);
 
     struct State;  // GLU state; public only so the C callbacks can name it
 
 private:
     std::unique_ptr<State> state_;
+
+    bool tessellate_whole(const Polygon& polygon, std::size_t total, TriangleMesh& mesh);
 };
 
 // Signed area of a ring in its own units (positive when counter-clockwise).
