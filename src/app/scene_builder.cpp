@@ -1,6 +1,10 @@
 #include "app/scene_builder.hpp"
 
 #include <filesystem>
+#include <optional>
+
+#include "geo/simplify.hpp"
+#include "geo/vector_loader.hpp"
 
 namespace em {
 
@@ -61,51 +65,116 @@ LayerStyle default_overlay_style(GeometryKind kind, std::size_t index) {
 namespace {
 constexpr std::size_t kHeavyVertices = 1'000'000;
 constexpr double kHeavySimplifyDegrees = 0.001;
+// Layers with at least this many vertices get coarser levels of detail for small scales (the others are drawn
+// whole at every scale: they are cheap).
+constexpr std::size_t kDetailLevelsFrom = 100'000;
+// Tolerances of those levels, finest first. As for the base map's levels, a level is drawn from the scale at
+// which its tolerance is about half a pixel: 0.002 deg (~220 m) from 450 m/px, 0.008 deg from 1800 m/px, 0.032
+// deg from 7200 m/px.
+constexpr double kDetailTolerances[] = {0.002, 0.008, 0.032};
+constexpr double kMetresPerPixelPerDegreeOfTolerance = 225'000.0;
+// A level is kept only if it has at most this share of the outline points of the next finer one.
+constexpr double kDetailMinReduction = 0.7;
+
+std::size_t mesh_points(const std::vector<PreparedLayer>& layers) {
+    std::size_t n = 0;
+    for (const auto& l : layers) n += l.mesh.outline_points.size() + l.mesh.points.size();
+    return n;
+}
+
+PrepareOptions simplified_by(double degrees) {
+    PrepareOptions o;
+    o.simplify_degrees = degrees;
+    return o;
+}
+
+// Prepares every layer of a source, simplified (keeping shared borders) by `degrees` if > 0. `vectors` are
+// replaced by their simplified versions, so that the next, coarser level simplifies fewer points.
+std::vector<PreparedLayer> prepare_simplified(std::vector<VectorLayer>& vectors, double degrees) {
+    std::vector<PreparedLayer> out;
+    for (auto& v : vectors) {
+        if (degrees > 0) v = simplify_layer(v, degrees);
+        out.push_back(prepare_layer(v, PrepareOptions{}));
+    }
+    return out;
+}
 }  // namespace
 
 Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, const Projection& projection,
                                                     const LayerCache* cache, std::vector<std::string>* warnings,
                                                     const LoadControl& control) {
+    const auto cancelled = [&] { return control.cancel && control.cancel->load(); };
     // Heavy sources (over kHeavyVertices) are prepared simplified to about 100 m, keeping shared borders
     // shared: a 4.5-million-vertex layer then loads in seconds instead of ~40 s and pans smoothly; the
     // simplification shows only below ~200 m a pixel. The cache remembers which was used.
-    PrepareOptions heavy;
-    heavy.simplify_degrees = kHeavySimplifyDegrees;
-    Result<std::vector<PreparedLayer>> layers = Error{"not loaded"};
+    const PrepareOptions heavy = simplified_by(kHeavySimplifyDegrees);
+    std::optional<std::vector<PreparedLayer>> layers;
+    double finest = 0;  // the tolerance of the full-detail mesh
     if (cache) {
-        if (auto hit = cache->load(path, heavy)) layers = std::move(*hit);
+        if ((layers = cache->load(path, heavy))) finest = kHeavySimplifyDegrees;
+        if (!layers) layers = cache->load(path, PrepareOptions{});
     }
-    if (!layers) {
-        if (cache) {
-            if (auto hit = cache->load(path, PrepareOptions{})) layers = std::move(*hit);
-        }
-    }
-    if (!layers) {
+    // The source itself is read only when something is not in the cache; it is then simplified step by step.
+    std::optional<std::vector<VectorLayer>> vectors;
+    const auto read_source = [&]() -> std::optional<Error> {
+        if (vectors) return std::nullopt;
         auto raw = load_vector_source(path, control);
         if (!raw) return raw.error();
+        vectors = std::move(raw).value();
+        return std::nullopt;
+    };
+    if (!layers) {
+        if (auto error = read_source()) return *error;
         std::size_t vertices = 0;
-        for (const auto& l : raw.value()) vertices += l.vertex_count();
-        const PrepareOptions options = vertices > kHeavyVertices ? heavy : PrepareOptions{};
-        std::vector<PreparedLayer> prepared;
-        for (const auto& l : raw.value()) {
-            if (control.cancel && control.cancel->load()) return Error{path + ": loading cancelled"};
-            prepared.push_back(prepare_layer(l, options));
-            if (options.simplify_degrees > 0)
-                prepared.back().warnings.push_back(path + " (layer " + l.name + "): " + std::to_string(l.vertex_count()) +
-                                                   " vertices, simplified to about 100 m for display "
-                                                   "(shared borders kept)");
+        for (const auto& l : *vectors) vertices += l.vertex_count();
+        finest = vertices > kHeavyVertices ? kHeavySimplifyDegrees : 0.0;
+        if (cancelled()) return Error{path + ": loading cancelled"};
+        layers = prepare_simplified(*vectors, finest);
+        if (finest > 0) {
+            for (std::size_t i = 0; i < layers->size(); ++i)
+                (*layers)[i].warnings.push_back(path + " (layer " + (*layers)[i].name + "): " +
+                                                std::to_string(vertices) +
+                                                " vertices in the source, simplified to about 100 m for display "
+                                                "(shared borders kept)");
         }
-        if (cache) cache->store(path, options, prepared);
-        layers = std::move(prepared);
+        if (cache) cache->store(path, finest > 0 ? heavy : PrepareOptions{}, *layers);
+    }
+    // Coarser levels of detail for small scales (per zoom band), each simplified from the previous one.
+    std::vector<std::pair<double, std::vector<PreparedLayer>>> levels;  // finest first
+    std::size_t previous_points = mesh_points(*layers);
+    for (const double tolerance : kDetailTolerances) {
+        if (tolerance <= finest) continue;
+        if (previous_points < kDetailLevelsFrom) break;
+        if (cancelled()) return Error{path + ": loading cancelled"};
+        std::optional<std::vector<PreparedLayer>> level;
+        if (cache) level = cache->load(path, simplified_by(tolerance));
+        if (!level) {
+            if (auto error = read_source()) return *error;
+            // Simplifying an already simplified copy: errors add up to at most the sum of the tolerances.
+            level = prepare_simplified(*vectors, tolerance);
+            if (cache) cache->store(path, simplified_by(tolerance), *level);
+        }
+        const std::size_t points = mesh_points(*level);
+        if (level->size() != layers->size() || points > kDetailMinReduction * previous_points) continue;
+        previous_points = points;
+        levels.emplace_back(tolerance, std::move(*level));
     }
     std::vector<SceneLayer> out;
-    for (auto& data : layers.value()) {
+    for (std::size_t i = 0; i < layers->size(); ++i) {
+        PreparedLayer& data = (*layers)[i];
         if (warnings) warnings->insert(warnings->end(), data.warnings.begin(), data.warnings.end());
         SceneLayer layer;
         layer.title = std::filesystem::path(path).filename().string();
         if (layers->size() > 1) layer.title += " : " + data.name;
         layer.style = default_overlay_style(data.kind, out.size());
         layer.data = std::move(data);
+        for (auto it = levels.rbegin(); it != levels.rend(); ++it) {
+            LayerDetail detail;
+            detail.tolerance_degrees = it->first;
+            detail.min_metres_per_pixel = it->first * kMetresPerPixelPerDegreeOfTolerance;
+            detail.mesh = std::move(it->second[i].mesh);
+            layer.coarser.push_back(std::move(detail));
+        }
         layer.reproject(projection);
         out.push_back(std::move(layer));
     }

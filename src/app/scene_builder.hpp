@@ -30,7 +30,8 @@ const BaseScale* find_base_scale(const std::string& name);
 Result<SceneLayer> load_base_layer(const DataPaths& paths, const BaseScale& scale, const Projection& projection,
                                    const LayerCache* cache, bool* from_cache = nullptr);
 
-// Loads every layer of a user's vector file as overlays (through the cache), styled by geometry.
+// Loads every layer of a user's vector file as overlays (through the cache), styled by geometry. Sources over a
+// million vertices are simplified to ~100 m; layers over 100k vertices also get coarser levels per zoom band.
 Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, const Projection& projection,
                                                     const LayerCache* cache, std::vector<std::string>* warnings,
                                                     const LoadControl& control = {});

@@ -36,8 +36,9 @@ Result<MapRenderer> MapRenderer::create(const std::string& font_path) {
 
 void MapRenderer::draw_fills(SceneLayer& layer, const LayerStyle& style, const Camera& camera, DrawStats& stats) {
     if (!style.visible || !style.fill_enabled) return;
-    const GpuMesh& gpu = layer.ensure_gpu();
-    auto fills = visible_ranges(layer.projected.ranges, camera.visible(), RangePart::kFill);
+    const LayerDrawable d = layer.drawable(camera.metres_per_pixel_x());
+    const GpuMesh& gpu = d.gpu;
+    auto fills = visible_ranges(d.projected.ranges, camera.visible(), RangePart::kFill);
     for (const auto& r : fills) stats.triangles += r.count / 3;
     fill_.draw(gpu, fills, style.fill, style.opacity, camera);
     if (style.color_field.empty()) return;
@@ -47,7 +48,7 @@ void MapRenderer::draw_fills(SceneLayer& layer, const LayerStyle& style, const C
     for (size_t k = 0; k < layer.classes.colors.size(); ++k) {
         std::vector<bool> mask(layer.classes.class_of.size());
         for (size_t i = 0; i < mask.size(); ++i) mask[i] = layer.classes.class_of[i] == static_cast<int>(k);
-        fill_.draw(gpu, visible_ranges(layer.projected.ranges, camera.visible(), RangePart::kFill, &mask),
+        fill_.draw(gpu, visible_ranges(d.projected.ranges, camera.visible(), RangePart::kFill, &mask),
                    layer.classes.colors[k].with_alpha(std::max(alpha, 0.75f)), style.opacity, camera);
     }
 }
@@ -55,10 +56,10 @@ void MapRenderer::draw_fills(SceneLayer& layer, const LayerStyle& style, const C
 void MapRenderer::draw_outlines(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale,
                                 DrawStats& stats) {
     if (!style.visible) return;
-    const GpuMesh& gpu = layer.ensure_gpu();
-    auto outlines = visible_ranges(layer.projected.ranges, camera.visible(), RangePart::kOutline);
+    const LayerDrawable d = layer.drawable(camera.metres_per_pixel_x());
+    auto outlines = visible_ranges(d.projected.ranges, camera.visible(), RangePart::kOutline);
     for (const auto& r : outlines) stats.segments += r.count > 0 ? r.count - 1 : 0;
-    line_.draw(gpu, outlines, style.outline, style.outline_width * pixel_scale, style.opacity, camera);
+    line_.draw(d.gpu, outlines, style.outline, style.outline_width * pixel_scale, style.opacity, camera);
 }
 
 void MapRenderer::draw_points(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale) {

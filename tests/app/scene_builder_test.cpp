@@ -48,5 +48,46 @@ TEST(BaseScaleTest, EveryLevelsDatasetIsShipped) {
     }
 }
 
+// A user layer of over 100k vertices (the 1:10m countries, 540k) gets coarser levels for small scales: each
+// with the same features, fewer points than the next finer one, drawn from a larger scale, and chosen by scale.
+TEST(OverlayDetailTest, BigLayersGetCoarserLevelsByZoomBand) {
+    const DataPaths paths{test::source_dir()};
+    std::vector<std::string> warnings;
+    auto layers = load_overlay_layers(paths.base_map("10m").string(), *Projection::from_name("equirect"), nullptr,
+                                      &warnings, LoadControl{});
+    ASSERT_TRUE(layers) << layers.error().message;
+    ASSERT_EQ(layers->size(), 1u);
+    const SceneLayer& layer = layers->front();
+    ASSERT_GE(layer.coarser.size(), 2u);
+    std::size_t finer_points = layer.data.mesh.outline_points.size();
+    for (auto it = layer.coarser.rbegin(); it != layer.coarser.rend(); ++it) {  // finest level first
+        SCOPED_TRACE(it->tolerance_degrees);
+        EXPECT_EQ(it->mesh.ranges.size(), layer.data.mesh.ranges.size());
+        EXPECT_EQ(it->projected.ranges.size(), layer.data.mesh.ranges.size());  // projected with the layer
+        EXPECT_LE(it->mesh.outline_points.size(), 0.7 * finer_points);
+        EXPECT_GT(it->mesh.fill.indices.size(), 0u);
+        finer_points = it->mesh.outline_points.size();
+        EXPECT_NEAR(it->min_metres_per_pixel, it->tolerance_degrees * 225000.0, 1e-6);
+    }
+    for (std::size_t i = 0; i + 1 < layer.coarser.size(); ++i)
+        EXPECT_GT(layer.coarser[i].min_metres_per_pixel, layer.coarser[i + 1].min_metres_per_pixel);
+    // Zoomed in: the full mesh; at each level's threshold: that level; far out: the coarsest.
+    EXPECT_EQ(layer.detail_for(100.0), -1);
+    for (std::size_t i = 0; i < layer.coarser.size(); ++i)
+        EXPECT_EQ(layer.detail_for(layer.coarser[i].min_metres_per_pixel), static_cast<int>(i));
+    EXPECT_EQ(layer.detail_for(1e7), 0);
+}
+
+// Small layers are drawn whole at every scale.
+TEST(OverlayDetailTest, SmallLayersHaveNoCoarserLevels) {
+    const DataPaths paths{test::source_dir()};
+    auto layers = load_overlay_layers(paths.base_map("110m").string(), *Projection::from_name("equirect"), nullptr,
+                                      nullptr, LoadControl{});
+    ASSERT_TRUE(layers) << layers.error().message;
+    ASSERT_EQ(layers->size(), 1u);
+    EXPECT_TRUE(layers->front().coarser.empty());
+    EXPECT_EQ(layers->front().detail_for(1e7), -1);
+}
+
 }  // namespace
 }  // namespace em
