@@ -1,5 +1,6 @@
 // 100,000 synthetic events (meetings and troop changes over 12 years, 30 places, 12 actors):
-// CSV load + validation, presence for one date, and the visible set for one slider move.
+// CSV load + validation, presence for one date, and the visible set for one slider move (scanning every event, and
+// through a VisibleEventIndex).
 // Run: build/bench/bench_events
 #include <benchmark/benchmark.h>
 
@@ -62,15 +63,58 @@ void BM_PresenceOneDate100k(benchmark::State& state) {
     state.counters["intervals"] = static_cast<double>(index.intervals().size());
 }
 
+// One slider move: the window's date moves by a day, cycling through the data's twelve years (so that a fast
+// variant does not run off the end of the data into empty windows).
+struct SliderMoves {
+    em::TimeWindow window;
+    int step = 0;
+    explicit SliderMoves(em::WindowMode mode) {
+        window.mode = mode;
+        window.days = 30;
+    }
+    const em::TimeWindow& next() {
+        window.at = *em::Date::parse("2013-01-01") + (step++ % 4383);
+        return window;
+    }
+};
+
+// Before: visible_events looks at every event on every move.
 void BM_SliderMove100k(benchmark::State& state) {
     const auto set = em::parse_events_csv(csv(), "synthetic.csv", places());
-    em::TimeWindow w;
-    w.days = 30;
-    w.at = *em::Date::parse("2019-06-15");
+    SliderMoves moves(em::WindowMode::kTrailing);
     for (auto _ : state) {
-        w.at = w.at + 1;  // one day per move
-        auto visible = em::visible_events(set.events, w, em::EventFilter{});
+        auto visible = em::visible_events(set.events, moves.next(), em::EventFilter{});
         benchmark::DoNotOptimize(visible);
+    }
+}
+
+// The window's way: a VisibleEventIndex built once per load or filter change, then one query per move.
+void SliderMoveIndexed(benchmark::State& state, em::WindowMode mode) {
+    const auto set = em::parse_events_csv(csv(), "synthetic.csv", places());
+    const em::VisibleEventIndex index(set.events, em::EventFilter{});
+    SliderMoves moves(mode);
+    std::size_t shown = 0;
+    for (auto _ : state) {
+        auto visible = index.visible(moves.next());
+        shown += visible.size();
+        benchmark::DoNotOptimize(visible);
+    }
+    state.counters["visible"] = static_cast<double>(shown) / static_cast<double>(state.iterations());
+}
+void BM_SliderMoveIndexed100k(benchmark::State& state) { SliderMoveIndexed(state, em::WindowMode::kTrailing); }
+// Cumulative: on average half the events are visible, so this is bound by the visible count, not the index.
+void BM_SliderMoveIndexedCumulative100k(benchmark::State& state) {
+    SliderMoveIndexed(state, em::WindowMode::kCumulative);
+}
+
+// What a filter change (or a load) costs before the next move: building the index.
+void BM_VisibleIndexBuild100k(benchmark::State& state) {
+    const auto set = em::parse_events_csv(csv(), "synthetic.csv", places());
+    em::EventFilter filter;
+    filter.text = "desc";  // the text search runs here, once, instead of on every move
+    for (auto _ : state) {
+        em::VisibleEventIndex index(set.events, filter);
+        benchmark::DoNotOptimize(index);
     }
 }
 
@@ -79,5 +123,8 @@ void BM_SliderMove100k(benchmark::State& state) {
 BENCHMARK(BM_LoadAndValidate100k)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PresenceOneDate100k)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SliderMove100k)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SliderMoveIndexed100k)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SliderMoveIndexedCumulative100k)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_VisibleIndexBuild100k)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -26,6 +26,7 @@ Status load_event_state(EventState& s, const std::string& places_path, const std
     s.presence = derive_presence(s.set.events);
     s.presence_index = PresenceIndex(s.presence);
     s.days = event_days(s.set.events);
+    s.visible_index = VisibleEventIndex(s.set.events, s.filter);
     const auto [first, last] = data_range(s.set.events);
     s.timeline.data_first = first - 30;
     s.timeline.data_last = last + 30;
@@ -46,7 +47,9 @@ bool refresh_event_state(EventState& s, MapScene& scene) {
         s.histogram_stale = false;
     }
     if (!s.overlay_stale) return false;
-    scene.events = build_event_overlay(s.set.events, s.presence_index, s.timeline.window, s.filter, scene.projection);
+    if (!s.visible_index.built_for(s.set.events, s.filter)) s.visible_index = VisibleEventIndex(s.set.events, s.filter);
+    scene.events = build_event_overlay(s.visible_index.visible(s.timeline.window), s.presence_index, s.timeline.window,
+                                       s.filter, scene.projection);
     s.overlay_stale = false;
     return true;
 }

@@ -22,6 +22,7 @@ struct EventState {
     std::vector<Date> days;  // sorted first days, for stepping
     TimelineState timeline;
     EventFilter filter;
+    VisibleEventIndex visible_index;  // set.events under filter, for slider moves; rebuilt when either changes
     FilterChoices choices;
     Histogram histogram;
     bool histogram_stale = true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,5 +35,16 @@ struct CsvDocument {
 // Why not libcsv (Debian's libcsv-dev): its callbacks do not say at which line or column a field was read, and
 // every validation message here must name both.
 CsvDocument parse_csv(std::string_view text);
+
+// What read_csv finds besides the records.
+struct CsvScan {
+    std::vector<CsvProblem> problems;
+    bool had_bom = false;
+    bool had_crlf = false;
+};
+
+// parse_csv one record at a time: hands every record parse_csv would keep to on_record, in order, without holding
+// the whole file's fields at once. The record is reused for the next one: move out what is to be kept.
+void read_csv(std::string_view text, CsvScan& scan, const std::function<void(CsvRecord&)>& on_record);
 
 }  // namespace em

@@ -1,6 +1,7 @@
 #include "events/time_filter.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 
 namespace em {
@@ -12,6 +13,16 @@ bool contains_folded(const std::string& hay, const std::string& needle_lower) {
         return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
     });
     return it != hay.end();
+}
+
+// event_weight for an event given by its first and last day (first, last: Date::days) in a window whose first
+// and last days are wfirst and wlast.
+float weight_of(int first, int last, const TimeWindow& w, Date wfirst, Date wlast) {
+    if (last < wfirst.days || first > wlast.days) return 0.0f;
+    if (w.mode != WindowMode::kTrailing || w.days <= 0) return 1.0f;
+    if (last >= w.at.days) return 1.0f;  // still going on at the date
+    const float age = static_cast<float>(w.at.days - last) / static_cast<float>(w.days);
+    return std::clamp(1.0f - 0.75f * age, 0.25f, 1.0f);
 }
 }  // namespace
 
@@ -29,12 +40,7 @@ Date TimeWindow::last() const {
 }
 
 float event_weight(const Event& e, const TimeWindow& w) {
-    const Date first = w.first(), last = w.last();
-    if (e.last_day() < first || e.first_day() > last) return 0.0f;
-    if (w.mode != WindowMode::kTrailing || w.days <= 0) return 1.0f;
-    if (e.last_day() >= w.at) return 1.0f;  // still going on at the date
-    const float age = static_cast<float>(w.at.days - e.last_day().days) / static_cast<float>(w.days);
-    return std::clamp(1.0f - 0.75f * age, 0.25f, 1.0f);
+    return weight_of(e.first_day().days, e.last_day().days, w, w.first(), w.last());
 }
 
 bool EventFilter::matches(const Event& e) const {
@@ -58,6 +64,59 @@ std::vector<VisibleEvent> visible_events(const std::vector<Event>& events, const
     for (const auto& e : events) {
         const float w = event_weight(e, window);
         if (w > 0 && filter.matches(e)) out.push_back({&e, w});
+    }
+    return out;
+}
+
+VisibleEventIndex::VisibleEventIndex(const std::vector<Event>& events, const EventFilter& filter)
+    : events_(events.data()), event_count_(events.size()), filter_(filter) {
+    std::vector<Band> bands(33);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const Event& e = events[i];
+        if (!filter.matches(e)) continue;
+        const Entry entry{e.first_day().days, e.last_day().days, static_cast<std::uint32_t>(i)};
+        const int length = std::max(entry.last - entry.first, 0);
+        Band& band = bands[std::bit_width(static_cast<unsigned>(length))];
+        band.max_length = std::max(band.max_length, length);
+        band.by_first.push_back(entry);
+        ++size_;
+    }
+    for (Band& band : bands) {
+        if (band.by_first.empty()) continue;
+        std::stable_sort(band.by_first.begin(), band.by_first.end(),
+                         [](const Entry& a, const Entry& b) { return a.first < b.first; });
+        bands_.push_back(std::move(band));
+    }
+}
+
+bool VisibleEventIndex::built_for(const std::vector<Event>& events, const EventFilter& filter) const {
+    return events.data() == events_ && events.size() == event_count_ && filter == filter_;
+}
+
+std::vector<VisibleEvent> VisibleEventIndex::visible(const TimeWindow& window) const {
+    const Date wfirst = window.first(), wlast = window.last();
+    std::vector<std::pair<std::uint32_t, float>> found;  // (order, weight)
+    for (const Band& band : bands_) {
+        // Events of the band that overlap the window start in [wfirst - max_length, wlast].
+        const long long from = static_cast<long long>(wfirst.days) - band.max_length;
+        auto it = std::lower_bound(band.by_first.begin(), band.by_first.end(), from,
+                                   [](const Entry& e, long long day) { return e.first < day; });
+        for (; it != band.by_first.end() && it->first <= wlast.days; ++it) {
+            const float w = weight_of(it->first, it->last, window, wfirst, wlast);
+            if (w > 0) found.emplace_back(it->order, w);
+        }
+    }
+    // Back to the order of the events, as visible_events gives them: sort a few, or spread many over the events.
+    std::vector<VisibleEvent> out;
+    out.reserve(found.size());
+    if (found.size() < event_count_ / 16) {
+        std::sort(found.begin(), found.end());
+        for (const auto& [order, w] : found) out.push_back({events_ + order, w});
+    } else {
+        std::vector<float> weight(event_count_, 0.0f);
+        for (const auto& [order, w] : found) weight[order] = w;
+        for (std::size_t i = 0; i < event_count_; ++i)
+            if (weight[i] > 0) out.push_back({events_ + i, weight[i]});
     }
     return out;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
@@ -44,6 +46,7 @@ struct EventFilter {
 
     // True when the event passes every filter (time aside).
     bool matches(const Event& event) const;
+    friend bool operator==(const EventFilter&, const EventFilter&) = default;
 };
 
 // An event chosen for drawing, with its weight in the window.
@@ -52,8 +55,46 @@ struct VisibleEvent {
     float weight;
 };
 
-// The events that pass the filter and fall in the window.
+// The events that pass the filter and fall in the window, in the order of `events`. Looks at every event: for one
+// window. A slider that moves many times over the same events and filter wants a VisibleEventIndex.
 std::vector<VisibleEvent> visible_events(const std::vector<Event>& events, const TimeWindow& window,
                                          const EventFilter& filter);
+
+// The events that pass a filter, with their first and last days worked out once and sorted by first day, so
+// that the visible set of a window costs about O(visible + log n) instead of a pass over every event. Built once
+// per load or filter change (the filter, text search included, is applied then); it points into the events,
+// which must stay where they are while it is used.
+class VisibleEventIndex {
+public:
+    VisibleEventIndex() = default;
+    VisibleEventIndex(const std::vector<Event>& events, const EventFilter& filter);
+
+    // Exactly visible_events(events, window, filter) for the events and filter it was built from: same events,
+    // same weights, same order.
+    std::vector<VisibleEvent> visible(const TimeWindow& window) const;
+    // True when built from this vector of events (same place, same size) and an equal filter. It cannot see
+    // events changed in place: rebuild after loading.
+    bool built_for(const std::vector<Event>& events, const EventFilter& filter) const;
+    // How many events pass the filter.
+    std::size_t size() const { return size_; }
+
+private:
+    struct Entry {
+        int first, last;      // the event's first and last day (Date::days)
+        std::uint32_t order;  // its position in the events
+    };
+    // Events whose length (last - first) is below a power of two, sorted by first day: an event of the band that
+    // overlaps a window starts at most max_length days before the window does. Bands of similar lengths keep the
+    // days scanned in proportion to the events found, whatever a few long events do.
+    struct Band {
+        int max_length = 0;
+        std::vector<Entry> by_first;
+    };
+    std::vector<Band> bands_;
+    const Event* events_ = nullptr;
+    std::size_t event_count_ = 0;  // all the events, filtered or not
+    std::size_t size_ = 0;
+    EventFilter filter_;
+};
 
 }  // namespace em

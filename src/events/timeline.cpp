@@ -101,8 +101,11 @@ void jump_to(TimelineState& s, Date day) {
 
 std::optional<Date> parse_typed_date(std::string_view text) {
     std::string t;
-    for (char c : text)
-        if (!std::isspace(static_cast<unsigned char>(c)) || (!t.empty() && t.back() != ' ')) t += c == '\t' ? ' ' : c;
+    // Runs of white space (tabs and line breaks too) become one space; none at either end.
+    for (char c : text) {
+        const bool space = std::isspace(static_cast<unsigned char>(c));
+        if (!space || (!t.empty() && t.back() != ' ')) t += space ? ' ' : c;
+    }
     while (!t.empty() && t.back() == ' ') t.pop_back();
     if (t.empty()) return std::nullopt;
     if (auto f = FuzzyDate::parse(t)) return f->first();
@@ -139,12 +142,15 @@ Histogram event_histogram(const std::vector<Event>& events, const EventFilter& f
         if (std::find(h.parties.begin(), h.parties.end(), e.party()) == h.parties.end()) h.parties.push_back(e.party());
     std::sort(h.parties.begin(), h.parties.end());
     h.counts.assign(h.bins, std::vector<int>(h.parties.size(), 0));
-    const double span = std::max(1, last.days - first.days + 1);
+    // Bin of day i (0-based) of `span` days: floor(i * bins / span), in integers. (In doubles, i / span * bins could
+    // fall just short of a whole number and put a day on a bin boundary into the bin before.)
+    const long long span = std::max(1, last.days - first.days + 1);
     for (const auto& e : events) {
         if (!filter.matches(e)) continue;
         const Date d = e.first_day();
         if (d < first || d > last) continue;
-        const int bin = std::min(h.bins - 1, static_cast<int>((d.days - first.days) / span * h.bins));
+        const long long i = d.days - first.days;
+        const int bin = static_cast<int>(std::min<long long>(h.bins - 1, i * h.bins / span));
         const auto party = std::find(h.parties.begin(), h.parties.end(), e.party()) - h.parties.begin();
         ++h.counts[bin][party];
     }

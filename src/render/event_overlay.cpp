@@ -13,9 +13,13 @@ namespace em {
 
 EventOverlay build_event_overlay(const std::vector<Event>& events, const PresenceIndex& presence,
                                  const TimeWindow& window, const EventFilter& filter, const Projection& projection) {
+    return build_event_overlay(visible_events(events, window, filter), presence, window, filter, projection);
+}
+
+EventOverlay build_event_overlay(std::vector<VisibleEvent> visible, const PresenceIndex& presence,
+                                 const TimeWindow& window, const EventFilter& filter, const Projection& projection) {
     EventOverlay overlay;
     overlay.window = window;
-    auto visible = visible_events(events, window, filter);
     overlay.visible_count = visible.size();
     std::stable_sort(visible.begin(), visible.end(), [](const VisibleEvent& a, const VisibleEvent& b) {
         return a.event->first_day() < b.event->first_day();
