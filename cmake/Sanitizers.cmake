@@ -6,7 +6,7 @@
 #                      tests/sanitizers/README.md. Preset: asan (build-asan).
 #   EVENTMAP_FUZZ      clang only: every target gets ASan + UBSan and libFuzzer's coverage instrumentation
 #                      (-fsanitize=fuzzer-no-link); the libFuzzer executables of fuzz/ are defined at the end of
-#                      the top CMakeLists.txt, once the em_* libraries exist. Preset: fuzz (build-fuzz);
+#                      the top CMakeLists.txt, once the em_* libraries exist. Preset: asan (build-asan, with the tests);
 #                      tools/fuzz.sh builds and runs them.
 
 option(EVENTMAP_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
@@ -17,7 +17,7 @@ set(EVENTMAP_SANITIZER_FLAGS -fsanitize=address,undefined -fno-omit-frame-pointe
 if(EVENTMAP_FUZZ)
     if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang" OR NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
         message(FATAL_ERROR "EVENTMAP_FUZZ needs clang (libFuzzer); configure with "
-                            "-DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ (or: cmake --preset fuzz). "
+                            "-DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ (or: cmake --preset asan). "
                             "Found ${CMAKE_CXX_COMPILER_ID}.")
     endif()
     # fuzzer-no-link: coverage feedback in every library; only the fuzz executables link libFuzzer's main.

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (fuzz/, clang + ASan + UBSan, in build-fuzz/) and runs each for SECONDS
+# Builds the libFuzzer targets (fuzz/, clang + ASan + UBSan: the asan preset, build-asan/) and runs each for SECONDS
 # (default 60) on its seed corpus tests/fuzz/<target>/ plus its saved crashes tests/fuzz/regressions/<target>/.
-# New interesting inputs go to build-fuzz/corpus/<target>/ (kept between runs, never committed); a crash, leak,
-# timeout or out-of-memory input goes to build-fuzz/artifacts/<target>/. Once fixed, copy that input to
+# New interesting inputs go to build-asan/corpus/<target>/ (kept between runs, never committed); a crash, leak,
+# timeout or out-of-memory input goes to build-asan/artifacts/<target>/. Once fixed, copy that input to
 # tests/fuzz/regressions/<target>/: the ctest test robustness.fuzz_replay replays it in every normal build.
 #
 # Usage: tools/fuzz.sh [SECONDS] [TARGET...]      Exit 1 if any target found something.
+# FUZZ_JOBS: fuzzers run at once (default: the number of cores; each uses one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -29,19 +30,13 @@ if [ ${#targets[@]} -eq 0 ]; then
     [ -f src/app/project_file.cpp ] && targets+=(project_file)
 fi
 
-# clang and its libFuzzer runtime (Debian 12: clang 14).
-if ! command -v clang++ >/dev/null || ! dpkg-query -W -f='${Status}' libclang-rt-14-dev 2>/dev/null | grep -q "ok installed"; then
-    sudo_cmd=()
-    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-    "${sudo_cmd[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends clang libclang-rt-14-dev >/dev/null
-fi
+tools/install-clang.sh  # clang and its libFuzzer runtime
 
-mkdir -p build-fuzz
-if ! { cmake --preset fuzz && cmake --build build-fuzz -j"$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}"); } \
-    > build-fuzz/build.log 2>&1; then
-    tail -n 40 build-fuzz/build.log >&2
-    echo "fuzz.sh: the build failed (build-fuzz/build.log)" >&2
+mkdir -p build-asan
+if ! { cmake --preset asan && cmake --build build-asan -j"$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}"); } \
+    > build-asan/build.log 2>&1; then
+    tail -n 40 build-asan/build.log >&2
+    echo "fuzz.sh: the build failed (build-asan/build.log)" >&2
     echo "fuzz: 0 passed, ${#targets[@]} failed"
     exit 1
 fi
@@ -52,35 +47,50 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/tests/sanitizers/lsan.supp}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:suppressions=$PWD/tests/sanitizers/ubsan.supp}"
 
-passed=0 failed=0
-summary=()
-for t in "${targets[@]}"; do
-    [ -n "${max_len[$t]:-}" ] || { echo "fuzz.sh: unknown target '$t'" >&2; exit 2; }
-    corpus=build-fuzz/corpus/$t
-    artifacts=build-fuzz/artifacts/$t
-    log=build-fuzz/fuzz-$t.log
+# One target: runs it, then writes its summary line (ok/FOUND) to build-asan/result-<target>.
+fuzz_one() {
+    local t=$1
+    local corpus=build-asan/corpus/$t artifacts=build-asan/artifacts/$t log=build-asan/fuzz-$t.log
+    local result=build-asan/result-$t
     mkdir -p "$corpus" "$artifacts" "tests/fuzz/$t"
-    dirs=("$corpus" "tests/fuzz/$t")
+    local dirs=("$corpus" "tests/fuzz/$t")
     [ -d "tests/fuzz/regressions/$t" ] && dirs+=("tests/fuzz/regressions/$t")
+    local before rc execs found corpus_size
     before=$(find "$artifacts" -type f | wc -l)
-    set +e
     # -timeout: one input taking 10 s is a hang; -rss_limit_mb: 2 GB is far more than any input here needs.
-    build-fuzz/fuzz/fuzz_$t -max_total_time="$seconds" -max_len="${max_len[$t]}" -timeout=10 -rss_limit_mb=2048 \
+    build-asan/fuzz/fuzz_$t -max_total_time="$seconds" -max_len="${max_len[$t]}" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$artifacts/" "${dirs[@]}" > "$log" 2>&1
     rc=$?
-    set -e
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     found=$(( $(find "$artifacts" -type f | wc -l) - before ))
     corpus_size=$(find "$corpus" -type f | wc -l)
     if [ $rc -eq 0 ] && [ "$found" -eq 0 ]; then
-        passed=$((passed + 1))
-        summary+=("$(printf '%-15s ok      %10s execs in %ss, corpus %s' "$t" "${execs:-?}" "$seconds" "$corpus_size")")
+        printf '%-15s ok      %10s execs in %ss, corpus %s\n' "$t" "${execs:-?}" "$seconds" "$corpus_size" > "$result"
     else
-        failed=$((failed + 1))
-        summary+=("$(printf '%-15s FOUND   %10s execs, exit %s, new artifact(s) in %s (log: %s)' "$t" "${execs:-?}" "$rc" "$artifacts" "$log")")
-        grep -m 3 -E "^==[0-9]+==ERROR|runtime error|fuzz invariant|ALARM|out-of-memory|SUMMARY" "$log" | sed 's/^/    /' >&2 || true
+        {
+            printf '%-15s FOUND   %10s execs, exit %s, new artifact(s) in %s (log: %s)\n' "$t" "${execs:-?}" "$rc" \
+                "$artifacts" "$log"
+            grep -m 3 -E "^==[0-9]+==ERROR|runtime error|fuzz invariant|ALARM|out-of-memory|SUMMARY" "$log" | sed 's/^/    /'
+        } > "$result"
     fi
+}
+
+for t in "${targets[@]}"; do
+    [ -n "${max_len[$t]:-}" ] || { echo "fuzz.sh: unknown target '$t'" >&2; exit 2; }
 done
-printf '%s\n' "${summary[@]}"
+# Each fuzzer uses one core: FUZZ_JOBS of them (default: the number of cores) run at once.
+set +e
+jobs=${FUZZ_JOBS:-$(nproc)}
+for t in "${targets[@]}"; do
+    rm -f "build-asan/result-$t"
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
+    fuzz_one "$t" &
+done
+wait
+passed=0 failed=0
+for t in "${targets[@]}"; do
+    if grep -q "^$t *ok " "build-asan/result-$t" 2>/dev/null; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+    cat "build-asan/result-$t" 2>/dev/null || echo "$t: no result"
+done
 echo "fuzz: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

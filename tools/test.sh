@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 tools/install-deps.sh
 tools/build.sh
 cd build
-# GL tests render offscreen through EGL and need no X server; xvfb-run gives the window tests a display.
+# GL tests render offscreen through EGL and need no X server; xvfb-run gives the window tests a display. The gl
+# and window tests are RUN_SERIAL (one at a time, nothing beside them); the cpu tests run on every core.
 # -noreset: by default an X server resets when its last client disconnects, and a window test starting the app
 # while the previous test's app has just quit then fails with "Failed to open display".
-xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" ctest --output-on-failure -j1 "$@"
+xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" ctest --output-on-failure -j"$(nproc)" "$@"

@@ -191,7 +191,7 @@ bool draw_timeline_panel(TimelineState& s, TimelineUiState& ui, const Histogram&
     for (int y = s.data_first.year() + 1; y <= s.data_last.year(); ++y) {
         const float x = day_x(*Date::from_ymd(y, 1, 1), s, x0, x1);
         draw->AddLine(ImVec2(x, axis_y), ImVec2(x, axis_y + 5), IM_COL32(120, 120, 120, 255));
-        char label[8];
+        char label[16];
         std::snprintf(label, sizeof label, "%d", y);
         draw->AddText(ImVec2(x + 2, axis_y + 3), IM_COL32(90, 90, 90, 255), label);
     }

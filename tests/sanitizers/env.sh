@@ -1,6 +1,7 @@
 # Environment for running tests of a sanitizer build (EVENTMAP_SANITIZE, build-asan/). Source it:
 #     . tests/sanitizers/env.sh && ctest --test-dir build-asan -L cpu
-# .ci/run does. Variables already set are kept in front, so a caller can add options.
+# tools/ci_robustness.sh does; the asan test preset of CMakePresets.json sets the same. Variables already set
+# are kept in front, so a caller can add options.
 _em_san_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # detect_leaks: LeakSanitizer at exit; detect_stack_use_after_return: catches returned references to locals;
