@@ -4,9 +4,11 @@
 
 namespace em {
 
-BackgroundLoad::BackgroundLoad(std::string path, const Projection& projection, const LayerCache* cache)
+BackgroundLoad::BackgroundLoad(std::string path, const Projection& projection, const LayerCache* cache,
+                               std::vector<std::string> layers)
     : path_(std::move(path)), progress_(std::make_shared<Progress>()) {
-    future_ = std::async(std::launch::async, [path = path_, projection, cache, progress = progress_]()
+    future_ = std::async(std::launch::async, [path = path_, projection, cache, progress = progress_,
+                                              layers = std::move(layers)]()
                                                  -> Result<LoadedLayers> {
         LoadControl control;
         control.cancel = &progress->cancel;
@@ -15,10 +17,10 @@ BackgroundLoad::BackgroundLoad(std::string path, const Projection& projection, c
             progress->total.store(total);
         };
         LoadedLayers out;
-        auto layers = load_overlay_layers(path, projection, cache, &out.warnings, control);
-        if (!layers) return layers.error();
+        auto loaded = load_overlay_layers(path, projection, cache, &out.warnings, control, layers);
+        if (!loaded) return loaded.error();
         if (progress->cancel.load()) return Error{path + ": loading cancelled"};
-        out.layers = std::move(layers).value();
+        out.layers = std::move(loaded).value();
         return out;
     });
 }

@@ -22,8 +22,9 @@ struct LoadedLayers {
 // GL uploads happen later on the GL thread (SceneLayer::ensure_gpu). Progress counts features read.
 class BackgroundLoad {
 public:
-    // Starts reading path (through the cache) in the projection.
-    BackgroundLoad(std::string path, const Projection& projection, const LayerCache* cache);
+    // Starts reading path (through the cache) in the projection: the named layers, or all if `layers` is empty.
+    BackgroundLoad(std::string path, const Projection& projection, const LayerCache* cache,
+                   std::vector<std::string> layers = {});
     ~BackgroundLoad();
     BackgroundLoad(const BackgroundLoad&) = delete;
     BackgroundLoad& operator=(const BackgroundLoad&) = delete;

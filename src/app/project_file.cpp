@@ -209,12 +209,13 @@ Project project_from_json(const json& root, const fs::path& project_dir, std::ve
         for (std::size_t i = 0; i < layers->size(); ++i) {
             const std::string where = element("layers", i);
             ObjectReader l((*layers)[i], where, unknown);
-            l.allow({"path", "title", "style"});
+            l.allow({"path", "layer", "title", "style"});
             ProjectLayer layer;
             const json* path = l.find("path");
             if (!path) throw Malformed{where, "has no \"path\""};
             if (!path->is_string() || path->get<std::string>().empty()) fail(l.at("path"), "a file path", *path);
             layer.path = resolved_path(path->get<std::string>(), project_dir);
+            l.get("layer", layer.layer);
             l.get("title", layer.title);
             if (const json* style = l.find("style")) {
                 ObjectReader s(*style, l.at("style"), unknown);
@@ -301,7 +302,7 @@ std::string date_text(const std::optional<Date>& d) { return d ? d->iso() : std:
 
 bool operator==(const ProjectLayer& a, const ProjectLayer& b) {
     const LayerStyle &s = a.style, &t = b.style;
-    return a.path == b.path && a.title == b.title && s.visible == t.visible && s.fill_enabled == t.fill_enabled &&
+    return a.path == b.path && a.layer == b.layer && a.title == b.title && s.visible == t.visible && s.fill_enabled == t.fill_enabled &&
            s.fill == t.fill && s.outline == t.outline && s.outline_width == t.outline_width &&
            s.opacity == t.opacity && s.marker.radius == t.marker.radius && s.color_field == t.color_field &&
            s.label_field == t.label_field;
@@ -360,6 +361,7 @@ std::string project_to_json(const Project& project, const fs::path& project_dir)
     for (const auto& l : project.layers) {
         const LayerStyle& s = l.style;
         layers.push_back({{"path", stored_path(l.path, project_dir)},
+                          {"layer", l.layer},
                           {"title", l.title},
                           {"style",
                            {{"visible", s.visible},

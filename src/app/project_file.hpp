@@ -20,13 +20,14 @@ struct ProjectLayer {
     // In memory always as read (absolute after read_project). The file stores it relative to the project
     // file's folder when it can (see write_project), so a project moved together with its data still works.
     std::filesystem::path path;
+    std::string layer;  // the layer's name in its source (one of a GeoPackage's layers); empty: every layer
     std::string title;
     // Only these LayerStyle fields are saved: visible, fill_enabled, fill, outline (colours as #RRGGBBAA),
     // outline_width, opacity, marker.radius, color_field and label_field (the classification follows from the
     // field). The others keep their defaults on reading.
     LayerStyle style;
 };
-// Equal when path, title and the saved style fields are equal.
+// Equal when path, layer, title and the saved style fields are equal.
 bool operator==(const ProjectLayer& a, const ProjectLayer& b);
 
 // What the map shows: the projection by name (Projection::from_name) and a lon/lat box (empty: the default view).

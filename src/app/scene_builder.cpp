@@ -82,9 +82,10 @@ std::size_t mesh_points(const std::vector<PreparedLayer>& layers) {
     return n;
 }
 
-PrepareOptions simplified_by(double degrees) {
+PrepareOptions simplified_by(double degrees, const std::vector<std::string>& layers) {
     PrepareOptions o;
     o.simplify_degrees = degrees;
+    o.layers = layers;
     return o;
 }
 
@@ -102,25 +103,35 @@ std::vector<PreparedLayer> prepare_simplified(std::vector<VectorLayer>& vectors,
 
 Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, const Projection& projection,
                                                     const LayerCache* cache, std::vector<std::string>* warnings,
-                                                    const LoadControl& control) {
+                                                    const LoadControl& control, const std::vector<std::string>& only) {
     const auto cancelled = [&] { return control.cancel && control.cancel->load(); };
     // Heavy sources (over kHeavyVertices) are prepared simplified to about 100 m, keeping shared borders
     // shared: a 4.5-million-vertex layer then loads in seconds instead of ~40 s and pans smoothly; the
     // simplification shows only below ~200 m a pixel. The cache remembers which was used.
-    const PrepareOptions heavy = simplified_by(kHeavySimplifyDegrees);
+    const PrepareOptions heavy = simplified_by(kHeavySimplifyDegrees, only), whole = simplified_by(0.0, only);
     std::optional<std::vector<PreparedLayer>> layers;
     double finest = 0;  // the tolerance of the full-detail mesh
     if (cache) {
         if ((layers = cache->load(path, heavy))) finest = kHeavySimplifyDegrees;
-        if (!layers) layers = cache->load(path, PrepareOptions{});
+        if (!layers) layers = cache->load(path, whole);
     }
     // The source itself is read only when something is not in the cache; it is then simplified step by step.
     std::optional<std::vector<VectorLayer>> vectors;
     const auto read_source = [&]() -> std::optional<Error> {
         if (vectors) return std::nullopt;
-        auto raw = load_vector_source(path, control);
-        if (!raw) return raw.error();
-        vectors = std::move(raw).value();
+        if (only.empty()) {
+            auto raw = load_vector_source(path, control);
+            if (!raw) return raw.error();
+            vectors = std::move(raw).value();
+            return std::nullopt;
+        }
+        std::vector<VectorLayer> chosen;
+        for (const auto& name : only) {
+            auto raw = load_vector_layer(path, name, control);
+            if (!raw) return raw.error();
+            chosen.push_back(std::move(raw).value());
+        }
+        vectors = std::move(chosen);
         return std::nullopt;
     };
     if (!layers) {
@@ -137,7 +148,7 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
                                                 " vertices in the source, simplified to about 100 m for display "
                                                 "(shared borders kept)");
         }
-        if (cache) cache->store(path, finest > 0 ? heavy : PrepareOptions{}, *layers);
+        if (cache) cache->store(path, finest > 0 ? heavy : whole, *layers);
     }
     // Coarser levels of detail for small scales (per zoom band), each simplified from the previous one.
     std::vector<std::pair<double, std::vector<PreparedLayer>>> levels;  // finest first
@@ -147,12 +158,12 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
         if (previous_points < kDetailLevelsFrom) break;
         if (cancelled()) return Error{path + ": loading cancelled"};
         std::optional<std::vector<PreparedLayer>> level;
-        if (cache) level = cache->load(path, simplified_by(tolerance));
+        if (cache) level = cache->load(path, simplified_by(tolerance, only));
         if (!level) {
             if (auto error = read_source()) return *error;
             // Simplifying an already simplified copy: errors add up to at most the sum of the tolerances.
             level = prepare_simplified(*vectors, tolerance);
-            if (cache) cache->store(path, simplified_by(tolerance), *level);
+            if (cache) cache->store(path, simplified_by(tolerance, only), *level);
         }
         const std::size_t points = mesh_points(*level);
         if (level->size() != layers->size() || points > kDetailMinReduction * previous_points) continue;

@@ -9,6 +9,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -33,11 +35,13 @@
 #include "app/layer_loading.hpp"
 #include "app/project_file.hpp"
 #include "geo/picking.hpp"
+#include "geo/vector_loader.hpp"
 #include "export/png_writer.hpp"
 #include "ui/file_browser.hpp"
 #include "ui/filter_panel.hpp"
 #include "ui/log_panel.hpp"
 #include "ui/inspector_panel.hpp"
+#include "ui/layer_chooser.hpp"
 #include "ui/layers_panel.hpp"
 #include "ui/legend_panel.hpp"
 #include "ui/timeline_panel.hpp"
@@ -192,7 +196,8 @@ Result<WindowOptions> parse_window_args(const std::vector<std::string>& args) {
         } else if (a == "--script") {
             auto v = value();
             if (!v) return v.error();
-            if (v.value() != "pan" && v.value() != "still") return Error{"--script: expected pan or still"};
+            if (v.value() != "pan" && v.value() != "still" && v.value() != "scrub")
+                return Error{"--script: expected pan, still or scrub"};
             o.script = v.value();
         } else if (a == "--screenshot") {
             auto v = value();
@@ -292,6 +297,7 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
 
     WindowInput input;
     std::optional<std::string> startup_project = options.project;
+    std::vector<LayerChoice> layer_choices;  // multi-layer sources waiting for the user's pick
     double& wheel = input.wheel;
     glfwSetWindowUserPointer(window, &input);
     glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
@@ -362,8 +368,10 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
             std::vector<std::pair<std::string, std::string>> values;
         };
         std::optional<Inspected> inspected;
-        std::map<std::string, LayerStyle> pending_styles;  // styles from an opened project, by layer path
-        for (const auto& path : options.layers) loads.push_back(std::make_unique<BackgroundLoad>(path, scene.projection, &cache));
+        // Styles from an opened project, by "path\nlayer name" ("path\n" for a whole source).
+        std::map<std::string, LayerStyle> pending_styles;
+        // --layer files open as if dropped on the window (a GeoPackage of several layers asks which to open).
+        input.dropped.insert(input.dropped.end(), options.layers.begin(), options.layers.end());
 
         EventState events;
         {
@@ -426,6 +434,9 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
             std::vector<double> loading_ms;  // frames while layers or finer base levels were still loading
             double first_frame_s = 0, full_detail_s = 0;  // since the start of run_window
             int loaded_frames = 0;
+            // Scripted runs: total ms per phase (events, input and panels; base map; overlays; ImGui; swap).
+            std::array<double, 5> phase_ms{};
+            auto phase_start = Clock::now();
             StatusInfo status;
             status.message = message;
             auto last = Clock::now();
@@ -475,6 +486,12 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 if (options.script == "pan") {
                     camera.pan_pixels(frame % 120 < 60 ? 6.0 : -6.0, 2.0 * (frame % 40 < 20 ? 1 : -1));
                     dirty = true;
+                } else if (options.script == "scrub") {
+                    // Drags the clock as a hand on the slider would: 3 days a frame, back and forth over the data.
+                    const int span = std::max(1, events.timeline.data_last.days - events.timeline.data_first.days);
+                    const int at = (frame * 3) % (2 * span);
+                    jump_to(events.timeline, Date{events.timeline.data_first.days + (at < span ? at : 2 * span - at)});
+                    events.overlay_stale = true;
                 }
 
                 // Menu bar: open layers, the log, export.
@@ -513,7 +530,8 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                     if (saving_project) {
                         Project p;
                         for (const auto& layer : scene.overlays)
-                            p.layers.push_back({std::filesystem::absolute(layer.data.source), layer.title, layer.style});
+                            p.layers.push_back({std::filesystem::absolute(layer.data.source), layer.data.name,
+                                                layer.title, layer.style});
                         p.view.projection = scene.projection.name();
                         p.view.bbox = visible_lon_lat(camera, scene.projection);
                         p.time.date = events.timeline.window.at;
@@ -528,10 +546,22 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                     } else if (auto project = read_project(*chosen); project) {
                         for (const auto& w : project->warnings) log.info("warning: " + w);
                         scene.overlays.clear();
-                        for (const auto& layer : project->layers)
-                            loads.push_back(std::make_unique<BackgroundLoad>(layer.path.string(), scene.projection, &cache));
+                        // One load per file: the project's layers of a GeoPackage by name, other files whole.
+                        std::map<std::string, std::pair<bool, std::vector<std::string>>> files;  // whole?, names
+                        for (const auto& layer : project->layers) {
+                            auto& [whole, names] = files[layer.path.string()];
+                            std::string ext = layer.path.extension().string();
+                            std::transform(ext.begin(), ext.end(), ext.begin(),
+                                           [](unsigned char ch) { return std::tolower(ch); });
+                            if (!may_hold_several_layers(ext) || layer.layer.empty()) whole = true;
+                            else names.push_back(layer.layer);
+                        }
+                        for (const auto& [path, what] : files)
+                            loads.push_back(std::make_unique<BackgroundLoad>(
+                                path, scene.projection, &cache, what.first ? std::vector<std::string>{} : what.second));
                         pending_styles.clear();
-                        for (const auto& layer : project->layers) pending_styles[layer.path.string()] = layer.style;
+                        for (const auto& layer : project->layers)
+                            pending_styles[layer.path.string() + "\n" + layer.layer] = layer.style;
                         if (auto proj = Projection::from_name(project->view.projection)) scene.set_projection(*proj);
                         if (!project->view.bbox.empty())
                             camera = camera_for(project->view.bbox, scene.projection, fb_w, fb_h, bottom_ui);
@@ -549,8 +579,26 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 }
                 for (const auto& path : to_open) {
                     remember_recent(browser, path);
+                    // A GeoPackage (or another source that may hold several layers) lists its layers first.
+                    std::string ext = std::filesystem::path(path).extension().string();
+                    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return std::tolower(ch); });
+                    if (may_hold_several_layers(ext)) {
+                        if (auto names = list_vector_layers(path); names && names->size() > 1) {
+                            log.info(path + ": " + std::to_string(names->size()) + " layers; choose which to open");
+                            layer_choices.push_back({path, std::move(names).value(), {}});
+                            continue;
+                        }
+                    }
                     log.info("opening " + path);
                     loads.push_back(std::make_unique<BackgroundLoad>(path, scene.projection, &cache));
+                }
+                if (auto choice = draw_layer_chooser(layer_choices)) {
+                    std::vector<std::string> chosen;
+                    for (std::size_t i = 0; i < choice->names.size(); ++i)
+                        if (choice->chosen[i]) chosen.push_back(choice->names[i]);
+                    log.info("opening " + choice->path + " (" + std::to_string(chosen.size()) + " of " +
+                             std::to_string(choice->names.size()) + " layers)");
+                    loads.push_back(std::make_unique<BackgroundLoad>(choice->path, scene.projection, &cache, chosen));
                 }
                 // Finished loads join the map; failures go to the log and change nothing else.
                 for (auto it = loads.begin(); it != loads.end();) {
@@ -566,7 +614,9 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                         for (const auto& w : result->warnings) log.info("warning: " + w);
                         for (auto& layer : result->layers) {
                             layer.ensure_projection(scene.projection);  // the projection may have changed
-                            if (auto style = pending_styles.find(layer.data.source); style != pending_styles.end())
+                            auto style = pending_styles.find(layer.data.source + "\n" + layer.data.name);
+                            if (style == pending_styles.end()) style = pending_styles.find(layer.data.source + "\n");
+                            if (style != pending_styles.end())
                                 layer.style = style->second;
                             log.info("added " + layer.title + " (" + std::to_string(layer.data.values.size()) +
                                      " features, " + layer.data.crs + ")");
@@ -729,6 +779,15 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                     camera.metres_per_pixel_x() * (centre ? scene.projection.scale_factor_x(*centre) : 1.0);
                 draw_status_bar(status);
                 ImGui::Render();
+                // Scripted runs time the phases of each frame, finishing the GL work of each before the next.
+                const auto phase_mark = [&](int phase) {
+                    if (options.frames == 0) return;
+                    glFinish();
+                    const auto t = Clock::now();
+                    phase_ms[phase] += std::chrono::duration<double, std::milli>(t - phase_start).count();
+                    phase_start = t;
+                };
+                phase_mark(0);
 
                 // The base map comes from its cache (redrawn only when out of date); events and labels are
                 // drawn over it every frame.
@@ -740,11 +799,14 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                                   stats.triangles, stats.segments, finer.valid() ? " | loading 1:10m..." : "");
                     status.detail = detail;
                 }
+                phase_mark(1);
                 glBindFramebuffer(GL_FRAMEBUFFER, 0);
                 renderer->draw_overlays(scene, style, camera);
+                phase_mark(2);
                 dirty = false;
                 glViewport(0, 0, fb_w, fb_h);
                 ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+                phase_mark(3);
                 // Scripted runs (--frames N) draw N frames once everything is loaded, then quit.
                 const bool loading = !loads.empty() || finer.valid();
                 if (options.frames > 0 && !loading && loaded_frames + 1 == options.frames &&
@@ -763,6 +825,8 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 }
                 glfwSwapBuffers(window);
                 if (options.frames > 0) glFinish();  // measure whole frames when scripted
+                phase_mark(4);
+                if (loading || frame == 0) phase_ms.fill(0.0);  // phases are averaged over the counted frames
                 const auto now = Clock::now();
                 const double ms = std::chrono::duration<double, std::milli>(now - last).count();
                 last = now;
@@ -807,7 +871,13 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                     << ", \"max_ms\": " << percentile(frame_ms, 1.0) << ", \"width\": " << fb_w
                     << ", \"height\": " << fb_h << ", \"first_frame_s\": " << first_frame_s
                     << ", \"full_detail_s\": " << full_detail_s << ", \"loading_frames\": " << loading_ms.size()
-                    << ", \"loading_p95_ms\": " << (loading_ms.empty() ? 0.0 : percentile(loading_ms, 0.95)) << "}\n";
+                    << ", \"loading_p95_ms\": " << (loading_ms.empty() ? 0.0 : percentile(loading_ms, 0.95));
+                // Mean ms per phase over the counted frames (each phase's GL work finished before the next).
+                const char* names[] = {"panels", "base_map", "overlays", "imgui", "swap"};
+                out << ", \"phases_mean_ms\": {";
+                for (int i = 0; i < 5; ++i)
+                    out << (i ? ", " : "") << "\"" << names[i] << "\": " << phase_ms[i] / frame_ms.size();
+                out << "}}\n";
             }
         }
         if (finer.valid()) finer.wait();

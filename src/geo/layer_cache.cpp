@@ -175,6 +175,7 @@ std::filesystem::path LayerCache::entry_path(const std::string& source, const Pr
     }
     key += "|densify=" + std::to_string(options.densify_degrees) + "|simplify=" +
            std::to_string(options.simplify_degrees) + "|v" + std::to_string(kFormatVersion);
+    for (const auto& layer : options.layers) key += "|layer=" + layer;
     char name[40];
     std::snprintf(name, sizeof name, "%016llx.emc", static_cast<unsigned long long>(fnv1a(key)));
     return dir_ / name;

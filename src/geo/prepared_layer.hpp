@@ -52,6 +52,9 @@ struct PrepareOptions {
     double densify_degrees = 1.0;  // longest straight edge kept, so edges bend properly when projected
     double simplify_degrees = 0.0;  // Douglas-Peucker tolerance keeping shared borders shared (0: none)
     int threads = 0;               // 0: as many as the machine has
+    // Which layers of a multi-layer source (a GeoPackage) were read, by name; empty: all. prepare_layer ignores
+    // it; it is part of the cache key (LayerCache) so that a chosen subset is cached apart from the whole.
+    std::vector<std::string> layers;
 };
 
 // Simplifies (if asked), cuts at the antimeridian, densifies, tessellates (in parallel) and finds label anchors.

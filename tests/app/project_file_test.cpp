@@ -37,6 +37,7 @@ Project sample(const fs::path& dir) {
     ProjectLayer provinces;
     provinces.path = dir / "data" / "provinces.shp";
     provinces.title = "Provinces (Régions)";
+    provinces.layer = "regions";
     provinces.style.visible = false;
     provinces.style.fill_enabled = false;
     provinces.style.fill = Color::hex(0x123456, 128 / 255.0f);

@@ -89,5 +89,33 @@ TEST(OverlayDetailTest, SmallLayersHaveNoCoarserLevels) {
     EXPECT_EQ(layers->front().detail_for(1e7), -1);
 }
 
+// A GeoPackage of two layers: the chosen one only, or both; a chosen subset is cached apart from the whole.
+TEST(OverlayLayersTest, ChosenLayersOfAGeoPackageOnly) {
+    const DataPaths paths{test::source_dir()};
+    const auto dir = test::temp_dir("gpkg-layers");
+    const std::string gpkg = (dir / "two.gpkg").string(), shp = paths.base_map("110m").string();
+    ASSERT_EQ(test::run_command("ogr2ogr -f GPKG '" + gpkg + "' '" + shp + "' -nln countries"), 0);
+    ASSERT_EQ(test::run_command("ogr2ogr -update -f GPKG '" + gpkg + "' '" + shp + "' -nln again -where \"iso_a3 = 'MLI'\""),
+              0);
+    const LayerCache cache(dir / "cache");
+    const Projection equirect = *Projection::from_name("equirect");
+    auto chosen = load_overlay_layers(gpkg, equirect, &cache, nullptr, LoadControl{}, {"again"});
+    ASSERT_TRUE(chosen) << chosen.error().message;
+    ASSERT_EQ(chosen->size(), 1u);
+    EXPECT_EQ(chosen->front().data.name, "again");
+    EXPECT_EQ(chosen->front().data.values.size(), 1u);  // Mali only
+    auto all = load_overlay_layers(gpkg, equirect, &cache, nullptr, LoadControl{});
+    ASSERT_TRUE(all) << all.error().message;
+    ASSERT_EQ(all->size(), 2u);
+    EXPECT_EQ(all->front().data.name, "countries");
+    auto again = load_overlay_layers(gpkg, equirect, &cache, nullptr, LoadControl{}, {"again"});  // from the cache
+    ASSERT_TRUE(again);
+    ASSERT_EQ(again->size(), 1u);
+    EXPECT_EQ(again->front().data.name, "again");
+    auto missing = load_overlay_layers(gpkg, equirect, nullptr, nullptr, LoadControl{}, {"nope"});
+    ASSERT_FALSE(missing);
+    EXPECT_NE(missing.error().message.find("nope"), std::string::npos) << missing.error().message;
+}
+
 }  // namespace
 }  // namespace em

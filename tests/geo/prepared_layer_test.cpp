@@ -159,8 +159,8 @@ TEST(PreparedLayerTest, ThreadCountDoesNotChangeTheResult) {
             layer.features.push_back(std::move(f));
         }
     }
-    const PreparedLayer one = prepare_layer(layer, {.densify_degrees = 1.0, .threads = 1});
-    const PreparedLayer four = prepare_layer(layer, {.densify_degrees = 1.0, .threads = 4});
+    const PreparedLayer one = prepare_layer(layer, {.densify_degrees = 1.0, .threads = 1, .layers = {}});
+    const PreparedLayer four = prepare_layer(layer, {.densify_degrees = 1.0, .threads = 4, .layers = {}});
     expect_consistent(four, 12);
     EXPECT_EQ(one.mesh.fill.vertices, four.mesh.fill.vertices);
     EXPECT_EQ(one.mesh.fill.indices, four.mesh.fill.indices);
@@ -171,8 +171,8 @@ TEST(PreparedLayerTest, ThreadCountDoesNotChangeTheResult) {
 
 TEST(PreparedLayerTest, CoarserDensifyGivesFewerOutlinePoints) {
     const VectorLayer layer = load_fixture("polygons.shp");
-    const PreparedLayer fine = prepare_layer(layer, {.densify_degrees = 0.5, .threads = 1});
-    const PreparedLayer coarse = prepare_layer(layer, {.densify_degrees = 100.0, .threads = 1});
+    const PreparedLayer fine = prepare_layer(layer, {.densify_degrees = 0.5, .threads = 1, .layers = {}});
+    const PreparedLayer coarse = prepare_layer(layer, {.densify_degrees = 100.0, .threads = 1, .layers = {}});
     EXPECT_GT(fine.mesh.outline_points.size(), coarse.mesh.outline_points.size());
     // Undensified: 21 points plus one closing point per ring (5 rings).
     EXPECT_EQ(coarse.mesh.outline_points.size(), 21u + 5u);

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Opens a GeoPackage of two layers (all countries; the four central Sahel countries) with --layer: the window
+# lists both layers, the test unticks "countries" and presses Open, and checks that only the Sahel layer is drawn
+# (Chad tinted by the overlay's blue fill, Libya not). Screenshots go to test-output/.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+binary="$1"
+out="${2:-test-output}"
+source_dir="$3"
+mkdir -p "$out"
+[ -n "${DISPLAY:-}" ] || { echo "no DISPLAY: run under xvfb-run"; exit 1; }
+work=$(mktemp -d)
+shp="$source_dir/data/naturalearth/ne_110m_admin0_countries.shp"
+ogr2ogr -f GPKG -nlt MULTIPOLYGON "$work/two.gpkg" "$shp" -nln countries
+ogr2ogr -update -f GPKG -nlt MULTIPOLYGON "$work/two.gpkg" "$shp" -nln sahel -where "iso_a3 IN ('MLI','NER','BFA','TCD')"
+
+"$binary" --no-settings --size 1200x800 --layer "$work/two.gpkg" >"$out/chooser.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+wid=$(find_window $pid "$out/chooser.log")
+sleep 2
+import -window root "$out/chooser_open.png"
+# The chooser sits in the middle of the window, a third of the way down (ui/layer_chooser.cpp).
+xdotool mousemove --window "$wid" 481 250 click 1   # untick "countries"
+sleep 0.5
+xdotool mousemove --window "$wid" 488 317 click 1   # Open
+sleep 3
+xdotool mousemove --window "$wid" 1000 60           # off the map, so no tooltip covers it
+sleep 0.5
+import -window root "$out/chooser_done.png"
+
+# Blue overlay fill (Okabe-Ito #0072B2 at 25% over the land colour): blue clearly above red.
+blue_share() {
+    convert "$out/chooser_done.png" -crop "$1" +repage -fx '(b-r>0.08) ? 1 : 0' -format '%[fx:mean]' info:
+}
+chad=$(blue_share 30x30+585+390)
+libya=$(blue_share 30x30+540+330)
+echo "overlay share: Chad $chad, Libya $libya"
+if awk -v c="$chad" -v l="$libya" 'BEGIN { exit !(c > 0.5 && l < 0.05) }'; then
+    echo "1 passed, 0 failed"
+    exit 0
+fi
+echo "expected only the chosen Sahel layer (Chad tinted, Libya not)"; echo "0 passed, 1 failed"; exit 1
