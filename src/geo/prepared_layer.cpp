@@ -136,9 +136,13 @@ GeoPoint label_anchor(const std::vector<Polygon>& polygons) {
     if (!best) return {kNaN, kNaN};
     // Area centroid of the largest ring; if it falls outside (crescents, holes), use the widest inside run
     // across a few latitudes around it.
+    // (Each ring's area once: a land polygon with thousands of lakes made recomputing the largest one quadratic.)
     const Ring* outer = &best->rings.front();
-    for (const auto& r : best->rings)
-        if (std::abs(ring_signed_area(r)) > std::abs(ring_signed_area(*outer))) outer = &r;
+    double outer_area = -1;
+    for (const auto& r : best->rings) {
+        const double area = std::abs(ring_signed_area(r));
+        if (area > outer_area) outer_area = area, outer = &r;
+    }
     double cx = 0, cy = 0, a2 = 0;
     for (size_t i = 0, n = outer->size(); i < n; ++i) {
         const auto& p = (*outer)[i];
