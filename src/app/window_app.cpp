@@ -792,8 +792,13 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 // The base map comes from its cache (redrawn only when out of date); events and labels are
                 // drawn over it every frame.
                 DrawStats stats;
+                // The timeline and status bar are opaque and span the window's width: the base map under them
+                // is not copied (2 px less, so no seam can show).
+                const int covered_rows = static_cast<int>(
+                    (timeline_panel_height(events.presence.size()) + ImGui::GetFrameHeight() + 6 - 2) * fb_h /
+                    std::max(1.0f, ImGui::GetIO().DisplaySize.y));
                 if (base_cache.present(renderer.value(), scene, style, camera, options.samples,
-                                       glfwGetTime() - last_zoom > 0.25, &stats)) {
+                                       glfwGetTime() - last_zoom > 0.25, &stats, covered_rows)) {
                     char detail[160];
                     std::snprintf(detail, sizeof detail, "%s | %zu triangles, %zu segments%s", stats.base_level.c_str(),
                                   stats.triangles, stats.segments, finer.valid() ? " | loading 1:10m..." : "");

@@ -1,5 +1,7 @@
 #include "render/base_map_cache.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 
 namespace em {
@@ -27,7 +29,7 @@ bool BaseMapCache::render(MapRenderer& renderer, MapScene& scene, const MapStyle
 }
 
 bool BaseMapCache::present(MapRenderer& renderer, MapScene& scene, const MapStyle& style, const Camera& camera,
-                           int samples, bool settled, DrawStats* stats) {
+                           int samples, bool settled, DrawStats* stats, int covered_rows) {
     bool redrew = false;
     const bool same_scale = valid_ && cached_.metres_per_pixel_x() == camera.metres_per_pixel_x() &&
                             cached_.metres_per_pixel_y() == camera.metres_per_pixel_y();
@@ -67,9 +69,12 @@ bool BaseMapCache::present(MapRenderer& renderer, MapScene& scene, const MapStyl
     const double cy = margin_y_ + cached_.height() / 2.0 + (camera.centre().y - cached_.centre().y) /
                                                               cached_.metres_per_pixel_y();
     const double half_w = camera.width() / 2.0 / scale_x, half_h = camera.height() / 2.0 / scale_y;
-    target_->blit_region_to_default(static_cast<int>(std::lround(cx - half_w)), static_cast<int>(std::lround(cy - half_h)),
+    // GL rows run bottom up: the covered rows are the first ones of the window and of the source rectangle.
+    const int covered = std::clamp(covered_rows, 0, camera.height() - 1);
+    target_->blit_region_to_default(static_cast<int>(std::lround(cx - half_w)),
+                                    static_cast<int>(std::lround(cy - half_h + covered / scale_y)),
                                     static_cast<int>(std::lround(cx + half_w)), static_cast<int>(std::lround(cy + half_h)),
-                                    camera.width(), camera.height());
+                                    camera.width(), camera.height(), covered);
     return redrew;
 }
 

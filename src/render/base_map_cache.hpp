@@ -18,10 +18,11 @@ public:
     void invalidate() { valid_ = false; }
 
     // Puts the base map for camera into the bound (window) framebuffer of the camera's size. `settled` says
-    // the view is at rest (no zoom in progress), so a scaled preview is not good enough. Returns true when it
-    // redrew the cache (slow path).
+    // the view is at rest (no zoom in progress), so a scaled preview is not good enough. The bottom
+    // `covered_rows` pixel rows are hidden by opaque panels and not copied (a fifth of a 1080p copy). Returns
+    // true when it redrew the cache (slow path).
     bool present(MapRenderer& renderer, MapScene& scene, const MapStyle& style, const Camera& camera, int samples,
-                 bool settled, DrawStats* stats);
+                 bool settled, DrawStats* stats, int covered_rows = 0);
 
 private:
     std::optional<OffscreenTarget> target_;

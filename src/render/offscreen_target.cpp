@@ -58,11 +58,12 @@ void OffscreenTarget::blit_to_default() const {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-void OffscreenTarget::blit_region_to_default(int x0, int y0, int x1, int y1, int width, int height) const {
+void OffscreenTarget::blit_region_to_default(int x0, int y0, int x1, int y1, int width, int height,
+                                             int dst_y0) const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_.id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-    const bool scaled = (x1 - x0) != width || (y1 - y0) != height;
-    glBlitFramebuffer(x0, y0, x1, y1, 0, 0, width, height, GL_COLOR_BUFFER_BIT, scaled ? GL_LINEAR : GL_NEAREST);
+    const bool scaled = (x1 - x0) != width || (y1 - y0) != height - dst_y0;
+    glBlitFramebuffer(x0, y0, x1, y1, 0, dst_y0, width, height, GL_COLOR_BUFFER_BIT, scaled ? GL_LINEAR : GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 

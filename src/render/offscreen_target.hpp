@@ -20,8 +20,9 @@ public:
     // Copies the resolved image into the window's framebuffer (same size, origin bottom-left).
     void blit_to_default() const;
     // Copies the source rectangle [x0, x1) x [y0, y1) (GL orientation, may reach outside the target: the
-    // outside is left as cleared) into the whole window framebuffer of width x height, scaling if sizes differ.
-    void blit_region_to_default(int x0, int y0, int x1, int y1, int width, int height) const;
+    // outside is left as cleared) into the window framebuffer's rows [dst_y0, height) of width x height,
+    // scaling if sizes differ.
+    void blit_region_to_default(int x0, int y0, int x1, int y1, int width, int height, int dst_y0 = 0) const;
     // Resolves and reads the pixels, rows top to bottom. Pass drawn_flipped when the picture was drawn with
     // Camera::set_flip_y(true): its rows are then already in image order and are not swapped.
     Image read(bool drawn_flipped = false) const;
