@@ -132,8 +132,40 @@ double nice_scale_length(double max_metres) {
     return magnitude;
 }
 
+namespace {
+
+// User layers: one entry per visible layer, or, for a layer coloured by an attribute, one per class
+// ("REGION: Mopti", "POP: 12.5 - 40"), at most kMaxClassEntries of them.
+void add_layer_entries(const MapScene& scene, std::vector<LegendEntry>& out) {
+    constexpr std::size_t kMaxClassEntries = 12;
+    for (const SceneLayer& layer : scene.overlays) {
+        if (!layer.style.visible) continue;
+        const bool line = layer.data.kind == GeometryKind::kLine;
+        const bool point = layer.data.kind == GeometryKind::kPoint;
+        if (!layer.style.color_field.empty() && !line && !point) {
+            const Classification classes = layer.classes.field == layer.style.color_field
+                                               ? layer.classes
+                                               : classify(layer.data, layer.style.color_field);
+            for (std::size_t k = 0; k < classes.colors.size() && k < kMaxClassEntries; ++k)
+                out.push_back({LegendEntry::Symbol::kSwatch, layer.style.color_field + ": " + classes.labels[k],
+                               classes.colors[k], kCircle});
+            if (!classes.colors.empty()) continue;
+        }
+        if (line) {
+            out.push_back({LegendEntry::Symbol::kLine, layer.title, layer.style.outline, kCircle});
+        } else if (point) {
+            out.push_back({LegendEntry::Symbol::kMarker, layer.title, layer.style.marker.fill, kCircle});
+        } else {
+            out.push_back({LegendEntry::Symbol::kSwatch, layer.title, layer.style.fill.with_alpha(1.0f), kCircle});
+        }
+    }
+}
+
+}  // namespace
+
 std::vector<LegendEntry> legend_for(const MapScene& scene) {
     std::vector<LegendEntry> out;
+    add_layer_entries(scene, out);
     if (!scene.events) return out;
     const EventOverlay& o = *scene.events;
     std::set<std::string> parties;

@@ -29,8 +29,8 @@ struct Decorations {
     const SceneLayer* inset_layer = nullptr;  // a coarse base layer for the locator map (same projection)
 };
 
-// The legend entries for what the scene shows: the parties of the visible events, the marker kinds, calls,
-// presence.
+// The legend entries for what the scene shows: the user's layers (by class where coloured by an attribute),
+// the parties of the visible events, the marker kinds, calls, presence.
 std::vector<LegendEntry> legend_for(const MapScene& scene);
 
 // A round scale-bar length (1, 2 or 5 times a power of ten, in metres) no longer than max_metres.
