@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -550,10 +549,7 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                         std::map<std::string, std::pair<bool, std::vector<std::string>>> files;  // whole?, names
                         for (const auto& layer : project->layers) {
                             auto& [whole, names] = files[layer.path.string()];
-                            std::string ext = layer.path.extension().string();
-                            std::transform(ext.begin(), ext.end(), ext.begin(),
-                                           [](unsigned char ch) { return std::tolower(ch); });
-                            if (!may_hold_several_layers(ext) || layer.layer.empty()) whole = true;
+                            if (!may_hold_several_layers(layer.path.string()) || layer.layer.empty()) whole = true;
                             else names.push_back(layer.layer);
                         }
                         for (const auto& [path, what] : files)
@@ -580,9 +576,7 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 for (const auto& path : to_open) {
                     remember_recent(browser, path);
                     // A GeoPackage (or another source that may hold several layers) lists its layers first.
-                    std::string ext = std::filesystem::path(path).extension().string();
-                    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return std::tolower(ch); });
-                    if (may_hold_several_layers(ext)) {
+                    if (may_hold_several_layers(path)) {
                         if (auto names = list_vector_layers(path); names && names->size() > 1) {
                             log.info(path + ": " + std::to_string(names->size()) + " layers; choose which to open");
                             layer_choices.push_back({path, std::move(names).value(), {}});

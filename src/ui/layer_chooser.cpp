@@ -3,11 +3,15 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 namespace em {
 
-bool may_hold_several_layers(const std::string& extension) {
+bool may_hold_several_layers(const std::string& path) {
+    std::string extension = std::filesystem::path(path).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
     static const char* const kMulti[] = {".gpkg", ".sqlite", ".gdb", ".kml", ".gml"};
     return std::any_of(std::begin(kMulti), std::end(kMulti), [&](const char* e) { return extension == e; });
 }

@@ -13,10 +13,10 @@ struct LayerChoice {
     std::vector<char> chosen;        // per name (char, not bool: ImGui::Checkbox needs a bool it can point into)
 };
 
-// The sources that list several layers among the given extension (lowercase, with the dot): GeoPackage, SQLite,
-// File Geodatabase, KML, GML. Others (shapefile, GeoJSON) hold one layer, and listing them can mean reading the
-// whole file, so they are opened directly.
-bool may_hold_several_layers(const std::string& extension);
+// True for files of the kinds that may hold several layers, by extension (any case): GeoPackage, SQLite, File
+// Geodatabase, KML, GML. Others (shapefile, GeoJSON) hold one layer, and listing them can mean reading the whole
+// file, so they are opened directly.
+bool may_hold_several_layers(const std::string& path);
 
 // Draws a window for the first pending choice: one checkbox per layer (all ticked at first), Open and Cancel.
 // Returns the choice once the user opens it with at least one layer ticked; a confirmed or cancelled choice
