@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/event_fixtures.hpp"
+
 #include <algorithm>
 #include <string>
 #include <tuple>
@@ -16,11 +18,7 @@
 namespace em {
 namespace {
 
-Date day(int y, int m, int d) {
-    auto date = Date::from_ymd(y, m, d);
-    EXPECT_TRUE(date.has_value()) << y << "-" << m << "-" << d;
-    return date.value_or(Date{});
-}
+using test::day;
 
 const std::vector<Event>& real_events() {
     static const std::vector<Event> events = [] {

@@ -4,38 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include "support/event_fixtures.hpp"
+
 #include <string>
 #include <vector>
 
 namespace em {
 namespace {
 
-Date day(int y, int m, int d) {
-    auto date = Date::from_ymd(y, m, d);
-    EXPECT_TRUE(date.has_value());
-    return date.value_or(Date{});
-}
-
-Event make_event(const std::string& id, const std::string& date, const std::string& end_date = "",
-                 EventKind kind = EventKind::kMeeting, const std::string& actor = "Russia",
-                 const std::string& country = "MLI") {
-    Event e;
-    e.id = id;
-    auto d = FuzzyDate::parse(date);
-    EXPECT_TRUE(d.has_value()) << date;
-    e.date = d.value_or(FuzzyDate{});
-    if (!end_date.empty()) {
-        e.end_date = FuzzyDate::parse(end_date);
-        EXPECT_TRUE(e.end_date.has_value()) << end_date;
-    }
-    e.kind = kind;
-    e.actor = actor;
-    e.country = country;
-    e.to = {"Bamako", {-8.0, 12.64}};
-    e.source = "test";
-    e.confidence = "sourced";
-    return e;
-}
+using test::day;
+using test::make_event;
 
 TimeWindow trailing(Date at, int days) {
     TimeWindow w;

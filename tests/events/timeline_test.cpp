@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/event_fixtures.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <string>
@@ -13,30 +15,8 @@
 namespace em {
 namespace {
 
-Date day(int y, int m, int d) {
-    auto date = Date::from_ymd(y, m, d);
-    EXPECT_TRUE(date.has_value()) << y << "-" << m << "-" << d;
-    return date.value_or(Date{});
-}
-
-Event make_event(const std::string& id, const std::string& date, const std::string& end_date = "",
-                 const std::string& actor = "Russia", EventKind kind = EventKind::kMeeting) {
-    Event e;
-    e.id = id;
-    auto d = FuzzyDate::parse(date);
-    EXPECT_TRUE(d.has_value()) << date;
-    e.date = d.value_or(FuzzyDate{});
-    if (!end_date.empty()) {
-        e.end_date = FuzzyDate::parse(end_date);
-        EXPECT_TRUE(e.end_date.has_value()) << end_date;
-    }
-    e.kind = kind;
-    e.actor = actor;
-    e.country = "MLI";
-    e.source = "test";
-    e.confidence = "sourced";
-    return e;
-}
+using test::day;
+using test::make_event;
 
 // A clock over 2020-01-01 .. 2024-12-31 at `at`.
 TimelineState clock_at(Date at) {
@@ -393,13 +373,13 @@ TEST(DataRange, NoEventsIsToday) {
 
 TEST(EventHistogram, CountsPerBinAndParty) {
     const std::vector<Event> events = {
-        make_event("A", "2020-01-01", "", "Russia"),                       // bin 0 (the first day)
-        make_event("B", "2020-01-10", "", "Russia (Wagner)"),              // bin 0, party Russia
-        make_event("C", "2020-01-11", "", "France (Operation Barkhane)"),  // bin 1
-        make_event("D", "2020-01-25", "", "USA"),                          // bin 2
-        make_event("E", "2020-01-30", "", "Russia"),                       // bin 2 (the last day)
-        make_event("F", "2019-12-31", "", "Russia"),                       // before: not counted
-        make_event("G", "2020-01-31", "", "China"),                        // after: not counted
+        make_event("A", "2020-01-01", "", EventKind::kMeeting, "Russia"),  // bin 0 (the first day)
+        make_event("B", "2020-01-10", "", EventKind::kMeeting, "Russia (Wagner)"),  // bin 0, party Russia
+        make_event("C", "2020-01-11", "", EventKind::kMeeting, "France (Operation Barkhane)"),  // bin 1
+        make_event("D", "2020-01-25", "", EventKind::kMeeting, "USA"),  // bin 2
+        make_event("E", "2020-01-30", "", EventKind::kMeeting, "Russia"),  // bin 2 (the last day)
+        make_event("F", "2019-12-31", "", EventKind::kMeeting, "Russia"),  // before: not counted
+        make_event("G", "2020-01-31", "", EventKind::kMeeting, "China"),  // after: not counted
     };
     // 30 days in 3 bins of 10.
     const Histogram h = event_histogram(events, EventFilter{}, day(2020, 1, 1), day(2020, 1, 30), 3);
@@ -430,9 +410,9 @@ TEST(EventHistogram, BinsByFirstDayOfMonthAndYearPrecisionEvents) {
 
 TEST(EventHistogram, FollowsTheFilter) {
     std::vector<Event> events = {
-        make_event("A", "2020-01-02", "", "Russia"),
-        make_event("B", "2020-01-03", "", "France"),
-        make_event("C", "2020-01-04", "", "Russia", EventKind::kCall),
+        make_event("A", "2020-01-02", "", EventKind::kMeeting, "Russia"),
+        make_event("B", "2020-01-03", "", EventKind::kMeeting, "France"),
+        make_event("C", "2020-01-04", "", EventKind::kCall, "Russia"),
     };
     EventFilter filter;
     filter.hidden_parties = {"France"};
