@@ -12,11 +12,12 @@ bool BaseMapCache::render(MapRenderer& renderer, MapScene& scene, const MapStyle
     margin_y_ = camera.height() / 3;
     const int w = camera.width() + 2 * margin_x_, h = camera.height() + 2 * margin_y_;
     if (!target_ || target_->width() != w || target_->height() != h || target_->samples() != samples) {
-        auto t = OffscreenTarget::create(w, h, samples);
+        auto t = OffscreenTarget::create(w, h, samples, OffscreenTarget::Storage::kWindowCopy);
         if (!t) return false;
         target_ = std::move(t).value();
     }
     Camera big(camera.centre(), camera.metres_per_pixel_x(), w, h);
+    big.set_flip_y(true);  // upside down, so that present() is a plain copy (see OffscreenTarget::Storage)
     target_->bind();
     glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -74,7 +75,7 @@ bool BaseMapCache::present(MapRenderer& renderer, MapScene& scene, const MapStyl
     target_->blit_region_to_default(static_cast<int>(std::lround(cx - half_w)),
                                     static_cast<int>(std::lround(cy - half_h + covered / scale_y)),
                                     static_cast<int>(std::lround(cx + half_w)), static_cast<int>(std::lround(cy + half_h)),
-                                    camera.width(), camera.height(), covered);
+                                    camera.width(), camera.height(), covered, /*drawn_flipped=*/true);
     return redrew;
 }
 

@@ -13,7 +13,7 @@ int max_target_size() {
     return std::min({rb, tex, vp[0], vp[1]});
 }
 
-Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int samples) {
+Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int samples, Storage storage) {
     const int limit = max_target_size();
     if (width <= 0 || height <= 0 || width > limit || height > limit)
         return Error{"render target " + std::to_string(width) + "x" + std::to_string(height) +
@@ -24,7 +24,10 @@ Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int sampl
     t.width_ = width;
     t.height_ = height;
     t.samples_ = std::clamp(samples, 0, static_cast<int>(max_samples));
-    t.resolved_texture_ = gl::Texture::create(width, height, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE);
+    // Mesa picks BGRA storage for the unsized GL_RGBA with BGRA bytes; a sized GL_RGBA8 stays RGBA (measured).
+    t.resolved_texture_ = storage == Storage::kWindowCopy
+                              ? gl::Texture::create(width, height, GL_RGBA, GL_BGRA, GL_UNSIGNED_BYTE)
+                              : gl::Texture::create(width, height, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE);
     t.resolve_fbo_ = gl::Framebuffer::create();
     t.resolve_fbo_.attach_color(t.resolved_texture_);
     if (!t.resolve_fbo_.complete()) return Error{"offscreen framebuffer is incomplete"};
@@ -58,12 +61,16 @@ void OffscreenTarget::blit_to_default() const {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-void OffscreenTarget::blit_region_to_default(int x0, int y0, int x1, int y1, int width, int height,
-                                             int dst_y0) const {
+void OffscreenTarget::blit_region_to_default(int x0, int y0, int x1, int y1, int width, int height, int dst_y0,
+                                             bool drawn_flipped) const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_.id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
     const bool scaled = (x1 - x0) != width || (y1 - y0) != height - dst_y0;
-    glBlitFramebuffer(x0, y0, x1, y1, 0, dst_y0, width, height, GL_COLOR_BUFFER_BIT, scaled ? GL_LINEAR : GL_NEAREST);
+    const GLenum filter = scaled ? GL_LINEAR : GL_NEAREST;
+    if (drawn_flipped)  // source row y is stored at height_ - y; the destination runs top down
+        glBlitFramebuffer(x0, height_ - y1, x1, height_ - y0, 0, height, width, dst_y0, GL_COLOR_BUFFER_BIT, filter);
+    else
+        glBlitFramebuffer(x0, y0, x1, y1, 0, dst_y0, width, height, GL_COLOR_BUFFER_BIT, filter);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 

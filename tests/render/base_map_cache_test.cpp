@@ -1,0 +1,183 @@
+// GL tests of the window's base-map cache: what BaseMapCache::present puts into a real window's framebuffer
+// must equal drawing the base map straight into it. The cache is drawn upside down and copied the right way up
+// (a plain memory copy on Mesa), so a wrong row order or offset shows here. Needs an X display (tools/test.sh
+// runs the tests under xvfb-run); skipped without one.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "app/scene_builder.hpp"
+#include "app/views.hpp"
+#include "render/base_map_cache.hpp"
+#include "support/golden.hpp"
+#include "support/test_paths.hpp"
+// After the GL loader's header (render/ includes it): GLFW only for the window.
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+namespace em {
+namespace {
+
+constexpr int kWidth = 640, kHeight = 360;
+
+class BaseMapCacheTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        if (!std::getenv("DISPLAY") || !glfwInit()) return;
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+        glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+        window_ = glfwCreateWindow(kWidth, kHeight, "base map cache test", nullptr, nullptr);
+        if (!window_) return;
+        glfwMakeContextCurrent(window_);
+        auto renderer = MapRenderer::create(DataPaths{test::source_dir()}.font().string());
+        ASSERT_TRUE(renderer) << renderer.error().message;
+        renderer_ = new MapRenderer(std::move(renderer).value());
+        scene_ = new MapScene;
+        scene_->projection = *Projection::from_name("laea");
+        auto base = load_base_layer(DataPaths{test::source_dir()}, *find_base_scale("110m"), scene_->projection,
+                                    nullptr);
+        ASSERT_TRUE(base) << base.error().message;
+        scene_->base.push_back({0.0, std::move(base).value()});
+        scene_->graticule.data = make_graticule();
+        scene_->graticule.reproject(scene_->projection);
+    }
+    static void TearDownTestSuite() {
+        delete scene_;
+        delete renderer_;
+        scene_ = nullptr;
+        renderer_ = nullptr;
+        if (window_) glfwDestroyWindow(window_);
+        window_ = nullptr;
+        glfwTerminate();
+    }
+    void SetUp() override {
+        if (!window_) GTEST_SKIP() << "no X display for a GLFW window";
+        glfwMakeContextCurrent(window_);
+    }
+
+    static Camera default_camera() {
+        const BBox box = scene_->projection.project_box(find_view("Sahel + Moscow")->lon_lat);
+        return Camera::fit(box, kWidth, kHeight);
+    }
+    // Fills the window's back buffer with a colour no map uses.
+    static void clear_window_magenta() {
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glViewport(0, 0, kWidth, kHeight);
+        glClearColor(1, 0, 1, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    // The base map drawn straight into the window, no cache.
+    static Image draw_directly(const Camera& camera) {
+        clear_window_magenta();
+        const MapStyle style;
+        glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        renderer_->draw_layers(*scene_, style, camera, 1.0f, 1.0);
+        return read_window();
+    }
+    // The window's back buffer, rows top to bottom.
+    static Image read_window() {
+        Image gl_rows(kWidth, kHeight);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glReadBuffer(GL_BACK);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, kWidth, kHeight, GL_RGBA, GL_UNSIGNED_BYTE, gl_rows.pixels.data());
+        Image img(kWidth, kHeight);
+        for (int y = 0; y < kHeight; ++y)
+            std::copy_n(gl_rows.row(kHeight - 1 - y), static_cast<size_t>(kWidth) * 4, img.row(y));
+        return img;
+    }
+    static bool is_magenta(const Image& img, int x, int y) {
+        const std::uint8_t* p = img.row(y) + static_cast<size_t>(x) * 4;
+        return p[0] == 255 && p[1] == 0 && p[2] == 255;
+    }
+
+    static inline GLFWwindow* window_ = nullptr;
+    static inline MapRenderer* renderer_ = nullptr;
+    static inline MapScene* scene_ = nullptr;
+};
+
+// The same picture as drawing directly: right way up, no offset (llvmpipe: identical but for a few edge pixels
+// where the larger cache viewport rounds differently).
+constexpr test::GoldenTolerance kSamePicture{0.3, 0.002};
+
+void expect_same(const Image& cached, const Image& direct) {
+    const test::ImageDiff d = test::compare_images(cached, direct);
+    ASSERT_TRUE(d.same_size);
+    EXPECT_LE(d.mean_channel_diff, kSamePicture.max_mean);
+    EXPECT_LE(d.fraction_over, kSamePicture.max_fraction_over);
+}
+
+TEST_F(BaseMapCacheTest, FirstPresentDrawsTheMapTheRightWayUp) {
+    const Camera camera = default_camera();
+    const Image direct = draw_directly(camera);
+    BaseMapCache cache;
+    clear_window_magenta();
+    EXPECT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, 0, true, nullptr));
+    const Image cached = read_window();
+    expect_same(cached, direct);
+    // The picture is not symmetric top to bottom: a flipped copy would differ a lot.
+    Image flipped(kWidth, kHeight);
+    for (int y = 0; y < kHeight; ++y)
+        std::copy_n(cached.row(kHeight - 1 - y), static_cast<size_t>(kWidth) * 4, flipped.row(y));
+    EXPECT_GT(test::compare_images(flipped, direct).fraction_over, 0.05);
+}
+
+TEST_F(BaseMapCacheTest, PanInsideTheMarginCopiesTheShiftedPicture) {
+    Camera camera = default_camera();
+    BaseMapCache cache;
+    clear_window_magenta();
+    ASSERT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, 0, true, nullptr));
+    // 37 px right and 23 px up, in whole pixels: within the margin, so no redraw.
+    camera.pan_pixels(-37, 23);
+    const Image direct = draw_directly(camera);
+    clear_window_magenta();
+    EXPECT_FALSE(cache.present(*renderer_, *scene_, MapStyle{}, camera, 0, true, nullptr));
+    expect_same(read_window(), direct);
+}
+
+TEST_F(BaseMapCacheTest, CoveredRowsAtTheBottomAreLeftAlone) {
+    const Camera camera = default_camera();
+    const Image direct = draw_directly(camera);
+    BaseMapCache cache;
+    clear_window_magenta();
+    ASSERT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, 0, true, nullptr, /*covered_rows=*/50));
+    const Image cached = read_window();
+    for (int x = 0; x < kWidth; x += 7) {
+        EXPECT_TRUE(is_magenta(cached, x, kHeight - 1)) << x;
+        EXPECT_TRUE(is_magenta(cached, x, kHeight - 50)) << x;
+        EXPECT_FALSE(is_magenta(cached, x, kHeight - 51)) << x;
+    }
+    // Above the covered rows the picture is the map, in place.
+    Image top_cached(kWidth, kHeight - 50), top_direct(kWidth, kHeight - 50);
+    for (int y = 0; y < kHeight - 50; ++y) {
+        std::copy_n(cached.row(y), static_cast<size_t>(kWidth) * 4, top_cached.row(y));
+        std::copy_n(direct.row(y), static_cast<size_t>(kWidth) * 4, top_direct.row(y));
+    }
+    expect_same(top_cached, top_direct);
+}
+
+TEST_F(BaseMapCacheTest, ZoomShowsTheScaledPictureUntilTheViewRests) {
+    Camera camera = default_camera();
+    BaseMapCache cache;
+    clear_window_magenta();
+    ASSERT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, 0, true, nullptr));
+    Camera zoomed(camera.centre(), camera.metres_per_pixel_x() / 1.25, kWidth, kHeight);
+    const Image direct = draw_directly(zoomed);
+    clear_window_magenta();
+    // Not settled: a scaled copy of the cache, close to the real picture (blurred by linear filtering).
+    EXPECT_FALSE(cache.present(*renderer_, *scene_, MapStyle{}, zoomed, 0, false, nullptr));
+    const test::ImageDiff preview = test::compare_images(read_window(), direct);
+    EXPECT_LE(preview.mean_channel_diff, 3.0);
+    EXPECT_LE(preview.fraction_over, 0.03);
+    // Settled: redrawn at the new scale.
+    clear_window_magenta();
+    EXPECT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, zoomed, 0, true, nullptr));
+    expect_same(read_window(), direct);
+}
+
+}  // namespace
+}  // namespace em
