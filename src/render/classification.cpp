@@ -61,9 +61,12 @@ Classification classify(const PreparedLayer& layer, const std::string& field) {
         }
         return c;
     }
-    // Categorical: the most frequent values get the Okabe-Ito colours, then two more; the rest "other".
-    static const std::uint32_t palette[] = {0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0x0072B2, 0xD55E00,
-                                            0xCC79A7, 0x999999, 0x882255, 0x44AA99, 0x117733, 0xDDCC77};
+    // Categorical: the most frequent values get pastel colours, the rest "other". ColorBrewer Set3, with its grey
+    // (it could be taken for "other") and its purple (too near Germany's) replaced by Set2's tan and Pastel1's lilac.
+    // Not the saturated Okabe-Ito colours: those mark actors, and saturated colour is for events (quiet base, loud
+    // data; ../shared/STYLE.md).
+    static const std::uint32_t palette[] = {0x8DD3C7, 0xFFFFB3, 0xBEBADA, 0xFB8072, 0x80B1D3, 0xFDB462,
+                                            0xB3DE69, 0xFCCDE5, 0xE5C494, 0xDECBE4, 0xCCEBC5, 0xFFED6F};
     std::map<std::string, int> counts;
     for (size_t i = 0; i < n; ++i)
         if (!layer.value(i, f).empty()) ++counts[layer.value(i, f)];

@@ -1,7 +1,11 @@
 // Colouring a layer by an attribute: categories for text, quantile classes for numbers (CPU only).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "geo/layer_cache.hpp"
+#include "render/actor_style.hpp"
 #include "render/classification.hpp"
 #include "support/test_paths.hpp"
 
@@ -22,6 +26,25 @@ TEST(Classification, TextFieldGivesTwelveCategoriesAndOther) {
     ASSERT_EQ(c.colors.size(), 13u);  // twelve named values and "other"
     EXPECT_NE(c.labels.back().find("other"), std::string::npos);
     for (int k : c.class_of) EXPECT_GE(k, 0);  // every country has a name
+}
+
+// Layer classes must not be read as actors: every category colour differs from every actor colour (and the grey
+// of "other") by at least 25 of 255 in some channel, and from each other.
+TEST(Classification, CategoryColoursAreNotActorColours) {
+    const Classification c = classify(countries_110m(), "name");
+    ASSERT_EQ(c.colors.size(), 13u);
+    auto distance = [](const Color& a, const Color& b) {
+        return std::max({std::abs(a.r - b.r), std::abs(a.g - b.g), std::abs(a.b - b.b)}) * 255.0f;
+    };
+    std::vector<Color> actors;
+    for (const char* party : {"Russia", "France", "USA", "UN", "EU", "Germany", "AES", "someone else"})
+        actors.push_back(party_color(party));
+    actors.push_back(c.colors.back());  // "other"
+    for (size_t k = 0; k + 1 < c.colors.size(); ++k) {
+        for (const Color& a : actors) EXPECT_GE(distance(c.colors[k], a), 25.0f) << c.labels[k];
+        for (size_t j = k + 1; j + 1 < c.colors.size(); ++j)
+            EXPECT_GE(distance(c.colors[k], c.colors[j]), 25.0f) << c.labels[k] << " / " << c.labels[j];
+    }
 }
 
 TEST(Classification, NumericFieldGivesFiveQuantileClasses) {
