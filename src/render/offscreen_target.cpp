@@ -95,4 +95,16 @@ Image OffscreenTarget::read(bool drawn_flipped) const {
     return img;
 }
 
+Image read_window_back_buffer(int width, int height) {
+    Image gl_rows(width, height);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, gl_rows.pixels.data());
+    Image img(width, height);
+    const size_t stride = static_cast<size_t>(width) * 4;
+    for (int y = 0; y < height; ++y) std::memcpy(img.row(y), gl_rows.row(height - 1 - y), stride);
+    return img;
+}
+
 }  // namespace em

@@ -51,4 +51,7 @@ private:
 // The largest width or height one offscreen target may have on this context.
 int max_target_size();
 
+// Reads the window's back buffer (width x height from the bottom-left), rows top to bottom.
+Image read_window_back_buffer(int width, int height);
+
 }  // namespace em

@@ -78,18 +78,7 @@ protected:
         renderer_->draw_layers(*scene_, style, camera, 1.0f, 1.0);
         return read_window();
     }
-    // The window's back buffer, rows top to bottom.
-    static Image read_window() {
-        Image gl_rows(kWidth, kHeight);
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        glReadBuffer(GL_BACK);
-        glPixelStorei(GL_PACK_ALIGNMENT, 1);
-        glReadPixels(0, 0, kWidth, kHeight, GL_RGBA, GL_UNSIGNED_BYTE, gl_rows.pixels.data());
-        Image img(kWidth, kHeight);
-        for (int y = 0; y < kHeight; ++y)
-            std::copy_n(gl_rows.row(kHeight - 1 - y), static_cast<size_t>(kWidth) * 4, img.row(y));
-        return img;
-    }
+    static Image read_window() { return read_window_back_buffer(kWidth, kHeight); }
     static bool is_magenta(const Image& img, int x, int y) {
         const std::uint8_t* p = img.row(y) + static_cast<size_t>(x) * 4;
         return p[0] == 255 && p[1] == 0 && p[2] == 255;
