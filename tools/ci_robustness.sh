@@ -47,6 +47,8 @@ asan_tests() {
     (
         . tests/sanitizers/env.sh
         export XDG_CACHE_HOME="$(mktemp -d)"
+        # No X display: the gl tests that need a window (BaseMapCacheTest) skip, as the window tests are left out.
+        unset DISPLAY
         cd build-asan || exit 1
         rc=0
         tests/eventmap_cpu_tests --gtest_brief=1 || rc=1
