@@ -46,53 +46,14 @@
 #include "ui/timeline_panel.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/view_panel.hpp"
+#include "app/window_frame_stats.hpp"
+#include "app/window_input.hpp"
+#include "app/window_settings.hpp"
+#include "app/window_view.hpp"
 
 namespace em {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-// Where the window keeps what comes back at the next launch: $XDG_CONFIG_HOME/eventmap (~/.config/eventmap).
-std::filesystem::path settings_dir() {
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "eventmap";
-    if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".config" / "eventmap";
-    return {};
-}
-
-// The lon/lat box the camera shows (sampled along its edges).
-BBox visible_lon_lat(const Camera& camera, const Projection& projection) {
-    BBox out;
-    for (int i = 0; i <= 16; ++i) {
-        for (const XY s : {XY{camera.width() * i / 16.0, 0}, XY{camera.width() * i / 16.0, double(camera.height())},
-                           XY{0, camera.height() * i / 16.0}, XY{double(camera.width()), camera.height() * i / 16.0}}) {
-            if (auto g = projection.inverse(camera.to_world(s))) out.add(g->lon, g->lat);
-        }
-    }
-    return out;
-}
-
-// What the GLFW callbacks collect between frames.
-struct WindowInput {
-    double wheel = 0;
-    std::vector<std::string> dropped;  // files dropped onto the window
-    KeyPresses keys;                   // every key press since the last frame (ImGui 1.86 loses quick taps)
-};
-
-// Pointer state between frames.
-struct DragState {
-    bool dragging = false;
-    double last_x = 0, last_y = 0;
-};
-
-// A camera showing the box in the part of the window above the timeline and status bar (bottom_ui pixels).
-Camera camera_for(const BBox& lon_lat, const Projection& projection, int width, int height, int bottom_ui = 0) {
-    const int map_height = std::max(1, height - bottom_ui);
-    Camera fitted = Camera::fit(projection.project_box(lon_lat), width, map_height);
-    const XY c = fitted.centre();
-    return Camera({c.x, c.y - bottom_ui / 2.0 * fitted.metres_per_pixel_y()}, fitted.metres_per_pixel_x(), width,
-                  height);
-}
 
 // Applies mouse and keyboard to the camera unless ImGui wants them; returns true if the camera moved.
 bool handle_input(GLFWwindow* window, Camera& camera, DragState& drag, double wheel, const KeyPresses& keys,
@@ -143,17 +104,10 @@ bool handle_input(GLFWwindow* window, Camera& camera, DragState& drag, double wh
     return moved;
 }
 
-double percentile(std::vector<double> v, double q) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, static_cast<size_t>(std::ceil(q * v.size())) - 1);
-    return v[i];
-}
-
 }  // namespace
 
 int run_window(const WindowOptions& options, const std::filesystem::path& executable) {
-    const auto started = Clock::now();
+    const auto started = FrameStats::Clock::now();
     auto paths = find_data_paths(executable);
     if (!paths) {
         std::cerr << "eventmap: " << paths.error().message << "\n";
@@ -181,22 +135,9 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the layout is saved with the settings, atomically, below
-    const bool use_settings = options.settings && options.frames == 0 && !settings_dir().empty();
+    const bool use_settings = uses_settings(options);
     std::optional<Project> settings;
-    if (use_settings) {
-        std::ifstream ini(settings_dir() / "imgui.ini");
-        std::stringstream text;
-        text << ini.rdbuf();
-        if (!text.str().empty()) ImGui::LoadIniSettingsFromMemory(text.str().c_str(), text.str().size());
-        if (std::filesystem::exists(settings_dir() / "settings.json")) {
-            auto read = read_project(settings_dir() / "settings.json");
-            if (read) {
-                settings = std::move(read).value();
-            } else {
-                std::cerr << "eventmap: settings not restored: " << read.error().message << "\n";
-            }
-        }
-    }
+    if (use_settings) settings = load_settings();
     ImGui::StyleColorsLight();
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -205,20 +146,7 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
     std::optional<std::string> startup_project = options.project;
     std::vector<LayerChoice> layer_choices;  // multi-layer sources waiting for the user's pick
     double& wheel = input.wheel;
-    glfwSetWindowUserPointer(window, &input);
-    glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
-        auto* in = static_cast<WindowInput*>(glfwGetWindowUserPointer(w));
-        for (int i = 0; i < count; ++i) in->dropped.emplace_back(paths[i]);
-    });
-    glfwSetScrollCallback(window, [](GLFWwindow* w, double xoff, double yoff) {
-        ImGui_ImplGlfw_ScrollCallback(w, xoff, yoff);
-        static_cast<WindowInput*>(glfwGetWindowUserPointer(w))->wheel += yoff;
-    });
-    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
-        ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);  // ImGui still sees every key
-        auto* in = static_cast<WindowInput*>(glfwGetWindowUserPointer(w));
-        if (action != GLFW_RELEASE) in->keys.presses.push_back({key, mods});
-    });
+    collect_window_input(window, input);
 
     int exit_code = 0;
     {
@@ -317,18 +245,7 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
             const int bottom_ui = static_cast<int>(timeline_panel_height(events.presence.size())) + 25;
             Camera camera = camera_for(start_box, scene.projection, fb_w, fb_h, bottom_ui);
             Camera home = camera_for(home_box, scene.projection, fb_w, fb_h, bottom_ui);
-            if (settings) {
-                if (!options.date && settings->time.date) jump_to(events.timeline, *settings->time.date);
-                if (!options.window_given) {
-                    events.timeline.window.mode = settings->time.mode;
-                    events.timeline.window.days = settings->time.days;
-                }
-                if (settings->time.range_start) events.timeline.window.range_start = *settings->time.range_start;
-                if (settings->time.range_end) events.timeline.window.range_end = *settings->time.range_end;
-                events.filter = settings->filters.to_event_filter();
-                std::snprintf(filter_ui.search, sizeof filter_ui.search, "%s", events.filter.text.c_str());
-                events.overlay_stale = events.histogram_stale = true;
-            }
+            if (settings) apply_settings(*settings, options, events, filter_ui);
             BaseMapCache base_cache;
             bool dirty = true;         // something changed: draw a frame
             double last_zoom = -1e9;   // glfwGetTime() of the last zoom step; the cache redraws once it rests
@@ -336,17 +253,10 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
             DragState drag;
             std::vector<std::string> keys, labels;
             for (const auto& p : view_presets()) keys.push_back(p.key), labels.push_back(p.label);
-            std::vector<double> frame_ms;    // frames once everything has loaded (scripted runs count these)
-            std::vector<double> loading_ms;  // frames while layers or finer base levels were still loading
-            double first_frame_s = 0, full_detail_s = 0;  // since the start of run_window
-            int loaded_frames = 0;
-            // Scripted runs: total ms per phase (events, input and panels; base map; overlays; ImGui; swap).
-            std::array<double, 5> phase_ms{};
-            auto phase_start = Clock::now();
+            FrameStats stats = start_frame_stats(started);
             StatusInfo status;
             status.message = message;
-            auto last = Clock::now();
-            int frame = 0;
+            const bool scripted = options.frames > 0;
             double last_s = glfwGetTime();
             while (!glfwWindowShouldClose(window)) {
                 const bool settled = glfwGetTime() - last_zoom > 0.25;
@@ -390,12 +300,12 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 if (camera.metres_per_pixel_x() != mpp_before) last_zoom = glfwGetTime();
                 wheel = 0;
                 if (options.script == "pan") {
-                    camera.pan_pixels(frame % 120 < 60 ? 6.0 : -6.0, 2.0 * (frame % 40 < 20 ? 1 : -1));
+                    camera.pan_pixels(stats.frame % 120 < 60 ? 6.0 : -6.0, 2.0 * (stats.frame % 40 < 20 ? 1 : -1));
                     dirty = true;
                 } else if (options.script == "scrub") {
                     // Drags the clock as a hand on the slider would: 3 days a frame, back and forth over the data.
                     const int span = std::max(1, events.timeline.data_last.days - events.timeline.data_first.days);
-                    const int at = (frame * 3) % (2 * span);
+                    const int at = (stats.frame * 3) % (2 * span);
                     jump_to(events.timeline, Date{events.timeline.data_first.days + (at < span ? at : 2 * span - at)});
                     events.overlay_stale = true;
                 }
@@ -434,16 +344,10 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 }
                 if (chosen) {
                     if (saving_project) {
-                        Project p;
+                        Project p = session_project(scene, camera, events);
                         for (const auto& layer : scene.overlays)
                             p.layers.push_back({std::filesystem::absolute(layer.data.source), layer.data.name,
                                                 layer.title, layer.style});
-                        p.view.projection = scene.projection.name();
-                        p.view.bbox = visible_lon_lat(camera, scene.projection);
-                        p.time.date = events.timeline.window.at;
-                        p.time.mode = events.timeline.window.mode;
-                        p.time.days = events.timeline.window.days;
-                        p.filters = ProjectFilters::from(events.filter);
                         if (auto ok = write_project(p, *chosen); ok) {
                             log.info("saved project " + *chosen);
                         } else {
@@ -680,42 +584,34 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                     camera.metres_per_pixel_x() * (centre ? scene.projection.scale_factor_x(*centre) : 1.0);
                 draw_status_bar(status);
                 ImGui::Render();
-                // Scripted runs time the phases of each frame, finishing the GL work of each before the next.
-                const auto phase_mark = [&](int phase) {
-                    if (options.frames == 0) return;
-                    glFinish();
-                    const auto t = Clock::now();
-                    phase_ms[phase] += std::chrono::duration<double, std::milli>(t - phase_start).count();
-                    phase_start = t;
-                };
-                phase_mark(0);
+                mark_phase(stats, 0, scripted);
 
                 // The base map comes from its cache (redrawn only when out of date); events and labels are
                 // drawn over it every frame.
-                DrawStats stats;
+                DrawStats drawn;
                 // The timeline and status bar are opaque and span the window's width: the base map under them
                 // is not copied (2 px less, so no seam can show).
                 const int covered_rows = static_cast<int>(
                     (timeline_panel_height(events.presence.size()) + ImGui::GetFrameHeight() + 6 - 2) * fb_h /
                     std::max(1.0f, ImGui::GetIO().DisplaySize.y));
                 if (base_cache.present(renderer.value(), scene, style, camera, options.samples,
-                                       glfwGetTime() - last_zoom > 0.25, &stats, covered_rows)) {
+                                       glfwGetTime() - last_zoom > 0.25, &drawn, covered_rows)) {
                     char detail[160];
-                    std::snprintf(detail, sizeof detail, "%s | %zu triangles, %zu segments%s", stats.base_level.c_str(),
-                                  stats.triangles, stats.segments, finer.valid() ? " | loading 1:10m..." : "");
+                    std::snprintf(detail, sizeof detail, "%s | %zu triangles, %zu segments%s", drawn.base_level.c_str(),
+                                  drawn.triangles, drawn.segments, finer.valid() ? " | loading 1:10m..." : "");
                     status.detail = detail;
                 }
-                phase_mark(1);
+                mark_phase(stats, 1, scripted);
                 glBindFramebuffer(GL_FRAMEBUFFER, 0);
                 renderer->draw_overlays(scene, style, camera);
-                phase_mark(2);
+                mark_phase(stats, 2, scripted);
                 dirty = false;
                 glViewport(0, 0, fb_w, fb_h);
                 ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-                phase_mark(3);
+                mark_phase(stats, 3, scripted);
                 // Scripted runs (--frames N) draw N frames once everything is loaded, then quit.
                 const bool loading = !loads.empty() || finer.valid();
-                if (options.frames > 0 && !loading && loaded_frames + 1 == options.frames &&
+                if (options.frames > 0 && !loading && stats.loaded_frames + 1 == options.frames &&
                     !options.screenshot.empty()) {
                     Image shot(fb_w, fb_h);
                     glReadBuffer(GL_BACK);
@@ -731,60 +627,12 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
                 }
                 glfwSwapBuffers(window);
                 if (options.frames > 0) glFinish();  // measure whole frames when scripted
-                phase_mark(4);
-                if (loading || frame == 0) phase_ms.fill(0.0);  // phases are averaged over the counted frames
-                const auto now = Clock::now();
-                const double ms = std::chrono::duration<double, std::milli>(now - last).count();
-                last = now;
-                status.frame_ms = ms;
-                const double since_start = std::chrono::duration<double>(now - started).count();
-                if (frame == 0) first_frame_s = since_start;
-                if (!loading && full_detail_s == 0) full_detail_s = since_start;
-                if (frame > 0) (loading ? loading_ms : frame_ms).push_back(ms);  // the first includes start-up
-                ++frame;
-                if (!loading) ++loaded_frames;
-                if (options.frames > 0 && loaded_frames >= options.frames) break;
+                mark_phase(stats, 4, scripted);
+                status.frame_ms = record_frame(stats, loading);
+                if (options.frames > 0 && stats.loaded_frames >= options.frames) break;
             }
-            if (use_settings) {
-                // Time, window, filters, view and panel layout for the next launch, written atomically.
-                Project p;
-                p.view.projection = scene.projection.name();
-                p.view.bbox = visible_lon_lat(camera, scene.projection);
-                p.time.date = events.timeline.window.at;
-                p.time.mode = events.timeline.window.mode;
-                p.time.days = events.timeline.window.days;
-                if (events.timeline.window.mode == WindowMode::kRange) {
-                    p.time.range_start = events.timeline.window.range_start;
-                    p.time.range_end = events.timeline.window.range_end;
-                }
-                p.filters = ProjectFilters::from(events.filter);
-                std::error_code ec;
-                std::filesystem::create_directories(settings_dir(), ec);
-                if (auto ok = write_project(p, settings_dir() / "settings.json"); !ok)
-                    std::cerr << "eventmap: settings not saved: " << ok.error().message << "\n";
-                size_t ini_size = 0;
-                const char* ini = ImGui::SaveIniSettingsToMemory(&ini_size);
-                if (auto ok = write_file_atomically((settings_dir() / "imgui.ini").string(), std::string(ini, ini_size)); !ok)
-                    std::cerr << "eventmap: panel layout not saved: " << ok.error().message << "\n";
-            }
-            if (!options.stats.empty() && !frame_ms.empty()) {
-                // Seconds since start to the first frame and to the first frame with everything loaded ("full
-                // detail": user layers and the 1:10m base levels); frame times once loaded, and while loading.
-                const double mean = std::accumulate(frame_ms.begin(), frame_ms.end(), 0.0) / frame_ms.size();
-                std::ofstream out(options.stats);
-                out << "{\"script\": \"" << options.script << "\", \"frames\": " << frame_ms.size()
-                    << ", \"mean_ms\": " << mean << ", \"p95_ms\": " << percentile(frame_ms, 0.95)
-                    << ", \"max_ms\": " << percentile(frame_ms, 1.0) << ", \"width\": " << fb_w
-                    << ", \"height\": " << fb_h << ", \"first_frame_s\": " << first_frame_s
-                    << ", \"full_detail_s\": " << full_detail_s << ", \"loading_frames\": " << loading_ms.size()
-                    << ", \"loading_p95_ms\": " << (loading_ms.empty() ? 0.0 : percentile(loading_ms, 0.95));
-                // Mean ms per phase over the counted frames (each phase's GL work finished before the next).
-                const char* names[] = {"panels", "base_map", "overlays", "imgui", "swap"};
-                out << ", \"phases_mean_ms\": {";
-                for (int i = 0; i < 5; ++i)
-                    out << (i ? ", " : "") << "\"" << names[i] << "\": " << phase_ms[i] / frame_ms.size();
-                out << "}}\n";
-            }
+            if (use_settings) save_session(scene, camera, events);
+            if (!options.stats.empty()) write_frame_stats(stats, options.script, fb_w, fb_h, options.stats);
         }
         if (finer.valid()) finer.wait();
     }
