@@ -1,0 +1,128 @@
+#include "app/window_frame.hpp"
+
+// The GL loader comes first; GLFW must not pull in its own GL header.
+#include "gl/gl_api.hpp"
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <vector>
+
+#include "app/window_project.hpp"
+#include "core/image.hpp"
+#include "export/png_writer.hpp"
+#include "ui/inspector_panel.hpp"
+#include "ui/layers_panel.hpp"
+#include "ui/legend_panel.hpp"
+#include "ui/timeline_panel.hpp"
+
+namespace em {
+
+void wait_for_events(const WindowOptions& options, const MapRedraw& redraw, const LoadingState& loading,
+                     const EventState& events, const MapView& view) {
+    if (options.frames > 0 || redraw.dirty || loading.finer.valid() || events.timeline.playing || !zoom_settled(view) ||
+        !loading.loads.empty()) {
+        glfwPollEvents();
+    } else {
+        glfwWaitEventsTimeout(0.5);
+    }
+}
+
+void apply_script(const std::string& script, int frame, MapView& view, MapRedraw& redraw, EventState& events) {
+    if (script == "pan") {
+        view.camera.pan_pixels(frame % 120 < 60 ? 6.0 : -6.0, 2.0 * (frame % 40 < 20 ? 1 : -1));
+        redraw.dirty = true;
+    } else if (script == "scrub") {
+        const int span = std::max(1, events.timeline.data_last.days - events.timeline.data_first.days);
+        const int at = (frame * 3) % (2 * span);
+        jump_to(events.timeline, Date{events.timeline.data_first.days + (at < span ? at : 2 * span - at)});
+        events.overlay_stale = true;
+    }
+}
+
+void draw_file_panels(GLFWwindow* window, PanelsState& panels, LoadingState& loading, MapScene& scene,
+                      EventState& events, MapView& view, MapRedraw& redraw, WindowInput& input) {
+    draw_menu_bar(panels, loading, scene.projection, window);
+    handle_window_shortcuts(panels, input.keys, window);
+    const std::vector<std::string> to_open = draw_layer_dialog(panels, input.dropped);
+    if (auto chosen = draw_project_dialog(panels)) {
+        if (panels.saving_project) {
+            save_project_file(*chosen, scene, view.camera, events, panels.log);
+        } else {
+            open_project_file(*chosen, scene, view, events, loading, redraw, panels.log);
+        }
+        redraw.dirty = true;
+    }
+    open_layer_files(to_open, loading, panels.browser, scene.projection, panels.log);
+    draw_layer_choice(loading, scene.projection, panels.log);
+    if (apply_finished_loads(loading, scene, redraw.base_cache, panels.log, panels.status.message)) redraw.dirty = true;
+    draw_loading_panel(loading, view.fb_w);
+}
+
+void draw_map_panels(PanelsState& panels, MapScene& scene, MapStyle& style, EventState& events, MapView& view,
+                     MapRedraw& redraw) {
+    const int fb_w = view.fb_w, fb_h = view.fb_h;
+    ImGui::SetNextWindowPos(ImVec2(10, fb_h - view.bottom_ui - 240.0f), ImGuiCond_FirstUseEver);
+    draw_log_panel(panels.log);
+    ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(330, 120), ImGuiCond_FirstUseEver);
+    draw_view_panel_and_apply(panels, scene, view, redraw);
+    ImGui::SetNextWindowPos(ImVec2(10, 160), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(330, 360), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // opened on demand: the map first
+    if (draw_layers_panel(scene, style)) redraw_base_map(redraw);
+    ImGui::SetNextWindowPos(ImVec2(fb_w - 300.0f, 30), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(290, 330), ImGuiCond_FirstUseEver);
+    draw_legend_panel(events.choices.parties);
+    ImGui::SetNextWindowPos(ImVec2(fb_w - 300.0f, 350), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(290, 300), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+    if (draw_filter_panel(events.filter, panels.filter_ui, events.choices,
+                          scene.events ? scene.events->visible_count : 0, events.set.events.size()))
+        events.histogram_stale = events.overlay_stale = true;
+    if (draw_timeline_panel(events.timeline, panels.timeline_ui, events.histogram, events.presence, events.days))
+        events.overlay_stale = true;
+    draw_inspector_panel(panels.pinned);
+    draw_feature_panel(panels.inspected);
+}
+
+std::optional<DrawStats> present_base_map(MapRenderer& renderer, MapScene& scene, const MapStyle& style,
+                                          const MapView& view, MapRedraw& redraw, std::size_t presence_rows,
+                                          int samples) {
+    // The timeline and status bar are opaque and span the window's width: the base map under them is not copied
+    // (2 px less, so no seam can show).
+    const int covered_rows = static_cast<int>((timeline_panel_height(presence_rows) + ImGui::GetFrameHeight() + 6 - 2) *
+                                              view.fb_h / std::max(1.0f, ImGui::GetIO().DisplaySize.y));
+    DrawStats stats;
+    if (!redraw.base_cache.present(renderer, scene, style, view.camera, samples, zoom_settled(view), &stats,
+                                   covered_rows))
+        return std::nullopt;
+    return stats;
+}
+
+std::string base_map_detail(const DrawStats& stats, bool loading_finer) {
+    char detail[160];
+    std::snprintf(detail, sizeof detail, "%s | %zu triangles, %zu segments%s", stats.base_level.c_str(),
+                  stats.triangles, stats.segments, loading_finer ? " | loading 1:10m..." : "");
+    return detail;
+}
+
+bool write_screenshot(int width, int height, const std::string& path) {
+    Image shot(width, height);
+    glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, shot.pixels.data());
+    Image flipped(width, height);
+    for (int y = 0; y < height; ++y)
+        std::copy_n(shot.row(height - 1 - y), static_cast<size_t>(width) * 4, flipped.row(y));
+    if (auto ok = write_png(flipped, path); !ok) {
+        std::cerr << "eventmap: " << ok.error().message << "\n";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace em

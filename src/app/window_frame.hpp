@@ -1,0 +1,50 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/event_state.hpp"
+#include "app/window_app.hpp"
+#include "app/window_input.hpp"
+#include "app/window_loading.hpp"
+#include "app/window_panels.hpp"
+#include "app/window_view.hpp"
+#include "render/map_renderer.hpp"
+#include "render/map_scene.hpp"
+
+struct GLFWwindow;
+
+namespace em {
+
+// Polls for input when something is moving or loading (and in scripted runs); otherwise sleeps until an event
+// comes or half a second has passed.
+void wait_for_events(const WindowOptions& options, const MapRedraw& redraw, const LoadingState& loading,
+                     const EventState& events, const MapView& view);
+
+// Scripted runs move something every frame: "pan" drags the map, "scrub" drags the clock as a hand on the slider
+// would (3 days a frame, back and forth over the data); "still" moves nothing.
+void apply_script(const std::string& script, int frame, MapView& view, MapRedraw& redraw, EventState& events);
+
+// The menu bar, the layer and project dialogs, the layer chooser and the Loading window: opens and saves what
+// the user asks for (and the files in input.dropped); finished loads join the map.
+void draw_file_panels(GLFWwindow* window, PanelsState& panels, LoadingState& loading, MapScene& scene,
+                      EventState& events, MapView& view, MapRedraw& redraw, WindowInput& input);
+
+// The log, view, layers, legend, filter, timeline, inspector and feature panels, each placed at its first use.
+void draw_map_panels(PanelsState& panels, MapScene& scene, MapStyle& style, EventState& events, MapView& view,
+                     MapRedraw& redraw);
+
+// The base map from its cache (redrawn only when out of date; at the new scale once a zoom has settled) into
+// the window, except the rows the timeline and status bar cover. Returns the draw statistics when it redrew.
+std::optional<DrawStats> present_base_map(MapRenderer& renderer, MapScene& scene, const MapStyle& style,
+                                          const MapView& view, MapRedraw& redraw, std::size_t presence_rows,
+                                          int samples);
+
+// The status bar's detail after a base map redraw: level, triangles, segments, and whether 1:10m is loading.
+std::string base_map_detail(const DrawStats& stats, bool loading_finer);
+
+// Writes the window's back buffer as a PNG (rows flipped into image order). Says why on stderr and returns
+// false when it cannot.
+bool write_screenshot(int width, int height, const std::string& path);
+
+}  // namespace em

@@ -1,0 +1,76 @@
+#include "app/window_frame_stats.hpp"
+
+// The GL loader comes first: glFinish.
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <numeric>
+
+#include "gl/gl_api.hpp"
+
+namespace em {
+
+namespace {
+
+double percentile(std::vector<double> v, double q) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    const size_t i = std::min(v.size() - 1, static_cast<size_t>(std::ceil(q * v.size())) - 1);
+    return v[i];
+}
+
+}  // namespace
+
+FrameStats start_frame_stats(FrameStats::Clock::time_point started) {
+    FrameStats stats;
+    stats.started = started;
+    stats.phase_start = FrameStats::Clock::now();
+    stats.last = FrameStats::Clock::now();
+    return stats;
+}
+
+void mark_phase(FrameStats& stats, int phase, bool scripted) {
+    if (!scripted) return;
+    glFinish();
+    const auto t = FrameStats::Clock::now();
+    stats.phase_ms[phase] += std::chrono::duration<double, std::milli>(t - stats.phase_start).count();
+    stats.phase_start = t;
+}
+
+double record_frame(FrameStats& stats, bool loading) {
+    if (loading || stats.frame == 0) stats.phase_ms.fill(0.0);  // phases are averaged over the counted frames
+    const auto now = FrameStats::Clock::now();
+    const double ms = std::chrono::duration<double, std::milli>(now - stats.last).count();
+    stats.last = now;
+    const double since_start = std::chrono::duration<double>(now - stats.started).count();
+    if (stats.frame == 0) stats.first_frame_s = since_start;
+    if (!loading && stats.full_detail_s == 0) stats.full_detail_s = since_start;
+    if (stats.frame > 0) (loading ? stats.loading_ms : stats.frame_ms).push_back(ms);  // the first has start-up
+    ++stats.frame;
+    if (!loading) ++stats.loaded_frames;
+    return ms;
+}
+
+void write_frame_stats(const FrameStats& stats, const std::string& script, int width, int height,
+                       const std::string& path) {
+    const std::vector<double>& frame_ms = stats.frame_ms;
+    const std::vector<double>& loading_ms = stats.loading_ms;
+    if (frame_ms.empty()) return;
+    // Seconds since start to the first frame and to the first frame with everything loaded ("full detail": user
+    // layers and the 1:10m base levels); frame times once loaded, and while loading.
+    const double mean = std::accumulate(frame_ms.begin(), frame_ms.end(), 0.0) / frame_ms.size();
+    std::ofstream out(path);
+    out << "{\"script\": \"" << script << "\", \"frames\": " << frame_ms.size() << ", \"mean_ms\": " << mean
+        << ", \"p95_ms\": " << percentile(frame_ms, 0.95) << ", \"max_ms\": " << percentile(frame_ms, 1.0)
+        << ", \"width\": " << width << ", \"height\": " << height << ", \"first_frame_s\": " << stats.first_frame_s
+        << ", \"full_detail_s\": " << stats.full_detail_s << ", \"loading_frames\": " << loading_ms.size()
+        << ", \"loading_p95_ms\": " << (loading_ms.empty() ? 0.0 : percentile(loading_ms, 0.95));
+    // Mean ms per phase over the counted frames (each phase's GL work finished before the next).
+    const char* names[] = {"panels", "base_map", "overlays", "imgui", "swap"};
+    out << ", \"phases_mean_ms\": {";
+    for (int i = 0; i < 5; ++i)
+        out << (i ? ", " : "") << "\"" << names[i] << "\": " << stats.phase_ms[i] / frame_ms.size();
+    out << "}}\n";
+}
+
+}  // namespace em

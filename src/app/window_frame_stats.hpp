@@ -1,0 +1,44 @@
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace em {
+
+// Frame times of one window session: what scripted runs (--frames N --stats FILE) report.
+struct FrameStats {
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point started;                    // the start of run_window
+    Clock::time_point last;                       // the end of the previous frame
+    Clock::time_point phase_start;                // the end of the previous phase
+    int frame = 0;                                // frames drawn
+    int loaded_frames = 0;                        // frames drawn with everything loaded
+    std::vector<double> frame_ms;                 // frames once everything has loaded (scripted runs count these)
+    std::vector<double> loading_ms;               // frames while layers or finer base levels were still loading
+    double first_frame_s = 0, full_detail_s = 0;  // since the start of run_window
+    // Scripted runs: total ms per phase (events, input and panels; base map; overlays; ImGui; swap).
+    std::array<double, 5> phase_ms{};
+};
+
+// Starts counting frames now; `started` is when the window began to start up.
+FrameStats start_frame_stats(FrameStats::Clock::time_point started);
+
+// Scripted runs time the phases of each frame: finishes the GL work (glFinish) and adds the time since the
+// previous mark to phase `phase`. Does nothing when not scripted.
+void mark_phase(FrameStats& stats, int phase, bool scripted);
+
+// Counts a frame that has just been swapped (loading: something was still loading during it). Returns its
+// duration in ms, from the end of the previous frame.
+double record_frame(FrameStats& stats, bool loading);
+
+// Writes the figures as one line of JSON: frames, mean, p95 and max ms once loaded, the window size, seconds to
+// the first frame and to full detail, frames while loading and their p95, and the mean ms of each phase.
+// Writes nothing when no frame with everything loaded was counted.
+void write_frame_stats(const FrameStats& stats, const std::string& script, int width, int height,
+                       const std::string& path);
+
+}  // namespace em

@@ -1,0 +1,142 @@
+#include "app/window_loading.hpp"
+
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "app/scene_builder.hpp"
+#include "geo/vector_loader.hpp"
+
+namespace em {
+
+bool still_loading(const LoadingState& loading) { return !loading.loads.empty() || loading.finer.valid(); }
+
+void load_base_levels(const DataPaths& data, MapScene& scene, LoadingState& loading, std::string& message) {
+    // The coarse levels load at once (fast); the 1:10m levels load on a worker thread while the map is usable.
+    std::vector<BaseScale> background;
+    for (const auto& scale : base_scales()) {
+        if (scale.dataset == "10m") {
+            background.push_back(scale);
+            continue;
+        }
+        auto layer = load_base_layer(data, scale, scene.projection, &loading.cache);
+        if (!layer) {
+            message = layer.error().message;
+            continue;
+        }
+        scene.base.push_back({scale.min_metres_per_pixel, std::move(layer).value()});
+    }
+    const LayerCache& cache = loading.cache;
+    loading.finer = std::async(std::launch::async, [data, &cache, background, projection = scene.projection] {
+        LoadedBaseLevels out;
+        for (const auto& scale : background)
+            out.emplace_back(scale.min_metres_per_pixel, load_base_layer(data, scale, projection, &cache));
+        return out;
+    });
+}
+
+bool apply_finished_base_levels(LoadingState& loading, MapScene& scene, std::string& message) {
+    if (!loading.finer.valid() || loading.finer.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return false;
+    for (auto& [min_mpp, layer] : loading.finer.get()) {
+        if (!layer) {
+            message = layer.error().message;
+            continue;
+        }
+        layer->ensure_projection(scene.projection);  // the projection may have changed meanwhile
+        scene.base.push_back({min_mpp, std::move(layer).value()});
+    }
+    return true;
+}
+
+void open_layer_files(const std::vector<std::string>& paths, LoadingState& loading, FileBrowserState& browser,
+                      const Projection& projection, LogState& log) {
+    for (const auto& path : paths) {
+        remember_recent(browser, path);
+        // A GeoPackage (or another source that may hold several layers) lists its layers first.
+        if (may_hold_several_layers(path)) {
+            if (auto names = list_vector_layers(path); names && names->size() > 1) {
+                log.info(path + ": " + std::to_string(names->size()) + " layers; choose which to open");
+                loading.layer_choices.push_back({path, std::move(names).value(), {}});
+                continue;
+            }
+        }
+        log.info("opening " + path);
+        loading.loads.push_back(std::make_unique<BackgroundLoad>(path, projection, &loading.cache));
+    }
+}
+
+void draw_layer_choice(LoadingState& loading, const Projection& projection, LogState& log) {
+    if (auto choice = draw_layer_chooser(loading.layer_choices)) {
+        std::vector<std::string> chosen;
+        for (std::size_t i = 0; i < choice->names.size(); ++i)
+            if (choice->chosen[i]) chosen.push_back(choice->names[i]);
+        log.info("opening " + choice->path + " (" + std::to_string(chosen.size()) + " of " +
+                 std::to_string(choice->names.size()) + " layers)");
+        loading.loads.push_back(std::make_unique<BackgroundLoad>(choice->path, projection, &loading.cache, chosen));
+    }
+}
+
+namespace {
+
+// Adds one finished load's layers to the scene, each with its project style if one waits for it.
+void add_loaded_layers(LoadedLayers& loaded, const std::map<std::string, LayerStyle>& pending_styles, MapScene& scene,
+                       LogState& log) {
+    for (const auto& w : loaded.warnings) log.info("warning: " + w);
+    for (auto& layer : loaded.layers) {
+        layer.ensure_projection(scene.projection);  // the projection may have changed
+        auto style = pending_styles.find(layer.data.source + "\n" + layer.data.name);
+        if (style == pending_styles.end()) style = pending_styles.find(layer.data.source + "\n");
+        if (style != pending_styles.end()) layer.style = style->second;
+        log.info("added " + layer.title + " (" + std::to_string(layer.data.values.size()) + " features, " +
+                 layer.data.crs + ")");
+        scene.overlays.push_back(std::move(layer));
+    }
+}
+
+}  // namespace
+
+bool apply_finished_loads(LoadingState& loading, MapScene& scene, BaseMapCache& base_cache, LogState& log,
+                          std::string& message) {
+    bool finished = false;
+    for (auto it = loading.loads.begin(); it != loading.loads.end();) {
+        if (!(*it)->ready()) {
+            ++it;
+            continue;
+        }
+        auto result = (*it)->result();
+        if (!result) {
+            log.error(result.error().message);
+            message = result.error().message;
+        } else {
+            add_loaded_layers(result.value(), loading.pending_styles, scene, log);
+            base_cache.invalidate();
+        }
+        it = loading.loads.erase(it);
+        finished = true;
+    }
+    return finished;
+}
+
+void draw_loading_panel(LoadingState& loading, int window_width) {
+    if (loading.loads.empty()) return;
+    ImGui::SetNextWindowPos(ImVec2(window_width / 2.0f - 200, 40), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(400, 0), ImGuiCond_Always);
+    ImGui::Begin("Loading", nullptr, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove);
+    for (auto& load : loading.loads) {
+        ImGui::PushID(load.get());
+        ImGui::TextUnformatted(std::filesystem::path(load->path()).filename().string().c_str());
+        const float fraction = load->total() ? float(load->done()) / float(load->total()) : 0.0f;
+        char overlay[64];
+        std::snprintf(overlay, sizeof overlay, "%zu / %zu features", load->done(), load->total());
+        ImGui::ProgressBar(fraction, ImVec2(-70, 0), overlay);
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) load->cancel();
+        ImGui::PopID();
+    }
+    ImGui::End();
+}
+
+}  // namespace em

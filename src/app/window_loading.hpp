@@ -1,0 +1,63 @@
+#pragma once
+
+#include <future>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/data_paths.hpp"
+#include "app/layer_loading.hpp"
+#include "core/result.hpp"
+#include "geo/layer_cache.hpp"
+#include "render/base_map_cache.hpp"
+#include "render/map_scene.hpp"
+#include "ui/file_browser.hpp"
+#include "ui/layer_chooser.hpp"
+#include "ui/log_panel.hpp"
+
+namespace em {
+
+// Base-map levels loaded on a worker thread: each with the resolution it is drawn from (metres per pixel).
+using LoadedBaseLevels = std::vector<std::pair<double, Result<SceneLayer>>>;
+
+// What is loading on worker threads while the map stays usable, what waits for it, and the on-disk cache of
+// prepared layers the loads read through (declared first: it outlives the loads).
+struct LoadingState {
+    LayerCache cache{LayerCache::default_dir()};
+    std::future<LoadedBaseLevels> finer;                 // the 1:10m base levels; invalid once they joined
+    std::vector<std::unique_ptr<BackgroundLoad>> loads;  // user layers, with progress and cancel
+    std::vector<LayerChoice> layer_choices;              // multi-layer sources waiting for the user's pick
+    std::map<std::string, LayerStyle> pending_styles;    // styles from an opened project, by "path\nlayer name"
+                                                         // ("path\n" for a whole source)
+};
+
+// True while user layers or the finer base levels are still loading.
+bool still_loading(const LoadingState& loading);
+
+// Loads the coarse base levels into the scene now (fast) and starts the 1:10m ones on a worker thread
+// (loading.finer). A level that fails leaves its message in `message`.
+void load_base_levels(const DataPaths& data, MapScene& scene, LoadingState& loading, std::string& message);
+
+// Adds the finer base levels to the scene once the worker has finished (failures go to `message`). Returns
+// true if they joined (the base map must be redrawn).
+bool apply_finished_base_levels(LoadingState& loading, MapScene& scene, std::string& message);
+
+// Starts loading files the user opened; a source of several layers first asks which (draw_layer_choice).
+void open_layer_files(const std::vector<std::string>& paths, LoadingState& loading, FileBrowserState& browser,
+                      const Projection& projection, LogState& log);
+
+// The layer chooser of a multi-layer source; starts loading the layers picked.
+void draw_layer_choice(LoadingState& loading, const Projection& projection, LogState& log);
+
+// Finished user loads join the map (with a project's pending styles); failures go to the log and `message` and
+// change nothing else. Returns true if any load finished (a frame must be drawn); invalidates the base map
+// cache when layers were added.
+bool apply_finished_loads(LoadingState& loading, MapScene& scene, BaseMapCache& base_cache, LogState& log,
+                          std::string& message);
+
+// The Loading window: one progress bar and Cancel button per user load (nothing when none is running).
+void draw_loading_panel(LoadingState& loading, int window_width);
+
+}  // namespace em

@@ -1,0 +1,171 @@
+#include "app/window_panels.hpp"
+
+// The GL loader comes first; GLFW must not pull in its own GL header.
+#include "gl/gl_api.hpp"
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "app/views.hpp"
+#include "geo/picking.hpp"
+#include "render/event_overlay.hpp"
+#include "ui/inspector_panel.hpp"
+#include "ui/view_panel.hpp"
+
+namespace em {
+
+PanelsState make_panels_state(const std::optional<std::string>& startup_project) {
+    PanelsState panels;
+    panels.project_browser.extensions = {".json", ".emproj"};
+    panels.project_browser.title = "Project";
+    panels.startup_project = startup_project;
+    for (const auto& p : view_presets()) panels.preset_keys.push_back(p.key), panels.preset_labels.push_back(p.label);
+    return panels;
+}
+
+void draw_menu_bar(PanelsState& panels, LoadingState& loading, const Projection& projection, GLFWwindow* window) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Open layer...", "Ctrl+O")) panels.browser.open = true;
+        if (ImGui::BeginMenu("Recent", !panels.browser.recent.empty())) {
+            for (const auto& r : panels.browser.recent)
+                if (ImGui::MenuItem(r.c_str()))
+                    loading.loads.push_back(std::make_unique<BackgroundLoad>(r, projection, &loading.cache));
+            ImGui::EndMenu();
+        }
+        if (ImGui::MenuItem("Open project...")) panels.project_browser.open = true, panels.saving_project = false;
+        if (ImGui::MenuItem("Save project...")) panels.project_browser.open = true, panels.saving_project = true;
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window, GLFW_TRUE);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        ImGui::MenuItem("Log", nullptr, &panels.log.open);
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void handle_window_shortcuts(PanelsState& panels, const KeyPresses& pressed, GLFWwindow* window) {
+    if (pressed.pressed(GLFW_KEY_O, GLFW_MOD_CONTROL)) panels.browser.open = true;
+    if (pressed.pressed(GLFW_KEY_Q, GLFW_MOD_CONTROL)) glfwSetWindowShouldClose(window, GLFW_TRUE);
+}
+
+std::vector<std::string> draw_layer_dialog(PanelsState& panels, std::vector<std::string>& dropped) {
+    std::vector<std::string> to_open = std::move(dropped);
+    dropped.clear();
+    if (auto chosen = draw_file_browser(panels.browser)) to_open.push_back(*chosen);
+    return to_open;
+}
+
+std::optional<std::string> draw_project_dialog(PanelsState& panels) {
+    panels.project_browser.title = panels.saving_project ? "Save project as (type a name, .json)" : "Open project";
+    std::optional<std::string> chosen = draw_file_browser(panels.project_browser);
+    if (!chosen && panels.startup_project) {
+        chosen = std::exchange(panels.startup_project, std::nullopt);  // --project: opened like File > Open
+        panels.saving_project = false;
+    }
+    return chosen;
+}
+
+void draw_feature_panel(std::optional<InspectedFeature>& inspected) {
+    if (!inspected) return;
+    bool open = true;
+    ImGui::SetNextWindowSize(ImVec2(360, 0), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin("Feature", &open)) {
+        ImGui::TextDisabled("%s", inspected->layer.c_str());
+        for (const auto& [field, value] : inspected->values) {
+            ImGui::TextDisabled("%s", field.c_str());
+            ImGui::SameLine(120);
+            ImGui::TextWrapped("%s", value.c_str());
+        }
+    }
+    ImGui::End();
+    if (!open) inspected.reset();
+}
+
+void draw_view_panel_and_apply(PanelsState& panels, MapScene& scene, MapView& view, MapRedraw& redraw) {
+    const int fb_w = view.fb_w, fb_h = view.fb_h;
+    ViewCommands commands = draw_view_panel(scene.projection, panels.preset_keys, panels.preset_labels);
+    if (commands.projection) {
+        const XY c = view.camera.centre();
+        const auto centre = scene.projection.inverse(c);
+        scene.set_projection(*commands.projection);
+        const BBox box =
+            centre ? BBox::of(centre->lon - 1, centre->lat - 1, centre->lon + 1, centre->lat + 1) : view.home_box;
+        const double mpp = view.camera.metres_per_pixel_x();
+        view.camera = camera_for(box, scene.projection, fb_w, fb_h);
+        view.camera = Camera(view.camera.centre(), mpp, fb_w, fb_h);
+        view.home = camera_for(view.home_box, scene.projection, fb_w, fb_h, view.bottom_ui);
+        redraw_base_map(redraw);
+    }
+    if (commands.preset) {
+        view.camera = camera_for(find_view(*commands.preset)->lon_lat, scene.projection, fb_w, fb_h, view.bottom_ui);
+        redraw.dirty = true;
+    }
+}
+
+namespace {
+
+// The top-most visible feature at `where` (holes respected): the user layers from the top, then the base level
+// drawn at this scale.
+std::optional<InspectedFeature> feature_at(MapScene& scene, const Camera& camera, GeoPoint where) {
+    const double tolerance = 4.0 * camera.metres_per_pixel_x() / 111000.0;
+    std::optional<InspectedFeature> inspected;
+    auto inspect = [&](const SceneLayer& layer) {
+        if (inspected || !layer.style.visible) return;
+        if (auto f = pick_feature(layer.data, where, tolerance)) {
+            InspectedFeature ins{layer.title, {}};
+            for (size_t k = 0; k < layer.data.fields.size(); ++k)
+                ins.values.push_back({layer.data.fields[k], layer.data.value(*f, int(k))});
+            inspected = ins;
+        }
+    };
+    for (auto it = scene.overlays.rbegin(); it != scene.overlays.rend(); ++it) inspect(*it);
+    if (BaseLevel* level = scene.base_for(camera.metres_per_pixel_x())) inspect(level->layer);
+    return inspected;
+}
+
+}  // namespace
+
+void handle_map_pointer(GLFWwindow* window, PanelsState& panels, MapView& view, MapScene& scene) {
+    if (ImGui::GetIO().WantCaptureMouse || !scene.events) return;
+    double mx = 0, my = 0;
+    glfwGetCursorPos(window, &mx, &my);
+    int ww = 1, wh = 1;
+    glfwGetWindowSize(window, &ww, &wh);
+    const XY at{mx * view.fb_w / std::max(ww, 1), my * view.fb_h / std::max(wh, 1)};
+    const Event* hovered = pick_event(*scene.events, scene.projection, view.camera, at);
+    if (hovered) {
+        ImGui::BeginTooltip();
+        draw_event_details(*hovered);
+        ImGui::EndTooltip();
+    }
+    if (ImGui::IsMouseClicked(0)) view.press_x = mx, view.press_y = my;
+    if (ImGui::IsMouseReleased(0) && std::hypot(mx - view.press_x, my - view.press_y) < 3) {
+        if (hovered) {
+            panels.pinned = hovered;
+        } else if (auto where = scene.projection.inverse(view.camera.to_world(at))) {
+            // A click elsewhere inspects the top-most feature under it.
+            panels.inspected = feature_at(scene, view.camera, *where);
+        }
+    }
+}
+
+void draw_map_status(GLFWwindow* window, StatusInfo& status, const MapView& view, const MapScene& scene) {
+    double cx = 0, cy = 0;
+    glfwGetCursorPos(window, &cx, &cy);
+    int ww = 1, wh = 1;
+    glfwGetWindowSize(window, &ww, &wh);
+    status.cursor = scene.projection.inverse(
+        view.camera.to_world({cx * view.fb_w / std::max(ww, 1), cy * view.fb_h / std::max(wh, 1)}));
+    const auto centre = scene.projection.inverse(view.camera.centre());
+    status.metres_per_pixel =
+        view.camera.metres_per_pixel_x() * (centre ? scene.projection.scale_factor_x(*centre) : 1.0);
+    draw_status_bar(status);
+}
+
+}  // namespace em

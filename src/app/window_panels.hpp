@@ -1,0 +1,76 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/window_loading.hpp"
+#include "app/window_view.hpp"
+#include "events/event.hpp"
+#include "render/map_scene.hpp"
+#include "ui/export_panel.hpp"
+#include "ui/file_browser.hpp"
+#include "ui/filter_panel.hpp"
+#include "ui/key_presses.hpp"
+#include "ui/log_panel.hpp"
+#include "ui/status_bar.hpp"
+#include "ui/timeline_panel.hpp"
+
+struct GLFWwindow;
+
+namespace em {
+
+// The feature last clicked: layer title and its attributes.
+struct InspectedFeature {
+    std::string layer;
+    std::vector<std::pair<std::string, std::string>> values;
+};
+
+// What the window's panels keep between frames (what they show, not what the map holds).
+struct PanelsState {
+    LogState log;
+    FileBrowserState browser;                    // File > Open layer
+    FileBrowserState project_browser;            // File > Open project / Save project
+    bool saving_project = false;                 // the project dialog saves (else it opens)
+    std::optional<std::string> startup_project;  // --project: opened at the first frame like File > Open
+    ExportState export_state;
+    TimelineUiState timeline_ui;
+    FilterUiState filter_ui;
+    const Event* pinned = nullptr;  // the event clicked, shown in the inspector
+    std::optional<InspectedFeature> inspected;
+    std::vector<std::string> preset_keys, preset_labels;  // the view presets, in order
+    StatusInfo status;                                    // what the status bar shows
+};
+
+// The panels at start: the project dialog set up for project files, the view presets listed, --project waiting.
+PanelsState make_panels_state(const std::optional<std::string>& startup_project);
+
+// The menu bar (File: open layer, recent files, projects, quit; View: log). A recent file starts loading.
+void draw_menu_bar(PanelsState& panels, LoadingState& loading, const Projection& projection, GLFWwindow* window);
+
+// Ctrl+O opens the layer dialog; Ctrl+Q closes the window.
+void handle_window_shortcuts(PanelsState& panels, const KeyPresses& pressed, GLFWwindow* window);
+
+// The layer dialog; returns the files to open this frame: those dropped on the window (and --layer files, at
+// start), then the one chosen in the dialog. Empties `dropped`.
+std::vector<std::string> draw_layer_dialog(PanelsState& panels, std::vector<std::string>& dropped);
+
+// The project dialog; returns the file chosen to open or save (panels.saving_project says which). --project is
+// returned at the first frame, to be opened.
+std::optional<std::string> draw_project_dialog(PanelsState& panels);
+
+// The Feature window for the feature last clicked; closing it forgets the feature.
+void draw_feature_panel(std::optional<InspectedFeature>& inspected);
+
+// The view panel: switches the projection (keeping the centre and scale, re-fitting Home) or jumps to a preset.
+void draw_view_panel_and_apply(PanelsState& panels, MapScene& scene, MapView& view, MapRedraw& redraw);
+
+// Hover over the map shows an event's record; a click (press and release in place) pins the event, or else
+// inspects the top-most visible feature under the pointer.
+void handle_map_pointer(GLFWwindow* window, PanelsState& panels, MapView& view, MapScene& scene);
+
+// The status bar: lon/lat under the pointer, true ground scale at the view centre, and the status.
+void draw_map_status(GLFWwindow* window, StatusInfo& status, const MapView& view, const MapScene& scene);
+
+}  // namespace em

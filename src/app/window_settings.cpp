@@ -1,0 +1,86 @@
+#include "app/window_settings.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <system_error>
+
+#include "app/window_view.hpp"
+#include "export/png_writer.hpp"
+
+namespace em {
+
+std::filesystem::path settings_dir() {
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "eventmap";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::filesystem::path(home) / ".config" / "eventmap";
+    return {};
+}
+
+bool uses_settings(const WindowOptions& options) {
+    return options.settings && options.frames == 0 && !settings_dir().empty();
+}
+
+std::optional<Project> load_settings() {
+    std::optional<Project> settings;
+    std::ifstream ini(settings_dir() / "imgui.ini");
+    std::stringstream text;
+    text << ini.rdbuf();
+    if (!text.str().empty()) ImGui::LoadIniSettingsFromMemory(text.str().c_str(), text.str().size());
+    if (std::filesystem::exists(settings_dir() / "settings.json")) {
+        auto read = read_project(settings_dir() / "settings.json");
+        if (read) {
+            settings = std::move(read).value();
+        } else {
+            std::cerr << "eventmap: settings not restored: " << read.error().message << "\n";
+        }
+    }
+    return settings;
+}
+
+void apply_settings(const Project& settings, const WindowOptions& options, EventState& events,
+                    FilterUiState& filter_ui) {
+    if (!options.date && settings.time.date) jump_to(events.timeline, *settings.time.date);
+    if (!options.window_given) {
+        events.timeline.window.mode = settings.time.mode;
+        events.timeline.window.days = settings.time.days;
+    }
+    if (settings.time.range_start) events.timeline.window.range_start = *settings.time.range_start;
+    if (settings.time.range_end) events.timeline.window.range_end = *settings.time.range_end;
+    events.filter = settings.filters.to_event_filter();
+    std::snprintf(filter_ui.search, sizeof filter_ui.search, "%s", events.filter.text.c_str());
+    events.overlay_stale = events.histogram_stale = true;
+}
+
+Project session_project(const MapScene& scene, const Camera& camera, const EventState& events) {
+    Project p;
+    p.view.projection = scene.projection.name();
+    p.view.bbox = visible_lon_lat(camera, scene.projection);
+    p.time.date = events.timeline.window.at;
+    p.time.mode = events.timeline.window.mode;
+    p.time.days = events.timeline.window.days;
+    p.filters = ProjectFilters::from(events.filter);
+    return p;
+}
+
+void save_session(const MapScene& scene, const Camera& camera, const EventState& events) {
+    Project p = session_project(scene, camera, events);
+    if (events.timeline.window.mode == WindowMode::kRange) {
+        p.time.range_start = events.timeline.window.range_start;
+        p.time.range_end = events.timeline.window.range_end;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(settings_dir(), ec);
+    if (auto ok = write_project(p, settings_dir() / "settings.json"); !ok)
+        std::cerr << "eventmap: settings not saved: " << ok.error().message << "\n";
+    size_t ini_size = 0;
+    const char* ini = ImGui::SaveIniSettingsToMemory(&ini_size);
+    if (auto ok = write_file_atomically((settings_dir() / "imgui.ini").string(), std::string(ini, ini_size)); !ok)
+        std::cerr << "eventmap: panel layout not saved: " << ok.error().message << "\n";
+}
+
+}  // namespace em

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "app/event_state.hpp"
+#include "app/project_file.hpp"
+#include "app/window_app.hpp"
+#include "render/camera.hpp"
+#include "render/map_scene.hpp"
+#include "ui/filter_panel.hpp"
+
+namespace em {
+
+// Where the window keeps what comes back at the next launch: $XDG_CONFIG_HOME/eventmap (~/.config/eventmap);
+// empty when neither XDG_CONFIG_HOME nor HOME is set.
+std::filesystem::path settings_dir();
+
+// True if this run restores and saves settings: not with --no-settings, not in scripted runs (--frames).
+bool uses_settings(const WindowOptions& options);
+
+// Restores the panel layout into ImGui (needs its context) and reads the last session's settings, if any; a
+// settings file that cannot be read is reported on stderr and ignored.
+std::optional<Project> load_settings();
+
+// Applies the last session's clock, time window and filters, except what the command line names.
+void apply_settings(const Project& settings, const WindowOptions& options, EventState& events,
+                    FilterUiState& filter_ui);
+
+// The session as a project without layers: projection, the lon/lat box in view, the clock and time window
+// (without a range) and the filters.
+Project session_project(const MapScene& scene, const Camera& camera, const EventState& events);
+
+// Saves time, window, filters, view and panel layout for the next launch, atomically; failures go to stderr.
+void save_session(const MapScene& scene, const Camera& camera, const EventState& events);
+
+}  // namespace em

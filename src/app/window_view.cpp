@@ -1,0 +1,114 @@
+#include "app/window_view.hpp"
+
+// The GL loader comes first; GLFW must not pull in its own GL header.
+#include "gl/gl_api.hpp"
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace em {
+
+void redraw_base_map(MapRedraw& redraw) {
+    redraw.base_cache.invalidate();
+    redraw.dirty = true;
+}
+
+Camera camera_for(const BBox& lon_lat, const Projection& projection, int width, int height, int bottom_ui) {
+    const int map_height = std::max(1, height - bottom_ui);
+    Camera fitted = Camera::fit(projection.project_box(lon_lat), width, map_height);
+    const XY c = fitted.centre();
+    return Camera({c.x, c.y - bottom_ui / 2.0 * fitted.metres_per_pixel_y()}, fitted.metres_per_pixel_x(), width,
+                  height);
+}
+
+BBox visible_lon_lat(const Camera& camera, const Projection& projection) {
+    BBox out;
+    for (int i = 0; i <= 16; ++i) {
+        for (const XY s : {XY{camera.width() * i / 16.0, 0}, XY{camera.width() * i / 16.0, double(camera.height())},
+                           XY{0, camera.height() * i / 16.0}, XY{double(camera.width()), camera.height() * i / 16.0}}) {
+            if (auto g = projection.inverse(camera.to_world(s))) out.add(g->lon, g->lat);
+        }
+    }
+    return out;
+}
+
+bool zoom_settled(const MapView& view) { return glfwGetTime() - view.last_zoom > 0.25; }
+
+void follow_framebuffer_size(GLFWwindow* window, MapView& view, MapRedraw& redraw) {
+    glfwGetFramebufferSize(window, &view.fb_w, &view.fb_h);
+    if (view.fb_w > 0 && view.fb_h > 0 && (view.target_w != view.fb_w || view.target_h != view.fb_h)) {
+        view.target_w = view.fb_w, view.target_h = view.fb_h;
+        view.camera.resize(view.fb_w, view.fb_h);
+        redraw_base_map(redraw);
+    }
+}
+
+namespace {
+
+// Drag and wheel, in framebuffer pixels. Returns true if the camera moved.
+bool apply_mouse(GLFWwindow* window, Camera& camera, DragState& drag, double wheel) {
+    const ImGuiIO& io = ImGui::GetIO();
+    bool moved = false;
+    double x = 0, y = 0;
+    glfwGetCursorPos(window, &x, &y);
+    int ww = 1, wh = 1, fw = 1, fh = 1;
+    glfwGetWindowSize(window, &ww, &wh);
+    glfwGetFramebufferSize(window, &fw, &fh);
+    const double sx = static_cast<double>(fw) / ww, sy = static_cast<double>(fh) / wh;  // HiDPI
+    x *= sx, y *= sy;
+    if (!io.WantCaptureMouse) {
+        const bool down = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+        if (down && drag.dragging && (x != drag.last_x || y != drag.last_y)) {
+            camera.pan_pixels(x - drag.last_x, y - drag.last_y);
+            moved = true;
+        }
+        drag.dragging = down;
+        if (wheel != 0) {
+            camera.zoom_at({x, y}, std::pow(1.25, wheel));
+            moved = true;
+        }
+    } else if (glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) != GLFW_PRESS) {
+        drag.dragging = false;
+    }
+    drag.last_x = x, drag.last_y = y;
+    return moved;
+}
+
+// + - arrows and Home. Every press counts, also several within one slow frame. '+' is Shift+'=' on most
+// layouts. Returns true if the camera moved.
+bool apply_keys(Camera& camera, const KeyPresses& keys, const Camera& home) {
+    if (ImGui::GetIO().WantCaptureKeyboard) return false;
+    bool moved = false;
+    const XY centre{camera.width() / 2.0, camera.height() / 2.0};
+    const int zoom_in =
+        keys.count(GLFW_KEY_EQUAL) + keys.count(GLFW_KEY_EQUAL, GLFW_MOD_SHIFT) + keys.count(GLFW_KEY_KP_ADD);
+    const int zoom_out = keys.count(GLFW_KEY_MINUS) + keys.count(GLFW_KEY_KP_SUBTRACT);
+    if (zoom_in != zoom_out) camera.zoom_at(centre, std::pow(1.5, zoom_in - zoom_out)), moved = true;
+    const double step = 80.0;
+    const int dx = keys.count(GLFW_KEY_LEFT) - keys.count(GLFW_KEY_RIGHT);
+    const int dy = keys.count(GLFW_KEY_UP) - keys.count(GLFW_KEY_DOWN);
+    if (dx != 0 || dy != 0) camera.pan_pixels(step * dx, step * dy), moved = true;
+    if (keys.pressed(GLFW_KEY_HOME)) {
+        Camera h = home;
+        h.resize(camera.width(), camera.height());
+        camera = h;
+        moved = true;
+    }
+    return moved;
+}
+
+}  // namespace
+
+bool handle_map_input(GLFWwindow* window, MapView& view, double wheel, const KeyPresses& keys) {
+    const double mpp_before = view.camera.metres_per_pixel_x();
+    bool moved = apply_mouse(window, view.camera, view.drag, wheel);
+    if (apply_keys(view.camera, keys, view.home)) moved = true;
+    if (moved) view.camera.clamp_scale(5.0, 200000.0);
+    if (view.camera.metres_per_pixel_x() != mpp_before) view.last_zoom = glfwGetTime();
+    return moved;
+}
+
+}  // namespace em

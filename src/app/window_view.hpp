@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/bbox.hpp"
+#include "geo/projection.hpp"
+#include "render/base_map_cache.hpp"
+#include "render/camera.hpp"
+#include "ui/key_presses.hpp"
+
+struct GLFWwindow;
+
+namespace em {
+
+// Pointer state between frames.
+struct DragState {
+    bool dragging = false;
+    double last_x = 0, last_y = 0;
+};
+
+// What part of the map the window shows, where Home goes, and what the pointer is doing.
+struct MapView {
+    Camera camera;
+    Camera home;                     // the view Home returns to: the preset or --bbox of the start
+    BBox home_box;                   // Home's lon/lat box (re-fitted when the projection changes)
+    int bottom_ui = 0;               // pixels the timeline and status bar cover at the bottom
+    int fb_w = 0, fb_h = 0;          // the framebuffer's size this frame
+    int target_w = 0, target_h = 0;  // the size the camera and base map were last fitted to
+    DragState drag;
+    double last_zoom = -1e9;            // glfwGetTime() of the last zoom step; the cache redraws once it rests
+    double press_x = -1, press_y = -1;  // where the left button last went down (window pixels), for clicks
+};
+
+// What must be drawn again: the cached base map picture and the frame.
+struct MapRedraw {
+    BaseMapCache base_cache;  // the base map, redrawn only when out of date
+    bool dirty = true;        // something changed: draw a frame
+};
+
+// The base map changed (layers, styles, projection, size): redraw its cache and the frame.
+void redraw_base_map(MapRedraw& redraw);
+
+// A camera showing the box in the part of the window above the timeline and status bar (bottom_ui pixels).
+Camera camera_for(const BBox& lon_lat, const Projection& projection, int width, int height, int bottom_ui = 0);
+
+// The lon/lat box the camera shows (sampled along its edges).
+BBox visible_lon_lat(const Camera& camera, const Projection& projection);
+
+// True once the last zoom step is a quarter of a second old (the base map is then drawn at the new scale).
+bool zoom_settled(const MapView& view);
+
+// Reads the framebuffer size; when it changed, resizes the camera and asks for a redraw.
+void follow_framebuffer_size(GLFWwindow* window, MapView& view, MapRedraw& redraw);
+
+// Applies mouse (drag, wheel steps) and keys (+ - arrows Home) to the camera unless ImGui wants them, noting
+// when it zoomed. Returns true if the camera moved.
+bool handle_map_input(GLFWwindow* window, MapView& view, double wheel, const KeyPresses& keys);
+
+}  // namespace em
