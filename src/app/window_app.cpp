@@ -28,6 +28,7 @@
 #include "app/window_settings.hpp"
 #include "app/window_view.hpp"
 #include "render/map_renderer.hpp"
+#include "ui/font_texture.hpp"
 #include "ui/timeline_panel.hpp"
 
 namespace em {
@@ -137,6 +138,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         wait_for_events(options, redraw, loading, events, view);
         if (apply_finished_base_levels(loading, scene, panels.status.message)) redraw_base_map(redraw);
         ImGui_ImplOpenGL3_NewFrame();
+        use_nearest_font_sampling();  // after NewFrame, which (re)creates the atlas texture
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         follow_framebuffer_size(window, view, redraw);

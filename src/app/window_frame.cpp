@@ -14,6 +14,7 @@
 #include "app/window_project.hpp"
 #include "core/image.hpp"
 #include "export/png_writer.hpp"
+#include "render/offscreen_target.hpp"
 #include "ui/inspector_panel.hpp"
 #include "ui/layers_panel.hpp"
 #include "ui/legend_panel.hpp"
@@ -111,14 +112,8 @@ std::string base_map_detail(const DrawStats& stats, bool loading_finer) {
 }
 
 bool write_screenshot(int width, int height, const std::string& path) {
-    Image shot(width, height);
-    glReadBuffer(GL_BACK);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, shot.pixels.data());
-    Image flipped(width, height);
-    for (int y = 0; y < height; ++y)
-        std::copy_n(shot.row(height - 1 - y), static_cast<size_t>(width) * 4, flipped.row(y));
-    if (auto ok = write_png(flipped, path); !ok) {
+    const Image shot = read_window_back_buffer(width, height);
+    if (auto ok = write_png(shot, path); !ok) {
         std::cerr << "eventmap: " << ok.error().message << "\n";
         return false;
     }
