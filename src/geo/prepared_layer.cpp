@@ -164,6 +164,24 @@ GeoPoint label_anchor(const std::vector<Polygon>& polygons) {
     return pick ? *pick : centroid;
 }
 
+std::size_t count_mesh_points(const VectorLayer& layer, const PrepareOptions& options) {
+    // As append_outline: a closed ring of n >= 2 points gives n + 1, an open line of n >= 2 gives n.
+    const auto outline = [](std::size_t n, bool closed) -> std::size_t { return n < 2 ? 0 : closed ? n + 1 : n; };
+    std::size_t count = 0;
+    for (const auto& f : layer.features) {
+        for (const auto& poly : f.polygons) {
+            const Polygon cut = cut_polygon_at_antimeridian(poly);
+            for (const auto& ring : cut.rings)
+                count += outline(densify(ring, options.densify_degrees, true).size(), true);
+        }
+        for (const LineString& line : f.lines)
+            for (const auto& cut : cut_line_at_antimeridian(line))
+                count += outline(densify(cut, options.densify_degrees, false).size(), false);
+        count += f.points.size();
+    }
+    return count;
+}
+
 int PreparedLayer::field_index(std::string_view field) const {
     for (size_t i = 0; i < fields.size(); ++i) {
         if (fields[i].size() == field.size() && strncasecmp(fields[i].data(), field.data(), field.size()) == 0)
