@@ -67,11 +67,15 @@ FeaturePiece assemble_piece(const Feature& f, std::vector<PartPiece>& parts, con
     FeaturePiece piece;
     std::vector<Polygon> cut_polygons;
     cut_polygons.reserve(parts.size());
+    std::size_t vertices = 0, indices = 0;
+    for (const PartPiece& part : parts) vertices += part.fill.vertices.size(), indices += part.fill.indices.size();
+    piece.fill.vertices.reserve(vertices), piece.fill.indices.reserve(indices);
     for (PartPiece& part : parts) {
         const auto base = static_cast<std::uint32_t>(piece.fill.vertices.size());
         piece.fill.vertices.insert(piece.fill.vertices.end(), part.fill.vertices.begin(), part.fill.vertices.end());
         for (auto idx : part.fill.indices) piece.fill.indices.push_back(base + idx);
         piece.failed |= part.failed;
+        part.fill = TriangleMesh{};
         for (const auto& ring : part.cut.rings) append_outline(ring, true, piece.outline);
         cut_polygons.push_back(std::move(part.cut));
     }
@@ -244,6 +248,15 @@ PreparedLayer prepare_layer(const VectorLayer& input, const PrepareOptions& opti
     LayerMesh& m = out.mesh;
     out.label_points.reserve(n);
     m.ranges.reserve(n);
+    // Exact sizes first: growing by doubling held up to twice the mesh while it was copied (hundreds of MB for a
+    // layer of millions of vertices).
+    std::size_t vertices = 0, indices = 0, outline = 0, points = 0;
+    for (const FeaturePiece& p : pieces) {
+        vertices += p.fill.vertices.size(), indices += p.fill.indices.size();
+        outline += p.outline.outline_points.size(), points += p.points.size();
+    }
+    m.fill.vertices.reserve(vertices), m.fill.indices.reserve(indices);
+    m.outline_points.reserve(outline), m.outline_joins.reserve(outline), m.points.reserve(points);
     for (size_t i = 0; i < n; ++i) {
         FeaturePiece& p = pieces[i];
         FeatureRange r;
