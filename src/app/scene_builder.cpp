@@ -162,7 +162,16 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
         if (!level) {
             if (auto error = read_source()) return *error;
             // Simplifying an already simplified copy: errors add up to at most the sum of the tolerances.
-            level = prepare_simplified(*vectors, tolerance);
+            for (auto& v : *vectors) v = simplify_layer(v, tolerance);
+            // A level that would not be kept (too few points saved) is not tessellated; the cache remembers it
+            // as an entry with no layers, which the size check below rejects as before.
+            std::size_t points = 0;
+            for (const auto& v : *vectors) points += count_mesh_points(v);
+            if (points > kDetailMinReduction * previous_points) {
+                if (cache) cache->store(path, simplified_by(tolerance, only), {});
+                continue;
+            }
+            level = prepare_simplified(*vectors, 0.0);
             if (cache) cache->store(path, simplified_by(tolerance, only), *level);
         }
         const std::size_t points = mesh_points(*level);

@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <functional>
+#include <memory>
 #include <type_traits>
 
 #include <unistd.h>
@@ -61,46 +61,48 @@ private:
     bool ok_ = true;
 };
 
+// Reads straight from the file into the vectors (no copy of the whole entry in memory: a big layer's entry is
+// hundreds of MB, and holding it twice made the warm open's peak). Counts are checked against what is left.
 class Reader {
 public:
-    Reader(const char* data, std::size_t size) : p_(data), end_(data + size) {}
+    Reader(std::FILE* f, std::size_t size) : f_(f), left_(size) {}
     template <typename T>
     bool pod(T& v) {
-        if (static_cast<std::size_t>(end_ - p_) < sizeof v) return ok_ = false;
-        std::memcpy(&v, p_, sizeof v);
-        p_ += sizeof v;
-        return true;
+        return bytes(&v, sizeof v);
     }
     template <typename T>
     bool vec(std::vector<T>& v) {
         std::uint64_t n = 0;
-        if (!pod(n) || n > static_cast<std::uint64_t>(end_ - p_) / sizeof(T)) return ok_ = false;
+        if (!pod(n) || n > left_ / sizeof(T)) return ok_ = false;
         v.resize(n);
-        if (n) std::memcpy(v.data(), p_, n * sizeof(T));
-        p_ += n * sizeof(T);
-        return true;
+        return n == 0 || bytes(v.data(), n * sizeof(T));
     }
     bool str(std::string& s) {
         std::uint64_t n = 0;
-        if (!pod(n) || n > static_cast<std::uint64_t>(end_ - p_)) return ok_ = false;
-        s.assign(p_, n);
-        p_ += n;
-        return true;
+        if (!pod(n) || n > left_) return ok_ = false;
+        s.resize(n);
+        return n == 0 || bytes(s.data(), n);
     }
     bool strs(std::vector<std::string>& v) {
         std::uint64_t n = 0;
-        if (!pod(n) || n > static_cast<std::uint64_t>(end_ - p_) / 8) return ok_ = false;
+        if (!pod(n) || n > left_ / 8) return ok_ = false;
         v.resize(n);
         for (auto& s : v)
             if (!str(s)) return false;
         return true;
     }
     bool ok() const { return ok_; }
-    std::size_t remaining() const { return static_cast<std::size_t>(end_ - p_); }
+    std::size_t remaining() const { return left_; }
 
 private:
-    const char* p_;
-    const char* end_;
+    bool bytes(void* to, std::size_t n) {
+        if (!ok_ || n > left_ || std::fread(to, 1, n, f_) != n) return ok_ = false;
+        left_ -= n;
+        return true;
+    }
+
+    std::FILE* f_;
+    std::size_t left_;
     bool ok_ = true;
 };
 
@@ -185,11 +187,15 @@ std::optional<std::vector<PreparedLayer>> LayerCache::load(const std::string& so
                                                            const PrepareOptions& options) const {
     const auto path = entry_path(source, options);
     if (path.empty()) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (data.size() < sizeof kMagic + 4 || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) return std::nullopt;
-    Reader r(data.data() + sizeof kMagic, data.size() - sizeof kMagic);
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec || size < sizeof kMagic + 4) return std::nullopt;
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!f) return std::nullopt;
+    char magic[sizeof kMagic];
+    if (std::fread(magic, 1, sizeof magic, f.get()) != sizeof magic || std::memcmp(magic, kMagic, sizeof kMagic) != 0)
+        return std::nullopt;
+    Reader r(f.get(), size - sizeof kMagic);
     std::uint32_t version = 0;
     std::uint64_t count = 0;
     if (!r.pod(version) || version != kFormatVersion || !r.pod(count) || count > 4096) return std::nullopt;

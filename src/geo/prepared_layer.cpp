@@ -67,11 +67,15 @@ FeaturePiece assemble_piece(const Feature& f, std::vector<PartPiece>& parts, con
     FeaturePiece piece;
     std::vector<Polygon> cut_polygons;
     cut_polygons.reserve(parts.size());
+    std::size_t vertices = 0, indices = 0;
+    for (const PartPiece& part : parts) vertices += part.fill.vertices.size(), indices += part.fill.indices.size();
+    piece.fill.vertices.reserve(vertices), piece.fill.indices.reserve(indices);
     for (PartPiece& part : parts) {
         const auto base = static_cast<std::uint32_t>(piece.fill.vertices.size());
         piece.fill.vertices.insert(piece.fill.vertices.end(), part.fill.vertices.begin(), part.fill.vertices.end());
         for (auto idx : part.fill.indices) piece.fill.indices.push_back(base + idx);
         piece.failed |= part.failed;
+        part.fill = TriangleMesh{};
         for (const auto& ring : part.cut.rings) append_outline(ring, true, piece.outline);
         cut_polygons.push_back(std::move(part.cut));
     }
@@ -164,6 +168,24 @@ GeoPoint label_anchor(const std::vector<Polygon>& polygons) {
     return pick ? *pick : centroid;
 }
 
+std::size_t count_mesh_points(const VectorLayer& layer, const PrepareOptions& options) {
+    // As append_outline: a closed ring of n >= 2 points gives n + 1, an open line of n >= 2 gives n.
+    const auto outline = [](std::size_t n, bool closed) -> std::size_t { return n < 2 ? 0 : closed ? n + 1 : n; };
+    std::size_t count = 0;
+    for (const auto& f : layer.features) {
+        for (const auto& poly : f.polygons) {
+            const Polygon cut = cut_polygon_at_antimeridian(poly);
+            for (const auto& ring : cut.rings)
+                count += outline(densify(ring, options.densify_degrees, true).size(), true);
+        }
+        for (const LineString& line : f.lines)
+            for (const auto& cut : cut_line_at_antimeridian(line))
+                count += outline(densify(cut, options.densify_degrees, false).size(), false);
+        count += f.points.size();
+    }
+    return count;
+}
+
 int PreparedLayer::field_index(std::string_view field) const {
     for (size_t i = 0; i < fields.size(); ++i) {
         if (fields[i].size() == field.size() && strncasecmp(fields[i].data(), field.data(), field.size()) == 0)
@@ -226,6 +248,15 @@ PreparedLayer prepare_layer(const VectorLayer& input, const PrepareOptions& opti
     LayerMesh& m = out.mesh;
     out.label_points.reserve(n);
     m.ranges.reserve(n);
+    // Exact sizes first: growing by doubling held up to twice the mesh while it was copied (hundreds of MB for a
+    // layer of millions of vertices).
+    std::size_t vertices = 0, indices = 0, outline = 0, points = 0;
+    for (const FeaturePiece& p : pieces) {
+        vertices += p.fill.vertices.size(), indices += p.fill.indices.size();
+        outline += p.outline.outline_points.size(), points += p.points.size();
+    }
+    m.fill.vertices.reserve(vertices), m.fill.indices.reserve(indices);
+    m.outline_points.reserve(outline), m.outline_joins.reserve(outline), m.points.reserve(points);
     for (size_t i = 0; i < n; ++i) {
         FeaturePiece& p = pieces[i];
         FeatureRange r;

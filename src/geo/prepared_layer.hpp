@@ -60,6 +60,10 @@ struct PrepareOptions {
 // Simplifies (if asked), cuts at the antimeridian, densifies, tessellates (in parallel) and finds label anchors.
 PreparedLayer prepare_layer(const VectorLayer& layer, const PrepareOptions& options = {});
 
+// How many outline points plus points prepare_layer would make of this layer (the size of its mesh's
+// outline_points and points together), without tessellating: cutting and densifying only.
+std::size_t count_mesh_points(const VectorLayer& layer, const PrepareOptions& options = {});
+
 // A point well inside the polygon (its largest part) for a label; NaN point if none.
 GeoPoint label_anchor(const std::vector<Polygon>& polygons);
 

@@ -5,6 +5,7 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -206,6 +207,18 @@ std::size_t normalise_lon_lat(Feature& f, bool shift_0_360) {
     return out_of_range;
 }
 
+// The largest longitude of a feature (before any folding); -inf when it has no point.
+double largest_longitude(const Feature& f) {
+    double m = -std::numeric_limits<double>::infinity();
+    for (const auto& poly : f.polygons)
+        for (const auto& r : poly.rings)
+            for (const auto& p : r) m = std::max(m, p.lon);
+    for (const auto& l : f.lines)
+        for (const auto& p : l) m = std::max(m, p.lon);
+    for (const auto& p : f.points) m = std::max(m, p.lon);
+    return m;
+}
+
 void compute_bbox(Feature& f) {
     f.bbox = BBox{};
     for (const auto& poly : f.polygons)
@@ -260,9 +273,12 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
 
     TransformPtr ct;
     bool shift_0_360 = false;
+    // Whether longitudes in 0..360 are folded is decided from the data read (the largest longitude) for WGS84
+    // sources: asking GDAL for a forced extent first cost a whole extra pass over a big GeoJSON (~30 s of 84).
+    bool shift_from_data = false;
     const OGRSpatialReference* src = layer.GetSpatialRef();
     OGREnvelope env;
-    const bool has_extent = layer.GetExtent(&env, TRUE) == OGRERR_NONE;
+    const bool has_extent = !src && layer.GetExtent(&env, TRUE) == OGRERR_NONE;
     if (!src) {
         if (has_extent && !plausible_lon_lat(env)) {
             char buf[256];
@@ -280,7 +296,7 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
         source_srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         const bool is_wgs84_geographic = source_srs->IsGeographic() && source_srs->IsSameGeogCS(&wgs84);
         if (is_wgs84_geographic) {
-            shift_0_360 = has_extent && env.MaxX > 180.0;
+            shift_from_data = true;
         } else {
             CPLErrorReset();
             ct.reset(OGRCreateCoordinateTransformation(source_srs.get(), &wgs84));
@@ -291,6 +307,8 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
     const GIntBig total = layer.GetFeatureCount(TRUE);
     std::size_t done = 0, failed_points = 0, dropped_points = 0, bad_text = 0, null_geoms = 0, out_of_range = 0,
                 lost_geoms = 0;
+    double largest_lon = -std::numeric_limits<double>::infinity();
+    std::vector<bool> had_geometry;
     layer.ResetReading();
     CPLErrorReset();
     while (true) {
@@ -317,16 +335,22 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
         }
         dropped_points += clean_feature(f);
         if (ct) failed_points += transform_feature(f, *ct);
-        out_of_range += normalise_lon_lat(f, shift_0_360);
-        clean_feature(f);
-        // Had a geometry, but nothing drawable is left (a one-vertex polygon, every point dropped above).
-        if (geom && !geom->IsEmpty() && kind_of(f) == GeometryKind::kNone) ++lost_geoms;
-        compute_bbox(f);
-        out.kind = merge_kind(out.kind, kind_of(f));
-        out.bbox.add(f.bbox);
+        if (shift_from_data) largest_lon = std::max(largest_lon, largest_longitude(f));
+        had_geometry.push_back(geom && !geom->IsEmpty());
         out.features.push_back(std::move(f));
         ++done;
         if (control.progress && (done % 1024 == 0)) control.progress(done, static_cast<std::size_t>(total));
+    }
+    if (shift_from_data) shift_0_360 = largest_lon > 180.0;
+    for (std::size_t i = 0; i < out.features.size(); ++i) {
+        Feature& f = out.features[i];
+        out_of_range += normalise_lon_lat(f, shift_0_360);
+        clean_feature(f);
+        // Had a geometry, but nothing drawable is left (a one-vertex polygon, every point dropped above).
+        if (had_geometry[i] && kind_of(f) == GeometryKind::kNone) ++lost_geoms;
+        compute_bbox(f);
+        out.kind = merge_kind(out.kind, kind_of(f));
+        out.bbox.add(f.bbox);
     }
     if (control.progress) control.progress(done, done);
     const std::string gdal_error = last_gdal_error();

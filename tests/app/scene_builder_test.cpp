@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "support/test_paths.hpp"
@@ -115,6 +116,42 @@ TEST(OverlayLayersTest, ChosenLayersOfAGeoPackageOnly) {
     auto missing = load_overlay_layers(gpkg, equirect, nullptr, nullptr, LoadControl{}, {"nope"});
     ASSERT_FALSE(missing);
     EXPECT_NE(missing.error().message.find("nope"), std::string::npos) << missing.error().message;
+}
+
+// Cold (nothing cached) and warm (everything from the cache) give the same levels of detail; a level that saved
+// too few points is cached as an entry without layers, so a warm open neither tessellates nor reads it again.
+TEST(OverlayDetailTest, WarmOpenGivesTheSameLevelsAsColdAndRemembersRejectedOnes) {
+    const DataPaths paths{test::source_dir()};
+    const auto dir = test::temp_dir("overlay-levels");
+    const LayerCache cache(dir / "cache");
+    const Projection equirect = *Projection::from_name("equirect");
+    const std::string path = paths.base_map("10m").string();
+    auto cold = load_overlay_layers(path, equirect, &cache, nullptr, LoadControl{});
+    auto warm = load_overlay_layers(path, equirect, &cache, nullptr, LoadControl{});
+    ASSERT_TRUE(cold && warm);
+    ASSERT_EQ(cold->size(), 1u);
+    ASSERT_EQ(warm->size(), 1u);
+    const SceneLayer &c = cold->front(), &w = warm->front();
+    EXPECT_EQ(c.data.mesh.outline_points, w.data.mesh.outline_points);
+    ASSERT_EQ(c.coarser.size(), w.coarser.size());
+    for (std::size_t i = 0; i < c.coarser.size(); ++i) {
+        EXPECT_EQ(c.coarser[i].tolerance_degrees, w.coarser[i].tolerance_degrees);
+        EXPECT_EQ(c.coarser[i].mesh.outline_points, w.coarser[i].mesh.outline_points);
+        EXPECT_EQ(c.coarser[i].mesh.fill.indices, w.coarser[i].mesh.fill.indices);
+    }
+    for (double t : {0.002, 0.008, 0.032}) {
+        const bool kept = std::any_of(c.coarser.begin(), c.coarser.end(),
+                                      [&](const LayerDetail& d) { return d.tolerance_degrees == t; });
+        PrepareOptions options;
+        options.simplify_degrees = t;
+        const auto entry = cache.load(path, options);
+        if (kept) {
+            ASSERT_TRUE(entry);
+            EXPECT_EQ(entry->size(), 1u);
+        } else if (entry) {
+            EXPECT_TRUE(entry->empty()) << t;
+        }
+    }
 }
 
 }  // namespace

@@ -178,5 +178,25 @@ TEST(PreparedLayerTest, CoarserDensifyGivesFewerOutlinePoints) {
     EXPECT_EQ(coarse.mesh.outline_points.size(), 21u + 5u);
 }
 
+// count_mesh_points tells, without tessellating, how many outline points and points prepare_layer makes: the
+// overlay loader uses it to skip levels of detail it would throw away.
+TEST(PreparedLayerTest, CountMeshPointsMatchesWhatPrepareMakes) {
+    for (const char* name : {"polygons.shp", "antimeridian.geojson", "latin1_regions.shp", "polygons_32630.shp"}) {
+        SCOPED_TRACE(name);
+        const VectorLayer layer = load_fixture(name);
+        for (double densify : {1.0, 0.01}) {
+            PrepareOptions options;
+            options.densify_degrees = densify;
+            const PreparedLayer p = prepare_layer(layer, options);
+            EXPECT_EQ(count_mesh_points(layer, options), p.mesh.outline_points.size() + p.mesh.points.size());
+        }
+    }
+    auto ten =
+        load_vector_source((test::source_dir() / "data" / "naturalearth" / "ne_10m_admin0_countries.shp").string());
+    ASSERT_TRUE(ten);
+    const PreparedLayer p = prepare_layer(ten->front());
+    EXPECT_EQ(count_mesh_points(ten->front()), p.mesh.outline_points.size() + p.mesh.points.size());
+}
+
 }  // namespace
 }  // namespace em

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <fstream>
 
 #include "geo/antimeridian.hpp"
 #include "geo_test_util.hpp"
@@ -200,6 +201,27 @@ TEST(VectorLoaderTest, AntimeridianFixtureKeepsItsRawLongitudes) {
     EXPECT_EQ(layer->features[0].bbox.max_x, 170);
     ASSERT_EQ(layer->features[1].lines.size(), 1u);
     EXPECT_EQ(layer->features[1].lines[0].size(), 4u);
+}
+
+// WGS84 sources in 0..360 are folded to -180..180, decided from the longitudes read (no extent pass over the
+// file first); a layer within -180..180 is left alone even when a ring ends exactly on 180.
+TEST(VectorLoaderTest, LongitudesIn0To360AreFoldedAndOthersAreNot) {
+    const auto dir = test::temp_dir("lon-0-360");
+    const auto write = [&](const std::string& name, const std::string& ring) {
+        const auto path = dir / name;
+        std::ofstream(path) << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                            << R"("geometry":{"type":"Polygon","coordinates":[)" << ring << "]}}]}";
+        return path.string();
+    };
+    auto wide = load_vector_source(write("wide.geojson", "[[170,0],[200,0],[200,10],[170,10],[170,0]]"));
+    ASSERT_TRUE(wide) << wide.error().message;
+    const Ring& w = wide->front().features.at(0).polygons.at(0).rings.at(0);
+    EXPECT_EQ(w[1].lon, -160.0);
+    EXPECT_EQ(w[0].lon, 170.0);
+    EXPECT_LE(wide->front().bbox.max_x, 180.0);
+    auto normal = load_vector_source(write("normal.geojson", "[[170,0],[180,0],[180,10],[170,10],[170,0]]"));
+    ASSERT_TRUE(normal) << normal.error().message;
+    EXPECT_EQ(normal->front().features.at(0).polygons.at(0).rings.at(0)[1].lon, 180.0);
 }
 
 TEST(VectorLoaderTest, ListLayersAndLoadOneByName) {
