@@ -25,7 +25,9 @@ struct WindowOptions {
     std::string places;               // default data/places.csv
     // Scripted runs, for benchmarks and tests: draw this many frames then quit (0: run until closed).
     int frames = 0;
-    std::string script;       // "pan" drags the map every frame; "scrub" moves the clock 3 days a frame; "still": nothing
+    // "pan" drags the map every frame; "scrub" moves the clock 3 days a frame; "still": nothing, frames flat out;
+    // "idle": nothing, frames only as an unscripted window draws them (10 a second while loading, then on input).
+    std::string script;
     std::string screenshot;   // PNG of the last frame, written before quitting
     std::string stats;        // file to receive frame-time figures (mean, p95) as JSON
     bool settings = true;     // restore and save time, window, filters, view and panel layout

@@ -24,9 +24,13 @@ namespace em {
 
 void wait_for_events(const WindowOptions& options, const MapRedraw& redraw, const LoadingState& loading,
                      const EventState& events, const MapView& view) {
-    if (options.frames > 0 || redraw.dirty || loading.finer.valid() || events.timeline.playing || !zoom_settled(view) ||
-        !loading.loads.empty()) {
+    const bool driven = options.frames > 0 && options.script != "idle";
+    if (driven || redraw.dirty || events.timeline.playing || !zoom_settled(view)) {
         glfwPollEvents();
+    } else if (loading.finer.valid() || !loading.loads.empty()) {
+        // Loading with nothing moving: ten frames a second keep the progress bar alive and leave the cores to the
+        // loader (drawing flat out on llvmpipe took one of the two). Input still wakes the loop at once.
+        glfwWaitEventsTimeout(0.1);
     } else {
         glfwWaitEventsTimeout(0.5);
     }
