@@ -34,6 +34,11 @@ void Framebuffer::attach_color(const Texture& tex) const {
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex.id(), 0);
 }
 
+void Framebuffer::attach_depth_stencil(const Renderbuffer& rb) const {
+    bind();
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, rb.id());
+}
+
 bool Framebuffer::complete() const {
     bind();
     return glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;

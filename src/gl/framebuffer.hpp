@@ -34,6 +34,8 @@ public:
     // Attaches colour storage.
     void attach_color(const Renderbuffer& rb) const;
     void attach_color(const Texture& tex) const;
+    // Attaches depth-stencil storage (GL_DEPTH24_STENCIL8).
+    void attach_depth_stencil(const Renderbuffer& rb) const;
     // True when GL reports the framebuffer complete (binds it).
     bool complete() const;
     GLuint id() const { return object_.id(); }

@@ -176,6 +176,7 @@ DrawStats MapRenderer::draw_layers(MapScene& scene, const MapStyle& style, const
                                    double lod_bias) {
     DrawStats stats;
     set_map_blend_state();
+    fill_.begin_pass();
     if (BaseLevel* level = scene.base_for(camera.metres_per_pixel_x() * lod_bias)) {
         SceneLayer& base = level->layer;
         stats.base_level = base.title;
@@ -384,6 +385,7 @@ DrawStats MapRenderer::draw_overlays(MapScene& scene, const MapStyle& style, con
                                      float pixel_scale) {
     set_map_blend_state();
     glViewport(0, 0, camera.width(), camera.height());
+    fill_.begin_pass();
     draw_events(scene, camera, pixel_scale);
     return draw_labels(scene, style, camera, pixel_scale, 1.0);
 }

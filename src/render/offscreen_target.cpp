@@ -31,11 +31,16 @@ Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int sampl
     t.resolve_fbo_ = gl::Framebuffer::create();
     t.resolve_fbo_.attach_color(t.resolved_texture_);
     if (!t.resolve_fbo_.complete()) return Error{"offscreen framebuffer is incomplete"};
+    t.depth_stencil_ = gl::Renderbuffer::create(width, height, GL_DEPTH24_STENCIL8, t.samples_);
     if (t.samples_ > 0) {
         t.msaa_color_ = gl::Renderbuffer::create(width, height, GL_RGBA8, t.samples_);
         t.draw_fbo_ = gl::Framebuffer::create();
         t.draw_fbo_.attach_color(t.msaa_color_);
+        t.draw_fbo_.attach_depth_stencil(t.depth_stencil_);
         if (!t.draw_fbo_.complete()) return Error{"multisampled framebuffer is incomplete"};
+    } else {
+        t.resolve_fbo_.attach_depth_stencil(t.depth_stencil_);
+        if (!t.resolve_fbo_.complete()) return Error{"offscreen framebuffer with stencil is incomplete"};
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return t;

@@ -7,7 +7,8 @@
 namespace em {
 
 // A framebuffer to render into without a window: multisampled colour storage resolved into a single-sampled
-// one that can be read back (or sampled as a texture).
+// one that can be read back (or sampled as a texture). The drawing framebuffer has a stencil buffer (fills use it
+// to blend each pixel once; see FillRenderer).
 class OffscreenTarget {
 public:
     // How the resolved colour is stored. kReadBack: RGBA, what glReadPixels(GL_RGBA) copies fastest.
@@ -43,7 +44,7 @@ public:
 
 private:
     gl::Framebuffer draw_fbo_, resolve_fbo_;
-    gl::Renderbuffer msaa_color_;
+    gl::Renderbuffer msaa_color_, depth_stencil_;
     gl::Texture resolved_texture_;
     int width_ = 0, height_ = 0, samples_ = 0;
 };

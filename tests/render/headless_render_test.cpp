@@ -128,5 +128,33 @@ TEST_F(HeadlessRenderTest, EveryProjectionDrawsLandAndOcean) {
     }
 }
 
+// A translucent user layer in Lambert azimuthal equal-area: Algeria's fill is one even colour. Its lon/lat
+// triangulation has long slivers from the coast to the southern border; projected, some flip over their neighbours,
+// and before fills blended each pixel once they showed as dark dashed streaks (252 pixels off in this box).
+TEST_F(HeadlessRenderTest, TranslucentFillHasNoStreaksInLambertProjection) {
+    RenderOptions o;
+    o.layers = {(test::source_dir() / "data/naturalearth/ne_10m_admin0_countries.shp").string()};
+    o.bbox = BBox::of(-4, 18, 14, 36);
+    o.projection = "laea";
+    o.width = 800, o.height = 800, o.size_given = true;
+    o.labels = false;
+    o.graticule = false;
+    const Image image = render(o);
+    ASSERT_EQ(image.width, 800);
+    // Inside Algeria, away from its borders: every pixel within 6 of the first one in every channel.
+    const std::uint8_t* ref = pixel(image, 300, 250);
+    int off = 0;
+    for (int y = 250; y < 560; ++y)
+        for (int x = 300; x < 540; ++x) {
+            const std::uint8_t* p = pixel(image, x, y);
+            for (int c = 0; c < 3; ++c)
+                if (std::abs(p[c] - ref[c]) > 6) {
+                    ++off;
+                    break;
+                }
+        }
+    EXPECT_EQ(off, 0);
+}
+
 }  // namespace
 }  // namespace em
