@@ -3,7 +3,7 @@
 namespace em {
 
 std::vector<DrawRange> visible_ranges(const std::vector<ProjectedRange>& ranges, const BBox& view, RangePart part,
-                                      const std::vector<bool>* only) {
+                                      const std::vector<bool>* only, bool merge) {
     std::vector<DrawRange> out;
     for (size_t i = 0; i < ranges.size(); ++i) {
         if (only && (i >= only->size() || !(*only)[i])) continue;
@@ -16,7 +16,7 @@ std::vector<DrawRange> visible_ranges(const std::vector<ProjectedRange>& ranges,
             case RangePart::kPoints: d = {r.first_point, r.point_count}; break;
         }
         if (d.count == 0) continue;
-        if (!out.empty() && out.back().first + out.back().count == d.first) {
+        if (merge && !out.empty() && out.back().first + out.back().count == d.first) {
             out.back().count += d.count;
         } else {
             out.push_back(d);

@@ -18,8 +18,9 @@ struct DrawRange {
 enum class RangePart { kFill, kOutline, kPoints };
 
 // The runs covering the chosen features (all when `only` is empty, else those with only[i] true) whose
-// projected bbox meets view; neighbouring runs are merged so the GPU sees few calls.
+// projected bbox meets view; neighbouring runs are merged so the GPU sees few calls, unless merge is false (one
+// run per feature: a translucent fill blends once per run, see FillRenderer).
 std::vector<DrawRange> visible_ranges(const std::vector<ProjectedRange>& ranges, const BBox& view, RangePart part,
-                                      const std::vector<bool>* only = nullptr);
+                                      const std::vector<bool>* only = nullptr, bool merge = true);
 
 }  // namespace em

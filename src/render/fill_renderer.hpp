@@ -11,23 +11,24 @@
 
 namespace em {
 
-// Draws polygon fills in one flat colour. A translucent draw blends a pixel at most once, even where its
-// triangles overlap: fills are tessellated in lon/lat and only their vertices projected, so under a non-affine
-// projection a thin sliver triangle can flip over its neighbour, and the overlap would show as a dark streak. Each
-// translucent draw gets its own stencil value and skips pixels that already hold it.
+// Draws polygon fills in one flat colour. A translucent draw blends a pixel at most once per range (pass one range
+// per feature), even where a range's triangles overlap: fills are tessellated in lon/lat and only their vertices
+// projected, so under a non-affine projection a thin sliver triangle can flip over its neighbour, and the overlap
+// would show as a dark streak. Each range of a translucent draw gets its own stencil value and skips pixels that
+// already hold it; distinct ranges (overlapping features) still blend over each other.
 class FillRenderer {
 public:
     // Compiles the shaders (current context).
     static Result<FillRenderer> create();
     // Starts drawing into the bound framebuffer: its stencil is cleared before the first translucent draw.
     void begin_pass() const;
-    // Draws the given index runs of the mesh.
+    // Draws the given index runs of the mesh (translucent: each run blends a pixel once).
     void draw(const GpuMesh& mesh, const std::vector<DrawRange>& ranges, const Color& color, float opacity,
               const Camera& camera) const;
 
 private:
     gl::Program program_;
-    mutable int stencil_id_ = 0;        // the last translucent draw's stencil value since the clear (1..255)
+    mutable int stencil_id_ = 0;        // the last translucent run's stencil value since the clear (1..255)
     mutable bool stencil_dirty_ = true;  // the bound framebuffer's stencil may hold values from elsewhere
 
     void clear_stencil() const;

@@ -38,7 +38,9 @@ void MapRenderer::draw_fills(SceneLayer& layer, const LayerStyle& style, const C
     if (!style.visible || !style.fill_enabled) return;
     const LayerDrawable d = layer.drawable(camera.metres_per_pixel_x());
     const GpuMesh& gpu = d.gpu;
-    auto fills = visible_ranges(d.projected.ranges, camera.visible(), RangePart::kFill);
+    // Translucent: one run per feature, so that overlapping features still show darker (see FillRenderer).
+    const bool translucent = style.fill.a * style.opacity < 1.0f;
+    auto fills = visible_ranges(d.projected.ranges, camera.visible(), RangePart::kFill, nullptr, !translucent);
     for (const auto& r : fills) stats.triangles += r.count / 3;
     fill_.draw(gpu, fills, style.fill, style.opacity, camera);
     if (style.color_field.empty()) return;
@@ -48,8 +50,11 @@ void MapRenderer::draw_fills(SceneLayer& layer, const LayerStyle& style, const C
     for (size_t k = 0; k < layer.classes.colors.size(); ++k) {
         std::vector<bool> mask(layer.classes.class_of.size());
         for (size_t i = 0; i < mask.size(); ++i) mask[i] = layer.classes.class_of[i] == static_cast<int>(k);
-        fill_.draw(gpu, visible_ranges(d.projected.ranges, camera.visible(), RangePart::kFill, &mask),
-                   layer.classes.colors[k].with_alpha(std::max(alpha, 0.75f)), style.opacity, camera);
+        const Color color = layer.classes.colors[k].with_alpha(std::max(alpha, 0.75f));
+        fill_.draw(gpu,
+                   visible_ranges(d.projected.ranges, camera.visible(), RangePart::kFill, &mask,
+                                  color.a * style.opacity >= 1.0f),
+                   color, style.opacity, camera);
     }
 }
 

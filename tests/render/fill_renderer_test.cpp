@@ -1,5 +1,5 @@
-// GL test: a translucent fill blends each pixel once, even where its own triangles overlap (as sliver triangles
-// do once a non-affine projection has flipped them), and each new draw blends again.
+// GL test: a translucent fill blends each pixel once per run (feature), even where the run's own triangles overlap
+// (as sliver triangles do once a non-affine projection has flipped them); other runs and draws blend again.
 #include <gtest/gtest.h>
 
 #include "render/fill_renderer.hpp"
@@ -11,12 +11,14 @@ namespace {
 
 class FillRendererTest : public test::HeadlessSuite {};
 
-// Two triangles covering the left half and the whole of a 64x64 picture: they overlap on the left half.
+// Quads of a 64x64 picture, two triangles each: indices 0-5 the left half, 6-11 the whole picture (overlapping the
+// left half), 12-17 the right half.
 GpuMesh overlapping_triangles() {
     ProjectedMesh m;
-    m.fill_xy = {-32, -32, 0, -32, 0, 32, -32, 32,    // left half (two triangles)
-                 -32, -32, 32, -32, 32, 32, -32, 32};  // whole picture (two triangles)
-    m.fill_indices = {0, 1, 2, 0, 2, 3, 4, 5, 6, 4, 6, 7};
+    m.fill_xy = {-32, -32, 0, -32, 0, 32, -32, 32,   // left half
+                 -32, -32, 32, -32, 32, 32, -32, 32,  // whole picture
+                 0, -32, 32, -32, 32, 32, 0, 32};     // right half
+    m.fill_indices = {0, 1, 2, 0, 2, 3, 4, 5, 6, 4, 6, 7, 8, 9, 10, 8, 10, 11};
     return upload_mesh(m);
 }
 
@@ -44,6 +46,50 @@ TEST_F(FillRendererTest, OverlappingTrianglesOfOneDrawBlendOnceAndTheNextDrawBle
     Image twice = target->read();
     EXPECT_NEAR(twice.row(32)[8 * 4], 64, 1);
     EXPECT_NEAR(twice.row(32)[56 * 4], 128, 1);
+    glDisable(GL_BLEND);
+}
+
+TEST_F(FillRendererTest, OverlappingRunsOfOneDrawEachBlend) {
+    auto target = OffscreenTarget::create(64, 64, 0);
+    ASSERT_TRUE(target) << target.error().message;
+    auto fill = FillRenderer::create();
+    ASSERT_TRUE(fill) << fill.error().message;
+    const GpuMesh mesh = overlapping_triangles();
+    target->bind();
+    glClearColor(1, 1, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    fill->begin_pass();
+    // Two features (runs) that overlap on the left half: the overlap is darker, as two translucent zones should be.
+    fill->draw(mesh, {{0, 6}, {6, 6}}, Color::hex(0x000000), 0.5f, Camera({0, 0}, 1.0, 64, 64));
+    const Image image = target->read();
+    EXPECT_NEAR(image.row(32)[8 * 4], 64, 1);
+    EXPECT_NEAR(image.row(32)[56 * 4], 128, 1);
+    glDisable(GL_BLEND);
+}
+
+TEST_F(FillRendererTest, AfterTheStencilIdsWrapARunStillBlends) {
+    auto target = OffscreenTarget::create(64, 64, 0);
+    ASSERT_TRUE(target) << target.error().message;
+    auto fill = FillRenderer::create();
+    ASSERT_TRUE(fill) << fill.error().message;
+    const GpuMesh mesh = overlapping_triangles();
+    target->bind();
+    glClearColor(1, 1, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    fill->begin_pass();
+    // 254 runs on the right half (stencil ids 1..254), then the left half twice: ids 255 and, after the wrap, a
+    // fresh one. The second must blend again (GL clamps a reference past 255 to 255, which would skip it).
+    std::vector<DrawRange> runs(254, DrawRange{12, 6});
+    runs.push_back({0, 6});
+    runs.push_back({0, 6});
+    fill->draw(mesh, runs, Color::hex(0x000000), 0.5f, Camera({0, 0}, 1.0, 64, 64));
+    const Image image = target->read();
+    EXPECT_NEAR(image.row(32)[8 * 4], 64, 1);  // blended twice
+    EXPECT_LE(image.row(32)[56 * 4], 1);       // 254 times: black
     glDisable(GL_BLEND);
 }
 
