@@ -2,14 +2,14 @@
 // (as sliver triangles do once a non-affine projection has flipped them); other runs and draws blend again.
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "render/fill_renderer.hpp"
 #include "render/offscreen_target.hpp"
 #include "support/headless_fixture.hpp"
 
 namespace em {
 namespace {
-
-class FillRendererTest : public test::HeadlessSuite {};
 
 // Quads of a 64x64 picture, two triangles each: indices 0-5 the left half, 6-11 the whole picture (overlapping the
 // left half), 12-17 the right half.
@@ -22,75 +22,67 @@ GpuMesh overlapping_triangles() {
     return upload_mesh(m);
 }
 
+// Each test: a white 64x64 target, blending as the map does (premultiplied colour), a pass begun.
+class FillRendererTest : public test::HeadlessSuite {
+protected:
+    void SetUp() override {
+        auto target = OffscreenTarget::create(64, 64, 0);
+        ASSERT_TRUE(target) << target.error().message;
+        target_ = std::move(target).value();
+        auto fill = FillRenderer::create();
+        ASSERT_TRUE(fill) << fill.error().message;
+        fill_ = std::move(fill).value();
+        mesh_ = overlapping_triangles();
+        target_->bind();
+        glClearColor(1, 1, 1, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        fill_->begin_pass();
+    }
+    void TearDown() override { glDisable(GL_BLEND); }
+
+    // Draws runs of the mesh in black at this opacity.
+    void draw_black(const std::vector<DrawRange>& runs, float opacity) {
+        target_->bind();
+        fill_->draw(mesh_, runs, Color::hex(0x000000), opacity, Camera({0, 0}, 1.0, 64, 64));
+    }
+    // The red channel at (x, 32).
+    int red_at(int x) const { return target_->read().row(32)[x * 4]; }
+
+    std::optional<OffscreenTarget> target_;
+    std::optional<FillRenderer> fill_;
+    GpuMesh mesh_;
+};
+
 TEST_F(FillRendererTest, OverlappingTrianglesOfOneDrawBlendOnceAndTheNextDrawBlendsAgain) {
-    auto target = OffscreenTarget::create(64, 64, 0);
-    ASSERT_TRUE(target) << target.error().message;
-    auto fill = FillRenderer::create();
-    ASSERT_TRUE(fill) << fill.error().message;
-    const GpuMesh mesh = overlapping_triangles();
-    const Camera camera({0, 0}, 1.0, 64, 64);
-    target->bind();
-    glClearColor(1, 1, 1, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // the fill shader writes premultiplied colour
-    fill->begin_pass();
-    fill->draw(mesh, {{0, 12}}, Color::hex(0x000000), 0.5f, camera);
-    Image once = target->read();
+    draw_black({{0, 12}}, 0.5f);
+    const Image once = target_->read();
     // Black at 50% over white, once: 127 or 128 everywhere, left half (two triangles on top of each other) too.
     for (int y = 4; y < 60; y += 8)
         for (int x = 4; x < 60; x += 8) EXPECT_NEAR(once.row(y)[x * 4], 128, 1) << x << "," << y;
     // A second draw is a second layer: it blends again (64 left).
-    target->bind();
-    fill->draw(mesh, {{0, 6}}, Color::hex(0x000000), 0.5f, camera);
-    Image twice = target->read();
-    EXPECT_NEAR(twice.row(32)[8 * 4], 64, 1);
-    EXPECT_NEAR(twice.row(32)[56 * 4], 128, 1);
-    glDisable(GL_BLEND);
+    draw_black({{0, 6}}, 0.5f);
+    EXPECT_NEAR(red_at(8), 64, 1);
+    EXPECT_NEAR(red_at(56), 128, 1);
 }
 
 TEST_F(FillRendererTest, OverlappingRunsOfOneDrawEachBlend) {
-    auto target = OffscreenTarget::create(64, 64, 0);
-    ASSERT_TRUE(target) << target.error().message;
-    auto fill = FillRenderer::create();
-    ASSERT_TRUE(fill) << fill.error().message;
-    const GpuMesh mesh = overlapping_triangles();
-    target->bind();
-    glClearColor(1, 1, 1, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    fill->begin_pass();
     // Two features (runs) that overlap on the left half: the overlap is darker, as two translucent zones should be.
-    fill->draw(mesh, {{0, 6}, {6, 6}}, Color::hex(0x000000), 0.5f, Camera({0, 0}, 1.0, 64, 64));
-    const Image image = target->read();
-    EXPECT_NEAR(image.row(32)[8 * 4], 64, 1);
-    EXPECT_NEAR(image.row(32)[56 * 4], 128, 1);
-    glDisable(GL_BLEND);
+    draw_black({{0, 6}, {6, 6}}, 0.5f);
+    EXPECT_NEAR(red_at(8), 64, 1);
+    EXPECT_NEAR(red_at(56), 128, 1);
 }
 
 TEST_F(FillRendererTest, AfterTheStencilIdsWrapARunStillBlends) {
-    auto target = OffscreenTarget::create(64, 64, 0);
-    ASSERT_TRUE(target) << target.error().message;
-    auto fill = FillRenderer::create();
-    ASSERT_TRUE(fill) << fill.error().message;
-    const GpuMesh mesh = overlapping_triangles();
-    target->bind();
-    glClearColor(1, 1, 1, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    fill->begin_pass();
     // 254 runs on the right half (stencil ids 1..254), then the left half twice: ids 255 and, after the wrap, a
     // fresh one. The second must blend again (GL clamps a reference past 255 to 255, which would skip it).
     std::vector<DrawRange> runs(254, DrawRange{12, 6});
     runs.push_back({0, 6});
     runs.push_back({0, 6});
-    fill->draw(mesh, runs, Color::hex(0x000000), 0.5f, Camera({0, 0}, 1.0, 64, 64));
-    const Image image = target->read();
-    EXPECT_NEAR(image.row(32)[8 * 4], 64, 1);  // blended twice
-    EXPECT_LE(image.row(32)[56 * 4], 1);       // 254 times: black
-    glDisable(GL_BLEND);
+    draw_black(runs, 0.5f);
+    EXPECT_NEAR(red_at(8), 64, 1);  // blended twice
+    EXPECT_LE(red_at(56), 1);       // 254 times: black
 }
 
 }  // namespace
