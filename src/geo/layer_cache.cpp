@@ -14,7 +14,8 @@ namespace em {
 namespace {
 
 constexpr char kMagic[8] = {'E', 'M', 'L', 'C', 'A', 'C', 'H', 'E'};
-constexpr std::uint32_t kFormatVersion = 1;
+// 2: levels of detail leave out rings smaller than their tolerance (scene_builder).
+constexpr std::uint32_t kFormatVersion = 2;
 
 // FNV-1a, enough to name cache files.
 std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {

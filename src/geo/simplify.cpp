@@ -185,4 +185,25 @@ VectorLayer simplify_layer(const VectorLayer& layer, double tolerance) {
     return out;
 }
 
+std::size_t drop_small_rings(VectorLayer& layer, double extent) {
+    const auto small = [extent](const Ring& r) {
+        BBox box;
+        for (const GeoPoint& p : r) box.add(p.lon, p.lat);
+        return box.width() < extent && box.height() < extent;
+    };
+    std::size_t dropped = 0;
+    for (auto& f : layer.features) {
+        for (auto& poly : f.polygons) {
+            if (!poly.rings.empty() && small(poly.rings.front())) {
+                dropped += poly.rings.size();
+                poly.rings.clear();
+                continue;
+            }
+            dropped += std::erase_if(poly.rings, small);
+        }
+        std::erase_if(f.polygons, [](const Polygon& p) { return p.rings.empty(); });
+    }
+    return dropped;
+}
+
 }  // namespace em

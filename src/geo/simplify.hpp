@@ -11,6 +11,11 @@ namespace em {
 // ring. tolerance <= 0 returns the layer unchanged.
 VectorLayer simplify_layer(const VectorLayer& layer, double tolerance);
 
+// For coarse levels of detail: leaves out every polygon ring whose lon/lat extent is under `extent` degrees both
+// ways (islands and lakes smaller than about half a pixel where the level is drawn). A polygon whose outer ring
+// goes loses its holes with it. Lines and points are kept. Returns the number of rings left out.
+std::size_t drop_small_rings(VectorLayer& layer, double extent);
+
 // Douglas-Peucker on one open polyline (first and last points kept); ties broken by coordinates so the result
 // does not depend on the direction the line is given in.
 std::vector<GeoPoint> simplify_polyline(const std::vector<GeoPoint>& points, double tolerance);

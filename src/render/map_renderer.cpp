@@ -68,7 +68,9 @@ void MapRenderer::draw_outlines(SceneLayer& layer, const LayerStyle& style, cons
 }
 
 void MapRenderer::draw_points(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale) {
-    if (!style.visible) return;
+    // A layer without points must not upload its full-detail mesh here: zoomed out, only a coarser level is drawn,
+    // and uploading the finest of an 8M-vertex layer stalled the window for seconds.
+    if (!style.visible || layer.projected.points_xy.empty()) return;
     const GpuMesh& gpu = layer.ensure_gpu();
     if (gpu.point_count == 0) return;
     MarkerStyle m = style.marker;

@@ -412,5 +412,67 @@ TEST(SimplifyLayerTest, RingOfOnePointRepeatedIsDropped) {
     EXPECT_EQ(s.features[0].polygons[0].rings[0].size(), 5u);
 }
 
+Ring square(double x, double y, double w, double h) { return Ring{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}; }
+
+// Coarse levels leave out rings under the extent both ways: a small hole, a small island with its hole, a feature
+// made only of a small island (the feature stays, with no polygons); a long thin spit, lines and points stay.
+TEST(DropSmallRingsTest, LeavesOutRingsUnderTheExtentOnly) {
+    VectorLayer layer;
+    Feature a;
+    a.values = {"a"};
+    a.polygons.push_back(Polygon{{square(0, 0, 1, 1), square(0.5, 0.5, 0.0005, 0.0005), square(0.2, 0.2, 0.2, 0.2)}});
+    a.polygons.push_back(Polygon{{square(10, 10, 0.001, 0.001), square(10.0002, 10.0002, 0.0001, 0.0001)}});
+    a.polygons.push_back(Polygon{{square(20, 20, 0.1, 0.0005)}});
+    a.lines.push_back({{0, 0}, {0.0001, 0.0001}});
+    a.points.push_back({5, 5});
+    Feature b;
+    b.values = {"b"};
+    b.polygons.push_back(Polygon{{square(30, 30, 0.0009, 0.0009)}});
+    layer.features = {a, b};
+
+    EXPECT_EQ(drop_small_rings(layer, 0.002), 4u);
+    ASSERT_EQ(layer.features.size(), 2u);
+    const Feature& fa = layer.features[0];
+    ASSERT_EQ(fa.polygons.size(), 2u);
+    ASSERT_EQ(fa.polygons[0].rings.size(), 2u);
+    EXPECT_EQ(fa.polygons[0].rings[1], square(0.2, 0.2, 0.2, 0.2));
+    EXPECT_EQ(fa.polygons[1].rings[0], square(20, 20, 0.1, 0.0005));
+    EXPECT_EQ(fa.lines.size(), 1u);
+    EXPECT_EQ(fa.points.size(), 1u);
+    EXPECT_TRUE(layer.features[1].polygons.empty());
+    EXPECT_EQ(layer.features[1].values, std::vector<std::string>{"b"});
+}
+
+// On the 1:10m countries simplified at 0.032 deg: islets go, every ring left spans at least the tolerance one
+// way, and every polygon whose outer ring does is kept.
+TEST_F(SimplifyTest, DropSmallRingsOnTheCountries) {
+    constexpr double t = 0.032;
+    const auto spans = [](const Ring& r) {
+        BBox box;
+        for (const auto& q : r) box.add(q.lon, q.lat);
+        return box.width() >= t || box.height() >= t;
+    };
+    const VectorLayer simplified = simplify_layer(*layer_, t);
+    VectorLayer s = simplified;
+    const std::size_t dropped = drop_small_rings(s, t);
+    EXPECT_GT(dropped, 50u);
+    std::size_t before = 0, after = 0;
+    for (std::size_t i = 0; i < s.features.size(); ++i) {
+        std::size_t big_polygons = 0;
+        for (const auto& p : simplified.features[i].polygons) {
+            before += p.rings.size();
+            big_polygons += spans(p.rings.front());
+        }
+        EXPECT_EQ(s.features[i].polygons.size(), big_polygons) << "feature " << i;
+        for (const auto& p : s.features[i].polygons) {
+            for (const auto& r : p.rings) {
+                EXPECT_TRUE(spans(r));
+                ++after;
+            }
+        }
+    }
+    EXPECT_EQ(after + dropped, before);
+}
+
 }  // namespace
 }  // namespace em
