@@ -1,28 +1,34 @@
 #include "app/layer_loading.hpp"
 
-#include "app/scene_builder.hpp"
+#include <utility>
+
+#include "app/overlay_layers.hpp"
 
 namespace em {
 
 BackgroundLoad::BackgroundLoad(std::string path, const Projection& projection, const LayerCache* cache,
                                std::vector<std::string> layers)
     : path_(std::move(path)), progress_(std::make_shared<Progress>()) {
-    future_ = std::async(std::launch::async, [path = path_, projection, cache, progress = progress_,
-                                              layers = std::move(layers)]()
-                                                 -> Result<LoadedLayers> {
-        LoadControl control;
-        control.cancel = &progress->cancel;
-        control.progress = [progress](std::size_t done, std::size_t total) {
-            progress->done.store(done);
-            progress->total.store(total);
-        };
-        LoadedLayers out;
-        auto loaded = load_overlay_layers(path, projection, cache, &out.warnings, control, layers);
-        if (!loaded) return loaded.error();
-        if (progress->cancel.load()) return Error{path + ": loading cancelled"};
-        out.layers = std::move(loaded).value();
-        return out;
-    });
+    future_ = std::async(
+        std::launch::async,
+        [path = path_, projection, cache, progress = progress_, layers = std::move(layers)]() -> Result<LoadedLayers> {
+            LoadControl control;
+            control.cancel = &progress->cancel;
+            control.progress = [progress](std::size_t done, std::size_t total) {
+                progress->done.store(done);
+                progress->total.store(total);
+            };
+            LoadedLayers out;
+            const auto preview = [progress](std::vector<SceneLayer> layers) {
+                const std::lock_guard lock(progress->preview_mutex);
+                progress->preview = std::move(layers);
+            };
+            auto loaded = load_overlay_layers(path, projection, cache, &out.warnings, control, layers, preview);
+            if (!loaded) return loaded.error();
+            if (progress->cancel.load()) return Error{path + ": loading cancelled"};
+            out.layers = std::move(loaded).value();
+            return out;
+        });
 }
 
 BackgroundLoad::~BackgroundLoad() {
@@ -37,5 +43,10 @@ bool BackgroundLoad::ready() const {
 }
 
 Result<LoadedLayers> BackgroundLoad::result() { return future_.get(); }
+
+std::optional<std::vector<SceneLayer>> BackgroundLoad::take_preview() {
+    const std::lock_guard lock(progress_->preview_mutex);
+    return std::exchange(progress_->preview, std::nullopt);
+}
 
 }  // namespace em

@@ -3,6 +3,8 @@
 #include <atomic>
 #include <future>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,11 +41,18 @@ public:
     bool ready() const;
     // The result (call once, after ready()).
     Result<LoadedLayers> result();
+    // The coarse first version of a heavy file's layers (see load_overlay_layers), once: empty until the worker has
+    // made it, and after it was taken.
+    std::optional<std::vector<SceneLayer>> take_preview();
+
+    std::uint64_t id = 0;  // set by the owner: tags the preview layers in the scene so the result can replace them
 
 private:
     struct Progress {
         std::atomic<std::size_t> done{0}, total{0};
         std::atomic<bool> cancel{false};
+        std::mutex preview_mutex;
+        std::optional<std::vector<SceneLayer>> preview;  // guarded by preview_mutex
     };
     std::string path_;
     std::shared_ptr<Progress> progress_;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/data_paths.hpp"
+#include "app/overlay_layers.hpp"
 #include "core/result.hpp"
 #include "geo/layer_cache.hpp"
 #include "render/map_scene.hpp"
@@ -29,16 +30,5 @@ const BaseScale* find_base_scale(const std::string& name);
 // Loads one base-map level as a scene layer (through the cache), projected with the given projection.
 Result<SceneLayer> load_base_layer(const DataPaths& paths, const BaseScale& scale, const Projection& projection,
                                    const LayerCache* cache, bool* from_cache = nullptr);
-
-// Loads every layer of a user's vector file as overlays (through the cache), styled by geometry. Sources over a
-// million vertices are simplified to ~100 m; layers over 100k vertices also get coarser levels per zoom band.
-// only_layers: read just these layers of a multi-layer source (by name); empty: every layer.
-Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, const Projection& projection,
-                                                    const LayerCache* cache, std::vector<std::string>* warnings,
-                                                    const LoadControl& control = {},
-                                                    const std::vector<std::string>& only_layers = {});
-
-// A default style for a user layer, by geometry kind and its position in the list (for distinct colours).
-LayerStyle default_overlay_style(GeometryKind kind, std::size_t index);
 
 }  // namespace em

@@ -181,7 +181,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         glfwSwapBuffers(window);
         if (scripted) glFinish();  // measure whole frames when scripted
         mark_phase(stats, 4, scripted);
-        panels.status.frame_ms = record_frame(stats, loading_now);
+        panels.status.frame_ms = record_frame(stats, loading_now, !scene.overlays.empty());
         if (scripted && stats.loaded_frames >= options.frames) break;
     }
     return exit_code;

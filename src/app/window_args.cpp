@@ -53,8 +53,9 @@ Result<WindowOptions> parse_window_args(const std::vector<std::string>& args) {
         } else if (a == "--script") {
             auto v = value();
             if (!v) return v.error();
-            if (v.value() != "pan" && v.value() != "still" && v.value() != "scrub" && v.value() != "idle")
-                return Error{"--script: expected pan, still, scrub or idle"};
+            if (v.value() != "pan" && v.value() != "sweep" && v.value() != "still" && v.value() != "scrub" &&
+                v.value() != "idle")
+                return Error{"--script: expected pan, sweep, still, scrub or idle"};
             o.script = v.value();
         } else if (a == "--screenshot") {
             auto v = value();

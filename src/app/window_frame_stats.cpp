@@ -37,13 +37,14 @@ void mark_phase(FrameStats& stats, int phase, bool scripted) {
     stats.phase_start = t;
 }
 
-double record_frame(FrameStats& stats, bool loading) {
+double record_frame(FrameStats& stats, bool loading, bool layer_shown) {
     if (loading || stats.frame == 0) stats.phase_ms.fill(0.0);  // phases are averaged over the counted frames
     const auto now = FrameStats::Clock::now();
     const double ms = std::chrono::duration<double, std::milli>(now - stats.last).count();
     stats.last = now;
     const double since_start = std::chrono::duration<double>(now - stats.started).count();
     if (stats.frame == 0) stats.first_frame_s = since_start;
+    if (layer_shown && stats.first_layer_s == 0) stats.first_layer_s = since_start;
     if (!loading && stats.full_detail_s == 0) stats.full_detail_s = since_start;
     if (stats.frame > 0) (loading ? stats.loading_ms : stats.frame_ms).push_back(ms);  // the first has start-up
     ++stats.frame;
@@ -63,7 +64,8 @@ void write_frame_stats(const FrameStats& stats, const std::string& script, int w
     out << "{\"script\": \"" << script << "\", \"frames\": " << frame_ms.size() << ", \"mean_ms\": " << mean
         << ", \"p95_ms\": " << percentile(frame_ms, 0.95) << ", \"max_ms\": " << percentile(frame_ms, 1.0)
         << ", \"width\": " << width << ", \"height\": " << height << ", \"first_frame_s\": " << stats.first_frame_s
-        << ", \"full_detail_s\": " << stats.full_detail_s << ", \"loading_frames\": " << loading_ms.size()
+        << ", \"first_layer_s\": " << stats.first_layer_s << ", \"full_detail_s\": " << stats.full_detail_s
+        << ", \"loading_frames\": " << loading_ms.size()
         << ", \"loading_p95_ms\": " << (loading_ms.empty() ? 0.0 : percentile(loading_ms, 0.95));
     // Mean ms per phase over the counted frames (each phase's GL work finished before the next).
     const char* names[] = {"panels", "base_map", "overlays", "imgui", "swap"};

@@ -20,6 +20,7 @@ struct FrameStats {
     std::vector<double> frame_ms;                 // frames once everything has loaded (scripted runs count these)
     std::vector<double> loading_ms;               // frames while layers or finer base levels were still loading
     double first_frame_s = 0, full_detail_s = 0;  // since the start of run_window
+    double first_layer_s = 0;                     // to the first frame showing a user layer (or its preview)
     // Scripted runs: total ms per phase (events, input and panels; base map; overlays; ImGui; swap).
     std::array<double, 5> phase_ms{};
 };
@@ -31,12 +32,12 @@ FrameStats start_frame_stats(FrameStats::Clock::time_point started);
 // previous mark to phase `phase`. Does nothing when not scripted.
 void mark_phase(FrameStats& stats, int phase, bool scripted);
 
-// Counts a frame that has just been swapped (loading: something was still loading during it). Returns its
-// duration in ms, from the end of the previous frame.
-double record_frame(FrameStats& stats, bool loading);
+// Counts a frame that has just been swapped (loading: something was still loading during it; layer_shown: it
+// showed a user layer). Returns its duration in ms, from the end of the previous frame.
+double record_frame(FrameStats& stats, bool loading, bool layer_shown = false);
 
 // Writes the figures as one line of JSON: frames, mean, p95 and max ms once loaded, the window size, seconds to
-// the first frame and to full detail, frames while loading and their p95, and the mean ms of each phase.
+// the first frame, to the first frame with a user layer and to full detail, frames while loading and their p95, and the mean ms of each phase.
 // Writes nothing when no frame with everything loaded was counted.
 void write_frame_stats(const FrameStats& stats, const std::string& script, int width, int height,
                        const std::string& path);

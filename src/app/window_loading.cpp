@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -51,6 +52,12 @@ bool apply_finished_base_levels(LoadingState& loading, MapScene& scene, std::str
     return true;
 }
 
+void start_load(LoadingState& loading, const std::string& path, const Projection& projection,
+                std::vector<std::string> layers) {
+    loading.loads.push_back(std::make_unique<BackgroundLoad>(path, projection, &loading.cache, std::move(layers)));
+    loading.loads.back()->id = loading.next_load_id++;
+}
+
 void open_layer_files(const std::vector<std::string>& paths, LoadingState& loading, FileBrowserState& browser,
                       const Projection& projection, LogState& log) {
     for (const auto& path : paths) {
@@ -64,7 +71,7 @@ void open_layer_files(const std::vector<std::string>& paths, LoadingState& loadi
             }
         }
         log.info("opening " + path);
-        loading.loads.push_back(std::make_unique<BackgroundLoad>(path, projection, &loading.cache));
+        start_load(loading, path, projection);
     }
 }
 
@@ -75,49 +82,91 @@ void draw_layer_choice(LoadingState& loading, const Projection& projection, LogS
             if (choice->chosen[i]) chosen.push_back(choice->names[i]);
         log.info("opening " + choice->path + " (" + std::to_string(chosen.size()) + " of " +
                  std::to_string(choice->names.size()) + " layers)");
-        loading.loads.push_back(std::make_unique<BackgroundLoad>(choice->path, projection, &loading.cache, chosen));
+        start_load(loading, choice->path, projection, std::move(chosen));
     }
 }
 
 namespace {
 
-// Adds one finished load's layers to the scene, each with its project style if one waits for it.
-void add_loaded_layers(LoadedLayers& loaded, const std::map<std::string, LayerStyle>& pending_styles, MapScene& scene,
-                       LogState& log) {
-    for (const auto& w : loaded.warnings) log.info("warning: " + w);
-    for (auto& layer : loaded.layers) {
-        layer.ensure_projection(scene.projection);  // the projection may have changed
-        auto style = pending_styles.find(layer.data.source + "\n" + layer.data.name);
-        if (style == pending_styles.end()) style = pending_styles.find(layer.data.source + "\n");
-        if (style != pending_styles.end()) layer.style = style->second;
-        log.info("added " + layer.title + " (" + std::to_string(layer.data.values.size()) + " features, " +
-                 layer.data.crs + ")");
-        scene.overlays.push_back(std::move(layer));
-    }
+// The project style waiting for this layer, if any.
+const LayerStyle* pending_style(const SceneLayer& layer, const std::map<std::string, LayerStyle>& pending_styles) {
+    auto style = pending_styles.find(layer.data.source + "\n" + layer.data.name);
+    if (style == pending_styles.end()) style = pending_styles.find(layer.data.source + "\n");
+    return style == pending_styles.end() ? nullptr : &style->second;
 }
 
 }  // namespace
 
+void add_preview_layers(std::vector<SceneLayer> preview, std::uint64_t id,
+                        const std::map<std::string, LayerStyle>& pending_styles, MapScene& scene, LogState& log) {
+    for (auto& layer : preview) {
+        layer.ensure_projection(scene.projection);  // the projection may have changed
+        if (const LayerStyle* style = pending_style(layer, pending_styles)) layer.style = *style;
+        layer.preview_of_load = id;
+        log.info("showing " + layer.title + " coarsely while its full detail is prepared");
+        layer.title += " (preparing full detail)";
+        scene.overlays.push_back(std::move(layer));
+    }
+}
+
+void add_loaded_layers(LoadedLayers& loaded, std::uint64_t id, bool previewed,
+                       const std::map<std::string, LayerStyle>& pending_styles, MapScene& scene, LogState& log) {
+    for (const auto& w : loaded.warnings) log.info("warning: " + w);
+    for (auto& layer : loaded.layers) {
+        layer.ensure_projection(scene.projection);  // the projection may have changed
+        auto preview = std::find_if(scene.overlays.begin(), scene.overlays.end(), [&](const SceneLayer& o) {
+            return o.preview_of_load == id && o.data.name == layer.data.name;
+        });
+        if (preview != scene.overlays.end()) {
+            layer.style = preview->style;
+            log.info("full detail of " + layer.title + " (" + std::to_string(layer.data.values.size()) + " features, " +
+                     layer.data.crs + ")");
+            *preview = std::move(layer);
+            continue;
+        }
+        if (previewed) {
+            log.info(layer.title + " was removed while it loaded; not added");
+            continue;
+        }
+        if (const LayerStyle* style = pending_style(layer, pending_styles)) layer.style = *style;
+        log.info("added " + layer.title + " (" + std::to_string(layer.data.values.size()) + " features, " +
+                 layer.data.crs + ")");
+        scene.overlays.push_back(std::move(layer));
+    }
+    // Previews the result had no layer for (cannot happen: the same source) must not stay as if loaded.
+    std::erase_if(scene.overlays, [id](const SceneLayer& o) { return o.preview_of_load == id; });
+}
+
 bool apply_finished_loads(LoadingState& loading, MapScene& scene, BaseMapCache& base_cache, LogState& log,
                           std::string& message) {
-    bool finished = false;
+    bool changed = false;
     for (auto it = loading.loads.begin(); it != loading.loads.end();) {
-        if (!(*it)->ready()) {
+        BackgroundLoad& load = **it;
+        if (auto preview = load.take_preview()) {
+            add_preview_layers(std::move(*preview), load.id, loading.pending_styles, scene, log);
+            loading.previewed.insert(load.id);
+            base_cache.invalidate();
+            changed = true;
+        }
+        if (!load.ready()) {
             ++it;
             continue;
         }
-        auto result = (*it)->result();
+        auto result = load.result();
+        const bool previewed = loading.previewed.erase(load.id) > 0;
         if (!result) {
             log.error(result.error().message);
             message = result.error().message;
+            if (std::erase_if(scene.overlays, [&](const SceneLayer& o) { return o.preview_of_load == load.id; }))
+                base_cache.invalidate();
         } else {
-            add_loaded_layers(result.value(), loading.pending_styles, scene, log);
+            add_loaded_layers(result.value(), load.id, previewed, loading.pending_styles, scene, log);
             base_cache.invalidate();
         }
         it = loading.loads.erase(it);
-        finished = true;
+        changed = true;
     }
-    return finished;
+    return changed;
 }
 
 void draw_loading_panel(LoadingState& loading, int window_width) {
@@ -130,7 +179,11 @@ void draw_loading_panel(LoadingState& loading, int window_width) {
         ImGui::TextUnformatted(std::filesystem::path(load->path()).filename().string().c_str());
         const float fraction = load->total() ? float(load->done()) / float(load->total()) : 0.0f;
         char overlay[64];
-        std::snprintf(overlay, sizeof overlay, "%zu / %zu features", load->done(), load->total());
+        if (load->total() > 0 && load->done() >= load->total()) {
+            std::snprintf(overlay, sizeof overlay, "%zu features read; preparing", load->total());
+        } else {
+            std::snprintf(overlay, sizeof overlay, "%zu / %zu features", load->done(), load->total());
+        }
         ImGui::ProgressBar(fraction, ImVec2(-70, 0), overlay);
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) load->cancel();

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <cstdint>
 #include <future>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,7 +33,13 @@ struct LoadingState {
     std::vector<LayerChoice> layer_choices;              // multi-layer sources waiting for the user's pick
     std::map<std::string, LayerStyle> pending_styles;    // styles from an opened project, by "path\nlayer name"
                                                          // ("path\n" for a whole source)
+    std::uint64_t next_load_id = 1;                      // tags each load's preview layers in the scene
+    std::set<std::uint64_t> previewed;                   // loads whose preview joined the scene
 };
+
+// Starts loading a file (the named layers of it, or all) on a worker thread.
+void start_load(LoadingState& loading, const std::string& path, const Projection& projection,
+                std::vector<std::string> layers = {});
 
 // True while user layers or the finer base levels are still loading.
 bool still_loading(const LoadingState& loading);
@@ -52,10 +60,22 @@ void open_layer_files(const std::vector<std::string>& paths, LoadingState& loadi
 void draw_layer_choice(LoadingState& loading, const Projection& projection, LogState& log);
 
 // Finished user loads join the map (with a project's pending styles); failures go to the log and `message` and
-// change nothing else. Returns true if any load finished (a frame must be drawn); invalidates the base map
-// cache when layers were added.
+// change nothing else. A heavy file's coarse preview joins first and is replaced, keeping the style the user
+// gave it meanwhile, when the load ends (or removed if it fails). Returns true if the scene changed (a frame must
+// be drawn); invalidates the base map cache when layers were added.
 bool apply_finished_loads(LoadingState& loading, MapScene& scene, BaseMapCache& base_cache, LogState& log,
                           std::string& message);
+
+// Shows a load's coarse preview: its layers join the map tagged with the load's id (and a project's pending
+// style, if one waits for them).
+void add_preview_layers(std::vector<SceneLayer> preview, std::uint64_t id,
+                        const std::map<std::string, LayerStyle>& pending_styles, MapScene& scene, LogState& log);
+
+// Adds one finished load's layers to the scene, each with its project style if one waits for it. A layer that was
+// previewed replaces its preview in place, with the style the preview has now; if the user removed the preview
+// (previewed but no longer in the scene), the layer is not added.
+void add_loaded_layers(LoadedLayers& loaded, std::uint64_t id, bool previewed,
+                       const std::map<std::string, LayerStyle>& pending_styles, MapScene& scene, LogState& log);
 
 // The Loading window: one progress bar and Cancel button per user load (nothing when none is running).
 void draw_loading_panel(LoadingState& loading, int window_width);

@@ -34,7 +34,7 @@ void draw_menu_bar(PanelsState& panels, LoadingState& loading, const Projection&
         if (ImGui::BeginMenu("Recent", !panels.browser.recent.empty())) {
             for (const auto& r : panels.browser.recent)
                 if (ImGui::MenuItem(r.c_str()))
-                    loading.loads.push_back(std::make_unique<BackgroundLoad>(r, projection, &loading.cache));
+                    start_load(loading, r, projection);
             ImGui::EndMenu();
         }
         if (ImGui::MenuItem("Open project...")) panels.project_browser.open = true, panels.saving_project = false;

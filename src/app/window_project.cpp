@@ -38,8 +38,7 @@ void load_project_layers(const Project& project, const Projection& projection, L
         }
     }
     for (const auto& [path, what] : files)
-        loading.loads.push_back(std::make_unique<BackgroundLoad>(
-            path, projection, &loading.cache, what.first ? std::vector<std::string>{} : what.second));
+        start_load(loading, path, projection, what.first ? std::vector<std::string>{} : what.second);
     loading.pending_styles.clear();
     for (const auto& layer : project.layers)
         loading.pending_styles[layer.path.string() + "\n" + layer.layer] = layer.style;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,9 @@ struct SceneLayer {
     std::vector<LayerDetail> coarser;  // levels of detail for small scales, coarsest first (often none)
 
     std::optional<Projection> projected_with;  // the projection `projected` was made with
+    // Non-zero while this is a coarse preview shown as the file loads: the id of that load, whose result replaces
+    // it (keeping its style).
+    std::uint64_t preview_of_load = 0;
 
     // Recomputes projected and drops GPU buffers so they are uploaded again.
     void reproject(const Projection& projection) {

@@ -154,5 +154,52 @@ TEST(OverlayDetailTest, WarmOpenGivesTheSameLevelsAsColdAndRemembersRejectedOnes
     }
 }
 
+// A cold open of a layer with coarser levels shows its coarsest level first: the preview comes before the full
+// detail is prepared (the cache does not hold it yet), with the same features and the coarsest level's mesh. A warm
+// open needs no preview.
+TEST(OverlayDetailTest, ColdOpenPreviewsTheCoarsestLevelBeforeTheFullDetail) {
+    const DataPaths paths{test::source_dir()};
+    const auto dir = test::temp_dir("overlay-preview");
+    const LayerCache cache(dir / "cache");
+    const Projection equirect = *Projection::from_name("equirect");
+    const std::string path = paths.base_map("10m").string();
+    std::vector<std::vector<SceneLayer>> previews;
+    bool full_detail_cached_at_preview = true;
+    const auto preview = [&](std::vector<SceneLayer> layers) {
+        full_detail_cached_at_preview = cache.load(path, PrepareOptions{}).has_value();
+        previews.push_back(std::move(layers));
+    };
+    auto cold = load_overlay_layers(path, equirect, &cache, nullptr, LoadControl{}, {}, preview);
+    ASSERT_TRUE(cold) << cold.error().message;
+    ASSERT_EQ(previews.size(), 1u);
+    EXPECT_FALSE(full_detail_cached_at_preview);
+    ASSERT_EQ(previews[0].size(), 1u);
+    ASSERT_GE(cold->front().coarser.size(), 1u);
+    const SceneLayer &p = previews[0].front(), &final_layer = cold->front();
+    EXPECT_EQ(p.data.mesh.outline_points, final_layer.coarser.front().mesh.outline_points);
+    EXPECT_EQ(p.data.mesh.fill.indices, final_layer.coarser.front().mesh.fill.indices);
+    EXPECT_EQ(p.data.values, final_layer.data.values);
+    EXPECT_EQ(p.data.fields, final_layer.data.fields);
+    EXPECT_EQ(p.title, final_layer.title);
+    EXPECT_TRUE(p.coarser.empty());
+    EXPECT_EQ(p.projected.ranges.size(), final_layer.data.mesh.ranges.size());  // projected, one range per feature
+    EXPECT_LT(p.data.mesh.outline_points.size(), final_layer.data.mesh.outline_points.size() / 4);
+
+    previews.clear();
+    auto warm = load_overlay_layers(path, equirect, &cache, nullptr, LoadControl{}, {}, preview);
+    ASSERT_TRUE(warm);
+    EXPECT_TRUE(previews.empty());
+}
+
+// Small layers have no coarser level, so nothing to preview.
+TEST(OverlayDetailTest, SmallLayersAreNotPreviewed) {
+    const DataPaths paths{test::source_dir()};
+    int previews = 0;
+    auto layers = load_overlay_layers(paths.base_map("110m").string(), *Projection::from_name("equirect"), nullptr,
+                                      nullptr, LoadControl{}, {}, [&](std::vector<SceneLayer>) { ++previews; });
+    ASSERT_TRUE(layers);
+    EXPECT_EQ(previews, 0);
+}
+
 }  // namespace
 }  // namespace em

@@ -1,0 +1,249 @@
+#include "app/overlay_layers.hpp"
+
+#include <filesystem>
+#include <optional>
+
+#include "geo/simplify.hpp"
+
+namespace em {
+
+LayerStyle default_overlay_style(GeometryKind kind, std::size_t index) {
+    // Okabe-Ito, skipping yellow (weak on pale land); overlays cycle through it.
+    static const std::uint32_t palette[] = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9};
+    const Color c = Color::hex(palette[index % std::size(palette)]);
+    LayerStyle s;
+    s.visible = true;
+    s.fill = c.with_alpha(0.25f);
+    s.outline = c;
+    s.outline_width = kind == GeometryKind::kLine ? 1.5f : 1.0f;
+    s.fill_enabled = kind == GeometryKind::kPolygon || kind == GeometryKind::kMixed;
+    s.marker = MarkerStyle{3.5f, 1.0f, c, Color::hex(0xFFFFFF)};
+    return s;
+}
+
+namespace {
+
+// Heavy sources (over kHeavyVertices) are prepared simplified to about 100 m, keeping shared borders shared: a
+// 4.5-million-vertex layer then loads in seconds instead of ~40 s and pans smoothly; the simplification shows
+// only below ~200 m a pixel. The cache remembers which was used.
+constexpr std::size_t kHeavyVertices = 1'000'000;
+constexpr double kHeavySimplifyDegrees = 0.001;
+// Layers with at least this many vertices get coarser levels of detail for small scales (the others are drawn
+// whole at every scale: they are cheap).
+constexpr std::size_t kDetailLevelsFrom = 100'000;
+// Tolerances of those levels, finest first. As for the base map's levels, a level is drawn from the scale at
+// which its tolerance is about half a pixel: 0.002 deg (~220 m) from 450 m/px, 0.008 deg from 1800 m/px, 0.032
+// deg from 7200 m/px.
+constexpr double kDetailTolerances[] = {0.002, 0.008, 0.032};
+constexpr double kMetresPerPixelPerDegreeOfTolerance = 225'000.0;
+// A level is kept only if it has at most this share of the outline points of the next finer one.
+constexpr double kDetailMinReduction = 0.7;
+
+std::size_t mesh_points(const std::vector<PreparedLayer>& layers) {
+    std::size_t n = 0;
+    for (const auto& l : layers) n += l.mesh.outline_points.size() + l.mesh.points.size();
+    return n;
+}
+
+std::size_t mesh_points(const std::vector<VectorLayer>& layers) {
+    std::size_t n = 0;
+    for (const auto& v : layers) n += count_mesh_points(v);
+    return n;
+}
+
+PrepareOptions simplified_by(double degrees, const std::vector<std::string>& layers) {
+    PrepareOptions o;
+    o.simplify_degrees = degrees;
+    o.layers = layers;
+    return o;
+}
+
+std::vector<PreparedLayer> prepare_all(const std::vector<VectorLayer>& vectors) {
+    std::vector<PreparedLayer> out;
+    for (const auto& v : vectors) out.push_back(prepare_layer(v, PrepareOptions{}));
+    return out;
+}
+
+// The source read once, on first need, and its chain of simplified copies: the finest (the source itself, or
+// ~100 m for heavy sources), then each coarser level simplified from the one before it (so errors add up to at
+// most the sum of the tolerances) with its rings smaller than its tolerance left out: land10m has 770,000 islets
+// under 0.032 deg, each kept as a 3-4 point ring by simplification alone, and its coarsest level then still held
+// 4.7 M triangles, which took llvmpipe 3 s to draw.
+class SourceChain {
+public:
+    SourceChain(const std::string& path, const LoadControl& control, const std::vector<std::string>& only)
+        : path_(path), control_(control), only_(only) {}
+
+    // Reads the source (once) and simplifies it to its finest tolerance. Returns the error if it cannot be read.
+    std::optional<Error> read() {
+        if (read_) return std::nullopt;
+        std::vector<VectorLayer> layers;
+        if (only_.empty()) {
+            auto raw = load_vector_source(path_, control_);
+            if (!raw) return raw.error();
+            layers = std::move(raw).value();
+        } else {
+            for (const auto& name : only_) {
+                auto raw = load_vector_layer(path_, name, control_);
+                if (!raw) return raw.error();
+                layers.push_back(std::move(raw).value());
+            }
+        }
+        for (const auto& l : layers) source_vertices_ += l.vertex_count();
+        finest_tolerance_ = source_vertices_ > kHeavyVertices ? kHeavySimplifyDegrees : 0.0;
+        if (finest_tolerance_ > 0)
+            for (auto& v : layers) v = simplify_layer(v, finest_tolerance_);
+        finest_ = std::move(layers);
+        read_ = true;
+        return std::nullopt;
+    }
+    std::size_t source_vertices() const { return source_vertices_; }
+    double finest_tolerance() const { return finest_tolerance_; }
+    // The finest copy (after read()).
+    const std::vector<VectorLayer>& finest() const { return finest_; }
+    // The copy at `tolerance` (after read(); tolerances asked in increasing order, from kDetailTolerances).
+    const std::vector<VectorLayer>& at(double tolerance) {
+        if (reached_ == 0) current_ = finest_;
+        for (const double t : kDetailTolerances) {
+            if (t <= reached_ || t <= finest_tolerance_) continue;
+            if (t > tolerance) break;
+            for (auto& v : current_) {
+                v = simplify_layer(v, t);
+                drop_small_rings(v, t);
+            }
+            reached_ = t;
+        }
+        return current_;
+    }
+
+private:
+    const std::string& path_;
+    const LoadControl& control_;
+    const std::vector<std::string>& only_;
+    bool read_ = false;
+    std::size_t source_vertices_ = 0;
+    double finest_tolerance_ = 0;
+    double reached_ = 0;
+    std::vector<VectorLayer> finest_, current_;
+};
+
+// One coarser level of detail: prepared (from the cache, or later), or the simplified layers to prepare.
+struct Level {
+    double tolerance;
+    std::optional<std::vector<PreparedLayer>> prepared;
+    std::vector<VectorLayer> vectors;
+};
+
+// Scene layers of prepared layers, titled after the file (and the layer, for several), in default styles.
+std::vector<SceneLayer> scene_layers(const std::string& path, std::vector<PreparedLayer> layers,
+                                     const Projection& projection) {
+    std::vector<SceneLayer> out;
+    for (auto& data : layers) {
+        SceneLayer layer;
+        layer.title = std::filesystem::path(path).filename().string();
+        if (layers.size() > 1) layer.title += " : " + data.name;
+        layer.style = default_overlay_style(data.kind, out.size());
+        layer.data = std::move(data);
+        out.push_back(std::move(layer));
+    }
+    for (auto& layer : out) layer.reproject(projection);
+    return out;
+}
+
+}  // namespace
+
+Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, const Projection& projection,
+                                                    const LayerCache* cache, std::vector<std::string>* warnings,
+                                                    const LoadControl& control, const std::vector<std::string>& only,
+                                                    const OverlayPreview& preview) {
+    const auto cancelled = [&] { return control.cancel && control.cancel->load(); };
+    const Error cancel_error{path + ": loading cancelled"};
+    const PrepareOptions heavy = simplified_by(kHeavySimplifyDegrees, only), whole = simplified_by(0.0, only);
+    // 1. The full-detail level: from the cache, or (prepared last, below) from the source.
+    std::optional<std::vector<PreparedLayer>> layers;
+    double finest = 0;  // the tolerance of the full-detail mesh
+    if (cache) {
+        if ((layers = cache->load(path, heavy))) finest = kHeavySimplifyDegrees;
+        if (!layers) layers = cache->load(path, whole);
+    }
+    SourceChain source(path, control, only);
+    std::size_t previous_points = 0;
+    if (layers) {
+        previous_points = mesh_points(*layers);
+    } else {
+        if (auto error = source.read()) return *error;
+        finest = source.finest_tolerance();
+        previous_points = mesh_points(source.finest());
+    }
+    const std::size_t layer_count = layers ? layers->size() : source.finest().size();
+
+    // 2. Which coarser levels are worth keeping (each must save enough points), from the cache or simplified and
+    // counted (not tessellated: a level that is not kept costs no more). The cache remembers a rejected level as
+    // an entry with no layers.
+    std::vector<Level> levels;  // finest first
+    for (const double tolerance : kDetailTolerances) {
+        if (tolerance <= finest) continue;
+        if (previous_points < kDetailLevelsFrom) break;
+        if (cancelled()) return cancel_error;
+        std::optional<std::vector<PreparedLayer>> cached;
+        if (cache) cached = cache->load(path, simplified_by(tolerance, only));
+        if (cached) {
+            const std::size_t points = mesh_points(*cached);
+            if (cached->size() != layer_count || points > kDetailMinReduction * previous_points) continue;
+            previous_points = points;
+            levels.push_back({tolerance, std::move(cached), {}});
+            continue;
+        }
+        if (auto error = source.read()) return *error;
+        const std::vector<VectorLayer>& vectors = source.at(tolerance);
+        const std::size_t points = mesh_points(vectors);
+        if (points > kDetailMinReduction * previous_points) {
+            if (cache) cache->store(path, simplified_by(tolerance, only), {});
+            continue;
+        }
+        previous_points = points;
+        levels.push_back({tolerance, std::nullopt, vectors});
+    }
+
+    // 3. Prepare what the cache did not have, coarsest first; when the full detail has to be prepared too, the
+    // coarsest level is shown meanwhile (a cold open of an 8M-vertex file: seconds instead of the whole load).
+    for (auto level = levels.rbegin(); level != levels.rend(); ++level) {
+        if (!level->prepared) {
+            if (cancelled()) return cancel_error;
+            level->prepared = prepare_all(level->vectors);
+            level->vectors = {};
+            if (cache) cache->store(path, simplified_by(level->tolerance, only), *level->prepared);
+        }
+        if (preview && !layers && level == levels.rbegin()) preview(scene_layers(path, *level->prepared, projection));
+    }
+    if (!layers) {
+        if (cancelled()) return cancel_error;
+        layers = prepare_all(source.finest());
+        if (finest > 0) {
+            for (auto& layer : *layers)
+                layer.warnings.push_back(path + " (layer " + layer.name +
+                                         "): " + std::to_string(source.source_vertices()) +
+                                         " vertices in the source, simplified to about 100 m for display "
+                                         "(shared borders kept)");
+        }
+        if (cache) cache->store(path, finest > 0 ? heavy : whole, *layers);
+    }
+
+    // 4. The scene layers, each with its coarser levels (coarsest first).
+    for (const auto& layer : *layers)
+        if (warnings) warnings->insert(warnings->end(), layer.warnings.begin(), layer.warnings.end());
+    std::vector<SceneLayer> out = scene_layers(path, std::move(*layers), projection);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        for (auto level = levels.rbegin(); level != levels.rend(); ++level) {
+            LayerDetail detail;
+            detail.tolerance_degrees = level->tolerance;
+            detail.min_metres_per_pixel = level->tolerance * kMetresPerPixelPerDegreeOfTolerance;
+            detail.mesh = std::move((*level->prepared)[i].mesh);
+            detail.projected = project_mesh(detail.mesh, projection);
+            out[i].coarser.push_back(std::move(detail));
+        }
+    }
+    return out;
+}
+
+}  // namespace em
