@@ -25,8 +25,8 @@ struct WindowOptions {
     std::string places;               // default data/places.csv
     // Scripted runs, for benchmarks and tests: draw this many frames then quit (0: run until closed).
     int frames = 0;
-    // "pan" drags the map every frame (inside the cached base map's margin); "sweep" drags it 40 px a frame, so the
-    // base map is redrawn every 16 frames or so; "scrub" moves the clock 3 days a frame; "still": nothing, frames flat out;
+    // "pan" drags the map every frame (inside the cached base map's margin); "sweep" drags it 64 px a frame, so the
+    // base map is redrawn every 10 frames or so; "scrub" moves the clock 3 days a frame; "still": nothing, frames flat out;
     // "idle": nothing, frames only as an unscripted window draws them (10 a second while loading, then on input).
     std::string script;
     std::string screenshot;   // PNG of the last frame, written before quitting

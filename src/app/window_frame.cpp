@@ -41,9 +41,9 @@ void apply_script(const std::string& script, int frame, MapView& view, MapRedraw
         view.camera.pan_pixels(frame % 120 < 60 ? 6.0 : -6.0, 2.0 * (frame % 40 < 20 ? 1 : -1));
         redraw.dirty = true;
     } else if (script == "sweep") {
-        // A long fast drag one way: the view leaves the cached base map's margin every few frames, so the base map
-        // is redrawn that often (the pan script stays inside the margin and never redraws it).
-        view.camera.pan_pixels(frame % 400 < 200 ? 40.0 : -40.0, 0.0);
+        // Fast drags of a screen width, back and forth: the view leaves the cached base map's margin every 10 frames
+        // or so, and the base map is redrawn then (the pan script stays inside the margin and never redraws it).
+        view.camera.pan_pixels(frame % 60 < 30 ? 64.0 : -64.0, 0.0);
         redraw.dirty = true;
     } else if (script == "scrub") {
         const int span = std::max(1, events.timeline.data_last.days - events.timeline.data_first.days);

@@ -1,10 +1,18 @@
 #include "render/base_map_cache.hpp"
 
 #include <algorithm>
-
 #include <cmath>
+#include <cstdlib>
+#include <utility>
+#include <vector>
 
 namespace em {
+
+Camera BaseMapCache::cache_camera(const Camera& view) const {
+    Camera big(view.centre(), view.metres_per_pixel_x(), view.width() + 2 * margin_x_, view.height() + 2 * margin_y_);
+    big.set_flip_y(true);  // upside down, so that present() is a plain copy (see OffscreenTarget::Storage)
+    return big;
+}
 
 bool BaseMapCache::render(MapRenderer& renderer, MapScene& scene, const MapStyle& style, const Camera& camera,
                           int samples, DrawStats* stats) {
@@ -15,9 +23,9 @@ bool BaseMapCache::render(MapRenderer& renderer, MapScene& scene, const MapStyle
         auto t = OffscreenTarget::create(w, h, samples, OffscreenTarget::Storage::kWindowCopy);
         if (!t) return false;
         target_ = std::move(t).value();
+        spare_.reset();
     }
-    Camera big(camera.centre(), camera.metres_per_pixel_x(), w, h);
-    big.set_flip_y(true);  // upside down, so that present() is a plain copy (see OffscreenTarget::Storage)
+    const Camera big = cache_camera(camera);
     target_->bind();
     glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -26,6 +34,53 @@ bool BaseMapCache::render(MapRenderer& renderer, MapScene& scene, const MapStyle
     if (stats) *stats = s;
     cached_ = camera;
     valid_ = true;
+    ++full_redraws_;
+    return true;
+}
+
+bool BaseMapCache::scroll(MapRenderer& renderer, MapScene& scene, const MapStyle& style, long dx, long dy,
+                          DrawStats* stats) {
+    const int w = target_->width(), h = target_->height();
+    if (std::labs(dx) >= w || std::labs(dy) >= h) return false;
+    if (!spare_ || spare_->width() != w || spare_->height() != h || spare_->samples() != target_->samples()) {
+        auto t = OffscreenTarget::create(w, h, target_->samples(), OffscreenTarget::Storage::kWindowCopy);
+        if (!t) return false;
+        spare_ = std::move(t).value();
+    }
+    const double mpp = cached_.metres_per_pixel_x();
+    const Camera moved(XY{cached_.centre().x + static_cast<double>(dx) * mpp,
+                          cached_.centre().y + static_cast<double>(dy) * cached_.metres_per_pixel_y()},
+                       mpp, cached_.width(), cached_.height());
+    // The picture is stored upside down: moving the camera right moves the content left (-dx), moving it up moves
+    // the content down the picture, which is up the stored rows (+dy).
+    const int sx = static_cast<int>(-dx), sy = static_cast<int>(dy);
+    spare_->copy_shifted_from(*target_, sx, sy);
+    // The strips the move uncovered: a column on the side moved towards, a band of rows likewise.
+    struct Strip {
+        int x, y, width, height;
+    };
+    std::vector<Strip> strips;
+    if (sx < 0) strips.push_back({w + sx, 0, -sx, h});
+    if (sx > 0) strips.push_back({0, 0, sx, h});
+    if (sy > 0) strips.push_back({0, 0, w, sy});
+    if (sy < 0) strips.push_back({0, h + sy, w, -sy});
+    const Camera big = cache_camera(moved);
+    spare_->bind();
+    glEnable(GL_SCISSOR_TEST);
+    DrawStats total;
+    for (const Strip& strip : strips) {
+        glScissor(strip.x, strip.y, strip.width, strip.height);
+        glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        const DrawStats s = renderer.draw_layers(scene, style, big, 1.0f, 1.0);
+        total.triangles += s.triangles, total.segments += s.segments, total.base_level = s.base_level;
+    }
+    glDisable(GL_SCISSOR_TEST);
+    for (const Strip& strip : strips) spare_->resolve_region(strip.x, strip.y, strip.width, strip.height);
+    std::swap(target_, spare_);
+    if (stats) *stats = total;
+    cached_ = moved;
+    ++scrolls_;
     return true;
 }
 
@@ -52,7 +107,14 @@ bool BaseMapCache::present(MapRenderer& renderer, MapScene& scene, const MapStyl
         // Zooming: show the cached picture scaled until the view rests.
         render_now = settled || cached_.width() != camera.width() || cached_.height() != camera.height();
     }
-    if (render_now) redrew = render(renderer, scene, style, camera, samples, stats);
+    if (render_now) {
+        // Left the margin while panning by whole pixels: scroll. Otherwise (zoom, resize, settling on a fraction of
+        // a pixel) draw the whole cache.
+        const bool scrollable = same_scale && !fits && aligned && target_->samples() == samples &&
+                                cached_.width() == camera.width() && cached_.height() == camera.height();
+        redrew = (scrollable && scroll(renderer, scene, style, std::lround(dx), std::lround(dy), stats)) ||
+                 render(renderer, scene, style, camera, samples, stats);
+    }
     if (!redrew && !same_scale) {
         // The scaled preview may not cover the window: start from the ocean.
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -65,17 +127,17 @@ bool BaseMapCache::present(MapRenderer& renderer, MapScene& scene, const MapStyl
     // Copy the part of the cache the camera sees; while zooming, scale the cached picture as a preview.
     const double scale_x = cached_.metres_per_pixel_x() / camera.metres_per_pixel_x();
     const double scale_y = cached_.metres_per_pixel_y() / camera.metres_per_pixel_y();
-    const double cx = margin_x_ + cached_.width() / 2.0 + (camera.centre().x - cached_.centre().x) /
-                                                             cached_.metres_per_pixel_x();
-    const double cy = margin_y_ + cached_.height() / 2.0 + (camera.centre().y - cached_.centre().y) /
-                                                              cached_.metres_per_pixel_y();
+    const double cx =
+        margin_x_ + cached_.width() / 2.0 + (camera.centre().x - cached_.centre().x) / cached_.metres_per_pixel_x();
+    const double cy =
+        margin_y_ + cached_.height() / 2.0 + (camera.centre().y - cached_.centre().y) / cached_.metres_per_pixel_y();
     const double half_w = camera.width() / 2.0 / scale_x, half_h = camera.height() / 2.0 / scale_y;
     // GL rows run bottom up: the covered rows are the first ones of the window and of the source rectangle.
     const int covered = std::clamp(covered_rows, 0, camera.height() - 1);
-    target_->blit_region_to_default(static_cast<int>(std::lround(cx - half_w)),
-                                    static_cast<int>(std::lround(cy - half_h + covered / scale_y)),
-                                    static_cast<int>(std::lround(cx + half_w)), static_cast<int>(std::lround(cy + half_h)),
-                                    camera.width(), camera.height(), covered, /*drawn_flipped=*/true);
+    target_->blit_region_to_default(
+        static_cast<int>(std::lround(cx - half_w)), static_cast<int>(std::lround(cy - half_h + covered / scale_y)),
+        static_cast<int>(std::lround(cx + half_w)), static_cast<int>(std::lround(cy + half_h)), camera.width(),
+        camera.height(), covered, /*drawn_flipped=*/true);
     return redrew;
 }
 

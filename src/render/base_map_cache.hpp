@@ -12,7 +12,9 @@ namespace em {
 // window, so that panning only copies a shifted part of it instead of redrawing tens of thousands of triangles
 // (on llvmpipe a 1:50m redraw at 1920x1080 takes ~45 ms; the copy ~0.5 ms, because the cache is drawn upside
 // down in the window's BGRA layout: see OffscreenTarget::Storage). Zooming shows the cached picture scaled until
-// the view rests, then redraws. Events and labels are drawn over it every frame.
+// the view rests, then redraws. A pan that leaves the margin scrolls the cache: what the old picture and the new
+// share is copied and only the uncovered strips are drawn (the fill rate, not the triangles, is what llvmpipe
+// spends most of a redraw on). Events and labels are drawn over it every frame.
 class BaseMapCache {
 public:
     // Marks the cached picture out of date (style, projection, layers or data changed).
@@ -25,14 +27,25 @@ public:
     bool present(MapRenderer& renderer, MapScene& scene, const MapStyle& style, const Camera& camera, int samples,
                  bool settled, DrawStats* stats, int covered_rows = 0);
 
+    // How often the cache was drawn whole, and scrolled (drawing only uncovered strips), so far.
+    int full_redraws() const { return full_redraws_; }
+    int scrolls() const { return scrolls_; }
+
 private:
     std::optional<OffscreenTarget> target_;
+    std::optional<OffscreenTarget> spare_;  // the next picture while scrolling; then swapped with target_
     Camera cached_;
     int margin_x_ = 0, margin_y_ = 0;
     bool valid_ = false;
+    int full_redraws_ = 0, scrolls_ = 0;
 
     bool render(MapRenderer& renderer, MapScene& scene, const MapStyle& style, const Camera& camera, int samples,
                 DrawStats* stats);
+    // Moves the cache by whole pixels to the cached camera moved by (dx, dy) pixels (world x right, y up), drawing
+    // only what the move uncovers. Returns false (nothing done) when there is no overlap.
+    bool scroll(MapRenderer& renderer, MapScene& scene, const MapStyle& style, long dx, long dy, DrawStats* stats);
+    // The camera of the whole cache picture for a view camera (the margins added; drawn upside down).
+    Camera cache_camera(const Camera& view) const;
 };
 
 }  // namespace em

@@ -59,6 +59,14 @@ void OffscreenTarget::resolve() const {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
+void OffscreenTarget::resolve_region(int x, int y, int width, int height) const {
+    if (samples_ == 0) return;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, draw_fbo_.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_.id());
+    glBlitFramebuffer(x, y, x + width, y + height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
 void OffscreenTarget::blit_to_default() const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_.id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
@@ -76,6 +84,16 @@ void OffscreenTarget::blit_region_to_default(int x0, int y0, int x1, int y1, int
         glBlitFramebuffer(x0, height_ - y1, x1, height_ - y0, 0, height, width, dst_y0, GL_COLOR_BUFFER_BIT, filter);
     else
         glBlitFramebuffer(x0, y0, x1, y1, 0, dst_y0, width, height, GL_COLOR_BUFFER_BIT, filter);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void OffscreenTarget::copy_shifted_from(const OffscreenTarget& source, int dx, int dy) const {
+    const int sx0 = std::max(0, -dx), sx1 = std::min(width_, width_ - dx);
+    const int sy0 = std::max(0, -dy), sy1 = std::min(height_, height_ - dy);
+    if (sx0 >= sx1 || sy0 >= sy1) return;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, source.resolve_fbo_.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_.id());
+    glBlitFramebuffer(sx0, sy0, sx1, sy1, sx0 + dx, sy0 + dy, sx1 + dx, sy1 + dy, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 

@@ -24,6 +24,8 @@ public:
     void bind() const;
     // Resolves multisampling (if any) into the readable buffer.
     void resolve() const;
+    // Resolves multisampling (if any) of the rectangle (x, y, width, height) only.
+    void resolve_region(int x, int y, int width, int height) const;
     // Copies the resolved image into the window's framebuffer (same size, origin bottom-left).
     void blit_to_default() const;
     // Copies the source rectangle [x0, x1) x [y0, y1) (GL orientation, may reach outside the target: the
@@ -33,6 +35,10 @@ public:
     // top row first, so this copy of a kWindowCopy target needs no shader.
     void blit_region_to_default(int x0, int y0, int x1, int y1, int width, int height, int dst_y0 = 0,
                                 bool drawn_flipped = false) const;
+    // Copies the resolved picture of `source` (same size) into this target's resolved picture moved by (dx, dy)
+    // pixels in GL orientation; what the move uncovers is left as it was (and so is the multisampled drawing buffer,
+    // if any: draw and resolve_region the uncovered parts).
+    void copy_shifted_from(const OffscreenTarget& source, int dx, int dy) const;
     // Resolves and reads the pixels, rows top to bottom. Pass drawn_flipped when the picture was drawn with
     // Camera::set_flip_y(true): its rows are then already in image order and are not swapped.
     Image read(bool drawn_flipped = false) const;

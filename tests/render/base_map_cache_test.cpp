@@ -2,13 +2,14 @@
 // must equal drawing the base map straight into it. The cache is drawn upside down and copied the right way up
 // (a plain memory copy on Mesa), so a wrong row order or offset shows here. Needs an X display (tools/test.sh
 // runs the tests under xvfb-run); skipped without one.
+#include "render/base_map_cache.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 
 #include "app/scene_builder.hpp"
 #include "app/views.hpp"
-#include "render/base_map_cache.hpp"
 #include "support/golden.hpp"
 #include "support/test_paths.hpp"
 // After the GL loader's header (render/ includes it): GLFW only for the window.
@@ -37,8 +38,8 @@ protected:
         renderer_ = new MapRenderer(std::move(renderer).value());
         scene_ = new MapScene;
         scene_->projection = *Projection::from_name("laea");
-        auto base = load_base_layer(DataPaths{test::source_dir()}, *find_base_scale("110m"), scene_->projection,
-                                    nullptr);
+        auto base =
+            load_base_layer(DataPaths{test::source_dir()}, *find_base_scale("110m"), scene_->projection, nullptr);
         ASSERT_TRUE(base) << base.error().message;
         scene_->base.push_back({0.0, std::move(base).value()});
         scene_->graticule.data = make_graticule();
@@ -166,6 +167,50 @@ TEST_F(BaseMapCacheTest, ZoomShowsTheScaledPictureUntilTheViewRests) {
     clear_window_magenta();
     EXPECT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, zoomed, 0, true, nullptr));
     expect_same(read_window(), direct);
+}
+
+// Panning out of the margin scrolls the cache: the shared part is copied and only the uncovered strips are drawn.
+// The window then shows what a cache drawn whole for that view shows, in all four directions: the same pixels
+// but for a few anti-aliased edge pixels off by at most 2 levels, 12 with multisampling (the moved camera's centre
+// differs from the panned one in the last bits).
+TEST_F(BaseMapCacheTest, PanBeyondTheMarginScrollsToTheSamePictureAsAFullRedraw) {
+    for (const int samples : {0, 4}) {  // the window draws with 4x multisampling
+        SCOPED_TRACE("samples " + std::to_string(samples));
+        Camera camera = default_camera();
+        BaseMapCache cache;
+        clear_window_magenta();
+        ASSERT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, samples, true, nullptr));
+        const int moves[][2] = {{250, -150}, {-400, 170}, {-30, 200}, {300, -260}};  // margins: 213 x 120 px
+        int expected_scrolls = 0;
+        for (const auto& m : moves) {
+            SCOPED_TRACE(std::to_string(m[0]) + "," + std::to_string(m[1]));
+            camera.pan_pixels(m[0], m[1]);
+            clear_window_magenta();
+            EXPECT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, samples, true, nullptr));
+            EXPECT_EQ(cache.scrolls(), ++expected_scrolls);
+            EXPECT_EQ(cache.full_redraws(), 1);
+            const Image scrolled = read_window();
+            BaseMapCache fresh;
+            clear_window_magenta();
+            ASSERT_TRUE(fresh.present(*renderer_, *scene_, MapStyle{}, camera, samples, true, nullptr));
+            const test::ImageDiff d = test::compare_images(scrolled, read_window());
+            ASSERT_TRUE(d.same_size);
+            EXPECT_LE(d.max_channel_diff, samples ? 12 : 2);  // multisampled edges shift with the last bits more
+            EXPECT_LE(d.mean_channel_diff, 0.01);
+            EXPECT_EQ(d.fraction_over, 0.0);
+        }
+    }
+}
+
+// A move of more than the cache's size has nothing to copy: the cache is drawn whole.
+TEST_F(BaseMapCacheTest, AJumpFartherThanTheCacheRedrawsItWhole) {
+    Camera camera = default_camera();
+    BaseMapCache cache;
+    ASSERT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, 0, true, nullptr));
+    camera.pan_pixels(2000, 0);
+    EXPECT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, 0, true, nullptr));
+    EXPECT_EQ(cache.scrolls(), 0);
+    EXPECT_EQ(cache.full_redraws(), 2);
 }
 
 }  // namespace
