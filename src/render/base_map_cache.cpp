@@ -42,8 +42,8 @@ bool BaseMapCache::scroll(MapRenderer& renderer, MapScene& scene, const MapStyle
                           DrawStats* stats) {
     const int w = target_->width(), h = target_->height();
     if (std::labs(dx) >= w || std::labs(dy) >= h) return false;
-    if (!spare_ || spare_->width() != w || spare_->height() != h || spare_->samples() != target_->samples()) {
-        auto t = OffscreenTarget::create(w, h, target_->samples(), OffscreenTarget::Storage::kWindowCopy);
+    if (!spare_ || spare_->width() != w || spare_->height() != h) {
+        auto t = OffscreenTarget::create(w, h, 0, OffscreenTarget::Storage::kWindowCopy);
         if (!t) return false;
         spare_ = std::move(t).value();
     }
@@ -54,7 +54,10 @@ bool BaseMapCache::scroll(MapRenderer& renderer, MapScene& scene, const MapStyle
     // The picture is stored upside down: moving the camera right moves the content left (-dx), moving it up moves
     // the content down the picture, which is up the stored rows (+dy).
     const int sx = static_cast<int>(-dx), sy = static_cast<int>(dy);
+    // Through a single-sampled spare picture (a copy within one framebuffer must not overlap); the multisampled
+    // drawing buffer needs no copy: only the strips are drawn into it, and only they are resolved.
     spare_->copy_shifted_from(*target_, sx, sy);
+    target_->copy_shifted_from(*spare_, 0, 0);
     // The strips the move uncovered: a column on the side moved towards, a band of rows likewise.
     struct Strip {
         int x, y, width, height;
@@ -65,7 +68,7 @@ bool BaseMapCache::scroll(MapRenderer& renderer, MapScene& scene, const MapStyle
     if (sy > 0) strips.push_back({0, 0, w, sy});
     if (sy < 0) strips.push_back({0, h + sy, w, -sy});
     const Camera big = cache_camera(moved);
-    spare_->bind();
+    target_->bind();
     glEnable(GL_SCISSOR_TEST);
     DrawStats total;
     for (const Strip& strip : strips) {
@@ -76,8 +79,7 @@ bool BaseMapCache::scroll(MapRenderer& renderer, MapScene& scene, const MapStyle
         total.triangles += s.triangles, total.segments += s.segments, total.base_level = s.base_level;
     }
     glDisable(GL_SCISSOR_TEST);
-    for (const Strip& strip : strips) spare_->resolve_region(strip.x, strip.y, strip.width, strip.height);
-    std::swap(target_, spare_);
+    for (const Strip& strip : strips) target_->resolve_region(strip.x, strip.y, strip.width, strip.height);
     if (stats) *stats = total;
     cached_ = moved;
     ++scrolls_;

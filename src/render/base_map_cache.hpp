@@ -33,7 +33,7 @@ public:
 
 private:
     std::optional<OffscreenTarget> target_;
-    std::optional<OffscreenTarget> spare_;  // the next picture while scrolling; then swapped with target_
+    std::optional<OffscreenTarget> spare_;  // single-sampled: the moved picture passes through it when scrolling
     Camera cached_;
     int margin_x_ = 0, margin_y_ = 0;
     bool valid_ = false;
