@@ -1,6 +1,8 @@
 #include "app/overlay_layers.hpp"
 
 #include <filesystem>
+#include <iterator>
+#include <map>
 #include <optional>
 
 #include "geo/simplify.hpp"
@@ -159,6 +161,32 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
     const auto cancelled = [&] { return control.cancel && control.cancel->load(); };
     const Error cancel_error{path + ": loading cancelled"};
     const PrepareOptions heavy = simplified_by(kHeavySimplifyDegrees, only), whole = simplified_by(0.0, only);
+    // 0. A warm open shows the coarsest cached level before reading the (large) full-detail entry.
+    std::map<double, std::optional<std::vector<PreparedLayer>>> cached_levels;  // read once, by tolerance
+    const auto cached_level = [&](double tolerance) -> std::optional<std::vector<PreparedLayer>>& {
+        auto it = cached_levels.find(tolerance);
+        if (it == cached_levels.end())
+            it = cached_levels
+                     .emplace(tolerance, cache ? cache->load(path, simplified_by(tolerance, only)) : std::nullopt)
+                     .first;
+        return it->second;
+    };
+    bool previewed = false;
+    const auto show_preview = [&](const std::vector<PreparedLayer>& level) {
+        if (!preview || previewed) return;
+        preview(scene_layers(path, level, projection));
+        previewed = true;
+    };
+    if (cache && preview) {
+        for (auto t = std::rbegin(kDetailTolerances); t != std::rend(kDetailTolerances); ++t) {
+            const auto& level = cached_level(*t);
+            if (level && !level->empty()) {
+                show_preview(*level);
+                break;
+            }
+        }
+    }
+
     // 1. The full-detail level: from the cache, or (prepared last, below) from the source.
     std::optional<std::vector<PreparedLayer>> layers;
     double finest = 0;  // the tolerance of the full-detail mesh
@@ -185,8 +213,7 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
         if (tolerance <= finest) continue;
         if (previous_points < kDetailLevelsFrom) break;
         if (cancelled()) return cancel_error;
-        std::optional<std::vector<PreparedLayer>> cached;
-        if (cache) cached = cache->load(path, simplified_by(tolerance, only));
+        std::optional<std::vector<PreparedLayer>> cached = std::move(cached_level(tolerance));
         if (cached) {
             const std::size_t points = mesh_points(*cached);
             if (cached->size() != layer_count || points > kDetailMinReduction * previous_points) continue;
@@ -214,7 +241,7 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
             level->vectors = {};
             if (cache) cache->store(path, simplified_by(level->tolerance, only), *level->prepared);
         }
-        if (preview && !layers && level == levels.rbegin()) preview(scene_layers(path, *level->prepared, projection));
+        if (!layers && level == levels.rbegin()) show_preview(*level->prepared);
     }
     if (!layers) {
         if (cancelled()) return cancel_error;

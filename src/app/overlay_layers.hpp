@@ -18,8 +18,8 @@ using OverlayPreview = std::function<void(std::vector<SceneLayer>)>;
 // Loads every layer of a user's vector file as overlays (through the cache), styled by geometry. Sources over a
 // million vertices are simplified to ~100 m; layers over 100k vertices also get coarser levels per zoom band.
 // only_layers: read just these layers of a multi-layer source (by name); empty: every layer.
-// preview: called once with the coarsest level when the source had to be prepared (not when it came from the
-// cache, which is fast) and has coarser levels, before the finer ones are prepared.
+// preview: called at most once, with the coarsest level of a layer that has coarser levels: from the cache before
+// the full detail is read from it, or when the source has to be prepared, before the finer levels are.
 Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, const Projection& projection,
                                                     const LayerCache* cache, std::vector<std::string>* warnings,
                                                     const LoadControl& control = {},

@@ -156,8 +156,8 @@ TEST(OverlayDetailTest, WarmOpenGivesTheSameLevelsAsColdAndRemembersRejectedOnes
 
 // A cold open of a layer with coarser levels shows its coarsest level first: the preview comes before the full
 // detail is prepared (the cache does not hold it yet), with the same features and the coarsest level's mesh. A warm
-// open needs no preview.
-TEST(OverlayDetailTest, ColdOpenPreviewsTheCoarsestLevelBeforeTheFullDetail) {
+// open previews it from the cache.
+TEST(OverlayDetailTest, OpenPreviewsTheCoarsestLevelBeforeTheFullDetail) {
     const DataPaths paths{test::source_dir()};
     const auto dir = test::temp_dir("overlay-preview");
     const LayerCache cache(dir / "cache");
@@ -185,10 +185,13 @@ TEST(OverlayDetailTest, ColdOpenPreviewsTheCoarsestLevelBeforeTheFullDetail) {
     EXPECT_EQ(p.projected.ranges.size(), final_layer.data.mesh.ranges.size());  // projected, one range per feature
     EXPECT_LT(p.data.mesh.outline_points.size(), final_layer.data.mesh.outline_points.size() / 4);
 
+    // Warm: the coarsest level straight from the cache, before the full detail is read.
     previews.clear();
     auto warm = load_overlay_layers(path, equirect, &cache, nullptr, LoadControl{}, {}, preview);
     ASSERT_TRUE(warm);
-    EXPECT_TRUE(previews.empty());
+    ASSERT_EQ(previews.size(), 1u);
+    EXPECT_EQ(previews[0].front().data.mesh.outline_points, warm->front().coarser.front().mesh.outline_points);
+    EXPECT_EQ(previews[0].front().data.values, warm->front().data.values);
 }
 
 // Small layers have no coarser level, so nothing to preview.
