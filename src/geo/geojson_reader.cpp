@@ -442,6 +442,24 @@ double gdal_object_limit(const std::string& path) {
     return megabytes * 1024 * 1024;
 }
 
+// Whether GDAL's GeoJSON driver surely claims the file from its first 6000 bytes (GDALOpenInfo's header): they
+// start with {"type":"FeatureCollection" (spaces aside), and hold nothing that makes GDAL think of TopoJSON or
+// ESRI JSON. GDAL does not recognise a file whose header shows no GeoJSON (a long "name" before "type", say).
+bool header_says_feature_collection(std::string_view file) {
+    std::string_view header = file.substr(0, 6000);
+    for (const char* other : {"Topology", "esriGeometry", "fieldAliases", "esriFieldType"})
+        if (header.find(other) != std::string_view::npos) return false;
+    if (header.substr(0, 3) == "\xEF\xBB\xBF") header.remove_prefix(3);
+    std::size_t i = 0;
+    auto next = [&](std::string_view token) {
+        while (i < header.size() && std::isspace(static_cast<unsigned char>(header[i]))) ++i;
+        if (header.substr(i, token.size()) != token) return false;
+        i += token.size();
+        return true;
+    };
+    return next("{") && next("\"type\"") && next(":") && next("\"FeatureCollection\"");
+}
+
 // The whole file, padded for simdjson; nullopt when it cannot be read here (GDAL then judges it).
 std::optional<simdjson::padded_string> read_file(const std::string& path) {
     VSIStatBufL st;
@@ -477,12 +495,13 @@ std::optional<Result<VectorLayer>> read_geojson_fast(const std::string& path, co
     if (max_object_bytes < 0) return std::nullopt;
     auto text = read_file(path);
     if (!text) return std::nullopt;
+    if (!header_says_feature_collection(std::string_view(text->data(), text->size()))) return std::nullopt;
     try {
         // GDAL skips a UTF-8 byte order mark.
         const std::size_t skip = text->size() >= 3 && std::string_view(text->data(), 3) == "\xEF\xBB\xBF" ? 3 : 0;
         od::parser parser;
-        od::document doc = parser.iterate(text->data() + skip, text->size() - skip,
-                                          text->size() - skip + simdjson::SIMDJSON_PADDING);
+        od::document doc =
+            parser.iterate(text->data() + skip, text->size() - skip, text->size() - skip + simdjson::SIMDJSON_PADDING);
         Schema schema;
         const Header header = scan(doc, schema, max_object_bytes);
         doc.rewind();
