@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <limits>
@@ -22,6 +23,12 @@
 namespace em {
 
 namespace {
+
+// The GeoJSON fast path is tried unless EVENTMAP_NO_FAST_GEOJSON is set (to compare with GDAL's reading).
+bool try_fast_geojson(const std::string& path) {
+    static const bool disabled = std::getenv("EVENTMAP_NO_FAST_GEOJSON") != nullptr;
+    return !disabled && is_geojson_path(path);
+}
 
 struct DatasetCloser {
     void operator()(GDALDataset* ds) const { GDALClose(ds); }
@@ -210,7 +217,7 @@ Result<std::vector<std::string>> list_vector_layers(const std::string& path) {
 
 Result<std::vector<VectorLayer>> load_vector_source(const std::string& path, const LoadControl& control) {
     // GeoJSON through simdjson where it gives exactly what GDAL would (GDAL's driver is single-threaded and slow).
-    if (is_geojson_path(path)) {
+    if (try_fast_geojson(path)) {
         if (auto fast = read_geojson_fast(path, control)) {
             if (!*fast) return fast->error();
             std::vector<VectorLayer> layers;
@@ -236,7 +243,7 @@ Result<std::vector<VectorLayer>> load_vector_source_with_gdal(const std::string&
 
 Result<VectorLayer> load_vector_layer(const std::string& path, const std::string& layer_name,
                                       const LoadControl& control) {
-    if (is_geojson_path(path)) {
+    if (try_fast_geojson(path)) {
         auto fast = read_geojson_fast(path, control);
         if (fast && (!*fast || (*fast)->name == layer_name)) return std::move(*fast);
     }
