@@ -19,7 +19,9 @@ class OGRSpatialReference;
 
 namespace em {
 
+// Owns a GDAL coordinate transformation.
 struct TransformDeleter {
+    // Destroys it through GDAL.
     void operator()(OGRCoordinateTransformation* ct) const;
 };
 using TransformPtr = std::unique_ptr<OGRCoordinateTransformation, TransformDeleter>;
