@@ -52,7 +52,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libc6 (>= 2.35), libgcc-s1 (>= 3.0), libstdc++6 (>= 11), zlib1g (>= 1:1.2.2), libpng16-16 (>= 1.6.2-1), "
     "libepoxy0 (>= 1.0), libglu1-mesa | libglu1, libstb0 (>= 0.0~git20180212.15.e6afb9c), libglfw3 (>= 3.2), "
-    "libgdal32 (>= 3.0.0), libegl1, libgl1")
+    "libgdal32 (>= 3.0.0), libsimdjson14 (>= 3.0.1), libegl1, libgl1")
 string(JOIN "" CPACK_DEBIAN_PACKAGE_DEPENDS ${CPACK_DEBIAN_PACKAGE_DEPENDS})
 # Mesa's DRI drivers hold llvmpipe, the software rasteriser that gives `eventmap render` (and the window) GL
 # on machines without a GPU. A Recommends, not a Depends: a machine with another GL vendor (NVIDIA's EGL/GLX)

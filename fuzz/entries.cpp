@@ -15,6 +15,7 @@
 #include "events/places.hpp"
 #include "events/presence.hpp"
 #include "events/timeline.hpp"
+#include "geo/geojson_reader.hpp"
 #include "geo/prepared_layer.hpp"
 #include "geo/vector_loader.hpp"
 
@@ -96,6 +97,34 @@ void load_and_prepare(const std::string& path) {
         }
         (void)prepare_layer(layer);
     }
+}
+
+bool same_points(const std::vector<GeoPoint>& a, const std::vector<GeoPoint>& b) {
+    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(GeoPoint)) == 0);
+}
+
+// Bitwise equality of two layers, as tests/geo/geojson_reader_test.cpp compares them.
+bool same_layer(const VectorLayer& a, const VectorLayer& b) {
+    if (a.source != b.source || a.name != b.name || a.crs != b.crs || a.fields != b.fields ||
+        a.warnings != b.warnings || a.kind != b.kind || std::memcmp(&a.bbox, &b.bbox, sizeof(BBox)) != 0 ||
+        a.features.size() != b.features.size())
+        return false;
+    for (std::size_t i = 0; i < a.features.size(); ++i) {
+        const Feature& x = a.features[i];
+        const Feature& y = b.features[i];
+        if (x.fid != y.fid || x.values != y.values || std::memcmp(&x.bbox, &y.bbox, sizeof(BBox)) != 0 ||
+            x.polygons.size() != y.polygons.size() || x.lines.size() != y.lines.size() ||
+            !same_points(x.points, y.points))
+            return false;
+        for (std::size_t p = 0; p < x.polygons.size(); ++p) {
+            if (x.polygons[p].rings.size() != y.polygons[p].rings.size()) return false;
+            for (std::size_t r = 0; r < x.polygons[p].rings.size(); ++r)
+                if (!same_points(x.polygons[p].rings[r], y.polygons[p].rings[r])) return false;
+        }
+        for (std::size_t l = 0; l < x.lines.size(); ++l)
+            if (!same_points(x.lines[l], y.lines[l])) return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -190,6 +219,12 @@ int vector_geojson(const std::uint8_t* data, std::size_t size) {
     const std::string path = "/vsimem/fuzz/layer.geojson";
     MemFile file(path, as_text(data, size));
     load_and_prepare(path);
+    // Differential: what the fast reader takes must equal GDAL's reading, bit for bit.
+    if (auto fast = read_geojson_fast(path)) {
+        auto gdal = load_vector_source_with_gdal(path);
+        require(fast->ok() && gdal.ok() && gdal->size() == 1, "fast GeoJSON reader and GDAL both read the file");
+        require(same_layer(fast->value(), gdal->front()), "fast GeoJSON reader gives GDAL's layer");
+    }
     return 0;
 }
 

@@ -29,7 +29,8 @@ int places(const std::uint8_t* data, std::size_t size);
 // A shapefile (.shp, then optional "|SHX|" .shx, "|DBF|" .dbf, "|PRJ|" .prj, "|CPG|" .cpg parts, split on those
 // markers) written to /vsimem/ and read through load_vector_source, then prepare_layer (cutting, tessellation).
 int vector_shp(const std::uint8_t* data, std::size_t size);
-// GeoJSON written to /vsimem/ and read through load_vector_source, then prepare_layer.
+// GeoJSON written to /vsimem/ and read through load_vector_source, then prepare_layer; and whatever the fast GeoJSON
+// reader takes must equal GDAL's reading of it.
 int vector_geojson(const std::uint8_t* data, std::size_t size);
 
 // A project file (JSON) through read_project; what reads is written with write_project and must read back

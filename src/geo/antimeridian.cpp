@@ -98,9 +98,11 @@ std::vector<LineString> cut_line_at_antimeridian(const LineString& line) {
     out.back().push_back(line.front());
     for (size_t i = 1; i < line.size(); ++i) {
         const GeoPoint a = line[i - 1], b = line[i];
-        if (std::abs(b.lon - a.lon) > 180.0) {
-            // Distance east or west to the antimeridian, measured through the short way round.
-            const double b_unwrapped = b.lon + (b.lon < a.lon ? 360.0 : -360.0);
+        // Distance east or west to the antimeridian, measured through the short way round. Points exactly 360
+        // degrees apart (190 and -170 in a layer not folded to -180..180) are one meridian: no crossing (it divided
+        // by zero: an infinite latitude, found by the vector_geojson fuzzer).
+        const double b_unwrapped = b.lon + (b.lon < a.lon ? 360.0 : -360.0);
+        if (std::abs(b.lon - a.lon) > 180.0 && b_unwrapped != a.lon) {
             const double edge = b_unwrapped > a.lon ? 180.0 : -180.0;
             const double t = (edge - a.lon) / (b_unwrapped - a.lon);
             const double lat = a.lat + t * (b.lat - a.lat);

@@ -21,6 +21,9 @@ struct LoadControl {
 // coordinates are plausible lon/lat; otherwise the whole load fails with a message that says so.
 Result<std::vector<VectorLayer>> load_vector_source(const std::string& path, const LoadControl& control = {});
 
+// load_vector_source through GDAL alone, without the fast GeoJSON reader (for tests and benchmarks comparing them).
+Result<std::vector<VectorLayer>> load_vector_source_with_gdal(const std::string& path, const LoadControl& control = {});
+
 // Names of the layers in an OGR vector source.
 Result<std::vector<std::string>> list_vector_layers(const std::string& path);
 

@@ -184,6 +184,15 @@ TEST(AntimeridianTest, LineCrossingTwiceGivesThreeParts) {
     EXPECT_EQ(parts[1].back().lon, -180);
 }
 
+// Found by the vector_geojson fuzzer (tests/fuzz/regressions/vector_geojson/): 190 and -170 are one meridian, and
+// cutting there divided by zero (an infinite latitude, then an overflowing int in densify).
+TEST(AntimeridianTest, PointsExactly360DegreesApartAreNotCut) {
+    const LineString line{{190, 10}, {-170, 12}};
+    const auto parts = cut_line_at_antimeridian(line);
+    ASSERT_EQ(parts.size(), 1u);
+    EXPECT_EQ(parts[0], line);
+}
+
 TEST(AntimeridianTest, LineThatDoesNotCrossIsOnePieceAndShortLinesAreDropped) {
     const LineString line{{-10, 0}, {10, 0}, {100, 5}};
     const auto parts = cut_line_at_antimeridian(line);
