@@ -154,8 +154,9 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
                          ") cannot be longitude/latitude; add a .prj file or reproject the data"};
         }
         out.crs = "none (taken as WGS84 lon/lat)";
-        out.warnings.push_back(where + ": no CRS (missing .prj?); coordinates look like longitude/latitude, taken "
-                                       "as WGS84");
+        out.warnings.push_back(where +
+                               ": no CRS (missing .prj?); coordinates look like longitude/latitude, taken "
+                               "as WGS84");
         fold = has_extent && env.MaxX > 180.0 ? LonFold::kAlways : LonFold::kNever;
     } else {
         auto crs = source_crs(*src, where);
@@ -203,6 +204,11 @@ void ensure_gdal_registered() {
         GDALAllRegister();
         // Quiet GDAL's own stderr printing; errors are collected and reported by eventmap.
         CPLSetErrorHandler(CPLQuietErrorHandler);
+        // GDAL refuses GeoJSON features it estimates over 200 MB of memory (a guard for servers): the 168 MB land
+        // polygons of issue 6 then failed to open at all. A desktop user who picks a file wants it read, so no
+        // limit, unless the user set one (environment or --config).
+        if (!CPLGetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", nullptr))
+            CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
     });
 }
 

@@ -31,7 +31,8 @@ Result<std::vector<std::string>> list_vector_layers(const std::string& path);
 Result<VectorLayer> load_vector_layer(const std::string& path, const std::string& layer_name,
                                       const LoadControl& control = {});
 
-// Registers GDAL drivers once; safe to call from any thread.
+// Registers GDAL drivers once; safe to call from any thread. Also lifts GDAL's per-feature size limit for GeoJSON
+// (OGR_GEOJSON_MAX_OBJ_SIZE=0) unless the option is already set.
 void ensure_gdal_registered();
 
 }  // namespace em
