@@ -95,6 +95,11 @@ const LayerStyle* pending_style(const SceneLayer& layer, const std::map<std::str
     return style == pending_styles.end() ? nullptr : &style->second;
 }
 
+// Takes a load's preview layers out of the scene; returns how many there were.
+std::size_t remove_preview_layers(MapScene& scene, std::uint64_t id) {
+    return std::erase_if(scene.overlays, [id](const SceneLayer& o) { return o.preview_of_load == id; });
+}
+
 }  // namespace
 
 void add_preview_layers(std::vector<SceneLayer> preview, std::uint64_t id,
@@ -134,7 +139,7 @@ void add_loaded_layers(LoadedLayers& loaded, std::uint64_t id, bool previewed,
         scene.overlays.push_back(std::move(layer));
     }
     // Previews the result had no layer for (cannot happen: the same source) must not stay as if loaded.
-    std::erase_if(scene.overlays, [id](const SceneLayer& o) { return o.preview_of_load == id; });
+    remove_preview_layers(scene, id);
 }
 
 bool apply_finished_loads(LoadingState& loading, MapScene& scene, BaseMapCache& base_cache, LogState& log,
@@ -157,8 +162,7 @@ bool apply_finished_loads(LoadingState& loading, MapScene& scene, BaseMapCache& 
         if (!result) {
             log.error(result.error().message);
             message = result.error().message;
-            if (std::erase_if(scene.overlays, [&](const SceneLayer& o) { return o.preview_of_load == load.id; }))
-                base_cache.invalidate();
+            if (remove_preview_layers(scene, load.id) > 0) base_cache.invalidate();
         } else {
             add_loaded_layers(result.value(), load.id, previewed, loading.pending_styles, scene, log);
             base_cache.invalidate();
