@@ -10,6 +10,7 @@ packages=(
     xvfb xauth xdotool imagemagick x11-apps
     libgtest-dev libbenchmark-dev
     fonts-dejavu-core
+    desktop-file-utils
 )
 
 missing=()

@@ -41,7 +41,7 @@ TEST_F(EventsRenderTest, Army2024LinksFromTheFourCapitalsToKubinka) {
     auto image = map_->render(o);
     ASSERT_TRUE(image) << image.error().message;
     // Golden: Mesa llvmpipe 22.3; the tolerance allows another Mesa's edge and text rasterisation.
-    EXPECT_TRUE(test::matches_golden(image.value(), "army2024_2024-08-13_w30", {0.6, 0.004}));
+    EXPECT_TRUE(test::matches_golden(image.value(), "army2024_2024-08-13_w30", test::kMapGoldenTolerance));
 
     // Independently of the golden: each link's great-circle midpoint carries Russia's colour.
     const GeoPoint kubinka{36.82, 55.56};

@@ -57,7 +57,7 @@ TEST_F(ExportTest, DecorationsMatchGolden) {
     auto image = map_->render(o);
     ASSERT_TRUE(image) << image.error().message;
     // Mesa llvmpipe 22.3; the tolerance allows another Mesa's edges and text rasterisation.
-    EXPECT_TRUE(test::matches_golden(image.value(), "export_decorated_1200x800", {0.6, 0.004}));
+    EXPECT_TRUE(test::matches_golden(image.value(), "export_decorated_1200x800", test::kMapGoldenTolerance));
     // The title panel is near-white at the top left; without --title it is map (the check can fail).
     const std::uint8_t* panel = image->row(30) + 30 * 4;
     EXPECT_GT(panel[0], 235);

@@ -38,7 +38,7 @@ TEST_F(HeadlessRenderTest, DefaultViewMatchesGolden) {
     ASSERT_EQ(image.height, 360);
     // Mesa llvmpipe 22.3 is deterministic run to run; the tolerance leaves room for another Mesa release's
     // rasterisation and LLVM code generation (a few edge pixels, sub-pixel text differences).
-    EXPECT_TRUE(test::matches_golden(image, "default_view_640x360", {0.6, 0.004}));
+    EXPECT_TRUE(test::matches_golden(image, "default_view_640x360", test::kMapGoldenTolerance));
 }
 
 TEST_F(HeadlessRenderTest, EquirectBboxSpansExactlyTheBoxLinearInLonLat) {
