@@ -34,7 +34,7 @@ int vector_shp(const std::uint8_t* data, std::size_t size);
 int vector_geojson(const std::uint8_t* data, std::size_t size);
 
 // A project file (JSON) through read_project; what reads is written with write_project and must read back
-// equal. In entries_project.cpp, built only where src/app/project_file.hpp exists
+// equal. In entries_project.cpp, built only where src/scene/project.hpp exists
 // (EVENTMAP_FUZZ_PROJECT_FILE defined), since it needs em_app.
 int project_file(const std::uint8_t* data, std::size_t size);
 

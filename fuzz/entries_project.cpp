@@ -1,4 +1,4 @@
-// The project_file fuzz entry (see entries.hpp): built only where src/app/project_file.hpp exists, and linked
+// The project_file fuzz entry (see entries.hpp): built only where src/scene/project.hpp exists, and linked
 // with em_app (read_project and write_project live there).
 #include <unistd.h>
 
@@ -8,7 +8,7 @@
 #include <fstream>
 #include <string>
 
-#include "app/project_file.hpp"
+#include "scene/project.hpp"
 #include "entries.hpp"
 
 namespace em::fuzz {

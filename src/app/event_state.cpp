@@ -12,6 +12,8 @@ Status load_event_state(EventState& s, const std::string& places_path, const std
     auto places = load_places(places_path);
     if (!places) return places.error();
     s.places = std::move(places).value();
+    s.files = files;
+    s.places_path = places_path;
     s.set = EventSet{};
     for (const auto& p : s.places.problems)
         s.set.problems.push_back({EventProblem::Severity::kError, places_path, 0, 0, "", p});
@@ -39,6 +41,17 @@ Status load_event_state(EventState& s, const std::string& places_path, const std
     s.choices.countries.assign(countries.begin(), countries.end());
     s.histogram_stale = s.overlay_stale = true;
     return Ok{};
+}
+
+void apply_document_clock(const Project& doc, EventState& s, bool keep_date, bool keep_window) {
+    const TimeWindow from = time_window(doc.time, s.timeline.window.at);
+    TimeWindow& w = s.timeline.window;
+    if (!keep_date && doc.time.date) jump_to(s.timeline, *doc.time.date);
+    if (!keep_window) w.mode = from.mode, w.days = from.days;
+    if (doc.time.range_start) w.range_start = *doc.time.range_start;
+    if (doc.time.range_end) w.range_end = *doc.time.range_end;
+    s.filter = doc.filters.to_event_filter();
+    s.overlay_stale = s.histogram_stale = true;
 }
 
 bool refresh_event_state(EventState& s, MapScene& scene) {

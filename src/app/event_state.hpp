@@ -8,6 +8,7 @@
 #include "events/presence.hpp"
 #include "events/timeline.hpp"
 #include "render/map_scene.hpp"
+#include "scene/project.hpp"
 #include "ui/filter_panel.hpp"
 
 namespace em {
@@ -15,6 +16,8 @@ namespace em {
 // The events side of the window: the loaded data, derived presence, the clock and the filters, and the
 // cached things that follow from them (histogram, overlay). Plain data plus the functions below.
 struct EventState {
+    std::vector<std::string> files;  // the events files as given (empty: none loaded)
+    std::string places_path;
     PlaceTable places;
     EventSet set;
     std::vector<PresenceInterval> presence;
@@ -33,6 +36,11 @@ struct EventState {
 // (or the last event's day) with a trailing window of window_days.
 Status load_event_state(EventState& state, const std::string& places_path, const std::vector<std::string>& files,
                         std::optional<Date> start, int window_days);
+
+// Sets the clock, the time window (range dates included) and the filters from a document (a project, the
+// settings); keep_date / keep_window leave those as they are (the command line named them). Marks what follows
+// from them stale.
+void apply_document_clock(const Project& doc, EventState& state, bool keep_date = false, bool keep_window = false);
 
 // Rebuilds what is stale: the histogram (after a filter change) and the scene's event overlay (after a clock
 // or filter change). Returns true if the overlay was rebuilt (the map must be redrawn).

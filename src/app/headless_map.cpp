@@ -1,8 +1,11 @@
 #include "app/headless_map.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
+#include "app/export_decorations.hpp"
+#include "app/render_document.hpp"
 #include "app/scene_builder.hpp"
 #include "app/views.hpp"
 #include "events/places.hpp"
@@ -63,161 +66,129 @@ Result<Camera> HeadlessMap::camera_for(const RenderOptions& o) {
     return exact ? Camera::exact(projected, width, height) : Camera::fit(projected, width, height);
 }
 
-Status HeadlessMap::prepare_events(const RenderOptions& o, const Projection& projection) {
+Result<Image> HeadlessMap::render(const RenderOptions& o, PhaseTimer* timer) {
+    auto doc = document_for(o);
+    if (!doc) return doc.error();
+    return render(doc.value(), timer, o.max_tile);
+}
+
+Status HeadlessMap::prepare_events(const Project& doc) {
     scene_.events.reset();
-    if (!o.date && o.events.empty()) return Ok{};
-    std::vector<std::string> files = o.events;
+    if (!doc.events.show) return Ok{};
+    std::vector<std::string> files;
+    for (const auto& f : doc.events.files) files.push_back(f.string());
     if (files.empty()) files.push_back(paths_.events().string());
-    std::string key = o.places;
+    const std::string places = doc.events.places.empty() ? paths_.places().string() : doc.events.places.string();
+    std::string key = places;
     for (const auto& f : files) key += "|" + f;
     auto it = events_by_key_.find(key);
     if (it == events_by_key_.end()) {
-        PlaceTable custom;
-        const PlaceTable* places = &places_;
-        if (!o.places.empty()) {
-            auto loaded = load_places(o.places);
-            if (!loaded) return loaded.error();
-            for (const auto& p : loaded->problems) warnings_.push_back(p);
-            custom = std::move(loaded).value();
-            places = &custom;
+        EventState loaded;
+        if (auto ok = load_event_state(loaded, places, files, std::nullopt, 30); !ok) return ok.error();
+        // A file that cannot be read at all is an error for a picture (the window logs it and goes on).
+        for (const auto& p : loaded.set.problems) {
+            if (p.line == 0 && p.severity == EventProblem::Severity::kError) return Error{p.text()};
+            warnings_.push_back(p.text());
         }
-        EventSet all;
-        for (const auto& f : files) {
-            auto set = load_events(f, *places);
-            if (!set) return set.error();
-            merge_events(all, std::move(set).value());
-        }
-        for (const auto& p : all.problems) warnings_.push_back(p.text());
-        it = events_by_key_.emplace(key, std::move(all)).first;
+        it = events_by_key_.emplace(key, std::move(loaded)).first;
     }
-    const EventSet& set = it->second;
-    TimeWindow window;
-    if (o.date) {
-        window.mode = WindowMode::kTrailing;
-        window.at = *Date::parse(*o.date);
-        window.days = o.window_days;
-    } else {
-        window.mode = WindowMode::kCumulative;
-        window.at = Date{0};
-        for (const auto& e : set.events) window.at = std::max(window.at, e.last_day());
-    }
-    const PresenceIndex presence(derive_presence(set.events));
-    scene_.events = build_event_overlay(set.events, presence, window, EventFilter{}, projection);
+    EventState& state = it->second;
+    const Date last_day = data_range(state.set.events).second;
+    state.timeline.window = time_window(doc.time, last_day);
+    state.filter = doc.filters.to_event_filter();
+    state.overlay_stale = true;
+    refresh_event_state(state, scene_);
     return Ok{};
 }
 
-Decorations HeadlessMap::decorations_for(const RenderOptions& o) {
-    Decorations d;
-    d.title = o.title;
-    d.subtitle = o.subtitle;
-    if (scene_.events) d.when = window_caption(scene_.events->window);
-    d.legend = o.legend.value_or(scene_.events.has_value());
-    d.legend_entries = legend_for(scene_);
-    d.scale_bar = o.scale_bar;
-    if (o.attribution) {
-        d.attribution = "Base map: Natural Earth (public domain)";
-        if (scene_.events) d.attribution += ". Events: eventmap dataset, each event with its source (data/README.md)";
-        if (!o.events.empty()) d.attribution += " and " + std::to_string(o.events.size()) + " file(s) given";
-        for (const auto& path : o.layers) d.attribution += ". Layer: " + std::filesystem::path(path).filename().string();
-        d.attribution += ". Projection: " + scene_.projection.label();
+SceneLayer* HeadlessMap::inset_layer() {
+    auto coarse = base_by_scale_.find("110m");
+    if (coarse == base_by_scale_.end()) {
+        auto layer = load_base_layer(paths_, *find_base_scale("110m"), scene_.projection, &cache_);
+        if (!layer) return nullptr;
+        coarse = base_by_scale_.emplace("110m", std::move(layer).value()).first;
     }
-    if (o.inset) {
-        auto coarse = base_by_scale_.find("110m");
-        if (coarse == base_by_scale_.end()) {
-            if (auto layer = load_base_layer(paths_, *find_base_scale("110m"), scene_.projection, &cache_))
-                coarse = base_by_scale_.emplace("110m", std::move(layer).value()).first;
-        }
-        if (coarse != base_by_scale_.end()) {
-            coarse->second.ensure_projection(scene_.projection);
-            if (coarse->second.highlight.empty()) scene_.mark_focus(coarse->second);
-            d.inset = true;
-            d.inset_layer = &coarse->second;
-        }
-    }
-    return d;
+    coarse->second.ensure_projection(scene_.projection);
+    return &coarse->second;
 }
 
-Result<Image> HeadlessMap::draw_picture(const Camera& camera, const RenderOptions& o, const Decorations& deco,
-                                        PhaseTimer* timer) {
-    MapStyle style;
-    style.show_country_labels = o.labels;
-    style.show_capital_labels = o.labels;
-    style.show_graticule = o.graticule;
-    PictureRequest request{camera, o.pixel_scale, o.samples, o.max_tile};
-    auto image = em::draw_picture(*renderer_, scene_, style, request, deco);
-    if (timer) timer->mark("draw+readback");
-    return image;
-}
-
-Result<Image> HeadlessMap::render(const RenderOptions& o, PhaseTimer* timer) {
-    auto camera = camera_for(o);
+Result<Image> HeadlessMap::render(const Project& doc, PhaseTimer* timer, int max_tile) {
+    auto camera = document_camera(doc);
     if (!camera) return camera.error();
-    const Projection projection = *Projection::from_name(o.projection);
+    const auto named = Projection::from_name(doc.view.projection);
+    if (!named) return Error{"unknown projection '" + doc.view.projection + "'"};
+    const Projection projection = *named;
     const bool reproject = !scene_.graticule.projected_with ||
                            scene_.graticule.projected_with->proj_string() != projection.proj_string();
     scene_.projection = projection;
 
-    // Base map: the scale this resolution needs, loaded once and kept.
-    const BaseScale& scale =
-        o.base.empty() ? base_scale_for(camera->metres_per_pixel_x() / o.pixel_scale) : *find_base_scale(o.base);
-    auto it = base_by_scale_.find(scale.name);
+    // Base map: the level for the picture's own pixel size (as the window's Export picks it among its levels;
+    // dividing by the pixel scale as well, as before, counted a 2x export's smaller pixels twice), loaded once.
+    const BaseScale* scale = doc.map.base.empty() ? &base_scale_for(camera->metres_per_pixel_x())
+                                                  : find_base_scale(doc.map.base);
+    if (!scale) return Error{"unknown base level '" + doc.map.base + "'"};
+    auto it = base_by_scale_.find(scale->name);
     if (it == base_by_scale_.end()) {
-        auto layer = load_base_layer(paths_, scale, projection, &cache_);
+        auto layer = load_base_layer(paths_, *scale, projection, &cache_);
         if (!layer) return layer.error();
-        it = base_by_scale_.emplace(scale.name, std::move(layer).value()).first;
+        it = base_by_scale_.emplace(scale->name, std::move(layer).value()).first;
     }
     it->second.ensure_projection(projection);
-    scene_.base.clear();
-    // The scene owns its layers; lend the cached one for this draw and take it back afterwards.
-    scene_.base.push_back({0.0, std::move(it->second)});
 
-    scene_.overlays.clear();
-    for (const auto& path : o.layers) {
+    // User layers: each file loaded once and kept; the document picks a layer by name and gives its style.
+    std::vector<SceneLayer*> overlays;
+    for (const auto& wanted : doc.layers) {
+        const std::string path = wanted.path.string();
         auto found = overlays_by_path_.find(path);
         if (found == overlays_by_path_.end()) {
             auto layers = load_overlay_layers(path, projection, &cache_, &warnings_);
-            if (!layers) {
-                it->second = std::move(scene_.base.front().layer);
-                scene_.base.clear();
-                return layers.error();
-            }
+            if (!layers) return layers.error();
             found = overlays_by_path_.emplace(path, std::move(layers).value()).first;
         }
+        bool any = false;
         for (auto& l : found->second) {
+            if (!wanted.layer.empty() && l.data.name != wanted.layer) continue;
+            any = true;
+            if (std::find(overlays.begin(), overlays.end(), &l) != overlays.end()) continue;  // named twice
             l.ensure_projection(projection);
-            scene_.overlays.push_back(std::move(l));
+            if (wanted.styled) l.style = wanted.style;
+            if (!wanted.title.empty()) l.title = wanted.title;
+            overlays.push_back(&l);
         }
+        if (!any) return Error{path + ": no layer named '" + wanted.layer + "'"};
     }
     if (!capitals_loaded_) {
         auto places = load_places(paths_.places().string());
         if (!places) return places.error();
         for (const auto& p : places->problems) warnings_.push_back(p);
         scene_.set_capitals(places.value());
-        places_ = std::move(places).value();
         capitals_loaded_ = true;
     }
-    if (auto ok = prepare_events(o, projection); !ok) {
-        it->second = std::move(scene_.base.front().layer);
-        scene_.base.clear();
-        scene_.overlays.clear();
-        return ok.error();
-    }
+    if (auto ok = prepare_events(doc); !ok) return ok.error();
     if (reproject) {
         scene_.graticule.reproject(projection);
         for (auto& c : scene_.capitals) c.projected = projection.forward(c.position);
     }
     if (timer) timer->mark("load");
 
-    Decorations deco = decorations_for(o);
-    Result<Image> result = draw_picture(camera.value(), o, deco, timer);
-    // Give the layers back to the caches.
+    SceneLayer* inset = doc.decorations.inset ? inset_layer() : nullptr;
+    // The scene owns its layers; lend the kept ones for this draw and take them back afterwards, on every path.
+    scene_.base.push_back({0.0, std::move(it->second)});
+    if (inset == &it->second) inset = &scene_.base.front().layer;  // the base level is the 1:110m one
+    for (SceneLayer* l : overlays) scene_.overlays.push_back(std::move(*l));
+    const Decorations deco = make_decorations(doc, scene_, inset);
+    MapStyle style;
+    style.show_country_labels = doc.map.labels;
+    style.show_capital_labels = doc.map.labels;
+    style.show_graticule = doc.map.graticule;
+    const PictureRequest request{camera.value(), doc.output.pixel_scale, doc.output.samples, max_tile};
+    Result<Image> image = em::draw_picture(*renderer_, scene_, style, request, deco);
+    if (timer) timer->mark("draw+readback");
     it->second = std::move(scene_.base.front().layer);
     scene_.base.clear();
-    size_t k = 0;
-    for (const auto& path : o.layers)
-        for (auto& l : overlays_by_path_[path]) l = std::move(scene_.overlays[k++]);
+    for (std::size_t k = 0; k < overlays.size(); ++k) *overlays[k] = std::move(scene_.overlays[k]);
     scene_.overlays.clear();
-    return result;
+    return image;
 }
 
 }  // namespace em

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/data_paths.hpp"
+#include "app/event_state.hpp"
 #include "app/render_options.hpp"
 #include "core/image.hpp"
 #include "core/result.hpp"
@@ -17,6 +18,7 @@
 #include "gl/headless_context.hpp"
 #include "render/decorations.hpp"
 #include "render/map_renderer.hpp"
+#include "scene/project.hpp"
 
 namespace em {
 
@@ -42,9 +44,13 @@ public:
     static Result<std::unique_ptr<HeadlessMap>> create(const DataPaths& paths, bool use_cache = true,
                                                        PhaseTimer* timer = nullptr);
 
-    // Renders the map the options describe (output and timings ignored) into an image.
+    // Renders a document (a project) into an image of doc.output's size. The one drawing path of `eventmap
+    // render`, of `render --project` and of the tests; the window's Export draws the same document through the
+    // same decorations. max_tile: largest tile side (0: what GL allows), for tests.
+    Result<Image> render(const Project& doc, PhaseTimer* timer = nullptr, int max_tile = 0);
+    // Renders the map the options describe (output and timings ignored): render(document_for(options)).
     Result<Image> render(const RenderOptions& options, PhaseTimer* timer = nullptr);
-    // The camera render() would use for these options.
+    // The camera the options describe (view preset or box, projection, size).
     static Result<Camera> camera_for(const RenderOptions& options);
     // Warnings met while loading layers (each names its file).
     const std::vector<std::string>& warnings() const { return warnings_; }
@@ -60,16 +66,12 @@ private:
     std::map<std::string, std::vector<SceneLayer>> overlays_by_path_;
     std::vector<std::string> warnings_;
     bool capitals_loaded_ = false;
-    PlaceTable places_;
-    std::map<std::string, EventSet> events_by_key_;  // loaded events per (places, files) key
+    std::map<std::string, EventState> events_by_key_;  // loaded events per (places, files) key
 
-    // The decorations the options ask for.
-    Decorations decorations_for(const RenderOptions& options);
-    // Draws map and decorations, in tiles when the picture is larger than one GL target.
-    Result<Image> draw_picture(const Camera& camera, const RenderOptions& options, const Decorations& deco,
-                               PhaseTimer* timer);
-    // Builds the scene's event overlay for the options (or clears it).
-    Status prepare_events(const RenderOptions& options, const Projection& projection);
+    // The 1:110m base layer for the locator inset, in the scene's projection (loaded once); nullptr if it fails.
+    SceneLayer* inset_layer();
+    // Builds the scene's event overlay for the document (or clears it).
+    Status prepare_events(const Project& doc);
 };
 
 }  // namespace em

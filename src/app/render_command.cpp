@@ -6,6 +6,8 @@
 #include <iostream>
 
 #include "app/headless_map.hpp"
+#include "app/render_document.hpp"
+#include "scene/project.hpp"
 #include "export/png_writer.hpp"
 #include "geo/projection.hpp"
 
@@ -60,7 +62,12 @@ int run_render_command(const RenderOptions& o, const std::filesystem::path& exec
         if (!std::filesystem::is_directory(folder, ec)) return fail(o.output + ": folder " + folder.string() + " does not exist");
         if (std::filesystem::is_directory(o.output, ec)) return fail(o.output + ": is a folder");
     }
-    auto camera = HeadlessMap::camera_for(o);
+    // One document for everything drawn: the options, or a project with the options given beside it.
+    std::vector<std::string> project_warnings;
+    auto doc = o.project ? document_for_project(o, &project_warnings) : document_for(o);
+    if (!doc) return fail(doc.error().message);
+    for (const auto& w : project_warnings) std::cerr << "eventmap render: warning: " << w << "\n";
+    auto camera = document_camera(doc.value());
     if (!camera) return fail(camera.error().message);
     std::optional<FrameSequence> frames;
     if (o.frames) {
@@ -68,15 +75,18 @@ int run_render_command(const RenderOptions& o, const std::filesystem::path& exec
         if (!seq) return fail(seq.error().message);
         frames = std::move(seq).value();
     }
+    if (o.save_project) {
+        if (auto ok = write_project(doc.value(), *o.save_project); !ok) return fail(ok.error().message);
+    }
     auto map = HeadlessMap::create(paths.value(), o.use_cache, &timer);
     if (!map) return fail(map.error().message);
 
-    auto render_one = [&](const RenderOptions& options, const std::string& output) -> int {
-        auto image = map.value()->render(options, &timer);
+    auto render_one = [&](const Project& one, const std::string& output) -> int {
+        auto image = map.value()->render(one, &timer, o.max_tile);
         if (!image) return fail(image.error().message);
         if (auto written = write_png(image.value(), output); !written) return fail(written.error().message);
-        if (options.world_file) {
-            if (auto ok = write_world_file(output, camera.value(), *Projection::from_name(options.projection)); !ok)
+        if (o.world_file) {
+            if (auto ok = write_world_file(output, camera.value(), *Projection::from_name(one.view.projection)); !ok)
                 return fail(ok.error().message);
         }
         timer.mark("encode+write");
@@ -84,12 +94,17 @@ int run_render_command(const RenderOptions& o, const std::filesystem::path& exec
     };
     int rc = 0;
     if (!frames) {
-        rc = render_one(o, o.output);
+        rc = render_one(doc.value(), o.output);
     } else {
         const int total = static_cast<int>(frames->dates.size());
         for (int i = 0; i < total && rc == 0; ++i) {
-            RenderOptions one = o;
-            one.date = frames->dates[i];
+            Project one = doc.value();
+            one.events.show = true;
+            one.time.date = Date::parse(frames->dates[i]);
+            // Each frame ends its window on its date: a range would not move, and a map made from options without
+            // --date (cumulative) draws its frames as trailing windows of --window days, as before.
+            if (one.time.mode == WindowMode::kRange || (!o.project && !o.was_given("cumulative")))
+                one.time.mode = WindowMode::kTrailing;
             const std::string path = frame_path(o.output, i + 1);
             rc = render_one(one, path);
             std::cerr << "\reventmap render: frame " << (i + 1) << "/" << total << " " << frames->dates[i] << " -> "

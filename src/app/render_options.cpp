@@ -155,6 +155,13 @@ Result<ParsedRender> parse_render_args(const std::vector<std::string>& args) {
             if (i + 1 >= args.size()) return Error{std::string(name) + ": missing value"};
             return args[++i];
         };
+        if (a.rfind("--", 0) == 0) {
+            std::string name = a.substr(2);
+            if (name.rfind("no-", 0) == 0) name = name.substr(3);
+            o.given.insert(name);
+        } else if (a == "-o") {
+            o.given.insert("output");
+        }
         if (a == "-h" || a == "--help") {
             parsed.help = true;
         } else if (a == "-o" || a == "--output") {
@@ -251,6 +258,10 @@ Result<ParsedRender> parse_render_args(const std::vector<std::string>& args) {
             if (!v) return v.error();
             if (auto seq = parse_frames(v.value()); !seq) return seq.error();
             o.frames = v.value();
+        } else if (a == "--project" || a == "--save-project") {
+            auto v = value(a.c_str());
+            if (!v) return v.error();
+            (a == "--project" ? o.project : o.save_project) = v.value();
         } else if (a == "--world-file") {
             o.world_file = true;
         } else if (a == "--max-tile") {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,14 @@ struct RenderOptions {
     std::optional<std::string> frames;   // START:END:STEP, e.g. 2022-01-01:2024-12-31:1m
     bool world_file = false;             // write .pgw and .prj beside the PNG
     int max_tile = 0;                    // largest tile side (0: what GL allows, at most 4096); for tests
+    // Projects: draw a saved project (the options given beside it override its settings), and save the
+    // document drawn as a project.
+    std::optional<std::string> project;
+    std::optional<std::string> save_project;
+    // The long names of the options given on the command line, without dashes; "--no-X" counts as "X"
+    // ("legend", "scale-bar", "attribution", "labels", "graticule"); -o as "output".
+    std::set<std::string> given;
+    bool was_given(const char* name) const { return given.count(name) > 0; }
 };
 
 // A frame sequence: dates from start to end (inclusive) every step.

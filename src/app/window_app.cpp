@@ -17,7 +17,7 @@
 
 #include "app/data_paths.hpp"
 #include "app/event_state.hpp"
-#include "app/project_file.hpp"
+#include "scene/project.hpp"
 #include "app/views.hpp"
 #include "app/window_export.hpp"
 #include "app/window_frame.hpp"
@@ -151,9 +151,9 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         if (handle_map_input(window, view, frame_input.wheel, frame_input.keys)) redraw.dirty = true;
         apply_script(options.script, stats.frame, view, redraw, events);
 
-        draw_file_panels(window, panels, loading, scene, events, view, redraw, frame_input);
+        draw_file_panels(window, panels, loading, scene, style, events, view, redraw, frame_input, options.samples);
         draw_map_panels(panels, scene, style, events, view, redraw);
-        draw_export_panel_and_write(panels, renderer, scene, style, view, frame_input.keys, options.samples);
+        draw_export_panel_and_write(panels, renderer, scene, style, view, events, frame_input.keys, options.samples);
         if (refresh_event_state(events, scene)) redraw.dirty = true;
         handle_map_pointer(window, panels, view, scene);
         draw_map_status(window, panels.status, view, scene);

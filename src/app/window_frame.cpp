@@ -54,15 +54,18 @@ void apply_script(const std::string& script, int frame, MapView& view, MapRedraw
 }
 
 void draw_file_panels(GLFWwindow* window, PanelsState& panels, LoadingState& loading, MapScene& scene,
-                      EventState& events, MapView& view, MapRedraw& redraw, WindowInput& input) {
+                      const MapStyle& style, EventState& events, MapView& view, MapRedraw& redraw, WindowInput& input,
+                      int samples) {
     draw_menu_bar(panels, loading, scene.projection, window);
     handle_window_shortcuts(panels, input.keys, window);
     const std::vector<std::string> to_open = draw_layer_dialog(panels, input.dropped);
     if (auto chosen = draw_project_dialog(panels)) {
         if (panels.saving_project) {
-            save_project_file(*chosen, scene, view.camera, events, panels.log);
+            save_project_file(*chosen, window_document(scene, style, view, events, panels.export_state, samples),
+                              panels.log);
         } else {
-            open_project_file(*chosen, scene, view, events, loading, redraw, panels.log);
+            open_project_file(*chosen, scene, view, events, panels.filter_ui, panels.export_state, loading, redraw,
+                              panels.log);
         }
         redraw.dirty = true;
     }

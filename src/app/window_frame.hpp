@@ -28,7 +28,8 @@ void apply_script(const std::string& script, int frame, MapView& view, MapRedraw
 // The menu bar, the layer and project dialogs, the layer chooser and the Loading window: opens and saves what
 // the user asks for (and the files in input.dropped); finished loads join the map.
 void draw_file_panels(GLFWwindow* window, PanelsState& panels, LoadingState& loading, MapScene& scene,
-                      EventState& events, MapView& view, MapRedraw& redraw, WindowInput& input);
+                      const MapStyle& style, EventState& events, MapView& view, MapRedraw& redraw, WindowInput& input,
+                      int samples);
 
 // The log, view, layers, legend, filter, timeline, inspector and feature panels, each placed at its first use.
 void draw_map_panels(PanelsState& panels, MapScene& scene, MapStyle& style, EventState& events, MapView& view,

@@ -1,22 +1,34 @@
 #include "app/window_project.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <utility>
 #include <vector>
 
-#include "app/project_file.hpp"
+#include "scene/project.hpp"
 #include "app/window_settings.hpp"
 #include "ui/layer_chooser.hpp"
 
 namespace em {
 
-void save_project_file(const std::string& path, const MapScene& scene, const Camera& camera, const EventState& events,
-                       LogState& log) {
-    Project p = session_project(scene, camera, events);
+Project window_document(const MapScene& scene, const MapStyle& style, const MapView& view, const EventState& events,
+                        const ExportState& export_state, int samples) {
+    Project p = session_project(scene, view.camera, events);
     for (const auto& layer : scene.overlays)
         p.layers.push_back({std::filesystem::absolute(layer.data.source), layer.data.name, layer.title, layer.style});
+    p.events.files.assign(events.files.begin(), events.files.end());
+    p.events.places = events.places_path;
+    const ExportState& e = export_state;
+    p.decorations = {e.title, e.subtitle, e.legend, e.scale_bar, e.inset, e.attribution};
+    p.map = {style.show_country_labels, style.show_graticule, ""};
+    const ExportRequest size = export_size(e, view.fb_w, view.fb_h);
+    p.output = {size.width, size.height, size.pixel_scale, samples};
+    return p;
+}
+
+void save_project_file(const std::string& path, const Project& p, LogState& log) {
     if (auto ok = write_project(p, path); ok) {
         log.info("saved project " + path);
     } else {
@@ -47,7 +59,8 @@ void load_project_layers(const Project& project, const Projection& projection, L
 }  // namespace
 
 void open_project_file(const std::string& path, MapScene& scene, MapView& view, EventState& events,
-                       LoadingState& loading, MapRedraw& redraw, LogState& log) {
+                       FilterUiState& filter_ui, ExportState& export_state, LoadingState& loading, MapRedraw& redraw,
+                       LogState& log) {
     auto project = read_project(path);
     if (!project) {
         log.error(project.error().message);
@@ -59,11 +72,14 @@ void open_project_file(const std::string& path, MapScene& scene, MapView& view, 
     if (auto proj = Projection::from_name(project->view.projection)) scene.set_projection(*proj);
     if (!project->view.bbox.empty())
         view.camera = camera_for(project->view.bbox, scene.projection, view.fb_w, view.fb_h, view.bottom_ui);
-    if (project->time.date) jump_to(events.timeline, *project->time.date);
-    events.timeline.window.mode = project->time.mode;
-    events.timeline.window.days = project->time.days;
-    events.filter = project->filters.to_event_filter();
-    events.overlay_stale = events.histogram_stale = true;
+    apply_document_clock(project.value(), events);
+    std::snprintf(filter_ui.search, sizeof filter_ui.search, "%s", events.filter.text.c_str());
+    // The export panel takes the project's decorations (its size stays the window's choice).
+    const ProjectDecorations& d = project->decorations;
+    std::snprintf(export_state.title, sizeof export_state.title, "%s", d.title.c_str());
+    std::snprintf(export_state.subtitle, sizeof export_state.subtitle, "%s", d.subtitle.c_str());
+    export_state.legend = d.legend.value_or(true);
+    export_state.scale_bar = d.scale_bar, export_state.inset = d.inset, export_state.attribution = d.attribution;
     redraw.base_cache.invalidate();
     log.info("opened project " + path);
 }

@@ -6,19 +6,29 @@
 #include "app/window_loading.hpp"
 #include "app/window_view.hpp"
 #include "render/map_scene.hpp"
+#include "scene/project.hpp"
+#include "ui/export_panel.hpp"
+#include "ui/filter_panel.hpp"
 #include "ui/log_panel.hpp"
 
 namespace em {
 
-// File > Save project: the user layers with their styles, the view, the clock and time window, the filters.
-// The outcome goes to the log.
-void save_project_file(const std::string& path, const MapScene& scene, const Camera& camera, const EventState& events,
-                       LogState& log);
+// The document the window shows now: user layers with their styles, the exact view, the clock and time window,
+// the filters, the events' files, the export panel's decorations and size, the map style's switches. What
+// File > Save project writes and what Export draws (so `eventmap render --project` of a saved project gives the
+// picture the window exports).
+Project window_document(const MapScene& scene, const MapStyle& style, const MapView& view, const EventState& events,
+                        const ExportState& export_state, int samples);
+
+// File > Save project: writes `doc` (window_document). The outcome goes to the log.
+void save_project_file(const std::string& path, const Project& doc, LogState& log);
 
 // File > Open project (and --project): the project's layers replace the user layers and start loading (their
-// styles wait in loading.pending_styles); its projection, view, clock, time window and filters apply at once.
+// styles wait in loading.pending_styles); its projection, view, clock, time window (range dates too), filters
+// (search text too) and export decorations apply at once.
 // Problems go to the log.
 void open_project_file(const std::string& path, MapScene& scene, MapView& view, EventState& events,
-                       LoadingState& loading, MapRedraw& redraw, LogState& log);
+                       FilterUiState& filter_ui, ExportState& export_state, LoadingState& loading, MapRedraw& redraw,
+                       LogState& log);
 
 }  // namespace em

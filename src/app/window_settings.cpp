@@ -44,35 +44,22 @@ std::optional<Project> load_settings() {
 
 void apply_settings(const Project& settings, const WindowOptions& options, EventState& events,
                     FilterUiState& filter_ui) {
-    if (!options.date && settings.time.date) jump_to(events.timeline, *settings.time.date);
-    if (!options.window_given) {
-        events.timeline.window.mode = settings.time.mode;
-        events.timeline.window.days = settings.time.days;
-    }
-    if (settings.time.range_start) events.timeline.window.range_start = *settings.time.range_start;
-    if (settings.time.range_end) events.timeline.window.range_end = *settings.time.range_end;
-    events.filter = settings.filters.to_event_filter();
+    apply_document_clock(settings, events, options.date.has_value(), options.window_given);
     std::snprintf(filter_ui.search, sizeof filter_ui.search, "%s", events.filter.text.c_str());
-    events.overlay_stale = events.histogram_stale = true;
 }
 
 Project session_project(const MapScene& scene, const Camera& camera, const EventState& events) {
     Project p;
     p.view.projection = scene.projection.name();
     p.view.bbox = visible_lon_lat(camera, scene.projection);
-    p.time.date = events.timeline.window.at;
-    p.time.mode = events.timeline.window.mode;
-    p.time.days = events.timeline.window.days;
+    p.view.frame = camera.visible();
+    p.time = project_time(events.timeline.window);
     p.filters = ProjectFilters::from(events.filter);
     return p;
 }
 
 void save_session(const MapScene& scene, const Camera& camera, const EventState& events) {
-    Project p = session_project(scene, camera, events);
-    if (events.timeline.window.mode == WindowMode::kRange) {
-        p.time.range_start = events.timeline.window.range_start;
-        p.time.range_end = events.timeline.window.range_end;
-    }
+    const Project p = session_project(scene, camera, events);
     std::error_code ec;
     std::filesystem::create_directories(settings_dir(), ec);
     if (auto ok = write_project(p, settings_dir() / "settings.json"); !ok)

@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "app/event_state.hpp"
-#include "app/project_file.hpp"
+#include "scene/project.hpp"
 #include "app/window_app.hpp"
 #include "render/camera.hpp"
 #include "render/map_scene.hpp"
@@ -27,8 +27,8 @@ std::optional<Project> load_settings();
 void apply_settings(const Project& settings, const WindowOptions& options, EventState& events,
                     FilterUiState& filter_ui);
 
-// The session as a project without layers: projection, the lon/lat box in view, the clock and time window
-// (without a range) and the filters.
+// The session as a project without layers: projection, the lon/lat box and exact frame in view, the clock and
+// time window (with its range in range mode) and the filters.
 Project session_project(const MapScene& scene, const Camera& camera, const EventState& events);
 
 // Saves time, window, filters, view and panel layout for the next launch, atomically; failures go to stderr.

@@ -8,20 +8,9 @@
 #include "gl/program.hpp"
 #include "gl/vertex_array.hpp"
 #include "render/camera.hpp"
+#include "scene/style.hpp"
 
 namespace em {
-
-// How a round marker looks, sizes in pixels.
-struct MarkerStyle {
-    float radius = 3.5f;
-    float stroke_width = 1.0f;
-    Color fill = Color::hex(0xFFFFFF);
-    Color stroke = Color::hex(0x333333);
-    int shape = 0;  // MarkerShape
-};
-
-// Marker outlines the marker shader knows.
-enum MarkerShape { kCircle = 0, kTriangleUp = 1, kTriangleDown = 2, kDiamond = 3, kSquare = 4 };
 
 // Draws round point markers of constant pixel size.
 class MarkerRenderer {

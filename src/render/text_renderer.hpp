@@ -10,14 +10,9 @@
 #include "gl/vertex_array.hpp"
 #include "render/font_atlas.hpp"
 #include "render/label_layout.hpp"
+#include "scene/style.hpp"
 
 namespace em {
-
-// How label text is finished: the halo that keeps it legible over fills and lines.
-struct TextStyle {
-    Color halo = Color::hex(0xFFFFFF, 0.85f);
-    float halo_width = 1.6f;  // pixels
-};
 
 // Glyph quads for placed labels (CPU part, testable): x, y, u, v, r, g, b, a (premultiplied), px_per_unit.
 std::vector<float> build_text_vertices(const std::vector<PlacedLabel>& labels, const FontAtlas& font);

@@ -52,6 +52,9 @@ std::optional<ExportRequest> draw_export_panel(ExportState& s, int ww, int wh, c
         ImGui::Checkbox("sources", &s.attribution);
         ImGui::SameLine();
         ImGui::Checkbox("inset", &s.inset);
+        ImGui::Checkbox("save the project beside it", &s.save_project);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("NAME.project.json: eventmap render --project NAME.project.json redraws this picture");
         if (ImGui::Button("Export PNG (Ctrl+S, F12)")) request = preview;
         if (!s.last_message.empty()) ImGui::TextWrapped("%s", s.last_message.c_str());
     }

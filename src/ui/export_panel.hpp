@@ -15,6 +15,7 @@ struct ExportState {
     char title[256] = "";
     char subtitle[256] = "";
     bool legend = true, scale_bar = true, attribution = true, inset = true;
+    bool save_project = true;  // write the project beside the picture (maps/army.png -> maps/army.project.json)
     std::string last_message;
 };
 

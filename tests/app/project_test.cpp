@@ -1,9 +1,11 @@
 // Project files: round trips, relative layer paths, errors naming the JSON path, atomic writes.
-#include "app/project_file.hpp"
+#include "scene/project.hpp"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <functional>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -101,7 +103,7 @@ TEST(ProjectFile, FloatsAreWrittenShortAndColoursAsHex) {
     EXPECT_NE(text.find("\"window\": \"range\""), std::string::npos) << text;
     EXPECT_NE(text.find("\"hidden_kinds\": [\n      \"call\",\n      \"announcement\"\n    ]"), std::string::npos)
         << text;
-    EXPECT_EQ(text.find("\"version\": 1"), 4u) << text;  // first
+    EXPECT_EQ(text.find("\"version\": 2"), 4u) << text;  // first
 }
 
 TEST(ProjectFile, PathsAreStoredRelativeAndReadBackAbsolute) {
@@ -251,7 +253,7 @@ TEST(ProjectFile, MalformedValuesNameTheFileAndJsonPath) {
              {R"({"filters": {"countries": ["MLI", "mali"]}})", "filters.countries[1]: expected an ISO 3166-1 alpha-3"},
              {R"({"filters": {"hide_uncertain": 1}})", "filters.hide_uncertain: expected true or false, got 1"},
              {R"({"filters": {"text": null}})", "filters.text: expected a string, got null"},
-             {R"({"version": 2})", "version: version 2 is newer than this eventmap reads (1)"},
+             {R"({"version": 3})", "version: version 3 is newer than this eventmap reads (2)"},
              {R"({"version": "1"})", "version: expected a whole number"},
          }) {
         const std::string e = error_of(c.json, &file);
@@ -300,6 +302,163 @@ TEST(ProjectFile, FiltersConvertToAndFromEventFilter) {
     EXPECT_EQ(f.hidden_kinds, p.filters.hidden_kinds);
     EXPECT_TRUE(f.hide_uncertain);
     EXPECT_TRUE(ProjectFilters::from(f) == p.filters);
+}
+
+}  // namespace
+}  // namespace em
+
+namespace em {
+namespace {
+
+// A random project: every field of every section drawn at random (paths absolute, as read_project gives them).
+Project random_project(std::mt19937& rng, const fs::path& dir) {
+    auto coin = [&] { return std::uniform_int_distribution<int>(0, 1)(rng) == 1; };
+    auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+    auto real = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };
+    auto text = [&] {
+        static const char* words[] = {"", "Mali", "Goïta", "\"quoted\"", "a, b", "Ouagadougou 2024", "Army-2024"};
+        return std::string(words[pick(7)]);
+    };
+    auto day = [&] { return Date::from_ymd(2013 + pick(13), 1 + pick(12), 1 + pick(28)); };
+    auto box = [&](double lo_x, double hi_x, double lo_y, double hi_y) {
+        const double x0 = real(lo_x, hi_x - 1), y0 = real(lo_y, hi_y - 1);
+        return BBox::of(x0, y0, real(x0 + 0.5, hi_x), real(y0 + 0.5, hi_y));
+    };
+    Project p;
+    for (int i = pick(4); i > 0; --i) {
+        ProjectLayer l;
+        l.path = dir / ("layer" + std::to_string(pick(100)) + (coin() ? ".shp" : ".geojson"));
+        l.layer = coin() ? "" : "regions";
+        l.title = text();
+        l.styled = coin();
+        if (l.styled) {
+            l.style.visible = coin();
+            l.style.fill_enabled = coin();
+            l.style.fill = Color::hex(static_cast<std::uint32_t>(pick(0xFFFFFF)), pick(256) / 255.0f);
+            l.style.outline = Color::hex(static_cast<std::uint32_t>(pick(0xFFFFFF)));
+            l.style.outline_width = static_cast<float>(pick(40)) / 8.0f;
+            l.style.opacity = static_cast<float>(pick(21)) / 20.0f;
+            l.style.marker.radius = static_cast<float>(pick(64)) / 4.0f;
+            l.style.color_field = coin() ? "" : "bloc";
+            l.style.label_field = coin() ? "" : "name";
+        }
+        p.layers.push_back(l);
+    }
+    p.view.projection = std::vector<std::string>{"laea", "equirect", "mercator"}[pick(3)];
+    if (coin()) p.view.bbox = box(-180, 180, -90, 90);
+    if (coin()) p.view.frame = box(-2e7, 2e7, -2e7, 2e7);
+    if (coin()) p.time.date = day();
+    p.time.mode = std::vector<WindowMode>{WindowMode::kTrailing, WindowMode::kCumulative, WindowMode::kRange}[pick(3)];
+    p.time.days = pick(1000);
+    if (coin()) {
+        p.time.range_start = day();
+        p.time.range_end = *p.time.range_start + pick(900);
+    }
+    if (coin()) p.filters.hidden_parties = {"France", "Russia"};
+    if (coin()) p.filters.hidden_kinds = {all_kinds()[static_cast<std::size_t>(pick(static_cast<int>(all_kinds().size())))]};
+    if (coin()) p.filters.countries = {"MLI", "BFA"};
+    p.filters.hide_uncertain = coin();
+    p.filters.text = text();
+    p.events.show = coin();
+    if (coin()) p.events.files = {dir / "acled.csv", dir / "more" / "events.geojson"};
+    if (coin()) p.events.places = dir / "places.csv";
+    p.decorations.title = text();
+    p.decorations.subtitle = text();
+    if (coin()) p.decorations.legend = coin();
+    p.decorations.scale_bar = coin();
+    p.decorations.inset = coin();
+    p.decorations.attribution = coin();
+    p.map.labels = coin();
+    p.map.graticule = coin();
+    p.map.base = std::vector<std::string>{"", "110m", "10m"}[pick(3)];
+    p.output.width = pick(2) ? 0 : 1 + pick(16384);
+    p.output.height = pick(2) ? 0 : 1 + pick(16384);
+    p.output.pixel_scale = static_cast<float>(1 + pick(40)) / 8.0f;
+    p.output.samples = pick(17);
+    return p;
+}
+
+TEST(ProjectFile, RandomProjectsRoundTrip) {
+    const fs::path dir = folder();
+    std::mt19937 rng(20261205);
+    for (int i = 0; i < 300; ++i) {
+        const Project p = random_project(rng, dir);
+        const fs::path file = dir / "random.json";
+        ASSERT_TRUE(write_project(p, file).ok());
+        auto back = read_project(file);
+        ASSERT_TRUE(back) << back.error().message << "\n" << slurp(file);
+        ASSERT_TRUE(back.value() == p) << "project " << i << " came back different:\n" << slurp(file);
+        ASSERT_TRUE(back->warnings.empty()) << back->warnings.front();
+    }
+}
+
+// A negative control for the property above: equality sees every section (a change in any one is noticed).
+TEST(ProjectFile, EqualitySeesEverySection) {
+    const Project base = sample(folder());
+    std::vector<std::function<void(Project&)>> changes = {
+        [](Project& p) { p.view.frame = BBox::of(0, 0, 1, 1); },
+        [](Project& p) { p.events.show = false; },
+        [](Project& p) { p.events.files.push_back("/x.csv"); },
+        [](Project& p) { p.events.places = "/p.csv"; },
+        [](Project& p) { p.decorations.title = "t"; },
+        [](Project& p) { p.decorations.legend = false; },
+        [](Project& p) { p.decorations.inset = true; },
+        [](Project& p) { p.map.graticule = false; },
+        [](Project& p) { p.map.base = "10m"; },
+        [](Project& p) { p.output.width = 640; },
+        [](Project& p) { p.output.pixel_scale = 2; },
+        [](Project& p) { p.output.samples = 4; },
+        [](Project& p) { p.layers[0].styled = false; },
+        [](Project& p) { p.time.range_end = Date::parse("2025-01-01"); },
+        [](Project& p) { p.filters.text = "other"; },
+    };
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        Project changed = base;
+        changes[i](changed);
+        EXPECT_FALSE(changed == base) << "change " << i << " not seen by operator==";
+    }
+}
+
+TEST(ProjectFile, Version1FileStillOpens) {
+    const fs::path file = test::source_dir() / "tests" / "fixtures" / "projects" / "v1_army2024.json";
+    auto p = read_project(file);
+    ASSERT_TRUE(p) << p.error().message;
+    EXPECT_TRUE(p->warnings.empty());
+    ASSERT_EQ(p->layers.size(), 1u);
+    EXPECT_EQ(p->layers[0].path, (file.parent_path() / ".." / "polygons.geojson").lexically_normal());
+    EXPECT_TRUE(p->layers[0].styled);
+    EXPECT_EQ(p->layers[0].style.color_field, "name");
+    EXPECT_EQ(p->time.mode, WindowMode::kRange);
+    EXPECT_EQ(p->time.range_start, Date::parse("2024-06-01"));
+    EXPECT_EQ(p->filters.text, "Army");
+    EXPECT_EQ(p->filters.hidden_kinds, std::set<EventKind>{EventKind::kCall});
+    // What version 1 did not have takes its defaults.
+    EXPECT_TRUE(p->view.frame.empty());
+    EXPECT_TRUE(p->events == ProjectEvents{});
+    EXPECT_TRUE(p->decorations == ProjectDecorations{});
+    EXPECT_TRUE(p->output == ProjectOutput{});
+}
+
+TEST(ProjectFile, MalformedVersion2SectionsNameTheJsonPath) {
+    const fs::path dir = folder();
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {R"({"view": {"frame": [1, 2, 3]}})", "view.frame: expected [X0, Y0, X1, Y1]"},
+        {R"({"view": {"frame": [5, 0, 1, 1]}})", "view.frame: expected [X0, Y0, X1, Y1]"},
+        {R"({"decorations": {"legend": "yes"}})", "decorations.legend: expected true, false or null"},
+        {R"({"decorations": {"title": 3}})", "decorations.title: expected a string"},
+        {R"({"output": {"width": -1}})", "output.width: expected a whole number from 0 to 16384"},
+        {R"({"output": {"pixel_scale": "big"}})", "output.pixel_scale: expected a number from 0.1 to 16"},
+        {R"({"events": {"files": [""]}})", "events.files[0]: expected a file path"},
+        {R"({"events": {"show": 1}})", "events.show: expected true or false"},
+        {R"({"map": {"labels": null}})", "map.labels: expected true or false"},
+    };
+    for (const auto& [json, starts] : cases) {
+        const fs::path file = dir / "bad.json";
+        spit(file, json);
+        auto p = read_project(file);
+        ASSERT_FALSE(p) << json;
+        EXPECT_EQ(p.error().message.rfind(file.string() + ": " + starts, 0), 0u) << json << "\n  gave: " << p.error().message;
+    }
 }
 
 }  // namespace

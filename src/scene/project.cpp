@@ -1,4 +1,4 @@
-#include "app/project_file.hpp"
+#include "scene/project.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -117,6 +117,38 @@ public:
         }
     }
 
+    void get(const char* key, int& out, long long lo, long long hi) const {
+        if (const json* v = find(key)) {
+            if (!v->is_number_integer() || v->get<long long>() < lo || v->get<long long>() > hi)
+                fail(at(key), "a whole number from " + std::to_string(lo) + " to " + std::to_string(hi), *v);
+            out = static_cast<int>(v->get<long long>());
+        }
+    }
+    // true, false, or null for "not set".
+    void get(const char* key, std::optional<bool>& out) const {
+        if (const json* v = find(key)) {
+            if (v->is_null()) return out.reset();
+            if (!v->is_boolean()) fail(at(key), "true, false or null", *v);
+            out = v->get<bool>();
+        }
+    }
+    // Four finite numbers [x0, y0, x1, y1] with x0 < x1 and y0 < y1; `check` may narrow them further.
+    template <typename Check>
+    void get_box(const char* key, BBox& out, const char* expected, Check check) const {
+        if (const json* box = find(key)) {
+            const std::string where = at(key);
+            if (!box->is_array() || box->size() != 4) fail(where, expected, *box);
+            double c[4];
+            for (std::size_t i = 0; i < 4; ++i) {
+                if (!(*box)[i].is_number() || !std::isfinite((*box)[i].get<double>()))
+                    fail(element(where, i), "a number", (*box)[i]);
+                c[i] = (*box)[i].get<double>();
+            }
+            if (!(c[0] < c[2] && c[1] < c[3] && check(c))) fail(where, expected, *box);
+            out = BBox::of(c[0], c[1], c[2], c[3]);
+        }
+    }
+
     static std::string number_text(double v) {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%g", v);
@@ -196,7 +228,7 @@ std::string valid_country(const std::string& s) {
 Project project_from_json(const json& root, const fs::path& project_dir, std::vector<std::string>& unknown) {
     Project p;
     ObjectReader top(root, "", unknown);
-    top.allow({"version", "layers", "view", "time", "filters"});
+    top.allow({"version", "layers", "view", "time", "filters", "events", "decorations", "map", "output"});
     if (const json* v = top.find("version")) {
         if (!v->is_number_integer() || v->get<long long>() < 1)
             fail("version", "a whole number from 1", *v);
@@ -217,6 +249,7 @@ Project project_from_json(const json& root, const fs::path& project_dir, std::ve
             layer.path = resolved_path(path->get<std::string>(), project_dir);
             l.get("layer", layer.layer);
             l.get("title", layer.title);
+            layer.styled = l.find("style") != nullptr;
             if (const json* style = l.find("style")) {
                 ObjectReader s(*style, l.at("style"), unknown);
                 s.allow({"visible", "fill_enabled", "fill", "outline", "outline_width", "opacity", "marker_radius",
@@ -236,7 +269,7 @@ Project project_from_json(const json& root, const fs::path& project_dir, std::ve
     }
     if (const json* view = top.find("view")) {
         ObjectReader v(*view, "view", unknown);
-        v.allow({"projection", "bbox"});
+        v.allow({"projection", "bbox", "frame"});
         if (const json* proj = v.find("projection")) {
             std::string names;
             for (const auto& n : Projection::names()) names += (names.empty() ? "" : ", ") + n;
@@ -244,19 +277,11 @@ Project project_from_json(const json& root, const fs::path& project_dir, std::ve
                 fail(v.at("projection"), "a projection name (" + names + ")", *proj);
             p.view.projection = proj->get<std::string>();
         }
-        if (const json* bbox = v.find("bbox")) {
-            const std::string where = v.at("bbox");
-            const char* expected = "[W, S, E, N] in degrees with W < E within -180..180 and S < N within -90..90";
-            if (!bbox->is_array() || bbox->size() != 4) fail(where, expected, *bbox);
-            double c[4];
-            for (std::size_t i = 0; i < 4; ++i) {
-                if (!(*bbox)[i].is_number()) fail(element(where, i), "a number", (*bbox)[i]);
-                c[i] = (*bbox)[i].get<double>();
-            }
-            if (!(c[0] >= -180 && c[2] <= 180 && c[1] >= -90 && c[3] <= 90 && c[0] < c[2] && c[1] < c[3]))
-                fail(where, expected, *bbox);
-            p.view.bbox = BBox::of(c[0], c[1], c[2], c[3]);
-        }
+        v.get_box("bbox", p.view.bbox,
+                  "[W, S, E, N] in degrees with W < E within -180..180 and S < N within -90..90",
+                  [](const double* c) { return c[0] >= -180 && c[2] <= 180 && c[1] >= -90 && c[3] <= 90; });
+        v.get_box("frame", p.view.frame, "[X0, Y0, X1, Y1] in the projection's metres with X0 < X1 and Y0 < Y1",
+                  [](const double* c) { return std::abs(c[0]) < 1e9 && std::abs(c[1]) < 1e9 && std::abs(c[2]) < 1e9 && std::abs(c[3]) < 1e9; });
     }
     if (const json* time = top.find("time")) {
         ObjectReader t(*time, "time", unknown);
@@ -293,6 +318,42 @@ Project project_from_json(const json& root, const fs::path& project_dir, std::ve
         f.get("hide_uncertain", p.filters.hide_uncertain);
         f.get("text", p.filters.text);
     }
+    if (const json* events = top.find("events")) {
+        ObjectReader e(*events, "events", unknown);
+        e.allow({"show", "files", "places"});
+        e.get("show", p.events.show);
+        std::vector<std::string> files;
+        e.get_strings("files", files, [](const std::string& f) { return f.empty() ? "a file path" : ""; });
+        for (const auto& f : files) p.events.files.push_back(resolved_path(f, project_dir));
+        std::string places;
+        e.get("places", places);
+        if (!places.empty()) p.events.places = resolved_path(places, project_dir);
+    }
+    if (const json* deco = top.find("decorations")) {
+        ObjectReader d(*deco, "decorations", unknown);
+        d.allow({"title", "subtitle", "legend", "scale_bar", "inset", "attribution"});
+        d.get("title", p.decorations.title);
+        d.get("subtitle", p.decorations.subtitle);
+        d.get("legend", p.decorations.legend);
+        d.get("scale_bar", p.decorations.scale_bar);
+        d.get("inset", p.decorations.inset);
+        d.get("attribution", p.decorations.attribution);
+    }
+    if (const json* map = top.find("map")) {
+        ObjectReader m(*map, "map", unknown);
+        m.allow({"labels", "graticule", "base"});
+        m.get("labels", p.map.labels);
+        m.get("graticule", p.map.graticule);
+        m.get("base", p.map.base);
+    }
+    if (const json* output = top.find("output")) {
+        ObjectReader o(*output, "output", unknown);
+        o.allow({"width", "height", "pixel_scale", "samples"});
+        o.get("width", p.output.width, 0, 16384);
+        o.get("height", p.output.height, 0, 16384);
+        o.get("pixel_scale", p.output.pixel_scale, 0.1, 16.0);
+        o.get("samples", p.output.samples, 0, 16);
+    }
     return p;
 }
 
@@ -302,20 +363,47 @@ std::string date_text(const std::optional<Date>& d) { return d ? d->iso() : std:
 
 bool operator==(const ProjectLayer& a, const ProjectLayer& b) {
     const LayerStyle &s = a.style, &t = b.style;
+    if (a.styled != b.styled) return false;
+    if (!a.styled) return a.path == b.path && a.layer == b.layer && a.title == b.title;
     return a.path == b.path && a.layer == b.layer && a.title == b.title && s.visible == t.visible && s.fill_enabled == t.fill_enabled &&
            s.fill == t.fill && s.outline == t.outline && s.outline_width == t.outline_width &&
            s.opacity == t.opacity && s.marker.radius == t.marker.radius && s.color_field == t.color_field &&
            s.label_field == t.label_field;
 }
 
+namespace {
+bool same_box(const BBox& a, const BBox& b) {
+    if (a.empty() != b.empty()) return false;
+    return a.empty() || (a.min_x == b.min_x && a.min_y == b.min_y && a.max_x == b.max_x && a.max_y == b.max_y);
+}
+}  // namespace
+
 bool operator==(const ProjectView& a, const ProjectView& b) {
-    if (a.projection != b.projection || a.bbox.empty() != b.bbox.empty()) return false;
-    return a.bbox.empty() || (a.bbox.min_x == b.bbox.min_x && a.bbox.min_y == b.bbox.min_y &&
-                              a.bbox.max_x == b.bbox.max_x && a.bbox.max_y == b.bbox.max_y);
+    return a.projection == b.projection && same_box(a.bbox, b.bbox) && same_box(a.frame, b.frame);
 }
 
 bool operator==(const Project& a, const Project& b) {
-    return a.layers == b.layers && a.view == b.view && a.time == b.time && a.filters == b.filters;
+    return a.layers == b.layers && a.view == b.view && a.time == b.time && a.filters == b.filters &&
+           a.events == b.events && a.decorations == b.decorations && a.map == b.map && a.output == b.output;
+}
+
+TimeWindow time_window(const ProjectTime& time, Date last_day) {
+    TimeWindow w;
+    w.mode = time.mode;
+    w.at = time.date.value_or(last_day);
+    w.days = time.days;
+    w.range_start = time.range_start.value_or(w.at - time.days);
+    w.range_end = time.range_end.value_or(w.at);
+    return w;
+}
+
+ProjectTime project_time(const TimeWindow& window) {
+    ProjectTime t;
+    t.date = window.at;
+    t.mode = window.mode;
+    t.days = window.days;
+    if (window.mode == WindowMode::kRange) t.range_start = window.range_start, t.range_end = window.range_end;
+    return t;
 }
 
 EventFilter ProjectFilters::to_event_filter() const {
@@ -360,25 +448,23 @@ std::string project_to_json(const Project& project, const fs::path& project_dir)
     ordered_json layers = ordered_json::array();
     for (const auto& l : project.layers) {
         const LayerStyle& s = l.style;
-        layers.push_back({{"path", stored_path(l.path, project_dir)},
-                          {"layer", l.layer},
-                          {"title", l.title},
-                          {"style",
-                           {{"visible", s.visible},
-                            {"fill_enabled", s.fill_enabled},
-                            {"fill", format_color(s.fill)},
-                            {"outline", format_color(s.outline)},
-                            {"outline_width", float_value(s.outline_width)},
-                            {"opacity", float_value(s.opacity)},
-                            {"marker_radius", float_value(s.marker.radius)},
-                            {"color_field", s.color_field},
-                            {"label_field", s.label_field}}}});
+        ordered_json layer = {{"path", stored_path(l.path, project_dir)}, {"layer", l.layer}, {"title", l.title}};
+        if (l.styled)
+            layer["style"] = {{"visible", s.visible},
+                              {"fill_enabled", s.fill_enabled},
+                              {"fill", format_color(s.fill)},
+                              {"outline", format_color(s.outline)},
+                              {"outline_width", float_value(s.outline_width)},
+                              {"opacity", float_value(s.opacity)},
+                              {"marker_radius", float_value(s.marker.radius)},
+                              {"color_field", s.color_field},
+                              {"label_field", s.label_field}};
+        layers.push_back(std::move(layer));
     }
     root["layers"] = std::move(layers);
     ordered_json view = {{"projection", project.view.projection}};
-    if (!project.view.bbox.empty())
-        view["bbox"] = {project.view.bbox.min_x, project.view.bbox.min_y, project.view.bbox.max_x,
-                        project.view.bbox.max_y};
+    for (const auto& [key, box] : {std::pair{"bbox", &project.view.bbox}, std::pair{"frame", &project.view.frame}})
+        if (!box->empty()) view[key] = {box->min_x, box->min_y, box->max_x, box->max_y};
     root["view"] = std::move(view);
     ordered_json time = ordered_json::object();
     if (project.time.date) time["date"] = date_text(project.time.date);
@@ -394,6 +480,23 @@ std::string project_to_json(const Project& project, const fs::path& project_dir)
                        {"countries", project.filters.countries},
                        {"hide_uncertain", project.filters.hide_uncertain},
                        {"text", project.filters.text}};
+    ordered_json files = ordered_json::array();
+    for (const auto& f : project.events.files) files.push_back(stored_path(f, project_dir));
+    root["events"] = {{"show", project.events.show},
+                      {"files", std::move(files)},
+                      {"places", stored_path(project.events.places, project_dir)}};
+    const ProjectDecorations& d = project.decorations;
+    root["decorations"] = {{"title", d.title},
+                           {"subtitle", d.subtitle},
+                           {"legend", d.legend ? ordered_json(*d.legend) : ordered_json(nullptr)},
+                           {"scale_bar", d.scale_bar},
+                           {"inset", d.inset},
+                           {"attribution", d.attribution}};
+    root["map"] = {{"labels", project.map.labels}, {"graticule", project.map.graticule}, {"base", project.map.base}};
+    root["output"] = {{"width", project.output.width},
+                      {"height", project.output.height},
+                      {"pixel_scale", float_value(project.output.pixel_scale)},
+                      {"samples", project.output.samples}};
     // Invalid UTF-8 in a title or filter text is written as U+FFFD rather than failing the save.
     return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
