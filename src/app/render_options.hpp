@@ -1,9 +1,11 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "app/cli/event_filter_args.hpp"
 #include "core/bbox.hpp"
 #include "core/result.hpp"
 
@@ -41,6 +43,11 @@ struct RenderOptions {
     std::optional<std::string> frames;   // START:END:STEP, e.g. 2022-01-01:2024-12-31:1m
     bool world_file = false;             // write .pgw and .prj beside the PNG
     int max_tile = 0;                    // largest tile side (0: what GL allows, at most 4096); for tests
+    // Projects: options given beside --project override the project's (see `given`).
+    std::optional<std::string> project;       // --project FILE: start from a saved project
+    std::optional<std::string> save_project;  // --save-project FILE: write what was drawn as a project
+    EventFilterArgs filters;                  // --range, --cumulative, --actor, --kind, --country, --search, ...
+    std::set<std::string> given;              // long names of the options on the command line ("--size", ...)
 };
 
 // A frame sequence: dates from start to end (inclusive) every step.
@@ -59,6 +66,8 @@ struct ParsedRender {
     bool help = false;
     RenderOptions options;
 };
+
+// The parsers and help texts below are defined in app/cli/command_line.cpp (CLI11).
 
 // Parses the arguments after "render". Errors name the option and the reason.
 Result<ParsedRender> parse_render_args(const std::vector<std::string>& args);
