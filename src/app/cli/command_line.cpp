@@ -180,11 +180,13 @@ public:
         if (!app->get_description().empty()) out << "\n" << app->get_description() << "\n";
         out << make_positionals(app) << make_groups(app, mode);
         if (!app->get_footer().empty()) out << "\n" << app->get_footer() << "\n";
-        return out.str();
+        std::string text = out.str();  // one blank line between groups
+        for (auto at = text.find("\n\n\n"); at != std::string::npos; at = text.find("\n\n\n")) text.erase(at, 1);
+        return text;
     }
 
     std::string make_option_name(const CLI::Option* opt, bool positional) const override {
-        if (positional) return opt->get_name(true, false);
+        if (positional) return opt->get_option_text().empty() ? opt->get_name(true, false) : opt->get_option_text();
         std::vector<std::string> names;
         for (const auto& s : opt->get_snames()) names.push_back("-" + s);
         for (const auto& l : opt->get_lnames()) names.push_back("--" + l);
@@ -192,7 +194,8 @@ public:
     }
 
     std::string make_option_opts(const CLI::Option* opt) const override {
-        return opt->get_option_text().empty() ? "" : " " + opt->get_option_text();
+        const bool positional = opt->get_snames().empty() && opt->get_lnames().empty();
+        return positional || opt->get_option_text().empty() ? "" : " " + opt->get_option_text();
     }
 
 private:
@@ -208,6 +211,7 @@ std::unique_ptr<CLI::App> make_app(const std::string& name, const std::string& u
     app->set_help_flag();
     app->allow_extras();
     app->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)->group("Options");
+    app->option_defaults()->disable_flag_override();  // --inset=no is an error, not a quiet "no"
     app->add_flag("-h,--help", help, "this text");
     return app;
 }
@@ -246,6 +250,8 @@ std::optional<Error> parse(CLI::App& app, const std::vector<std::string>& args, 
         const auto colon = what.find(": ");
         if (colon != std::string::npos && what.find(" missing") != std::string::npos)
             return Error{what.substr(0, colon) + ": missing value"};
+        if (const auto at = what.find(" was given a disallowed flag override"); at != std::string::npos)
+            return Error{what.substr(0, at) + ": takes no value"};
         return Error{first_line(what)};
     } catch (const CLI::ParseError& e) {
         return Error{first_line(e.what())};
@@ -276,8 +282,8 @@ constexpr const char* kFilterGroup = "Event filters";
 // --range, --cumulative, --actor, --kind, --country, --search, --hide-uncertain: the same for render and window.
 void add_filter_options(CLI::App& app, EventFilterArgs& f, std::vector<std::string>& kinds) {
     value_option(app, "--range", "START:END",
-                 "show the events between two days (YYYY-MM-DD:YYYY-MM-DD, START <= END) instead of a\n"
-                 "trailing window",
+                 "show the events between two days, YYYY-MM-DD:YYYY-MM-DD with START <= END,\n"
+                 "instead of a trailing window",
                  check_range,
                  [&f](const std::string& v) {
                      const auto r = day_range(v);
@@ -293,14 +299,14 @@ void add_filter_options(CLI::App& app, EventFilterArgs& f, std::vector<std::stri
                 "show only this party's events (the actor before ' (', e.g. France); repeatable",
                 check_not_empty, f.actors)
         ->group(kFilterGroup);
-    list_option(app, "--kind", "KIND", "show only this kind of event: " + joined(kind_names(), ", ") + "; repeatable",
+    list_option(app, "--kind", "KIND", "show only this kind of event (" + joined(kind_names(), ", ") + ");\nrepeatable",
                 check_kind, kinds)
         ->group(kFilterGroup);
     list_option(app, "--country", "ISO3", "show only events in this country (ISO 3166-1 alpha-3, e.g. MLI); repeatable",
                 check_country, f.countries)
         ->group(kFilterGroup);
     value_option(app, "--search", "TEXT",
-                 "show only events whose participants, description, actor or id contain TEXT (any case)",
+                 "show only events whose participants, description, actor or id contain TEXT\n(any case)",
                  any_text, [&f](const std::string& v) { f.search = v; })
         ->group(kFilterGroup);
     app.add_flag_callback("--hide-uncertain", [&f] { f.hide_uncertain = true; },
@@ -347,7 +353,7 @@ std::unique_ptr<RenderCli> render_cli(ParsedRender& parsed) {
                      std::tie(o.width, o.height) = *image_size(v);
                      o.size_given = true;
                  });
-    value_option(app, "--view", "NAME", "view preset: " + joined(view_keys(), ", ") + " (default sahel-moscow)",
+    value_option(app, "--view", "NAME", "view preset: " + joined(view_keys(), ", ") + "\n(default sahel-moscow)",
                  check_view, set(o.view));
     value_option(app, "--bbox", "W,S,E,N",
                  "extent in degrees (overrides --view); with --projection equirect the PNG\n"
