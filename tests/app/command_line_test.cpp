@@ -367,7 +367,8 @@ TEST(CommandLineBinaryTest, UnknownOptionsAndMissingValuesAreOneLineExit2) {
              {"check --frobnicate a.csv", "eventmap check: --frobnicate: unknown option"},
              {"presence --date 2024-01-01 --frobnicate", "eventmap presence: --frobnicate: unknown option"},
              {"info --frobnicate a.shp", "eventmap info: --frobnicate: unknown option"},
-             {"check --places", "eventmap check: --places: missing value"}}) {
+             {"check --places", "eventmap check: --places: missing value"},
+             {"render -o x.png --inset=no", "eventmap render: --inset: takes no value"}}) {
         SCOPED_TRACE(args);
         const BinaryRun r = eventmap(args);
         EXPECT_EQ(r.status, 2);

@@ -251,7 +251,7 @@ std::optional<Error> parse(CLI::App& app, const std::vector<std::string>& args, 
         if (colon != std::string::npos && what.find(" missing") != std::string::npos)
             return Error{what.substr(0, colon) + ": missing value"};
         if (const auto at = what.find(" was given a disallowed flag override"); at != std::string::npos)
-            return Error{what.substr(0, at) + ": takes no value"};
+            return Error{(what.rfind('-', 0) == 0 ? "" : "--") + what.substr(0, at) + ": takes no value"};
         return Error{first_line(what)};
     } catch (const CLI::ParseError& e) {
         return Error{first_line(e.what())};
@@ -299,7 +299,7 @@ void add_filter_options(CLI::App& app, EventFilterArgs& f, std::vector<std::stri
                 "show only this party's events (the actor before ' (', e.g. France); repeatable",
                 check_not_empty, f.actors)
         ->group(kFilterGroup);
-    list_option(app, "--kind", "KIND", "show only this kind of event (" + joined(kind_names(), ", ") + ");\nrepeatable",
+    list_option(app, "--kind", "KIND", "show only this kind of event; repeatable. Kinds:\n" + joined(kind_names(), ", "),
                 check_kind, kinds)
         ->group(kFilterGroup);
     list_option(app, "--country", "ISO3", "show only events in this country (ISO 3166-1 alpha-3, e.g. MLI); repeatable",
