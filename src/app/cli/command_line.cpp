@@ -185,6 +185,14 @@ public:
         return text;
     }
 
+    // -h, --help at the end of its group, as in the hand-written help texts before.
+    std::string make_group(std::string group, bool positional, std::vector<const CLI::Option*> opts) const override {
+        std::stable_partition(opts.begin(), opts.end(), [](const CLI::Option* opt) {
+            return opt->get_lnames().empty() || opt->get_lnames().front() != "help";
+        });
+        return CLI::Formatter::make_group(std::move(group), positional, std::move(opts));
+    }
+
     std::string make_option_name(const CLI::Option* opt, bool positional) const override {
         if (positional) return opt->get_option_text().empty() ? opt->get_name(true, false) : opt->get_option_text();
         std::vector<std::string> names;
