@@ -8,7 +8,7 @@ packages=(
     libpng-dev zlib1g-dev nlohmann-json3-dev libsimdjson-dev
     libgl1-mesa-dri libegl-dev libegl1-mesa-dev
     xvfb xauth xdotool imagemagick x11-apps
-    libgtest-dev libbenchmark-dev
+    libgtest-dev libbenchmark-dev libcli11-dev
     fonts-dejavu-core
     desktop-file-utils
 )

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "app/cli/command_line.hpp"
 #include "app/data_paths.hpp"
 #include "events/event_loader.hpp"
 #include "events/presence.hpp"
@@ -47,48 +48,18 @@ std::string csv_field(const std::string& s) {
 
 }  // namespace
 
-std::string check_help() {
-    return "Usage: eventmap check [--places FILE] FILE...\n"
-           "\n"
-           "Checks events files (CSV as in docs/data-format.md, or GeoJSON) and prints every problem as\n"
-           "FILE:LINE:COLUMN: error|warning: message [column]. Exit 1 if any error, 0 otherwise.\n"
-           "Warnings (a byte-order mark, CRLF line ends, unknown columns) do not fail the check.\n"
-           "  --places FILE   places table to resolve from/to (default: the shipped data/places.csv)\n";
-}
-
-std::string presence_help() {
-    return "Usage: eventmap presence --date YYYY-MM-DD [--events FILE] [--places FILE] [--format csv|json]\n"
-           "\n"
-           "Prints which outside forces are present in which country on the date: country, actor, since\n"
-           "(empty: before the data begins) and the id of the event that began it. Derived from arrivals,\n"
-           "departures and handovers as docs/data-format.md describes. Default events: data/events.csv.\n";
-}
-
 int run_check_command(const std::vector<std::string>& args, const std::filesystem::path& executable) {
-    std::vector<std::string> files;
-    std::string places_path;
-    for (size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "-h" || args[i] == "--help") {
-            std::cout << check_help();
-            return 0;
-        }
-        if (args[i] == "--places") {
-            if (i + 1 >= args.size()) {
-                std::cerr << "eventmap check: --places: missing value\n";
-                return 2;
-            }
-            places_path = args[++i];
-        } else if (!args[i].empty() && args[i][0] == '-') {
-            std::cerr << "eventmap check: " << args[i] << ": unknown option\n";
-            return 2;
-        } else {
-            files.push_back(args[i]);
-        }
-    }
-    if (files.empty()) {
-        std::cerr << "eventmap check: no file given (see 'eventmap check --help')\n";
+    auto parsed = parse_check_args(args);
+    if (!parsed) {
+        std::cerr << "eventmap check: " << parsed.error().message << "\n";
         return 2;
     }
+    if (parsed->help) {
+        std::cout << check_help();
+        return 0;
+    }
+    const std::vector<std::string>& files = parsed->files;
+    const std::string& places_path = parsed->places;
     auto places = load_place_table(places_path, executable);
     if (!places) {
         std::cerr << "eventmap check: " << places.error().message << "\n";
@@ -119,36 +90,19 @@ int run_check_command(const std::vector<std::string>& args, const std::filesyste
 }
 
 int run_presence_command(const std::vector<std::string>& args, const std::filesystem::path& executable) {
-    std::string date_text, events_path, places_path, format = "csv";
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "-h" || a == "--help") {
-            std::cout << presence_help();
-            return 0;
-        }
-        if (a != "--date" && a != "--events" && a != "--places" && a != "--format") {
-            std::cerr << "eventmap presence: " << a << ": unknown option\n";
-            return 2;
-        }
-        if (i + 1 >= args.size()) {
-            std::cerr << "eventmap presence: " << a << ": missing value\n";
-            return 2;
-        }
-        const std::string& v = args[++i];
-        if (a == "--date") date_text = v;
-        if (a == "--events") events_path = v;
-        if (a == "--places") places_path = v;
-        if (a == "--format") format = v;
-    }
-    if (format != "csv" && format != "json") {
-        std::cerr << "eventmap presence: --format: expected csv or json, got '" << format << "'\n";
+    auto parsed = parse_presence_args(args);
+    if (!parsed) {
+        std::cerr << "eventmap presence: " << parsed.error().message << "\n";
         return 2;
     }
-    const auto date = Date::parse(date_text);
-    if (!date) {
-        std::cerr << "eventmap presence: --date: '" << date_text << "' is not a real date YYYY-MM-DD\n";
-        return 2;
+    if (parsed->help) {
+        std::cout << presence_help();
+        return 0;
     }
+    const auto date = Date::parse(parsed->date);  // checked by the parser
+    const std::string& places_path = parsed->places;
+    const std::string& format = parsed->format;
+    std::string events_path = parsed->events;
     auto places = load_place_table(places_path, executable);
     if (!places) {
         std::cerr << "eventmap presence: " << places.error().message << "\n";

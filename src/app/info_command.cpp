@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/cli/command_line.hpp"
 #include "core/utf8.hpp"
 #include "geo/vector_loader.hpp"
 
@@ -77,18 +78,6 @@ std::string geometry_kind_name(GeometryKind kind) {
     return "none";
 }
 
-std::string info_help() {
-    return "Usage: eventmap info PATH...\n"
-           "\n"
-           "Prints what eventmap sees in a vector file (any OGR source: .shp, .geojson, .gpkg, ...), read by\n"
-           "the same loader the map uses: for each layer its geometry type, feature count, source CRS, extent\n"
-           "in longitude/latitude after transformation to WGS84, the fields with their first non-empty values,\n"
-           "and every warning (missing .prj, bad text encoding, features without geometry, ...).\n"
-           "Exit 0 when every file was read; 1 when one could not be (one line on stderr naming the file and\n"
-           "the reason); 2 on bad arguments.\n"
-           "  -h, --help   this text\n";
-}
-
 std::string describe_vector_source(const std::string& path, const std::vector<VectorLayer>& layers) {
     std::string out = path + ": " + std::to_string(layers.size()) + (layers.size() == 1 ? " layer" : " layers") + "\n";
     for (std::size_t li = 0; li < layers.size(); ++li) {
@@ -126,22 +115,16 @@ std::string describe_vector_source(const std::string& path, const std::vector<Ve
 }
 
 int run_info_command(const std::vector<std::string>& args, const std::filesystem::path& executable) {
-    std::vector<std::string> paths;
-    for (const auto& a : args) {
-        if (a == "-h" || a == "--help") {
-            std::cout << info_help();
-            return 0;
-        }
-        if (a.size() > 1 && a[0] == '-') {
-            std::cerr << "eventmap info: " << a << ": unknown option\n";
-            return 2;
-        }
-        paths.push_back(a);
-    }
-    if (paths.empty()) {
-        std::cerr << "eventmap info: no file given (see 'eventmap info --help')\n";
+    auto parsed = parse_info_args(args);
+    if (!parsed) {
+        std::cerr << "eventmap info: " << parsed.error().message << "\n";
         return 2;
     }
+    if (parsed->help) {
+        std::cout << info_help();
+        return 0;
+    }
+    const std::vector<std::string>& paths = parsed->paths;
     int status = 0;
     for (std::size_t i = 0; i < paths.size(); ++i) {
         auto layers = load_vector_source(paths[i]);

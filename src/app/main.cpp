@@ -44,5 +44,9 @@ int main(int argc, char** argv) {
         std::cerr << "eventmap: " << options.error().message << "\n";
         return 2;
     }
+    if (options->help) {
+        std::cout << em::main_help();
+        return 0;
+    }
     return em::run_window(options.value(), exe);
 }

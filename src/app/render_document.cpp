@@ -1,5 +1,6 @@
 #include "app/render_document.hpp"
 
+#include "app/cli/event_filter_args.hpp"
 #include "app/headless_map.hpp"
 #include "app/views.hpp"
 #include "core/date.hpp"
@@ -37,6 +38,8 @@ Result<Project> document_for(const RenderOptions& o) {
     } else {
         doc.time.mode = WindowMode::kCumulative;  // every event up to the last one
     }
+    apply_filter_args(o.filters, doc.time, doc.filters);
+    if (any_filter_args(o.filters)) doc.events.show = true;
     doc.decorations = {o.title, o.subtitle, o.legend, o.scale_bar, o.inset, o.attribution};
     doc.map = {o.labels, o.graticule, o.base};
     return doc;
@@ -73,6 +76,8 @@ Result<Project> document_for_project(const RenderOptions& o, std::vector<std::st
     if (was("date") || was("events")) doc.events.show = true;
     if (was("date")) doc.time.date = given.time.date;
     if (was("window")) doc.time.days = given.time.days, doc.time.mode = WindowMode::kTrailing;
+    apply_filter_args(o.filters, doc.time, doc.filters);
+    if (any_filter_args(o.filters)) doc.events.show = true;
     if (was("title")) doc.decorations.title = given.decorations.title;
     if (was("subtitle")) doc.decorations.subtitle = given.decorations.subtitle;
     if (was("legend")) doc.decorations.legend = given.decorations.legend;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/event_filter_args.hpp"
 #include "core/bbox.hpp"
 #include "core/result.hpp"
 
@@ -42,14 +43,13 @@ struct RenderOptions {
     std::optional<std::string> frames;   // START:END:STEP, e.g. 2022-01-01:2024-12-31:1m
     bool world_file = false;             // write .pgw and .prj beside the PNG
     int max_tile = 0;                    // largest tile side (0: what GL allows, at most 4096); for tests
-    // Projects: draw a saved project (the options given beside it override its settings), and save the
-    // document drawn as a project.
-    std::optional<std::string> project;
-    std::optional<std::string> save_project;
-    // The long names of the options given on the command line, without dashes; "--no-X" counts as "X"
-    // ("legend", "scale-bar", "attribution", "labels", "graticule"); -o as "output".
-    std::set<std::string> given;
-    bool was_given(const char* name) const { return given.count(name) > 0; }
+    // Projects: options given beside --project override the project's (see `given`).
+    std::optional<std::string> project;       // --project FILE: start from a saved project
+    std::optional<std::string> save_project;  // --save-project FILE: write what was drawn as a project
+    EventFilterArgs filters;                  // --range, --cumulative, --actor, --kind, --country, --search, ...
+    std::set<std::string> given;              // long names of the options on the command line ("--size", ...)
+    // True if --NAME or --no-NAME was on the command line.
+    bool was_given(const std::string& name) const { return given.count("--" + name) || given.count("--no-" + name); }
 };
 
 // A frame sequence: dates from start to end (inclusive) every step.
@@ -68,6 +68,8 @@ struct ParsedRender {
     bool help = false;
     RenderOptions options;
 };
+
+// The parsers and help texts below are defined in app/cli/command_line.cpp (CLI11).
 
 // Parses the arguments after "render". Errors name the option and the reason.
 Result<ParsedRender> parse_render_args(const std::vector<std::string>& args);

@@ -1,8 +1,11 @@
 #include "app/window_app.hpp"
 
+#include "app/cli/event_filter_args.hpp"
+
 // The GL loader comes first; GLFW must not pull in its own GL header.
 #include "gl/gl_api.hpp"
 #define GLFW_INCLUDE_NONE
+#include <cstdio>
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -34,6 +37,18 @@
 namespace em {
 
 namespace {
+
+// The filter options of the window's command line, applied over the restored settings.
+void apply_window_filter_args(const EventFilterArgs& args, EventState& events, FilterUiState& filter_ui) {
+    if (!any_filter_args(args)) return;
+    Project doc;
+    doc.time = project_time(events.timeline.window);
+    doc.filters = ProjectFilters::from(events.filter);
+    apply_filter_args(args, doc.time, doc.filters);
+    apply_document_clock(doc, events);
+    std::snprintf(filter_ui.search, sizeof filter_ui.search, "%s", events.filter.text.c_str());
+}
+
 
 // Opens the OpenGL 3.3 core window (vsync unless scripted) and makes its context current. Says why on stderr and
 // returns nullptr when it cannot.
@@ -217,6 +232,7 @@ int run_map_window(GLFWwindow* window, const WindowOptions& options, const DataP
     } else {
         MapView view = start_view(window, options, settings, scene.projection, events);
         if (settings) apply_settings(*settings, options, events, panels.filter_ui);
+        apply_window_filter_args(options.filters, events, panels.filter_ui);  // the command line wins
         panels.status.message = message;
         FrameStats stats = start_frame_stats(started);
         exit_code = run_frames(window, options, renderer.value(), scene, events, loading, panels, view, input, stats);

@@ -2,9 +2,11 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "app/cli/event_filter_args.hpp"
 #include "core/bbox.hpp"
 #include "core/result.hpp"
 
@@ -33,9 +35,12 @@ struct WindowOptions {
     std::string stats;        // file to receive frame-time figures (mean, p95) as JSON
     bool settings = true;     // restore and save time, window, filters, view and panel layout
     bool projection_given = false, view_given = false, window_given = false;  // the command line wins
+    EventFilterArgs filters;      // --range, --cumulative, --actor, --kind, --country, --search, --hide-uncertain
+    std::set<std::string> given;  // long names of the options on the command line ("--view", ...)
+    bool help = false;            // -h/--help anywhere: print main_help() and exit 0
 };
 
-// Parses the window's command line (everything that is not a command).
+// Parses the window's command line (everything that is not a command). Defined in app/cli/command_line.cpp.
 Result<WindowOptions> parse_window_args(const std::vector<std::string>& args);
 
 // Opens the window and runs until it is closed. Returns the exit code.

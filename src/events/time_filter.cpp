@@ -45,6 +45,7 @@ float event_weight(const Event& e, const TimeWindow& w) {
 
 bool EventFilter::matches(const Event& e) const {
     if (hidden_parties.count(e.party())) return false;
+    if (!parties.empty() && !parties.count(e.party())) return false;
     if (hidden_kinds.count(e.kind)) return false;
     if (!countries.empty() && !countries.count(e.country)) return false;
     if (hide_uncertain && e.uncertain()) return false;

@@ -39,6 +39,7 @@ float event_weight(const Event& event, const TimeWindow& window);
 // What the user has chosen to see besides time: empty sets mean everything.
 struct EventFilter {
     std::set<std::string> hidden_parties;
+    std::set<std::string> parties;    // shown parties (Event::party); empty: all (--actor)
     std::set<EventKind> hidden_kinds;
     std::set<std::string> countries;  // shown countries (ISO alpha-3); empty: all
     bool hide_uncertain = false;

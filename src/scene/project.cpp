@@ -305,10 +305,13 @@ Project project_from_json(const json& root, const fs::path& project_dir, std::ve
     }
     if (const json* filters = top.find("filters")) {
         ObjectReader f(*filters, "filters", unknown);
-        f.allow({"hidden_parties", "hidden_kinds", "countries", "hide_uncertain", "text"});
+        f.allow({"hidden_parties", "parties", "hidden_kinds", "countries", "hide_uncertain", "text"});
         std::vector<std::string> list;
         f.get_strings("hidden_parties", list, valid_party);
         p.filters.hidden_parties = {list.begin(), list.end()};
+        list.clear();
+        f.get_strings("parties", list, valid_party);
+        p.filters.parties = {list.begin(), list.end()};
         list.clear();
         f.get_strings("hidden_kinds", list, valid_kind);
         for (const auto& k : list) p.filters.hidden_kinds.insert(*parse_kind(k));
@@ -409,6 +412,7 @@ ProjectTime project_time(const TimeWindow& window) {
 EventFilter ProjectFilters::to_event_filter() const {
     EventFilter f;
     f.hidden_parties = hidden_parties;
+    f.parties = parties;
     f.hidden_kinds = hidden_kinds;
     f.countries = countries;
     f.hide_uncertain = hide_uncertain;
@@ -419,6 +423,7 @@ EventFilter ProjectFilters::to_event_filter() const {
 ProjectFilters ProjectFilters::from(const EventFilter& filter) {
     ProjectFilters f;
     f.hidden_parties = filter.hidden_parties;
+    f.parties = filter.parties;
     f.hidden_kinds = filter.hidden_kinds;
     f.countries = filter.countries;
     f.hide_uncertain = filter.hide_uncertain;
@@ -476,6 +481,7 @@ std::string project_to_json(const Project& project, const fs::path& project_dir)
     ordered_json kinds = ordered_json::array();
     for (EventKind k : project.filters.hidden_kinds) kinds.push_back(std::string(kind_name(k)));
     root["filters"] = {{"hidden_parties", project.filters.hidden_parties},
+                       {"parties", project.filters.parties},
                        {"hidden_kinds", std::move(kinds)},
                        {"countries", project.filters.countries},
                        {"hide_uncertain", project.filters.hide_uncertain},

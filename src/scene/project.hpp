@@ -56,6 +56,7 @@ struct ProjectTime {
 // The event filters (see EventFilter); event kinds are stored by name ("meeting", "arrival", ...).
 struct ProjectFilters {
     std::set<std::string> hidden_parties;
+    std::set<std::string> parties;  // shown parties; empty: all
     std::set<EventKind> hidden_kinds;
     std::set<std::string> countries;  // ISO alpha-3; empty: all
     bool hide_uncertain = false;
@@ -139,7 +140,7 @@ Result<Project> read_project(const std::filesystem::path& path);
 //    "view": {"projection": "laea", "bbox": [W, S, E, N], "frame": [X0, Y0, X1, Y1]},  (omitted when empty)
 //    "time": {"date": "2024-08-13", "window": "trailing|cumulative|range", "days": 30,
 //             "range_start": "YYYY-MM-DD", "range_end": "YYYY-MM-DD"},   (dates omitted when not set)
-//    "filters": {"hidden_parties": [], "hidden_kinds": ["call"], "countries": ["MLI"], "hide_uncertain": false,
+//    "filters": {"hidden_parties": [], "parties": [], "hidden_kinds": ["call"], "countries": ["MLI"], "hide_uncertain": false,
 //                "text": ""},
 //    "events": {"show": true, "files": [], "places": ""},             (paths stored like layer paths)
 //    "decorations": {"title": "", "subtitle": "", "legend": null, "scale_bar": true, "inset": false,

@@ -212,14 +212,18 @@ TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
                                             "--no-cache", "--timings",  "-h",       "--help",
                                             "--title",   "--subtitle",  "--legend", "--no-legend", "--scale-bar",
                                             "--no-scale-bar", "--inset", "--no-attribution", "--dpi", "--frames",
-                                            "--world-file", "--base",   "--max-tile"};
+                                            "--world-file", "--base",   "--max-tile",
+                                            "--project", "--save-project", "--range", "--cumulative", "--actor",
+                                            "--kind", "--country", "--search", "--hide-uncertain"};
     EXPECT_EQ(documented, accepted);
     const std::map<std::string, std::string> example_value = {
         {"-o", "a.png"},         {"--output", "a.png"},     {"--size", "10x10"},     {"--view", "world"},
         {"--bbox", "0,0,1,1"},   {"--projection", "laea"},  {"--layer", "x.shp"},    {"--samples", "2"},
         {"--scale", "2"},        {"--date", "2024-01-31"},  {"--window", "7"},       {"--events", "e.csv"},
         {"--places", "p.csv"},   {"--title", "T"},          {"--subtitle", "S"},     {"--dpi", "300"},
-        {"--frames", "2024-01-01:2024-02-01:1w"}, {"--base", "50m"}, {"--max-tile", "256"}};
+        {"--frames", "2024-01-01:2024-02-01:1w"}, {"--base", "50m"}, {"--max-tile", "256"},
+        {"--project", "p.json"}, {"--save-project", "q.json"}, {"--range", "2024-01-01:2024-02-01"},
+        {"--actor", "France"},   {"--kind", "call"},        {"--country", "MLI"},    {"--search", "Wagner"}};
     for (const auto& option : documented) {
         Args args{"-o", "a.png", option};
         if (auto v = example_value.find(option); v != example_value.end()) args.push_back(v->second);

@@ -18,7 +18,7 @@ TEST(WindowArgsTest, MissingValuesAndBadValuesAreErrors) {
     EXPECT_EQ(parse_window_args({"--project"}).error().message, "--project: missing value");
     EXPECT_EQ(parse_window_args({"--date", "2024-02-30"}).error().message,
               "--date: '2024-02-30' is not a real date YYYY-MM-DD");
-    EXPECT_EQ(parse_window_args({"--size", "big"}).error().message, "--size: 'big' is not WIDTHxHEIGHT");
+    EXPECT_EQ(parse_window_args({"--size", "big"}).error().message, "--size: 'big' is not WIDTHxHEIGHT with positive whole numbers");
     EXPECT_EQ(parse_window_args({"--frobnicate"}).error().message,
               "--frobnicate: unknown option (see 'eventmap --help')");
 }
