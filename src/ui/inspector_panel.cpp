@@ -83,10 +83,10 @@ void draw_event_details(const Event& e) {
 }
 
 void draw_inspector_panel(const Event*& pinned) {
+    reap_spawned();  // every frame, also after the event was unpinned
     if (!pinned) return;
     bool open = true;
     ImGui::SetNextWindowSize(ImVec2(540, 0), ImGuiCond_FirstUseEver);
-    reap_spawned();
     if (ImGui::Begin("Event", &open)) {
         draw_event_details(*pinned);
         const std::string& url = pinned->url;
