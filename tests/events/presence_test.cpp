@@ -29,7 +29,7 @@ const std::vector<Event>& real_events() {
         EXPECT_TRUE(set.ok());
         if (!set) return std::vector<Event>{};
         EXPECT_EQ(set->error_count(), 0u);
-        EXPECT_EQ(set->events.size(), 126u);
+        EXPECT_EQ(set->events.size(), 127u);
         return set->events;
     }();
     return events;
