@@ -1,12 +1,26 @@
 #!/usr/bin/env python3
-"""Rebuilds data/events.csv and data/places.csv from the researched reference files in ../shared/reference.
+"""HISTORICAL: built the first data/events.csv and data/places.csv from the researched reference files
+in ../shared/reference. Every interpretation it made is listed in data/README.md.
 
-Run from anywhere: python3 tools/make_events_dataset.py. Every interpretation it makes is listed in data/README.md."""
-import csv, io, os
+Since issue 14 the dataset is edited directly (data/events.csv, data/places.csv) and every change is
+recorded in data/CHANGES.md; rerunning this script would drop those changes (the url column, the
+corrected dates, the added rows). It therefore writes to a folder given with --out (default: refuse)
+so that its output can be compared with the reference, e.g.:
+
+    python3 tools/make_events_dataset.py --out /tmp/from-reference
+"""
+import argparse, csv, io, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REF = os.environ.get("EVENTMAP_REFERENCE", os.path.join(HERE, "..", "..", "shared", "reference"))
-OUT = os.path.join(HERE, "..", "data")
+_ap = argparse.ArgumentParser(description="historical: regenerate the first dataset from the reference")
+_ap.add_argument("--out", help="folder to write events.csv and places.csv to (never data/ by default)")
+_args = _ap.parse_args()
+if not _args.out:
+    sys.exit("make_events_dataset.py is historical: data/events.csv is now edited directly (see data/CHANGES.md). "
+             "Give --out DIR to write the reference transformation elsewhere.")
+OUT = _args.out
+os.makedirs(OUT, exist_ok=True)
 
 def read(name):
     with open(os.path.join(REF, name), newline="", encoding="utf-8") as f:

@@ -46,7 +46,9 @@ std::string party_of(std::string_view actor) {
 
 std::string Event::party() const { return party_of(actor); }
 
-bool Event::uncertain() const { return confidence.rfind("uncertain", 0) == 0; }
+bool Event::uncertain() const {
+    return confidence.rfind("uncertain", 0) == 0 || confidence.find("single-party source") != std::string::npos;
+}
 
 std::optional<std::string> Event::handover_predecessor() const {
     constexpr std::string_view prefix = "Handover: ";

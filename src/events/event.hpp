@@ -39,6 +39,7 @@ struct Event {
     std::optional<EventPlace> from;
     EventPlace to;
     std::string size, participants, description, source, confidence;
+    std::string url;   // the page the row rests on (http/https), or empty
     std::string file;  // where it was read from
     int line = 0;      // line in that file (CSV) or feature number (GeoJSON)
 
@@ -47,7 +48,8 @@ struct Event {
     Date last_day() const { return end_date ? end_date->last() : date.last(); }
     // The party: the actor before " (" ("France (Operation Barkhane)" -> "France").
     std::string party() const;
-    // True when the confidence says "uncertain".
+    // True when the confidence says "uncertain", or that the row rests on one party's own sources only
+    // ("single-party source").
     bool uncertain() const;
     // For handovers: the predecessor named in "Handover: X -> Y." at the start of the description.
     std::optional<std::string> handover_predecessor() const;

@@ -40,6 +40,7 @@ enum Column : int {
     kDescription,
     kSource,
     kConfidence,
+    kUrl,
     kColumnCount
 };
 
@@ -245,6 +246,13 @@ bool build_event(RowFields& row, const std::string& file, int line, const Places
     e.description = take(kDescription);
     e.source = take(kSource);
     e.confidence = take(kConfidence);
+    e.url = take(kUrl);
+    if (!e.url.empty()) {
+        if (const std::string why_url = web_address_problem(e.url); !why_url.empty())
+            problems.push_back({EventProblem::Severity::kWarning, file, line, row.column[kUrl], "url",
+                                "'" + e.url + "' is not a well-formed web address: " + why_url +
+                                    " (kept, but it will not be opened)"});
+    }
     if (problems.size() == before && e.kind == EventKind::kHandover && !e.handover_predecessor())
         problems.push_back({EventProblem::Severity::kWarning, file, line, row.column[kDescription], "description",
                             "handover without 'Handover: <predecessor> -> <actor>.' at the start of the "
@@ -261,6 +269,42 @@ std::string read_file(const std::string& path, bool& ok) {
 }
 
 }  // namespace
+
+// Why `url` is not a well-formed http(s) address, or empty when it is: scheme http or https, a host of letters,
+// digits, '-' and '.', an optional port, then an optional path, query or fragment without spaces or control
+// characters.
+std::string web_address_problem(std::string_view url) {
+    std::size_t pos = 0;
+    if (url.rfind("https://", 0) == 0) {
+        pos = 8;
+    } else if (url.rfind("http://", 0) == 0) {
+        pos = 7;
+    } else {
+        return "not an http:// or https:// address";
+    }
+    const std::size_t host_start = pos;
+    while (pos < url.size() && url[pos] != '/' && url[pos] != '?' && url[pos] != '#' && url[pos] != ':') {
+        const unsigned char c = static_cast<unsigned char>(url[pos]);
+        if (!(std::isalnum(c) || c == '-' || c == '.')) return "the host name has a character that is not allowed";
+        ++pos;
+    }
+    const std::string_view host = url.substr(host_start, pos - host_start);
+    if (host.empty() || host.front() == '.' || host.back() == '.' || host.find("..") != std::string_view::npos ||
+        host.find('.') == std::string_view::npos)
+        return "no valid host name";
+    if (pos < url.size() && url[pos] == ':') {
+        const std::size_t port_start = ++pos;
+        while (pos < url.size() && std::isdigit(static_cast<unsigned char>(url[pos]))) ++pos;
+        if (pos == port_start || (pos < url.size() && url[pos] != '/' && url[pos] != '?' && url[pos] != '#'))
+            return "the port is not a number";
+    }
+    for (; pos < url.size(); ++pos) {
+        const unsigned char c = static_cast<unsigned char>(url[pos]);
+        if (c <= 0x20 || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '`')
+            return "contains a space, a control character or one of \" < > \\ `";
+    }
+    return "";
+}
 
 std::string EventProblem::text() const {
     std::string out = file + ":" + std::to_string(line);
@@ -280,7 +324,7 @@ std::size_t EventSet::error_count() const {
 const std::vector<std::string>& event_columns() {
     static const std::vector<std::string> columns = {"id",   "date", "end_date", "kind",         "actor",
                                                      "country", "from", "to",   "size",     "participants",
-                                                     "description", "source", "confidence"};
+                                                     "description", "source", "confidence", "url"};
     return columns;
 }
 

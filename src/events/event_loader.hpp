@@ -33,7 +33,10 @@ struct EventSet {
     std::size_t error_count() const;
 };
 
-// The columns of events.csv, in order.
+// Why `url` is not a well-formed http:// or https:// address (the `url` column), or "" when it is.
+std::string web_address_problem(std::string_view url);
+
+// The columns of events.csv, in order (the last, `url`, is optional like every column not required).
 const std::vector<std::string>& event_columns();
 
 // Parses events CSV text (see docs/data-format.md). Every bad row is reported with file, line and column and

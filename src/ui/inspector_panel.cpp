@@ -1,8 +1,16 @@
 #include "ui/inspector_panel.hpp"
 
 #include <imgui.h>
+#include <spawn.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 
+#include <vector>
+
+#include "events/event_loader.hpp"
 #include "render/actor_style.hpp"
+
+extern char** environ;
 
 namespace em {
 
@@ -14,6 +22,29 @@ const char* precision_text(const FuzzyDate& d) {
         case DatePrecision::kYear: return "year only";
     }
     return "";
+}
+
+// Browsers started by "Open source", reaped without waiting once they have exited (xdg-open returns as soon as
+// it has handed the address to the browser).
+std::vector<pid_t>& spawned() {
+    static std::vector<pid_t> pids;
+    return pids;
+}
+
+void reap_spawned() {
+    auto& pids = spawned();
+    std::erase_if(pids, [](pid_t pid) { return waitpid(pid, nullptr, WNOHANG) != 0; });
+}
+
+// Opens a well-formed http(s) address with `xdg-open URL`: spawned directly (no shell), never waited for.
+bool open_in_browser(const std::string& url) {
+    if (!web_address_problem(url).empty()) return false;
+    std::string program = "xdg-open", arg = url;
+    char* argv[] = {program.data(), arg.data(), nullptr};
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ) != 0) return false;
+    spawned().push_back(pid);
+    return true;
 }
 
 void field(const char* name, const std::string& value) {
@@ -40,6 +71,7 @@ void draw_event_details(const Event& e) {
     field("people", e.participants);
     field("what", e.description);
     field("source", e.source);
+    field("link", e.url);
     if (e.uncertain()) {
         ImGui::TextDisabled("confidence");
         ImGui::SameLine(100);
@@ -51,10 +83,28 @@ void draw_event_details(const Event& e) {
 }
 
 void draw_inspector_panel(const Event*& pinned) {
+    reap_spawned();  // every frame, also after the event was unpinned
     if (!pinned) return;
     bool open = true;
     ImGui::SetNextWindowSize(ImVec2(540, 0), ImGuiCond_FirstUseEver);
-    if (ImGui::Begin("Event", &open)) draw_event_details(*pinned);
+    if (ImGui::Begin("Event", &open)) {
+        draw_event_details(*pinned);
+        const std::string& url = pinned->url;
+        if (!url.empty()) {
+            const std::string problem = web_address_problem(url);
+            if (problem.empty()) {
+                static std::string failed;  // the address xdg-open could not be started for
+                if (ImGui::Button("Open source")) failed = open_in_browser(url) ? "" : url;
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("xdg-open %s", url.c_str());
+                if (failed == url) {
+                    ImGui::SameLine();
+                    ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1), "could not start xdg-open");
+                }
+            } else {
+                ImGui::TextDisabled("link not opened: %s", problem.c_str());
+            }
+        }
+    }
     ImGui::End();
     if (!open) pinned = nullptr;
 }

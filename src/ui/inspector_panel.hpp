@@ -5,7 +5,8 @@
 namespace em {
 
 // The full record of one event: date (with its precision), kind, actor, country, places, size, participants,
-// description, source and confidence. Used for the hover tooltip and the pinned inspector.
+// description, source, link (url) and confidence. Used for the hover tooltip and the pinned inspector, whose
+// "Open source" button opens the link with xdg-open (spawned, not waited for).
 void draw_event_details(const Event& event);
 
 // The inspector window for a pinned event; closing it clears *pinned.

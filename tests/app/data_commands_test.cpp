@@ -44,7 +44,7 @@ bool has_line(const std::string& text, const std::string& line) {
 TEST(DataCommands, CheckRealDatasetExitsZero) {
     const CommandRun r = eventmap("check data/events.csv");
     EXPECT_EQ(r.status, 0) << r.output;
-    EXPECT_TRUE(has_line(r.output, "106 events loaded, 0 errors, 0 warnings")) << r.output;
+    EXPECT_TRUE(has_line(r.output, "127 events loaded, 0 errors, 0 warnings")) << r.output;
     EXPECT_EQ(r.output.find("error:"), std::string::npos) << r.output;
 }
 
@@ -105,6 +105,29 @@ TEST(DataCommands, PresenceIncludesBarkhaneInMaliUntilItsLastDay) {
     EXPECT_EQ(after.output.find("MLI,France"), std::string::npos) << after.output;
     // Others stay: Wagner in Mali since the first day of Dec 2021 (D12, month precision).
     EXPECT_TRUE(has_line(after.output, "MLI,Russia (Wagner),2021-12-01,D12")) << after.output;
+}
+
+// The answers issue 14 asked for (data/CHANGES.md): France left Senegal on 2025-07-17 (D40) but stayed in Côte
+// d'Ivoire after handing over Port-Bouët (D39, a size change); Russia's forces were in Libya in 2020 (Wagner, D41).
+TEST(DataCommands, PresenceFranceLeftSenegalButNotCoteDIvoireAndRussiaInLibya) {
+    const CommandRun aug = eventmap("presence --date 2025-08-01");
+    EXPECT_EQ(aug.status, 0) << aug.output;
+    EXPECT_EQ(aug.output.find("SEN,"), std::string::npos) << aug.output;
+    EXPECT_TRUE(has_line(aug.output, "CIV,France,,")) << aug.output;
+    EXPECT_TRUE(has_line(eventmap("presence --date 2025-07-17").output, "SEN,France,,"));
+
+    const CommandRun mar = eventmap("presence --date 2025-03-01");
+    EXPECT_EQ(mar.status, 0) << mar.output;
+    EXPECT_TRUE(has_line(mar.output, "CIV,France,,")) << mar.output;
+    EXPECT_TRUE(has_line(mar.output, "SEN,France,,")) << mar.output;
+
+    const CommandRun libya = eventmap("presence --date 2020-06-01");
+    EXPECT_EQ(libya.status, 0) << libya.output;
+    EXPECT_TRUE(has_line(libya.output, "LBY,Russia (Wagner),2019-03-01,D41")) << libya.output;
+    // After the handover of December 2023 (D43) the Africa Corps is there, Wagner no longer.
+    const CommandRun later = eventmap("presence --date 2025-01-15");
+    EXPECT_TRUE(has_line(later.output, "LBY,Russia (Africa Corps),2023-12-01,D43")) << later.output;
+    EXPECT_EQ(later.output.find("LBY,Russia (Wagner)"), std::string::npos) << later.output;
 }
 
 TEST(DataCommands, PresenceBeforeTheDataHasEmptySince) {

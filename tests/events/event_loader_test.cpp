@@ -49,14 +49,29 @@ const Event* find_event(const EventSet& set, const std::string& id) {
 // ---------------------------------------------------------------------------------------------------------------
 // The shipped dataset.
 
-TEST(EventLoader, RealDatasetLoads106EventsWithoutProblems) {
+TEST(EventLoader, RealDatasetLoads127EventsWithoutProblems) {
     ASSERT_TRUE(real_places().problems.empty());
     const std::string path = (test::source_dir() / "data" / "events.csv").string();
     auto set = load_events(path, real_places());
     ASSERT_TRUE(set.ok()) << set.error().message;
-    EXPECT_EQ(set->events.size(), 106u);
+    EXPECT_EQ(set->events.size(), 127u);
     EXPECT_EQ(set->error_count(), 0u) << all_problems(set.value());
     EXPECT_TRUE(set->problems.empty()) << all_problems(set.value());
+    // Every row of the default dataset links to its source (issue 14), and every link is well-formed.
+    for (const Event& e : set->events) {
+        EXPECT_FALSE(e.url.empty()) << e.id;
+        EXPECT_EQ(web_address_problem(e.url), "") << e.id << " " << e.url;
+    }
+    // Corrected dates (data/CHANGES.md): the Goita-Putin talks on 29 Jul 2023, one day, no longer the summit span.
+    const Event* m10 = find_event(set.value(), "M10");
+    ASSERT_NE(m10, nullptr);
+    EXPECT_EQ(m10->date.text(), "2023-07-29");
+    EXPECT_FALSE(m10->end_date.has_value());
+    // A row resting only on Russian state media is drawn as uncertain though its confidence starts "sourced".
+    const Event* m51 = find_event(set.value(), "M51");
+    ASSERT_NE(m51, nullptr);
+    EXPECT_EQ(m51->confidence.rfind("sourced", 0), 0u);
+    EXPECT_TRUE(m51->uncertain());
     // Spot checks: the first data row is on line 2; a month-precision row keeps its precision and its end_date.
     ASSERT_FALSE(set->events.empty());
     EXPECT_EQ(set->events.front().id, "M01");
@@ -339,7 +354,72 @@ TEST(EventLoader, MonthAndYearPrecisionDatesKeepTheirPrecision) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// The optional url column.
+
+TEST(EventLoader, FileWithoutUrlColumnLoadsWithEmptyUrls) {
+    const EventSet set = parse_events_csv(kHeader + "\n" + kGood1 + "\n", "nourl.csv", real_places());
+    EXPECT_TRUE(set.problems.empty()) << all_problems(set);
+    ASSERT_EQ(set.events.size(), 1u);
+    EXPECT_EQ(set.events[0].url, "");
+}
+
+TEST(EventLoader, UrlIsReadAndAMalformedOneIsAWarningAtItsColumn) {
+    const std::string text = kHeader + ",url\n" + kGood1 + ",https://example.org/a?b=c#d\n" + kGood3 +
+                             ",www.example.org/no-scheme\n";
+    const EventSet set = parse_events_csv(text, "url.csv", real_places());
+    ASSERT_EQ(ids_of(set), (std::vector<std::string>{"G1", "G3"})) << all_problems(set);
+    EXPECT_EQ(set.events[0].url, "https://example.org/a?b=c#d");
+    EXPECT_EQ(set.events[1].url, "www.example.org/no-scheme");  // kept, but it will not be opened
+    EXPECT_EQ(set.error_count(), 0u) << all_problems(set);
+    ASSERT_EQ(set.problems.size(), 1u) << all_problems(set);
+    const EventProblem& p = set.problems[0];
+    EXPECT_EQ(p.severity, EventProblem::Severity::kWarning);
+    EXPECT_EQ(p.line, 3);
+    EXPECT_EQ(p.column, 14);
+    EXPECT_EQ(p.column_name, "url");
+    EXPECT_NE(p.text().find("url.csv:3:14: warning:"), std::string::npos) << p.text();
+}
+
+TEST(EventLoader, WebAddressRules) {
+    EXPECT_EQ(web_address_problem("https://trt.global/afrika-english/article/d1ab03fbfd05"), "");
+    EXPECT_EQ(web_address_problem("http://en.special.kremlin.ru/catalog/countries/ML/events/71842"), "");
+    EXPECT_EQ(web_address_problem("https://www.trtworld.com:443/article/18237852"), "");
+    EXPECT_EQ(web_address_problem("https://example.org"), "");
+    EXPECT_EQ(web_address_problem("https://pambazuka.org/fr/a%C3%A9"), "");
+    EXPECT_NE(web_address_problem(""), "");
+    EXPECT_NE(web_address_problem("ftp://example.org/x"), "");
+    EXPECT_NE(web_address_problem("file:///etc/passwd"), "");
+    EXPECT_NE(web_address_problem("https://"), "");
+    EXPECT_NE(web_address_problem("https://localhost/x"), "");          // no dotted host
+    EXPECT_NE(web_address_problem("https://exa mple.org/"), "");
+    EXPECT_NE(web_address_problem("https://example.org/a b"), "");
+    EXPECT_NE(web_address_problem("https://example..org/"), "");
+    EXPECT_NE(web_address_problem("https://example.org:x/"), "");
+    EXPECT_NE(web_address_problem("https://example.org/\"onclick"), "");
+    EXPECT_NE(web_address_problem("-https://example.org/"), "");        // not an option for xdg-open either
+}
+
+TEST(EventLoader, SinglePartySourceCountsAsUncertain) {
+    Event e;
+    e.confidence = "sourced";
+    EXPECT_FALSE(e.uncertain());
+    e.confidence = "sourced; single-party source (Russian state or official media only)";
+    EXPECT_TRUE(e.uncertain());
+    e.confidence = "uncertain (date)";
+    EXPECT_TRUE(e.uncertain());
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // GeoJSON.
+
+TEST(EventLoader, GeoJsonUrlPropertyIsRead) {
+    auto set = load_events(test::fixture("events/features_url.geojson"), real_places());
+    ASSERT_TRUE(set.ok()) << set.error().message;
+    ASSERT_EQ(ids_of(set.value()), (std::vector<std::string>{"U01", "U02"})) << all_problems(set.value());
+    EXPECT_EQ(set->events[0].url, "https://example.org/report");
+    EXPECT_EQ(set->events[1].url, "");
+    EXPECT_TRUE(set->problems.empty()) << all_problems(set.value());
+}
 
 TEST(EventLoader, GeoJsonPointAndLineStringTakePositionsFromTheGeometry) {
     auto set = load_events(test::fixture("events/features.geojson"), real_places());

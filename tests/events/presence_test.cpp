@@ -29,7 +29,7 @@ const std::vector<Event>& real_events() {
         EXPECT_TRUE(set.ok());
         if (!set) return std::vector<Event>{};
         EXPECT_EQ(set->error_count(), 0u);
-        EXPECT_EQ(set->events.size(), 106u);
+        EXPECT_EQ(set->events.size(), 127u);
         return set->events;
     }();
     return events;
@@ -93,6 +93,42 @@ TEST(Presence, RussiaAfricaCorpsInBurkinaFasoFrom2024_01_24) {
     const auto instr = intervals_of(iv, "Russia (instructors)", "BFA");
     ASSERT_EQ(instr.size(), 1u);
     EXPECT_EQ(instr[0]->started_by, "D21");
+}
+
+// Issue 14: France's departure from Senegal (D40, 2025-07-17) closes its presence there; the handover of
+// Port-Bouët (D39, 2025-02-20) is a size change, so France stays in Côte d'Ivoire.
+TEST(Presence, FranceLeftSenegalOn2025_07_17AndStayedInCoteDIvoire) {
+    const auto& iv = real_presence();
+    EXPECT_TRUE(party_present(iv, "France", "SEN", day(2025, 7, 17)));
+    EXPECT_FALSE(party_present(iv, "France", "SEN", day(2025, 7, 18)));
+    EXPECT_FALSE(party_present(iv, "France", "SEN", day(2025, 8, 1)));
+    const auto sen = intervals_of(iv, "France", "SEN");
+    ASSERT_EQ(sen.size(), 1u);
+    EXPECT_FALSE(sen[0]->since.has_value());  // there before the data begins
+    EXPECT_EQ(sen[0]->ended_by, "D40");
+
+    EXPECT_TRUE(party_present(iv, "France", "CIV", day(2025, 2, 19)));
+    EXPECT_TRUE(party_present(iv, "France", "CIV", day(2025, 3, 1)));
+    EXPECT_TRUE(party_present(iv, "France", "CIV", day(2026, 6, 1)));
+}
+
+// Issue 14: Russia's forces in Libya, Wagner from March 2019 (D41), the Africa Corps from December 2023 (D43).
+TEST(Presence, RussiaInLibyaFrom2019WagnerThenAfricaCorps) {
+    const auto& iv = real_presence();
+    EXPECT_FALSE(party_present(iv, "Russia", "LBY", day(2019, 2, 28)));
+    EXPECT_TRUE(party_present(iv, "Russia", "LBY", day(2019, 3, 1)));
+    EXPECT_TRUE(party_present(iv, "Russia", "LBY", day(2020, 6, 1)));
+    for (Date d = day(2019, 3, 1); d <= day(2026, 3, 31); d = d + 11)
+        ASSERT_TRUE(party_present(iv, "Russia", "LBY", d)) << d.iso();
+    const auto wagner = intervals_of(iv, "Russia (Wagner)", "LBY");
+    ASSERT_EQ(wagner.size(), 1u);
+    EXPECT_EQ(wagner[0]->started_by, "D41");
+    ASSERT_TRUE(wagner[0]->until.has_value());
+    EXPECT_EQ(*wagner[0]->until, day(2023, 11, 30));
+    const auto corps = intervals_of(iv, "Russia (Africa Corps)", "LBY");
+    ASSERT_EQ(corps.size(), 1u);
+    EXPECT_EQ(corps[0]->started_by, "D43");
+    EXPECT_FALSE(corps[0]->until.has_value());
 }
 
 TEST(Presence, NoUsaInNigerAfter2024_08_05) {
