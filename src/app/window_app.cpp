@@ -135,6 +135,11 @@ MapView start_view(GLFWwindow* window, const WindowOptions& options, const std::
                                : view.home_box;
     view.bottom_ui = static_cast<int>(timeline_panel_height(events.presence.size())) + 25;
     view.camera = camera_for(start_box, projection, view.fb_w, view.fb_h, view.bottom_ui);
+    // The last session's exact frame (its projection's metres), when it was saved in this projection: the lon/lat
+    // box alone is larger than what was shown outside equirectangular, and the map zoomed out at every launch.
+    if (settings && !options.bbox && !options.view_given && !options.projection_given && !settings->view.frame.empty() &&
+        settings->view.projection == projection.name())
+        view.camera = Camera::fit(settings->view.frame, view.fb_w, view.fb_h);
     view.home = camera_for(view.home_box, projection, view.fb_w, view.fb_h, view.bottom_ui);
     return view;
 }

@@ -70,8 +70,11 @@ void open_project_file(const std::string& path, MapScene& scene, MapView& view, 
     scene.overlays.clear();
     load_project_layers(project.value(), scene.projection, loading);
     if (auto proj = Projection::from_name(project->view.projection)) scene.set_projection(*proj);
-    if (!project->view.bbox.empty())
+    if (!project->view.frame.empty() && project->view.projection == scene.projection.name()) {
+        view.camera = Camera::fit(project->view.frame, view.fb_w, view.fb_h);  // exactly what was shown
+    } else if (!project->view.bbox.empty()) {
         view.camera = camera_for(project->view.bbox, scene.projection, view.fb_w, view.fb_h, view.bottom_ui);
+    }
     apply_document_clock(project.value(), events);
     std::snprintf(filter_ui.search, sizeof filter_ui.search, "%s", events.filter.text.c_str());
     // The export panel takes the project's decorations (its size stays the window's choice).

@@ -16,9 +16,10 @@ trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
 wid=$(find_window $pid "$out/slider.log")
 sleep 2  # first frames: base map and overlay drawn
 
-# Strongly blue pixels (France's #0072B2 badge text) in the map area between the side panels.
+# Strongly blue pixels (France's #0072B2 badge text) in the map area between the side panels, right of
+# Senegal (French forces there until July 2025: its FR badge stays).
 blue_pixels() {
-    convert "$1" -crop 840x420+380+120 +repage -fx '(b-r>0.35 && b>g+0.08) ? 1 : 0' -format '%[fx:round(mean*w*h)]' info:
+    convert "$1" -crop 800x420+420+120 +repage -fx '(b-r>0.35 && b>g+0.08) ? 1 : 0' -format '%[fx:round(mean*w*h)]' info:
 }
 
 import -window root "$out/slider_before.png"
