@@ -48,7 +48,10 @@ std::vector<PresenceInterval> derive_presence(const std::vector<Event>& events) 
                 start(e->actor, *e, e->first_day());
                 break;
             case EventKind::kSizeChange: start(e->actor, *e, std::nullopt); break;
-            default: break;
+            // Neither starts nor ends a presence (an announcement is closed by the departure it announces).
+            case EventKind::kMeeting:
+            case EventKind::kCall:
+            case EventKind::kAnnouncement: break;
         }
     }
     for (auto& [key, p] : open) done.push_back(p);

@@ -34,8 +34,11 @@ MarkerShape kind_shape(EventKind kind) {
         case EventKind::kDeparture: return kTriangleDown;
         case EventKind::kHandover: return kDiamond;
         case EventKind::kSizeChange: return kSquare;
-        default: return kCircle;
+        case EventKind::kMeeting:
+        case EventKind::kCall:
+        case EventKind::kAnnouncement: return kCircle;
     }
+    return kCircle;  // not reached: every kind is named above (-Wswitch names a new one)
 }
 
 float confidence_opacity(const Event& event) { return event.uncertain() ? 0.45f : 1.0f; }

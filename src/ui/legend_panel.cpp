@@ -29,7 +29,7 @@ void shape(MarkerShape sh) {
         case kTriangleDown: d->AddTriangleFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y - r), ImVec2(c.x, c.y + r), k); break;
         case kDiamond: d->AddQuadFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y), k); break;
         case kSquare: d->AddRectFilled(ImVec2(c.x - r * 0.8f, c.y - r * 0.8f), ImVec2(c.x + r * 0.8f, c.y + r * 0.8f), k); break;
-        default: d->AddCircleFilled(c, r, k); break;
+        case kCircle: d->AddCircleFilled(c, r, k); break;
     }
     ImGui::Dummy(ImVec2(s, s));
     ImGui::SameLine();
