@@ -46,8 +46,10 @@ int project_file(const std::uint8_t* data, std::size_t size) {
     auto project = read_project(file);
     if (!project) {
         require(project.error().message.find(file.string()) != std::string::npos, "a project error names the file");
+        require(project.error().message.size() > file.string().size(), "a project error says more than the file");
         return 0;
     }
+    for (const auto& w : project->warnings) require(!w.empty(), "a project warning has a message");
     // What was read can be written, and reads back the same.
     const auto again = work_dir() / "again.eventmap.json";
     auto written = write_project(project.value(), again);
