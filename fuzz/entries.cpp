@@ -162,17 +162,20 @@ bool same_prepared(const PreparedLayer& a, const PreparedLayer& b) {
 // A private folder for this process, removed at exit: the layer cache lives in cache/, keyed by the file source
 // (the cache keys entries by a real file's path, size and time; /vsimem/ paths have none).
 const std::filesystem::path& work_dir() {
-    static const std::filesystem::path dir = [] {
+    // Never destroyed: a static path would be destroyed before the atexit handler (registered earlier) runs, and
+    // the handler then removed nothing, leaving one folder per run in /tmp.
+    static const std::filesystem::path* const dir = [] {
         std::string tmpl = (std::filesystem::temp_directory_path() / "eventmap-fuzz-entries-XXXXXX").string();
         require(::mkdtemp(tmpl.data()) != nullptr, "mkdtemp");
+        std::ofstream(std::filesystem::path(tmpl) / "source.shp") << "fuzz";
+        auto* path = new std::filesystem::path(tmpl);
         std::atexit([] {
             std::error_code ec;
             std::filesystem::remove_all(work_dir(), ec);
         });
-        std::ofstream(std::filesystem::path(tmpl) / "source.shp") << "fuzz";
-        return std::filesystem::path(tmpl);
+        return path;
     }();
-    return dir;
+    return *dir;
 }
 
 // What the layer cache stores loads back bit for bit.
