@@ -38,7 +38,9 @@ constexpr const char* kEvents =
 class EventStateTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = test::temp_dir("event_state");
+        // One folder per test: ctest may run tests of this binary side by side.
+        dir_ = test::temp_dir("event_state-" +
+                              std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
         places_ = (dir_ / "places.csv").string();
         events_ = (dir_ / "events.csv").string();
         write(places_, kPlaces);
@@ -69,7 +71,8 @@ TEST_F(EventStateTest, LoadReadsEventsAndKeepsEveryProblem) {
     // The places problem, the bad row, the missing file: all errors, each naming its file.
     ASSERT_EQ(state_.set.problems.size(), 3u);
     EXPECT_EQ(state_.set.problems[0].file, places_);
-    EXPECT_NE(state_.set.problems[0].message.find("latitude 'abc'"), std::string::npos) << state_.set.problems[0].message;
+    EXPECT_NE(state_.set.problems[0].message.find("latitude 'abc'"), std::string::npos)
+        << state_.set.problems[0].message;
     EXPECT_EQ(state_.set.problems[1].file, events_);
     EXPECT_EQ(state_.set.problems[1].line, 5);
     EXPECT_EQ(state_.set.problems[2].file, missing());

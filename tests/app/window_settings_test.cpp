@@ -56,7 +56,11 @@ void write_text(const std::filesystem::path& p, const std::string& text) {
 
 class WindowSettingsTest : public ::testing::Test {
 protected:
-    WindowSettingsTest() : config_(test::temp_dir("window_settings")), xdg_("XDG_CONFIG_HOME", config_.c_str()) {}
+    // One folder per test: ctest may run tests of this binary side by side.
+    WindowSettingsTest()
+        : config_(test::temp_dir("window_settings-" +
+                                 std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()))),
+          xdg_("XDG_CONFIG_HOME", config_.c_str()) {}
     void SetUp() override { new_imgui_context(); }
     void TearDown() override { ImGui::DestroyContext(); }
 

@@ -32,7 +32,9 @@ using Names = std::vector<std::string>;
 class FileBrowserTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = test::temp_dir("file_browser");
+        // One folder per test: ctest may run tests of this binary side by side.
+        dir_ = test::temp_dir("file_browser-" +
+                              std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
         for (const char* f : {"roads.shp", "roads.dbf", "roads.shx", "Zones.GeoJSON", "admin.gpkg", "notes.txt",
                               "photo.PNG", "a.kml", "B.SHP", ".hidden.shp", "no_extension"})
             touch(dir_ / f);
