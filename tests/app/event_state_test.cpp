@@ -119,8 +119,17 @@ TEST_F(EventStateTest, LoadDerivesPresenceDaysAndFilterChoices) {
 TEST_F(EventStateTest, LoadingAgainReplacesRatherThanMerges) {
     ASSERT_TRUE(load().ok());
     ASSERT_TRUE(load().ok());
-    EXPECT_EQ(state_.set.events.size(), 3u);
-    EXPECT_EQ(state_.set.problems.size(), 3u);  // no "duplicate id" errors from the first load
+    ASSERT_EQ(state_.set.events.size(), 3u);
+    EXPECT_EQ(state_.set.events[0].id, "E1");
+    EXPECT_EQ(state_.set.events[1].id, "E2");
+    EXPECT_EQ(state_.set.events[2].id, "E3");
+    // The same three problems as after one load: no "duplicate id" errors from the first load's events.
+    ASSERT_EQ(state_.set.problems.size(), 3u);
+    EXPECT_EQ(state_.set.problems[0].file, places_);
+    EXPECT_EQ(state_.set.problems[1].line, 5);
+    EXPECT_EQ(state_.set.problems[2].file, missing());
+    for (const auto& p : state_.set.problems) EXPECT_EQ(p.message.find("duplicate"), std::string::npos) << p.message;
+    EXPECT_EQ(state_.presence.size(), 1u);  // not derived twice over
 }
 
 TEST_F(EventStateTest, MissingPlacesFileIsAnErrorAndLeavesTheStateAlone) {

@@ -107,12 +107,19 @@ TEST_F(LabelLayoutTest, PaddingKeepsLabelsApart) {
     // Two labels one above the other: text boxes (without padding) a gap of 3 px apart.
     const float h = ascent() + descent();
     const double y2 = 200 + h + 3;
-    // Padding 1 each side: 2 px of padding in a 3 px gap, both fit.
-    EXPECT_EQ(place_labels({centred("Bamako", 300, 200), centred("Bamako", 300, y2)}, font(), 800, 600, 1.0f).size(),
-              2u);
+    // Padding 1 each side: 2 px of padding in a 3 px gap, both fit, each where it was asked.
+    const auto loose =
+        place_labels({centred("Bamako", 300, 200), centred("Niamey", 300, y2)}, font(), 800, 600, 1.0f);
+    ASSERT_EQ(loose.size(), 2u);
+    EXPECT_EQ(loose[0].text, "Bamako");
+    EXPECT_EQ(loose[1].text, "Niamey");
+    EXPECT_FLOAT_EQ(loose[1].y, static_cast<float>(y2) + (ascent() - descent()) / 2);
+    EXPECT_LT(loose[0].box[3], loose[1].box[1]);  // padded boxes apart
     // Padding 2 each side: 4 px do not fit in 3, the second is dropped.
-    EXPECT_EQ(place_labels({centred("Bamako", 300, 200), centred("Bamako", 300, y2)}, font(), 800, 600, 2.0f).size(),
-              1u);
+    const auto tight =
+        place_labels({centred("Bamako", 300, 200), centred("Niamey", 300, y2)}, font(), 800, 600, 2.0f);
+    ASSERT_EQ(tight.size(), 1u);
+    EXPECT_EQ(tight[0].text, "Bamako");
 }
 
 TEST_F(LabelLayoutTest, LabelsLeavingTheViewportAreDropped) {
