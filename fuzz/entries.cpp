@@ -1,12 +1,15 @@
 #include "entries.hpp"
 
 #include <cpl_vsi.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 
@@ -16,6 +19,7 @@
 #include "events/presence.hpp"
 #include "events/timeline.hpp"
 #include "geo/geojson_reader.hpp"
+#include "geo/layer_cache.hpp"
 #include "geo/prepared_layer.hpp"
 #include "geo/vector_loader.hpp"
 
@@ -48,19 +52,28 @@ const PlaceTable& fuzz_places() {
     return table;
 }
 
+bool finite(const GeoPoint& p) { return std::isfinite(p.lon) && std::isfinite(p.lat); }
+
 void check_events(const EventSet& set) {
     for (const auto& p : set.problems) {
         require(p.line >= 1, "problem line is 1-based");
+        require(!p.message.empty(), "an event problem has a message");
         require(!p.text().empty(), "problem text");
     }
     for (const auto& e : set.events) {
         require(!e.id.empty(), "loaded event has an id");
         require(e.date.first() <= e.date.last(), "event date interval is ordered");
         if (e.end_date) require(e.date.first() <= e.end_date->last(), "end_date not before date");
+        require(finite(e.to.position), "event place has a finite position");
+        if (e.from) require(finite(e.from->position), "event origin has a finite position");
     }
     // What the window and `presence` do next with the events.
     const auto intervals = derive_presence(set.events);
-    for (const auto& e : set.events) (void)presence_on(intervals, e.date.first());
+    for (const auto& p : intervals)
+        require(!p.since || !p.until || *p.since <= *p.until, "presence interval: since <= until");
+    for (const auto& e : set.events)
+        for (const auto& p : presence_on(intervals, e.date.first()))
+            require(p.covers(e.date.first()), "presence_on gives intervals covering the day");
     (void)data_range(set.events);
     (void)event_days(set.events);
 }
@@ -82,21 +95,115 @@ private:
     std::string path_;
 };
 
+// Every coordinate of every geometry kind (points, lines, polygon rings; multi-geometries are several of these
+// in one feature) is finite; one value per field; warnings say something.
+void check_layer(const VectorLayer& layer) {
+    for (const auto& w : layer.warnings) require(!w.empty(), "a vector layer warning has a message");
+    for (const auto& f : layer.features) {
+        require(f.values.size() == layer.fields.size(), "one value per field");
+        for (const auto& polygon : f.polygons)
+            for (const auto& ring : polygon.rings)
+                for (const auto& p : ring) require(finite(p), "finite lon/lat in polygon rings");
+        for (const auto& line : f.lines)
+            for (const auto& p : line) require(finite(p), "finite lon/lat in lines");
+        for (const auto& p : f.points) require(finite(p), "finite lon/lat in points");
+    }
+}
+
+// A prepared layer's arrays agree: one entry per feature everywhere, whole triangles whose indices are inside the
+// vertex array, and per-feature ranges that tile the fill, outline and point arrays in feature order.
+void check_prepared(const VectorLayer& layer, const PreparedLayer& prepared) {
+    const std::size_t n = layer.features.size();
+    const LayerMesh& m = prepared.mesh;
+    require(prepared.values.size() == n, "prepared: values per feature");
+    require(prepared.feature_bboxes.size() == n, "prepared: a bbox per feature");
+    require(prepared.label_points.size() == n, "prepared: a label point per feature");
+    require(m.ranges.size() == n, "prepared: a range per feature");
+    require(prepared.fields == layer.fields, "prepared: same fields");
+    for (const auto& v : prepared.values) require(v.size() == prepared.fields.size(), "prepared: one value per field");
+    for (const auto& w : prepared.warnings) require(!w.empty(), "a prepared layer warning has a message");
+    require(m.fill.indices.size() % 3 == 0, "prepared: fill indices come in threes");
+    for (auto i : m.fill.indices) require(i < m.fill.vertices.size(), "prepared: triangle index < vertex count");
+    for (const auto& p : m.fill.vertices) require(finite(p), "prepared: finite fill vertices");
+    require(m.outline_joins.size() == m.outline_points.size(), "prepared: one join flag per outline point");
+    for (const auto& p : m.outline_points) require(finite(p), "prepared: finite outline points");
+    for (const auto& p : m.points) require(finite(p), "prepared: finite points");
+    std::uint64_t index = 0, outline = 0, point = 0;
+    for (const FeatureRange& r : m.ranges) {
+        require(r.first_index == index && r.first_outline == outline && r.first_point == point,
+                "prepared: feature ranges follow one another");
+        index += r.index_count, outline += r.outline_count, point += r.point_count;
+        require(r.index_count % 3 == 0, "prepared: a feature's fill is whole triangles");
+        require(index <= m.fill.indices.size(), "prepared: fill range inside the index array");
+        require(outline <= m.outline_points.size(), "prepared: outline range inside the outline array");
+        require(point <= m.points.size(), "prepared: point range inside the point array");
+    }
+    require(index == m.fill.indices.size() && outline == m.outline_points.size() && point == m.points.size(),
+            "prepared: feature ranges cover the arrays");
+}
+
+template <typename T>
+bool same_pod(const std::vector<T>& a, const std::vector<T>& b) {
+    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
+}
+
+// Bitwise equality of two prepared layers (NaN label points included).
+bool same_prepared(const PreparedLayer& a, const PreparedLayer& b) {
+    return a.source == b.source && a.name == b.name && a.crs == b.crs && a.kind == b.kind &&
+           std::memcmp(&a.bbox, &b.bbox, sizeof(BBox)) == 0 && a.fields == b.fields && a.values == b.values &&
+           same_pod(a.feature_bboxes, b.feature_bboxes) && same_pod(a.label_points, b.label_points) &&
+           a.warnings == b.warnings && same_pod(a.mesh.fill.vertices, b.mesh.fill.vertices) &&
+           same_pod(a.mesh.fill.indices, b.mesh.fill.indices) &&
+           same_pod(a.mesh.outline_points, b.mesh.outline_points) &&
+           same_pod(a.mesh.outline_joins, b.mesh.outline_joins) && same_pod(a.mesh.points, b.mesh.points) &&
+           same_pod(a.mesh.ranges, b.mesh.ranges) && a.mesh.tessellation_failures == b.mesh.tessellation_failures;
+}
+
+// A private folder for this process, removed at exit: the layer cache lives in cache/, keyed by the file source
+// (the cache keys entries by a real file's path, size and time; /vsimem/ paths have none).
+const std::filesystem::path& work_dir() {
+    // Never destroyed: a static path would be destroyed before the atexit handler (registered earlier) runs, and
+    // the handler then removed nothing, leaving one folder per run in /tmp.
+    static const std::filesystem::path* const dir = [] {
+        std::string tmpl = (std::filesystem::temp_directory_path() / "eventmap-fuzz-entries-XXXXXX").string();
+        require(::mkdtemp(tmpl.data()) != nullptr, "mkdtemp");
+        std::ofstream(std::filesystem::path(tmpl) / "source.shp") << "fuzz";
+        auto* path = new std::filesystem::path(tmpl);
+        std::atexit([] {
+            std::error_code ec;
+            std::filesystem::remove_all(work_dir(), ec);
+        });
+        return path;
+    }();
+    return *dir;
+}
+
+// What the layer cache stores loads back bit for bit.
+void check_cache_round_trip(const std::vector<PreparedLayer>& layers) {
+    const LayerCache cache(work_dir() / "cache");
+    const std::string source = (work_dir() / "source.shp").string();
+    PrepareOptions options;
+    cache.store(source, options, layers);
+    const auto back = cache.load(source, options);
+    require(back.has_value(), "layer cache: a stored entry loads");
+    require(back->size() == layers.size(), "layer cache: as many layers back as stored");
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        require(same_prepared((*back)[i], layers[i]), "layer cache: store then load gives the same layer");
+}
+
 void load_and_prepare(const std::string& path) {
     auto layers = load_vector_source(path);
     if (!layers) {
         require(!layers.error().message.empty(), "vector load error has a message");
         return;
     }
+    std::vector<PreparedLayer> prepared;
     for (const auto& layer : layers.value()) {
-        for (const auto& f : layer.features) {
-            require(f.values.size() == layer.fields.size(), "one value per field");
-            for (const auto& ring_set : f.polygons)
-                for (const auto& r : ring_set.rings)
-                    for (const auto& p : r) require(std::isfinite(p.lon) && std::isfinite(p.lat), "finite lon/lat");
-        }
-        (void)prepare_layer(layer);
+        check_layer(layer);
+        prepared.push_back(prepare_layer(layer));
+        check_prepared(layer, prepared.back());
     }
+    check_cache_round_trip(prepared);
 }
 
 bool same_points(const std::vector<GeoPoint>& a, const std::vector<GeoPoint>& b) {
@@ -140,6 +247,7 @@ int events_geojson(const std::uint8_t* data, std::size_t size) {
     MemFile file(path, as_text(data, size));
     auto set = load_events(path, fuzz_places());
     if (set) check_events(set.value());
+    else require(!set.error().message.empty(), "events load error has a message");
     return 0;
 }
 
@@ -177,6 +285,7 @@ int places(const std::uint8_t* data, std::size_t size) {
         require(!table.error().message.empty(), "places error has a message");
         return 0;
     }
+    for (const auto& problem : table->problems) require(!problem.empty(), "a places problem has a message");
     for (const auto& p : table->places) {
         require(!p.name.empty(), "place has a name");
         require(p.position.lat >= -90 && p.position.lat <= 90, "latitude in range");

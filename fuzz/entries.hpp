@@ -18,7 +18,8 @@ struct Entry {
     EntryFn run;
 };
 
-// events CSV text through parse_events_csv (small fixed place table), then presence derivation.
+// events CSV text through parse_events_csv (small fixed place table), then presence derivation (every interval
+// since <= until; every problem with a message).
 int events_csv(const std::uint8_t* data, std::size_t size);
 // GeoJSON events written to /vsimem/ and read through load_events.
 int events_geojson(const std::uint8_t* data, std::size_t size);
@@ -28,9 +29,12 @@ int dates(const std::uint8_t* data, std::size_t size);
 int places(const std::uint8_t* data, std::size_t size);
 // A shapefile (.shp, then optional "|SHX|" .shx, "|DBF|" .dbf, "|PRJ|" .prj, "|CPG|" .cpg parts, split on those
 // markers) written to /vsimem/ and read through load_vector_source, then prepare_layer (cutting, tessellation).
+// Checked: finite coordinates in points, lines, rings and the prepared mesh; the prepared arrays consistent
+// (indices below the vertex count, per-feature ranges tiling the arrays); a LayerCache store then load giving the
+// prepared layers back bit for bit (in a private temporary folder).
 int vector_shp(const std::uint8_t* data, std::size_t size);
-// GeoJSON written to /vsimem/ and read through load_vector_source, then prepare_layer; and whatever the fast GeoJSON
-// reader takes must equal GDAL's reading of it.
+// GeoJSON written to /vsimem/ and read through load_vector_source, then prepare_layer, with vector_shp's checks; and
+// whatever the fast GeoJSON reader takes must equal GDAL's reading of it.
 int vector_geojson(const std::uint8_t* data, std::size_t size);
 
 // A project file (JSON) through read_project; what reads is written with write_project and must read back

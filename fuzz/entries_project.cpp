@@ -23,16 +23,19 @@ void require(bool ok, const char* what) {
 
 // A private folder for this process (read_project takes a path), removed at exit.
 const std::filesystem::path& work_dir() {
-    static const std::filesystem::path dir = [] {
+    // Never destroyed: a static path would be destroyed before the atexit handler (registered earlier) runs, and
+    // the handler then removed nothing, leaving one folder per run in /tmp.
+    static const std::filesystem::path* const dir = [] {
         std::string tmpl = (std::filesystem::temp_directory_path() / "eventmap-fuzz-project-XXXXXX").string();
         require(::mkdtemp(tmpl.data()) != nullptr, "mkdtemp");
+        auto* path = new std::filesystem::path(tmpl);
         std::atexit([] {
             std::error_code ec;
             std::filesystem::remove_all(work_dir(), ec);
         });
-        return std::filesystem::path(tmpl);
+        return path;
     }();
-    return dir;
+    return *dir;
 }
 
 }  // namespace
@@ -46,8 +49,10 @@ int project_file(const std::uint8_t* data, std::size_t size) {
     auto project = read_project(file);
     if (!project) {
         require(project.error().message.find(file.string()) != std::string::npos, "a project error names the file");
+        require(project.error().message.size() > file.string().size(), "a project error says more than the file");
         return 0;
     }
+    for (const auto& w : project->warnings) require(!w.empty(), "a project warning has a message");
     // What was read can be written, and reads back the same.
     const auto again = work_dir() / "again.eventmap.json";
     auto written = write_project(project.value(), again);

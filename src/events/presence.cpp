@@ -36,7 +36,8 @@ std::vector<PresenceInterval> derive_presence(const std::vector<Event>& events) 
         }
         it->second.until = last_day;
         it->second.ended_by = e.id;
-        done.push_back(it->second);
+        // A handover on the predecessor's first day ends it the day before it began: it was present on no day.
+        if (!it->second.since || *it->second.since <= last_day) done.push_back(it->second);
         open.erase(it);
     };
     for (const Event* e : troop) {

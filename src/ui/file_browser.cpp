@@ -8,39 +8,30 @@
 
 namespace em {
 
-namespace {
-
-struct Entry {
-    std::string name;
-    bool folder;
-};
-
-std::vector<Entry> list_folder(const FileBrowserState& s, std::string& error) {
-    std::vector<Entry> out;
+std::vector<FileBrowserEntry> list_file_browser_folder(const FileBrowserState& s, std::string& error) {
+    std::vector<FileBrowserEntry> out;
     std::error_code ec;
     for (auto it = std::filesystem::directory_iterator(s.folder, ec); !ec && it != std::filesystem::directory_iterator();
          it.increment(ec)) {
         const auto& p = it->path();
         const std::string name = p.filename().string();
         if (name.empty() || name[0] == '.') continue;
+        std::string ext = p.extension().string();
+        for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         std::error_code ec2;
-        const bool folder = it->is_directory(ec2) && p.extension() != ".gdb";
+        const bool folder = it->is_directory(ec2) && ext != ".gdb";  // FileGDB: opened, not entered
         if (!folder && s.vector_only) {
-            std::string ext = p.extension().string();
-            for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             if (std::find(s.extensions.begin(), s.extensions.end(), ext) == s.extensions.end() && ext != ".gdb")
                 continue;
         }
         out.push_back({name, folder});
     }
     if (ec) error = s.folder + ": " + ec.message();
-    std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
+    std::sort(out.begin(), out.end(), [](const FileBrowserEntry& a, const FileBrowserEntry& b) {
         return a.folder != b.folder ? a.folder : a.name < b.name;
     });
     return out;
 }
-
-}  // namespace
 
 void remember_recent(FileBrowserState& s, const std::string& path) {
     std::erase(s.recent, path);
@@ -59,7 +50,7 @@ std::optional<std::string> draw_file_browser(FileBrowserState& s) {
         ImGui::TextUnformatted(s.folder.c_str());
         ImGui::Checkbox("only files eventmap can open", &s.vector_only);
         std::string error;
-        const auto entries = list_folder(s, error);
+        const auto entries = list_file_browser_folder(s, error);
         ImGui::BeginChild("##files", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 3 - 60), true);
         for (const auto& e : entries) {
             const std::string label = (e.folder ? "[dir] " : "      ") + e.name;

@@ -19,6 +19,18 @@ struct FileBrowserState {
                                            ".gpx", ".fgb", ".tab",  ".mif",  ".sqlite"};
 };
 
+// One row of the dialog's listing.
+struct FileBrowserEntry {
+    std::string name;
+    bool folder = false;  // a folder to go into (FileGDB .gdb folders are files: they are opened, not entered)
+};
+
+// What the dialog lists for state.folder: folders first, then files, each sorted by name (bytewise). Names
+// starting with '.' are hidden. With state.vector_only, files are listed only when their extension (in any case)
+// is one of state.extensions or .gdb. A folder that cannot be read gives what was read and "FOLDER: reason" in
+// error (left alone otherwise).
+std::vector<FileBrowserEntry> list_file_browser_folder(const FileBrowserState& state, std::string& error);
+
 // Draws the dialog when state.open; returns the chosen path (and closes) when the user opens a file.
 std::optional<std::string> draw_file_browser(FileBrowserState& state);
 

@@ -317,6 +317,34 @@ TEST(PresenceRules, HandoverBetweenPartiesAndInputOrderDoesNotMatter) {
     EXPECT_EQ(ru[0]->ended_by, "B2");
 }
 
+TEST(PresenceRules, HandoverOnThePredecessorsArrivalDayLeavesNoBackwardsInterval) {
+    // Found by the events_csv fuzz invariant "since <= until" (tests/fuzz/regressions/events_csv/): the predecessor
+    // would end the day before it began. It was present on no day, so it gets no interval.
+    const auto iv = derive_presence({troop("T1", "2024-06-10", EventKind::kArrival, "France (Serval)"),
+                                     troop("T2", "2024-06-10", EventKind::kHandover, "France (Barkhane)", "MLI", "",
+                                           "Handover: France (Serval) -> France (Barkhane).")});
+    for (const auto& p : iv) {
+        if (p.since && p.until) {
+            EXPECT_LE(*p.since, *p.until) << p.actor;
+        }
+    }
+    ASSERT_EQ(iv.size(), 1u);
+    EXPECT_EQ(iv[0].actor, "France (Barkhane)");
+    EXPECT_EQ(iv[0].since, day(2024, 6, 10));
+    EXPECT_EQ(iv[0].started_by, "T2");
+    const auto on = presence_on(iv, day(2024, 6, 10));
+    ASSERT_EQ(on.size(), 1u);
+    EXPECT_EQ(on[0].actor, "France (Barkhane)");
+    // Negative control: a day later the handover leaves the predecessor a one-day interval.
+    const auto later = derive_presence({troop("T1", "2024-06-10", EventKind::kArrival, "France (Serval)"),
+                                        troop("T2", "2024-06-11", EventKind::kHandover, "France (Barkhane)", "MLI",
+                                              "", "Handover: France (Serval) -> France (Barkhane).")});
+    const auto serval = intervals_of(later, "France (Serval)", "MLI");
+    ASSERT_EQ(serval.size(), 1u);
+    EXPECT_EQ(serval[0]->since, day(2024, 6, 10));
+    EXPECT_EQ(serval[0]->until, day(2024, 6, 10));
+}
+
 TEST(PresenceRules, PresenceOnReturnsOnlyCoveringIntervals) {
     const auto iv = derive_presence({troop("X1", "2019-05-02", EventKind::kArrival, "USA", "NER"),
                                      troop("X2", "2020-03-10", EventKind::kDeparture, "USA", "NER"),
