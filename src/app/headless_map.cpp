@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "app/export_decorations.hpp"
-#include "app/render_document.hpp"
+#include "app/cli/render_document.hpp"
 #include "app/scene_builder.hpp"
 #include "app/views.hpp"
 #include "events/places.hpp"

@@ -10,7 +10,7 @@
 
 #include "app/data_paths.hpp"
 #include "app/event_state.hpp"
-#include "app/render_options.hpp"
+#include "app/cli/render_options.hpp"
 #include "core/image.hpp"
 #include "core/result.hpp"
 #include "events/event_loader.hpp"

@@ -4,12 +4,12 @@
 #include <string>
 #include <vector>
 
-#include "app/data_commands.hpp"
-#include "app/info_command.hpp"
-#include "app/render_command.hpp"
-#include "app/render_options.hpp"
+#include "app/cli/data_commands.hpp"
+#include "app/cli/info_command.hpp"
+#include "app/cli/render_command.hpp"
+#include "app/cli/render_options.hpp"
 #include "app/version.hpp"
-#include "app/window_app.hpp"
+#include "app/window/window_app.hpp"
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);

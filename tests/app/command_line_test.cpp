@@ -9,10 +9,10 @@
 #include <iterator>
 #include <sstream>
 
-#include "app/data_commands.hpp"
-#include "app/info_command.hpp"
-#include "app/render_options.hpp"
-#include "app/window_app.hpp"
+#include "app/cli/data_commands.hpp"
+#include "app/cli/info_command.hpp"
+#include "app/cli/render_options.hpp"
+#include "app/window/window_app.hpp"
 #include "support/test_paths.hpp"
 
 namespace em {

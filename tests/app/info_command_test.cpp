@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/info_command.hpp"
+#include "app/cli/info_command.hpp"
 #include "geo/vector_loader.hpp"
 #include "support/test_paths.hpp"
 

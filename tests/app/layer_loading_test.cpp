@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "app/data_paths.hpp"
-#include "app/layer_loading.hpp"
+#include "app/window/layer_loading.hpp"
 #include "support/test_paths.hpp"
 
 namespace em {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "app/window_app.hpp"
+#include "app/window/window_app.hpp"
 
 namespace em {
 namespace {

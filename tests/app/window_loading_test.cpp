@@ -1,6 +1,6 @@
 // A heavy file's coarse preview joins the map first; the finished load replaces it in place with the style the user
 // gave the preview meanwhile, or is not added when the user removed the preview.
-#include "app/window_loading.hpp"
+#include "app/window/window_loading.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // window_settings (app/window_settings): what the window keeps between launches ($XDG_CONFIG_HOME/eventmap:
 // settings.json and imgui.ini), its round trip, missing, garbled and unknown-keyed files, and which settings
 // the command line overrides. ImGui is used without any renderer: its settings need only a context.
-#include "app/window_settings.hpp"
+#include "app/window/window_settings.hpp"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -12,7 +12,7 @@
 #include <sstream>
 #include <string>
 
-#include "app/window_view.hpp"
+#include "app/window/window_view.hpp"
 #include "support/event_fixtures.hpp"
 #include "support/test_paths.hpp"
 

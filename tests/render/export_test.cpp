@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "app/headless_map.hpp"
-#include "app/render_options.hpp"
+#include "app/cli/render_options.hpp"
 #include "export/png_writer.hpp"
 #include "support/golden.hpp"
 #include "support/headless_fixture.hpp"

@@ -11,11 +11,11 @@
 #include <optional>
 #include <sstream>
 
-#include "app/data_commands.hpp"
-#include "app/info_command.hpp"
-#include "app/render_options.hpp"
+#include "app/cli/data_commands.hpp"
+#include "app/cli/info_command.hpp"
+#include "app/cli/render_options.hpp"
 #include "app/views.hpp"
-#include "app/window_app.hpp"
+#include "app/window/window_app.hpp"
 #include "core/date.hpp"
 #include "events/event.hpp"
 #include "geo/projection.hpp"

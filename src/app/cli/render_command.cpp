@@ -1,14 +1,13 @@
-#include "app/render_command.hpp"
-
-#include <ogr_spatialref.h>
+#include "app/cli/render_command.hpp"
 
 #include <cstdio>
 #include <iostream>
 
 #include "app/headless_map.hpp"
-#include "app/render_document.hpp"
+#include "app/cli/render_document.hpp"
 #include "scene/project.hpp"
 #include "export/png_writer.hpp"
+#include "export/world_file.hpp"
 #include "geo/projection.hpp"
 
 namespace em {
@@ -18,35 +17,6 @@ namespace {
 int fail(const std::string& message) {
     std::cerr << "eventmap render: " << message << "\n";
     return 1;
-}
-
-// path with its extension replaced ("out.png" -> "out.pgw").
-std::string with_extension(const std::string& path, const std::string& ext) {
-    return std::filesystem::path(path).replace_extension(ext).string();
-}
-
-// Writes the ESRI world file (.pgw), the projection (.prj, WKT) and a GDAL .aux.xml carrying the same CRS, so
-// that GIS tools place the picture.
-Status write_world_file(const std::string& png, const Camera& camera, const Projection& projection) {
-    const BBox v = camera.visible();
-    char text[512];
-    // Pixel size x, rotations, negative pixel size y, then the centre of the upper-left pixel.
-    std::snprintf(text, sizeof text, "%.10f\n0.0\n0.0\n%.10f\n%.10f\n%.10f\n", camera.metres_per_pixel_x(),
-                  -camera.metres_per_pixel_y(), v.min_x + camera.metres_per_pixel_x() / 2,
-                  v.max_y - camera.metres_per_pixel_y() / 2);
-    if (auto ok = write_file_atomically(with_extension(png, ".pgw"), text); !ok) return ok;
-    OGRSpatialReference srs;
-    if (srs.importFromProj4(projection.proj_string().c_str()) != OGRERR_NONE)
-        return Error{"cannot describe projection " + projection.name() + " as WKT"};
-    char* wkt = nullptr;
-    srs.exportToWkt(&wkt);
-    const std::string prj = wkt ? wkt : "";
-    CPLFree(wkt);
-    if (auto ok = write_file_atomically(with_extension(png, ".prj"), prj + "\n"); !ok) return ok;
-    // GDAL (and so QGIS) take a PNG's CRS from its .aux.xml, not from the .prj: write that too.
-    std::string escaped;
-    for (char c : prj) escaped += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : c == '"' ? "&quot;" : std::string(1, c);
-    return write_file_atomically(png + ".aux.xml", "<PAMDataset>\n  <SRS>" + escaped + "</SRS>\n</PAMDataset>\n");
 }
 
 }  // namespace
@@ -86,7 +56,10 @@ int run_render_command(const RenderOptions& o, const std::filesystem::path& exec
         if (!image) return fail(image.error().message);
         if (auto written = write_png(image.value(), output); !written) return fail(written.error().message);
         if (o.world_file) {
-            if (auto ok = write_world_file(output, camera.value(), *Projection::from_name(one.view.projection)); !ok)
+            const Camera& c = camera.value();
+            if (auto ok = write_world_file(output, c.visible(), c.metres_per_pixel_x(), c.metres_per_pixel_y(),
+                                           Projection::from_name(one.view.projection)->proj_string());
+                !ok)
                 return fail(ok.error().message);
         }
         timer.mark("encode+write");

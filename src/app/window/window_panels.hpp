@@ -5,8 +5,8 @@
 #include <utility>
 #include <vector>
 
-#include "app/window_loading.hpp"
-#include "app/window_view.hpp"
+#include "app/window/window_loading.hpp"
+#include "app/window/window_view.hpp"
 #include "events/event.hpp"
 #include "render/map_scene.hpp"
 #include "ui/export_panel.hpp"

@@ -1,4 +1,4 @@
-#include "app/window_frame_stats.hpp"
+#include "app/window/window_frame_stats.hpp"
 
 // The GL loader comes first: glFinish.
 #include <algorithm>

@@ -4,11 +4,11 @@
 #include <string>
 
 #include "app/event_state.hpp"
-#include "app/window_app.hpp"
-#include "app/window_input.hpp"
-#include "app/window_loading.hpp"
-#include "app/window_panels.hpp"
-#include "app/window_view.hpp"
+#include "app/window/window_app.hpp"
+#include "app/window/window_input.hpp"
+#include "app/window/window_loading.hpp"
+#include "app/window/window_panels.hpp"
+#include "app/window/window_view.hpp"
 #include "render/map_renderer.hpp"
 #include "render/map_scene.hpp"
 

@@ -1,4 +1,4 @@
-#include "app/data_commands.hpp"
+#include "app/cli/data_commands.hpp"
 
 #include <iostream>
 

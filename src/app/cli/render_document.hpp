@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "app/render_options.hpp"
+#include "app/cli/render_options.hpp"
 #include "core/result.hpp"
 #include "render/camera.hpp"
 #include "scene/project.hpp"

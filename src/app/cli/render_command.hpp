@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "app/render_options.hpp"
+#include "app/cli/render_options.hpp"
 
 namespace em {
 

@@ -1,4 +1,4 @@
-#include "app/window_view.hpp"
+#include "app/window/window_view.hpp"
 
 // The GL loader comes first; GLFW must not pull in its own GL header.
 #include "gl/gl_api.hpp"

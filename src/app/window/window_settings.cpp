@@ -1,4 +1,4 @@
-#include "app/window_settings.hpp"
+#include "app/window/window_settings.hpp"
 
 #include <imgui.h>
 
@@ -9,7 +9,7 @@
 #include <sstream>
 #include <system_error>
 
-#include "app/window_view.hpp"
+#include "app/window/window_view.hpp"
 #include "export/png_writer.hpp"
 
 namespace em {

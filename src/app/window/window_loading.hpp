@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "app/data_paths.hpp"
-#include "app/layer_loading.hpp"
+#include "app/window/layer_loading.hpp"
 #include "core/result.hpp"
 #include "geo/layer_cache.hpp"
 #include "render/base_map_cache.hpp"

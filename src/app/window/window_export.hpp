@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "app/window_panels.hpp"
-#include "app/window_view.hpp"
+#include "app/window/window_panels.hpp"
+#include "app/window/window_view.hpp"
 #include "render/map_renderer.hpp"
 #include "render/map_scene.hpp"
 #include "ui/key_presses.hpp"

@@ -1,4 +1,4 @@
-#include "app/layer_loading.hpp"
+#include "app/window/layer_loading.hpp"
 
 #include <utility>
 

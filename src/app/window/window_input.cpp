@@ -1,4 +1,4 @@
-#include "app/window_input.hpp"
+#include "app/window/window_input.hpp"
 
 // The GL loader comes first; GLFW must not pull in its own GL header.
 #include "gl/gl_api.hpp"

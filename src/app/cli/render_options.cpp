@@ -1,4 +1,4 @@
-#include "app/render_options.hpp"
+#include "app/cli/render_options.hpp"
 
 #include <charconv>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "app/window_frame.hpp"
+#include "app/window/window_frame.hpp"
 
 // The GL loader comes first; GLFW must not pull in its own GL header.
 #include "gl/gl_api.hpp"
@@ -11,7 +11,7 @@
 #include <iostream>
 #include <vector>
 
-#include "app/window_project.hpp"
+#include "app/window/window_project.hpp"
 #include "core/image.hpp"
 #include "export/png_writer.hpp"
 #include "render/offscreen_target.hpp"

@@ -3,8 +3,8 @@
 #include <string>
 
 #include "app/event_state.hpp"
-#include "app/window_loading.hpp"
-#include "app/window_view.hpp"
+#include "app/window/window_loading.hpp"
+#include "app/window/window_view.hpp"
 #include "render/map_scene.hpp"
 #include "scene/project.hpp"
 #include "ui/export_panel.hpp"

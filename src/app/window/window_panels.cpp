@@ -1,4 +1,4 @@
-#include "app/window_panels.hpp"
+#include "app/window/window_panels.hpp"
 
 // The GL loader comes first; GLFW must not pull in its own GL header.
 #include "gl/gl_api.hpp"

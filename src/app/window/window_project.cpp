@@ -1,4 +1,4 @@
-#include "app/window_project.hpp"
+#include "app/window/window_project.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "scene/project.hpp"
-#include "app/window_settings.hpp"
+#include "app/window/window_settings.hpp"
 #include "ui/layer_chooser.hpp"
 
 namespace em {

@@ -1,4 +1,4 @@
-#include "app/info_command.hpp"
+#include "app/cli/info_command.hpp"
 
 #include <algorithm>
 #include <cstdio>

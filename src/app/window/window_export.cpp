@@ -1,4 +1,4 @@
-#include "app/window_export.hpp"
+#include "app/window/window_export.hpp"
 
 #include <imgui.h>
 
@@ -7,8 +7,8 @@
 
 #include "app/export_decorations.hpp"
 #include "app/picture.hpp"
-#include "app/render_document.hpp"
-#include "app/window_project.hpp"
+#include "app/cli/render_document.hpp"
+#include "app/window/window_project.hpp"
 #include "export/png_writer.hpp"
 #include "gl/gl_api.hpp"
 

@@ -1,4 +1,4 @@
-#include "app/render_document.hpp"
+#include "app/cli/render_document.hpp"
 
 #include "app/cli/event_filter_args.hpp"
 #include "app/headless_map.hpp"

@@ -1,4 +1,4 @@
-#include "app/window_loading.hpp"
+#include "app/window/window_loading.hpp"
 
 #include <imgui.h>
 

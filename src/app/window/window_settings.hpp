@@ -5,7 +5,7 @@
 
 #include "app/event_state.hpp"
 #include "scene/project.hpp"
-#include "app/window_app.hpp"
+#include "app/window/window_app.hpp"
 #include "render/camera.hpp"
 #include "render/map_scene.hpp"
 #include "ui/filter_panel.hpp"
