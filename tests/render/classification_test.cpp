@@ -25,6 +25,7 @@ TEST(Classification, TextFieldGivesTwelveCategoriesAndOther) {
     EXPECT_FALSE(c.numeric);
     ASSERT_EQ(c.colors.size(), 13u);  // twelve named values and "other"
     EXPECT_NE(c.labels.back().find("other"), std::string::npos);
+    ASSERT_EQ(c.class_of.size(), layer.values.size());  // one class per feature (the loop below is not empty)
     for (int k : c.class_of) EXPECT_GE(k, 0);  // every country has a name
 }
 
@@ -53,6 +54,7 @@ TEST(Classification, NumericFieldGivesFiveQuantileClasses) {
     EXPECT_TRUE(c.numeric);
     ASSERT_EQ(c.colors.size(), 5u);
     std::vector<int> per_class(5, 0);
+    ASSERT_EQ(c.class_of.size(), layer.values.size());
     for (int k : c.class_of)
         if (k >= 0) ++per_class[k];
     for (int n : per_class) EXPECT_GT(n, 20) << "quantile classes hold a fifth each, roughly";

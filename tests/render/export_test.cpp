@@ -9,6 +9,7 @@
 #include "export/png_writer.hpp"
 #include "support/golden.hpp"
 #include "support/headless_fixture.hpp"
+#include "support/map_pixels.hpp"
 #include "support/test_paths.hpp"
 
 namespace em {
@@ -26,6 +27,8 @@ TEST_F(ExportTest, PresetSizesComeOutExactly) {
         ASSERT_TRUE(image) << image.error().message;
         EXPECT_EQ(image->width, w);
         EXPECT_EQ(image->height, h);
+        // Not only the size: the map is there, where the camera says (a blank picture fails).
+        EXPECT_TRUE(test::land_and_ocean_where_expected(image.value(), o)) << w << "x" << h;
     }
 }
 
@@ -101,6 +104,30 @@ TEST_F(ExportTest, FrameSequenceHasOneNumberedPictureForEachStep) {
         EXPECT_TRUE(std::filesystem::exists(dir / frame_path("f.png", i))) << frame_path("f.png", i);
     EXPECT_FALSE(std::filesystem::exists(dir / frame_path("f.png", 13)));
     EXPECT_NE(out.find("frame 12/12 2024-12-01"), std::string::npos) << out;
+    // The frames are maps of their own dates: January and August 2024 differ (the date stamp, Army-2024's links)
+    // where two renders of one date do not; neither is blank.
+    auto january = read_png((dir / frame_path("f.png", 1)).string());
+    auto august = read_png((dir / frame_path("f.png", 8)).string());
+    ASSERT_TRUE(january && august);
+    // Not blank: each frame has ocean and land (the legend covers much of so small a picture, so shares, not points).
+    const MapStyle style;
+    for (const Image* frame : {&january.value(), &august.value()}) {
+        std::size_t ocean = 0, land = 0;
+        for (int y = 0; y < frame->height; ++y)
+            for (int x = 0; x < frame->width; ++x) {
+                const std::uint8_t* p = frame->row(y) + x * 4;
+                auto is = [&](const Color& c) {
+                    return std::abs(p[0] - int(c.r * 255 + 0.5f)) < 6 && std::abs(p[1] - int(c.g * 255 + 0.5f)) < 6 &&
+                           std::abs(p[2] - int(c.b * 255 + 0.5f)) < 6;
+                };
+                ocean += is(style.ocean);
+                land += is(style.base.fill) || is(style.focus_fill);
+            }
+        EXPECT_GT(ocean, frame->pixels.size() / 4 / 50) << "ocean pixels";  // land was about 4 % here
+        EXPECT_GT(land, frame->pixels.size() / 4 / 50) << "land pixels";
+    }
+    const test::ImageDiff d = test::compare_images(january.value(), august.value());
+    EXPECT_GT(d.fraction_over, 0.002) << "frames 1 and 8 look the same";
 }
 
 TEST(FrameSequence, StepsByDaysWeeksMonthsAndYears) {

@@ -6,6 +6,7 @@
 #include "app/headless_map.hpp"
 #include "support/golden.hpp"
 #include "support/headless_fixture.hpp"
+#include "support/map_pixels.hpp"
 #include "support/test_paths.hpp"
 
 namespace em {
@@ -116,15 +117,21 @@ TEST_F(HeadlessRenderTest, EveryProjectionDrawsLandAndOcean) {
     for (const char* name : {"equirect", "mercator", "laea"}) {
         RenderOptions o;
         o.projection = name;
-        o.width = 320, o.height = 180;
+        o.width = 640, o.height = 360;  // big enough that the known points stay clear of labels
         const Image image = render(o);
-        ASSERT_EQ(image.width, 320) << name;
+        ASSERT_EQ(image.width, 640) << name;
         size_t ocean = 0;
         for (int y = 0; y < image.height; ++y)
             for (int x = 0; x < image.width; ++x) ocean += is_ocean(pixel(image, x, y));
         const double share = double(ocean) / (image.width * image.height);
         EXPECT_GT(share, 0.1) << name;
         EXPECT_LT(share, 0.8) << name;
+        // Known land and sea where this projection puts them.
+        EXPECT_TRUE(test::land_and_ocean_where_expected(image, o)) << name;
+        // A negative control: the same picture read as if drawn in another projection fails.
+        RenderOptions other = o;
+        other.projection = std::string(name) == "laea" ? "equirect" : "laea";
+        EXPECT_FALSE(test::land_and_ocean_where_expected(image, other)) << name << " read as " << other.projection;
     }
 }
 
