@@ -13,41 +13,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct RunResult {
-    int status = -1;
-    std::string out, err;
-    fs::path dir;  // where it ran
-};
-
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+using test::lines_of;
 
 // Runs `eventmap ARGS` in a fresh folder with its own cache; stdout and stderr are kept apart.
-RunResult run_eventmap(const std::string& name, const std::string& args) {
-    const fs::path dir = test::temp_dir("cli-" + name);
-    const std::string command = "cd " + quoted(dir.string()) + " && XDG_CACHE_HOME=" + quoted((dir / "cache").string()) +
-                                " " + quoted(test::eventmap_binary().string()) + " " + args + " 2>" +
-                                quoted((dir / "stderr.txt").string());
-    RunResult r;
-    r.dir = dir;
-    r.status = test::run_command("(" + command + ")", &r.out);
-    r.err = read_file(dir / "stderr.txt");
-    return r;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string l; std::getline(in, l);) lines.push_back(l);
-    return lines;
+test::BinaryRun run_eventmap(const std::string& name, const std::string& args) {
+    return test::run_eventmap("cli-" + name, args);
 }
 
 TEST(CliTest, RenderHelpExitsZeroAndDocumentsEveryOption) {
-    const RunResult r = run_eventmap("render-help", "render --help");
+    const test::BinaryRun r = run_eventmap("render-help", "render --help");
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_TRUE(r.err.empty()) << r.err;
     EXPECT_EQ(r.out.rfind("Usage: eventmap render -o OUT.png", 0), 0u) << r.out;
@@ -62,13 +36,13 @@ TEST(CliTest, RenderHelpExitsZeroAndDocumentsEveryOption) {
 }
 
 TEST(CliTest, MainHelpExitsZero) {
-    const RunResult r = run_eventmap("main-help", "--help");
+    const test::BinaryRun r = run_eventmap("main-help", "--help");
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find("eventmap render"), std::string::npos) << r.out;
 }
 
 TEST(CliTest, BadSizeExitsNonZeroWithOneStderrLineNamingSize) {
-    const RunResult r = run_eventmap("bad-size", "render --size 0x5 -o x.png");
+    const test::BinaryRun r = run_eventmap("bad-size", "render --size 0x5 -o x.png");
     EXPECT_NE(r.status, 0);
     EXPECT_EQ(r.status, 2);  // usage errors exit 2
     const auto lines = lines_of(r.err);
@@ -80,7 +54,7 @@ TEST(CliTest, BadSizeExitsNonZeroWithOneStderrLineNamingSize) {
 }
 
 TEST(CliTest, UnknownOptionExitsNonZeroNamingIt) {
-    const RunResult r = run_eventmap("unknown-option", "render -o x.png --frobnicate");
+    const test::BinaryRun r = run_eventmap("unknown-option", "render -o x.png --frobnicate");
     EXPECT_EQ(r.status, 2);
     const auto lines = lines_of(r.err);
     ASSERT_EQ(lines.size(), 1u) << r.err;
@@ -88,7 +62,7 @@ TEST(CliTest, UnknownOptionExitsNonZeroNamingIt) {
 }
 
 TEST(CliTest, MissingOutputExitsNonZeroNamingOutput) {
-    const RunResult r = run_eventmap("missing-output", "render --size 64x64");
+    const test::BinaryRun r = run_eventmap("missing-output", "render --size 64x64");
     EXPECT_EQ(r.status, 2);
     const auto lines = lines_of(r.err);
     ASSERT_EQ(lines.size(), 1u) << r.err;
@@ -97,7 +71,7 @@ TEST(CliTest, MissingOutputExitsNonZeroNamingOutput) {
 
 // Renders for real (EGL on Mesa, no X server), then fails to write: the message names the path.
 TEST(CliTest, OutputIntoMissingFolderExitsNonZeroNamingThePath) {
-    const RunResult r = run_eventmap("missing-dir", "render -o /nonexistent-dir/x.png --size 64x64");
+    const test::BinaryRun r = run_eventmap("missing-dir", "render -o /nonexistent-dir/x.png --size 64x64");
     EXPECT_NE(r.status, 0) << r.err;
     EXPECT_NE(r.err.find("/nonexistent-dir/x.png"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("does not exist"), std::string::npos) << r.err;

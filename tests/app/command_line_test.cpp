@@ -289,34 +289,10 @@ TEST(CommandLineTest, EveryHelpListsEveryOption) {
 
 // ---- Through the real binary ------------------------------------------------------------------------------------
 
-struct BinaryRun {
-    int status = -1;
-    std::string out, err;
-};
+using test::BinaryRun;
+using test::lines_of;
 
-std::string read_all(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
-
-BinaryRun eventmap(const std::string& args) {
-    const fs::path dir = test::temp_dir("command-line");
-    const std::string command = "(cd " + quoted(dir.string()) + " && " + quoted(test::eventmap_binary().string()) +
-                                " " + args + " 2>" + quoted((dir / "stderr.txt").string()) + ")";
-    BinaryRun r;
-    r.status = test::run_command(command, &r.out);
-    r.err = read_all(dir / "stderr.txt");
-    return r;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string l; std::getline(in, l);) lines.push_back(l);
-    return lines;
-}
+BinaryRun eventmap(const std::string& args) { return test::run_eventmap("command-line", args); }
 
 // A word where a number belongs, for every numeric option of every command: exit 2 and one line on stderr,
 // "eventmap COMMAND: --option: 'value' ...". (The window's fail before any window opens.)

@@ -12,7 +12,7 @@
 namespace em {
 namespace {
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+using test::quoted;
 
 struct CommandRun {
     int status = -1;
@@ -28,12 +28,7 @@ CommandRun eventmap(const std::string& args) {
     return r;
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string l; std::getline(in, l);) lines.push_back(l);
-    return lines;
-}
+using test::lines_of;
 
 bool has_line(const std::string& text, const std::string& line) {
     for (const auto& l : lines_of(text))
