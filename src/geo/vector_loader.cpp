@@ -19,6 +19,7 @@
 
 #include "geo/geojson_reader.hpp"
 #include "geo/layer_assembly.hpp"
+#include "geo/source_policy.hpp"
 
 namespace em {
 
@@ -35,13 +36,17 @@ struct DatasetCloser {
 };
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
-Result<DatasetPtr> open_dataset(const std::string& path) {
+Result<DatasetPtr> open_dataset(const std::string& given) {
     ensure_gdal_registered();
+    // Network and database sources only with the user's consent; devices, FIFOs and /proc never (source_policy).
+    if (auto ok = check_source(given); !ok) return ok.error();
+    const std::string path = gdal_path(given);
     std::error_code ec;
     bool is_folder = false;
     if (!std::filesystem::exists(path, ec)) {
         // /vsimem/ and other virtual paths are not on disk; let GDAL judge those.
-        if (path.rfind("/vsi", 0) != 0) return Error{path + ": no such file"};
+        if (path.rfind("/vsi", 0) != 0 && classify_source(path) != SourceKind::kDatabase)
+            return Error{path + ": no such file"};
     } else if (std::filesystem::is_directory(path, ec) && std::filesystem::path(path).extension() != ".gdb") {
         // A folder can be a valid OGR source (a folder of shapefiles); GDAL decides below.
         is_folder = true;
@@ -209,6 +214,9 @@ void ensure_gdal_registered() {
         // limit, unless the user set one (environment or --config).
         if (!CPLGetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", nullptr))
             CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
+        // Nothing leaves this machine because of what a file says (docs/security.md): GDAL's network file systems
+        // are guarded, its HTTP fetches refused, its database/web-service drivers deregistered, PROJ's network off.
+        install_source_guards();
     });
 }
 
@@ -222,6 +230,7 @@ Result<std::vector<std::string>> list_vector_layers(const std::string& path) {
 }
 
 Result<std::vector<VectorLayer>> load_vector_source(const std::string& path, const LoadControl& control) {
+    if (auto ok = check_source(path); !ok) return ok.error();
     // GeoJSON through simdjson where it gives exactly what GDAL would (GDAL's driver is single-threaded and slow).
     if (try_fast_geojson(path)) {
         if (auto fast = read_geojson_fast(path, control)) {
@@ -249,6 +258,7 @@ Result<std::vector<VectorLayer>> load_vector_source_with_gdal(const std::string&
 
 Result<VectorLayer> load_vector_layer(const std::string& path, const std::string& layer_name,
                                       const LoadControl& control) {
+    if (auto ok = check_source(path); !ok) return ok.error();
     if (try_fast_geojson(path)) {
         auto fast = read_geojson_fast(path, control);
         if (fast && (!*fast || (*fast)->name == layer_name)) return std::move(*fast);
