@@ -126,6 +126,9 @@ void record_refused(const std::string& path) {
     if (s.refused_seen.insert(path).second) s.refused.push_back(path);
 }
 
+thread_local std::size_t t_refusals = 0;
+thread_local std::string t_last_refused;
+
 bool guard_allows(const char* filename) {
     const std::string path = filename ? filename : "";
     bool ok;
@@ -134,7 +137,11 @@ bool guard_allows(const char* filename) {
         const std::lock_guard lock(s.mutex);
         ok = allowed_locked(s, path);
     }
-    if (!ok) record_refused(path);
+    if (!ok) {
+        record_refused(path);
+        ++t_refusals;
+        t_last_refused = path;
+    }
     return ok;
 }
 
@@ -352,6 +359,9 @@ Status check_source(const std::string& path) {
     return Error{path + ": not opened: it leads off this machine (" + source_address(path) +
                  ") and was not allowed; name it on the command line, use --allow-network, or agree in the window"};
 }
+
+std::size_t refusals_on_this_thread() { return t_refusals; }
+std::string last_refused_on_this_thread() { return t_last_refused; }
 
 bool is_refused_source(const std::string& message) { return message.find(": not opened: ") != std::string::npos; }
 

@@ -49,6 +49,11 @@ bool is_refused_source(const std::string& message);
 // others, such as a VRT), each once, in order.
 std::vector<std::string> take_refused_sources();
 
+// How many sources GDAL's guards refused on the calling thread so far, and the last one: a loader compares the count
+// before and after reading a file that may point at others (a VRT reads as empty when its sources are refused).
+std::size_t refusals_on_this_thread();
+std::string last_refused_on_this_thread();
+
 // Installs the guards in GDAL and PROJ (called once by ensure_gdal_registered, after GDALAllRegister).
 void install_source_guards();
 

@@ -16,6 +16,7 @@
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "geo/geojson_reader.hpp"
 #include "geo/layer_assembly.hpp"
@@ -201,6 +202,15 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
     return out;
 }
 
+// A file that points at others (a VRT) whose sources GDAL's guards refused while it was read: GDAL may give it as
+// an empty layer; the whole file is "not opened" instead, naming what it wanted (and nothing of it is cached).
+std::optional<Error> refused_inside(const std::string& path, std::size_t refused_before) {
+    if (refusals_on_this_thread() == refused_before) return std::nullopt;
+    const std::string wanted = last_refused_on_this_thread();
+    return Error{path + ": not opened: it points at " + source_address(wanted) +
+                 ", off this machine, which was not allowed; use --allow-network or agree in the window"};
+}
+
 }  // namespace
 
 void ensure_gdal_registered() {
@@ -221,7 +231,9 @@ void ensure_gdal_registered() {
 }
 
 Result<std::vector<std::string>> list_vector_layers(const std::string& path) {
+    const std::size_t refused_before = refusals_on_this_thread();
     auto ds = open_dataset(path);
+    if (auto refused = refused_inside(path, refused_before)) return *refused;
     if (!ds) return ds.error();
     std::vector<std::string> names;
     for (OGRLayer* layer : ds.value()->GetLayers()) names.emplace_back(layer->GetName());
@@ -244,11 +256,14 @@ Result<std::vector<VectorLayer>> load_vector_source(const std::string& path, con
 }
 
 Result<std::vector<VectorLayer>> load_vector_source_with_gdal(const std::string& path, const LoadControl& control) {
+    const std::size_t refused_before = refusals_on_this_thread();
     auto ds = open_dataset(path);
+    if (auto refused = refused_inside(path, refused_before)) return *refused;
     if (!ds) return ds.error();
     std::vector<VectorLayer> layers;
     for (OGRLayer* layer : ds.value()->GetLayers()) {
         auto l = read_layer(path, *layer, control);
+        if (auto refused = refused_inside(path, refused_before)) return *refused;
         if (!l) return l.error();
         layers.push_back(std::move(l).value());
     }
@@ -263,11 +278,15 @@ Result<VectorLayer> load_vector_layer(const std::string& path, const std::string
         auto fast = read_geojson_fast(path, control);
         if (fast && (!*fast || (*fast)->name == layer_name)) return std::move(*fast);
     }
+    const std::size_t refused_before = refusals_on_this_thread();
     auto ds = open_dataset(path);
+    if (auto refused = refused_inside(path, refused_before)) return *refused;
     if (!ds) return ds.error();
     OGRLayer* layer = ds.value()->GetLayerByName(layer_name.c_str());
     if (!layer) return Error{path + ": has no layer named '" + layer_name + "'"};
-    return read_layer(path, *layer, control);
+    auto read = read_layer(path, *layer, control);
+    if (auto refused = refused_inside(path, refused_before)) return *refused;
+    return read;
 }
 
 }  // namespace em

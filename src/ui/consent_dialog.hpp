@@ -18,7 +18,7 @@ struct ConsentRequest {
 
 enum class ConsentAnswer { kNone, kAllow, kDeny };
 
-// A modal naming each address with Allow / Don't allow and, for a project, "Remember for this project".
+// A dialog kept in front of the other panels, naming each address with Allow / Don't allow and, for a project, "Remember for this project".
 // Returns the answer in the frame it was given (Escape is Don't allow).
 ConsentAnswer draw_consent_dialog(ConsentRequest& request);
 
