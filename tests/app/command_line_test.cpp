@@ -13,6 +13,7 @@
 #include "app/info_command.hpp"
 #include "app/render_options.hpp"
 #include "app/window_app.hpp"
+#include "geo/local_server.hpp"
 #include "support/test_paths.hpp"
 
 namespace em {
@@ -253,6 +254,20 @@ TEST(CommandLineTest, CheckPresenceAndInfoArguments) {
 }
 
 // Every option each command accepts appears in its --help, generated from the same definitions.
+TEST(CommandLineTest, AllowNetworkIsAFlagOfEveryCommand) {
+    EXPECT_FALSE(parse_render_args({"-o", "x.png"})->options.allow_network);
+    EXPECT_TRUE(parse_render_args({"-o", "x.png", "--allow-network"})->options.allow_network);
+    EXPECT_FALSE(parse_window_args({})->allow_network);
+    EXPECT_TRUE(parse_window_args({"--allow-network"})->allow_network);
+    EXPECT_TRUE(parse_check_args({"--allow-network", "a.csv"})->allow_network);
+    EXPECT_FALSE(parse_check_args({"a.csv"})->allow_network);
+    EXPECT_TRUE(parse_presence_args({"--date", "2024-01-01", "--allow-network"})->allow_network);
+    EXPECT_TRUE(parse_info_args({"--allow-network", "a.shp"})->allow_network);
+    EXPECT_EQ(parse_info_args({"--allow-network=yes", "a.shp"}).error().message, "--allow-network: takes no value");
+    for (const std::string& help : {render_help(), main_help(), check_help(), presence_help(), info_help()})
+        EXPECT_NE(help.find("  --allow-network"), std::string::npos) << help;
+}
+
 TEST(CommandLineTest, EveryHelpListsEveryOption) {
     const std::vector<std::pair<std::string, std::vector<std::string>>> helps = {
         {render_help(),
@@ -316,6 +331,36 @@ std::vector<std::string> lines_of(const std::string& text) {
     std::istringstream in(text);
     for (std::string l; std::getline(in, l);) lines.push_back(l);
     return lines;
+}
+
+// Issue 20: what a file names off this machine is not opened without --allow-network; one line says so.
+TEST(CommandLineBinaryTest, InfoOpensAVrtsRemoteSourceOnlyWithAllowNetwork) {
+    test::LocalServer server(true);
+    const fs::path dir = test::temp_dir("command-line-network");
+    const fs::path vrt = dir / "remote.vrt";
+    std::ofstream(vrt) << "<OGRVRTDataSource><OGRVRTLayer name=\"remote\"><SrcDataSource>/vsicurl/" +
+                              server.url("/remote.geojson") +
+                              "</SrcDataSource><SrcLayer>remote</SrcLayer></OGRVRTLayer></OGRVRTDataSource>";
+    ::setenv("NO_PROXY", "127.0.0.1", 1);  // inherited by eventmap: never a proxy for the local server
+    ::setenv("no_proxy", "127.0.0.1", 1);
+    BinaryRun refused = eventmap("info " + quoted(vrt.string()));
+    EXPECT_EQ(refused.status, 1);
+    EXPECT_EQ(lines_of(refused.err).size(), 1u) << refused.err;
+    EXPECT_NE(refused.err.find("not opened: it points at 127.0.0.1:" + std::to_string(server.port()) +
+                               "/remote.geojson"),
+              std::string::npos)
+        << refused.err;
+    EXPECT_EQ(server.requests(), 0);
+    // Naming the remote file itself on the command line is the user's own choice.
+    BinaryRun named = eventmap("info /vsicurl/" + server.url("/named.geojson"));
+    EXPECT_EQ(named.status, 0) << named.err;
+    const int after_named = server.requests();
+    EXPECT_GE(after_named, 1);
+    BinaryRun allowed = eventmap("info --allow-network " + quoted(vrt.string()));
+    EXPECT_EQ(allowed.status, 0) << allowed.err;
+    EXPECT_GT(server.requests(), after_named);
+    std::cout << "requests: named " << after_named << ", with --allow-network " << server.requests() - after_named
+              << "\n";
 }
 
 // A word where a number belongs, for every numeric option of every command: exit 2 and one line on stderr,
