@@ -363,6 +363,46 @@ TEST(CommandLineBinaryTest, InfoOpensAVrtsRemoteSourceOnlyWithAllowNetwork) {
               << "\n";
 }
 
+// The render of a project whose layers point at an HTTP server, a database and S3: nothing reached, one warning line
+// each, the rest of the map drawn; --allow-network: the requests are made. A layer named with --layer is fetched.
+TEST(CommandLineBinaryTest, RenderProjectReachesNothingWithoutAllowNetwork) {
+    test::LocalServer server(true);
+    test::LocalServer database(false);
+    ::setenv("NO_PROXY", "127.0.0.1", 1);
+    ::setenv("no_proxy", "127.0.0.1", 1);
+    const fs::path dir = test::temp_dir("command-line-render-network");
+    const std::string pg = "PG:host=127.0.0.1 port=" + std::to_string(database.port()) + " dbname=news";
+    std::ofstream(dir / "p.json") << R"({"version": 2, "layers": [{"path": "/vsicurl/)" + server.url("/sahel.geojson") +
+                                         R"("}, {"path": ")" + pg + R"("}, {"path": "/vsis3/bucket/x.geojson"}]})";
+    const std::string project = quoted((dir / "p.json").string());
+    const std::string out = quoted((dir / "out.png").string());
+    BinaryRun refused = eventmap("render --size 200x120 --project " + project + " -o " + out);
+    EXPECT_EQ(refused.status, 0) << refused.err;
+    EXPECT_TRUE(fs::exists(dir / "out.png"));
+    EXPECT_EQ(lines_of(refused.err).size(), 3u) << refused.err;
+    for (const std::string& what : {"127.0.0.1:" + std::to_string(server.port()) + "/sahel.geojson",
+                                    std::string("PG: 127.0.0.1:") + std::to_string(database.port()) + "/news",
+                                    std::string("s3: bucket/x.geojson")})
+        EXPECT_NE(refused.err.find("not opened: it leads off this machine (" + what + ")"), std::string::npos)
+            << what << "\n" << refused.err;
+    EXPECT_EQ(server.requests(), 0);
+    EXPECT_EQ(database.connections(), 0);
+
+    BinaryRun named = eventmap("render --size 200x120 -o " + out + " --layer /vsicurl/" + server.url("/sahel.geojson"));
+    EXPECT_EQ(named.status, 0) << named.err;
+    const int after_named = server.requests();
+    EXPECT_GE(after_named, 1);
+
+    fs::remove(dir / "out.png");
+    std::ofstream(dir / "p.json") << R"({"version": 2, "layers": [{"path": "/vsicurl/)" + server.url("/sahel.geojson") +
+                                         R"("}]})";
+    BinaryRun allowed = eventmap("render --allow-network --size 200x120 --project " + project + " -o " + out);
+    EXPECT_EQ(allowed.status, 0) << allowed.err;
+    EXPECT_GT(server.requests(), after_named);
+    std::cout << "render requests: --layer " << after_named << ", project with --allow-network "
+              << server.requests() - after_named << "\n";
+}
+
 // A word where a number belongs, for every numeric option of every command: exit 2 and one line on stderr,
 // "eventmap COMMAND: --option: 'value' ...". (The window's fail before any window opens.)
 TEST(CommandLineBinaryTest, EveryNumericOptionRejectsAWordWithOneLineAndExit2) {
