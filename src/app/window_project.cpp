@@ -18,8 +18,13 @@ namespace em {
 Project window_document(const MapScene& scene, const MapStyle& style, const MapView& view, const EventState& events,
                         const ExportState& export_state, int samples) {
     Project p = session_project(scene, view.camera, events);
-    for (const auto& layer : scene.overlays)
-        p.layers.push_back({std::filesystem::absolute(layer.data.source), layer.data.name, layer.title, layer.style});
+    for (const auto& layer : scene.overlays) {
+        // A URL or connection string stays as written (absolute() would make "PG:..." a file in the current folder).
+        const std::string& src = layer.data.source;
+        const bool local = classify_source(src) == SourceKind::kLocal || classify_source(src) == SourceKind::kSpecial;
+        p.layers.push_back({local ? std::filesystem::absolute(src) : std::filesystem::path(src), layer.data.name,
+                            layer.title, layer.style});
+    }
     p.events.files.assign(events.files.begin(), events.files.end());
     p.events.places = events.places_path;
     const ExportState& e = export_state;
