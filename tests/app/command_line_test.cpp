@@ -316,8 +316,11 @@ std::string read_all(const fs::path& p) {
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
-BinaryRun eventmap(const std::string& args) {
-    const fs::path dir = test::temp_dir("command-line");
+// Runs in a temporary folder of the current test's own (ctest -j runs these tests at the same time), or `folder`.
+BinaryRun eventmap(const std::string& args, const std::string& folder = "") {
+    const fs::path dir = test::temp_dir(
+        folder.empty() ? "command-line-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name())
+                       : folder);
     const std::string command = "(cd " + quoted(dir.string()) + " && " + quoted(test::eventmap_binary().string()) +
                                 " " + args + " 2>" + quoted((dir / "stderr.txt").string()) + ")";
     BinaryRun r;
