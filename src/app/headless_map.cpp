@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "geo/source_policy.hpp"
 #include "app/export_decorations.hpp"
 #include "app/cli/render_document.hpp"
 #include "app/scene_builder.hpp"
@@ -87,7 +88,8 @@ Status HeadlessMap::prepare_events(const Project& doc) {
         if (auto ok = load_event_state(loaded, places, files, std::nullopt, 30); !ok) return ok.error();
         // A file that cannot be read at all is an error for a picture (the window logs it and goes on).
         for (const auto& p : loaded.set.problems) {
-            if (p.line == 0 && p.severity == EventProblem::Severity::kError) return Error{p.text()};
+            if (p.line == 0 && p.severity == EventProblem::Severity::kError && !is_refused_source(p.message))
+                return Error{p.text()};
             warnings_.push_back(p.text());
         }
         it = events_by_key_.emplace(key, std::move(loaded)).first;
@@ -142,6 +144,11 @@ Result<Image> HeadlessMap::render(const Project& doc, PhaseTimer* timer, int max
         auto found = overlays_by_path_.find(path);
         if (found == overlays_by_path_.end()) {
             auto layers = load_overlay_layers(path, projection, &cache_, &warnings_);
+            if (!layers && is_refused_source(layers.error().message)) {
+                // Not opened by the source policy: say so on one line and draw the rest of the map.
+                warnings_.push_back(layers.error().message);
+                continue;
+            }
             if (!layers) return layers.error();
             found = overlays_by_path_.emplace(path, std::move(layers).value()).first;
         }

@@ -19,6 +19,7 @@
 #include "core/numbers.hpp"
 #include "core/utf8.hpp"
 #include "events/csv_reader.hpp"
+#include "geo/source_policy.hpp"
 #include "geo/vector_loader.hpp"
 
 namespace em {
@@ -408,6 +409,7 @@ EventSet parse_events_csv(std::string_view text, const std::string& file, const 
 }
 
 Result<EventSet> load_events(const std::string& path, const PlaceTable& places) {
+    if (auto ok = check_source(path); !ok) return ok.error();
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) return Error{path + ": is a folder, not an events file"};
     const std::string ext = std::filesystem::path(path).extension().string();

@@ -9,6 +9,7 @@
 #include "core/numbers.hpp"
 #include "core/utf8.hpp"
 #include "events/csv_reader.hpp"
+#include "geo/source_policy.hpp"
 
 namespace em {
 
@@ -90,6 +91,7 @@ Result<PlaceTable> parse_places(std::string_view text, const std::string& path) 
 }
 
 Result<PlaceTable> load_places(const std::string& path) {
+    if (auto ok = check_source(path); !ok) return ok.error();
     std::ifstream in(path, std::ios::binary);
     if (!in) return Error{path + ": cannot open"};
     std::stringstream ss;

@@ -16,9 +16,11 @@
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "geo/geojson_reader.hpp"
 #include "geo/layer_assembly.hpp"
+#include "geo/source_policy.hpp"
 
 namespace em {
 
@@ -35,13 +37,17 @@ struct DatasetCloser {
 };
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
-Result<DatasetPtr> open_dataset(const std::string& path) {
+Result<DatasetPtr> open_dataset(const std::string& given) {
     ensure_gdal_registered();
+    // Network and database sources only with the user's consent; devices, FIFOs and /proc never (source_policy).
+    if (auto ok = check_source(given); !ok) return ok.error();
+    const std::string path = gdal_path(given);
     std::error_code ec;
     bool is_folder = false;
     if (!std::filesystem::exists(path, ec)) {
         // /vsimem/ and other virtual paths are not on disk; let GDAL judge those.
-        if (path.rfind("/vsi", 0) != 0) return Error{path + ": no such file"};
+        if (path.rfind("/vsi", 0) != 0 && classify_source(path) != SourceKind::kDatabase)
+            return Error{path + ": no such file"};
     } else if (std::filesystem::is_directory(path, ec) && std::filesystem::path(path).extension() != ".gdb") {
         // A folder can be a valid OGR source (a folder of shapefiles); GDAL decides below.
         is_folder = true;
@@ -196,6 +202,15 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
     return out;
 }
 
+// A file that points at others (a VRT) whose sources GDAL's guards refused while it was read: GDAL may give it as
+// an empty layer; the whole file is "not opened" instead, naming what it wanted (and nothing of it is cached).
+std::optional<Error> refused_inside(const std::string& path, std::size_t refused_before) {
+    if (refusals_on_this_thread() == refused_before) return std::nullopt;
+    const std::string wanted = last_refused_on_this_thread();
+    return Error{path + ": not opened: it points at " + source_address(wanted) +
+                 ", off this machine, which was not allowed; use --allow-network or agree in the window"};
+}
+
 }  // namespace
 
 void ensure_gdal_registered() {
@@ -209,11 +224,16 @@ void ensure_gdal_registered() {
         // limit, unless the user set one (environment or --config).
         if (!CPLGetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", nullptr))
             CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
+        // Nothing leaves this machine because of what a file says (docs/security.md): GDAL's network file systems
+        // are guarded, its HTTP fetches refused, its database/web-service drivers deregistered, PROJ's network off.
+        install_source_guards();
     });
 }
 
 Result<std::vector<std::string>> list_vector_layers(const std::string& path) {
+    const std::size_t refused_before = refusals_on_this_thread();
     auto ds = open_dataset(path);
+    if (auto refused = refused_inside(path, refused_before)) return *refused;
     if (!ds) return ds.error();
     std::vector<std::string> names;
     for (OGRLayer* layer : ds.value()->GetLayers()) names.emplace_back(layer->GetName());
@@ -222,6 +242,7 @@ Result<std::vector<std::string>> list_vector_layers(const std::string& path) {
 }
 
 Result<std::vector<VectorLayer>> load_vector_source(const std::string& path, const LoadControl& control) {
+    if (auto ok = check_source(path); !ok) return ok.error();
     // GeoJSON through simdjson where it gives exactly what GDAL would (GDAL's driver is single-threaded and slow).
     if (try_fast_geojson(path)) {
         if (auto fast = read_geojson_fast(path, control)) {
@@ -235,11 +256,14 @@ Result<std::vector<VectorLayer>> load_vector_source(const std::string& path, con
 }
 
 Result<std::vector<VectorLayer>> load_vector_source_with_gdal(const std::string& path, const LoadControl& control) {
+    const std::size_t refused_before = refusals_on_this_thread();
     auto ds = open_dataset(path);
+    if (auto refused = refused_inside(path, refused_before)) return *refused;
     if (!ds) return ds.error();
     std::vector<VectorLayer> layers;
     for (OGRLayer* layer : ds.value()->GetLayers()) {
         auto l = read_layer(path, *layer, control);
+        if (auto refused = refused_inside(path, refused_before)) return *refused;
         if (!l) return l.error();
         layers.push_back(std::move(l).value());
     }
@@ -249,15 +273,20 @@ Result<std::vector<VectorLayer>> load_vector_source_with_gdal(const std::string&
 
 Result<VectorLayer> load_vector_layer(const std::string& path, const std::string& layer_name,
                                       const LoadControl& control) {
+    if (auto ok = check_source(path); !ok) return ok.error();
     if (try_fast_geojson(path)) {
         auto fast = read_geojson_fast(path, control);
         if (fast && (!*fast || (*fast)->name == layer_name)) return std::move(*fast);
     }
+    const std::size_t refused_before = refusals_on_this_thread();
     auto ds = open_dataset(path);
+    if (auto refused = refused_inside(path, refused_before)) return *refused;
     if (!ds) return ds.error();
     OGRLayer* layer = ds.value()->GetLayerByName(layer_name.c_str());
     if (!layer) return Error{path + ": has no layer named '" + layer_name + "'"};
-    return read_layer(path, *layer, control);
+    auto read = read_layer(path, *layer, control);
+    if (auto refused = refused_inside(path, refused_before)) return *refused;
+    return read;
 }
 
 }  // namespace em

@@ -12,6 +12,7 @@
 #include "core/color.hpp"
 #include "export/png_writer.hpp"
 #include "geo/projection.hpp"
+#include "geo/source_policy.hpp"
 
 namespace em {
 
@@ -170,7 +171,12 @@ double float_value(float v) {
     return d;
 }
 
-bool virtual_path(const fs::path& p) { return p.string().rfind("/vsi", 0) == 0; }
+// GDAL virtual paths, URLs and connection strings (PG:..., WFS:...) are kept as written, never made relative.
+bool virtual_path(const fs::path& p) {
+    if (p.string().rfind("/vsi", 0) == 0) return true;
+    const SourceKind kind = classify_source(p.string());
+    return kind == SourceKind::kNetwork || kind == SourceKind::kDatabase;
+}
 
 // Resolves symlinks as far as the path exists (so a project inside a symlinked folder still gets short paths).
 fs::path canonical_as_far_as_possible(const fs::path& p) {

@@ -13,6 +13,7 @@
 #include "app/cli/info_command.hpp"
 #include "app/cli/render_options.hpp"
 #include "app/window/window_app.hpp"
+#include "geo/local_server.hpp"
 #include "support/test_paths.hpp"
 
 namespace em {
@@ -253,6 +254,20 @@ TEST(CommandLineTest, CheckPresenceAndInfoArguments) {
 }
 
 // Every option each command accepts appears in its --help, generated from the same definitions.
+TEST(CommandLineTest, AllowNetworkIsAFlagOfEveryCommand) {
+    EXPECT_FALSE(parse_render_args({"-o", "x.png"})->options.allow_network);
+    EXPECT_TRUE(parse_render_args({"-o", "x.png", "--allow-network"})->options.allow_network);
+    EXPECT_FALSE(parse_window_args({})->allow_network);
+    EXPECT_TRUE(parse_window_args({"--allow-network"})->allow_network);
+    EXPECT_TRUE(parse_check_args({"--allow-network", "a.csv"})->allow_network);
+    EXPECT_FALSE(parse_check_args({"a.csv"})->allow_network);
+    EXPECT_TRUE(parse_presence_args({"--date", "2024-01-01", "--allow-network"})->allow_network);
+    EXPECT_TRUE(parse_info_args({"--allow-network", "a.shp"})->allow_network);
+    EXPECT_EQ(parse_info_args({"--allow-network=yes", "a.shp"}).error().message, "--allow-network: takes no value");
+    for (const std::string& help : {render_help(), main_help(), check_help(), presence_help(), info_help()})
+        EXPECT_NE(help.find("  --allow-network"), std::string::npos) << help;
+}
+
 TEST(CommandLineTest, EveryHelpListsEveryOption) {
     const std::vector<std::pair<std::string, std::vector<std::string>>> helps = {
         {render_help(),
@@ -292,7 +307,85 @@ TEST(CommandLineTest, EveryHelpListsEveryOption) {
 using test::BinaryRun;
 using test::lines_of;
 
-BinaryRun eventmap(const std::string& args) { return test::run_eventmap("command-line", args); }
+using test::quoted;
+
+// Runs in a temporary folder of the current test's own (ctest -j runs these tests at the same time), or `folder`.
+BinaryRun eventmap(const std::string& args, const std::string& folder = "") {
+    return test::run_eventmap(
+        folder.empty() ? "command-line-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name())
+                       : folder,
+        args);
+}
+
+// Issue 20: what a file names off this machine is not opened without --allow-network; one line says so.
+TEST(CommandLineBinaryTest, InfoOpensAVrtsRemoteSourceOnlyWithAllowNetwork) {
+    test::LocalServer server(true);
+    const fs::path dir = test::temp_dir("command-line-network");
+    const fs::path vrt = dir / "remote.vrt";
+    std::ofstream(vrt) << "<OGRVRTDataSource><OGRVRTLayer name=\"remote\"><SrcDataSource>/vsicurl/" +
+                              server.url("/remote.geojson") +
+                              "</SrcDataSource><SrcLayer>remote</SrcLayer></OGRVRTLayer></OGRVRTDataSource>";
+    ::setenv("NO_PROXY", "127.0.0.1", 1);  // inherited by eventmap: never a proxy for the local server
+    ::setenv("no_proxy", "127.0.0.1", 1);
+    BinaryRun refused = eventmap("info " + quoted(vrt.string()));
+    EXPECT_EQ(refused.status, 1);
+    EXPECT_EQ(lines_of(refused.err).size(), 1u) << refused.err;
+    EXPECT_NE(refused.err.find("not opened: it points at 127.0.0.1:" + std::to_string(server.port()) +
+                               "/remote.geojson"),
+              std::string::npos)
+        << refused.err;
+    EXPECT_EQ(server.requests(), 0);
+    // Naming the remote file itself on the command line is the user's own choice.
+    BinaryRun named = eventmap("info /vsicurl/" + server.url("/named.geojson"));
+    EXPECT_EQ(named.status, 0) << named.err;
+    const int after_named = server.requests();
+    EXPECT_GE(after_named, 1);
+    BinaryRun allowed = eventmap("info --allow-network " + quoted(vrt.string()));
+    EXPECT_EQ(allowed.status, 0) << allowed.err;
+    EXPECT_GT(server.requests(), after_named);
+    std::cout << "requests: named " << after_named << ", with --allow-network " << server.requests() - after_named
+              << "\n";
+}
+
+// The render of a project whose layers point at an HTTP server, a database and S3: nothing reached, one warning line
+// each, the rest of the map drawn; --allow-network: the requests are made. A layer named with --layer is fetched.
+TEST(CommandLineBinaryTest, RenderProjectReachesNothingWithoutAllowNetwork) {
+    test::LocalServer server(true);
+    test::LocalServer database(false);
+    ::setenv("NO_PROXY", "127.0.0.1", 1);
+    ::setenv("no_proxy", "127.0.0.1", 1);
+    const fs::path dir = test::temp_dir("command-line-render-network");
+    const std::string pg = "PG:host=127.0.0.1 port=" + std::to_string(database.port()) + " dbname=news";
+    std::ofstream(dir / "p.json") << R"({"version": 2, "layers": [{"path": "/vsicurl/)" + server.url("/sahel.geojson") +
+                                         R"("}, {"path": ")" + pg + R"("}, {"path": "/vsis3/bucket/x.geojson"}]})";
+    const std::string project = quoted((dir / "p.json").string());
+    const std::string out = quoted((dir / "out.png").string());
+    BinaryRun refused = eventmap("render --size 200x120 --project " + project + " -o " + out);
+    EXPECT_EQ(refused.status, 0) << refused.err;
+    EXPECT_TRUE(fs::exists(dir / "out.png"));
+    EXPECT_EQ(lines_of(refused.err).size(), 3u) << refused.err;
+    for (const std::string& what : {"127.0.0.1:" + std::to_string(server.port()) + "/sahel.geojson",
+                                    std::string("PG: 127.0.0.1:") + std::to_string(database.port()) + "/news",
+                                    std::string("s3: bucket/x.geojson")})
+        EXPECT_NE(refused.err.find("not opened: it leads off this machine (" + what + ")"), std::string::npos)
+            << what << "\n" << refused.err;
+    EXPECT_EQ(server.requests(), 0);
+    EXPECT_EQ(database.connections(), 0);
+
+    BinaryRun named = eventmap("render --size 200x120 -o " + out + " --layer /vsicurl/" + server.url("/sahel.geojson"));
+    EXPECT_EQ(named.status, 0) << named.err;
+    const int after_named = server.requests();
+    EXPECT_GE(after_named, 1);
+
+    fs::remove(dir / "out.png");
+    std::ofstream(dir / "p.json") << R"({"version": 2, "layers": [{"path": "/vsicurl/)" + server.url("/sahel.geojson") +
+                                         R"("}]})";
+    BinaryRun allowed = eventmap("render --allow-network --size 200x120 --project " + project + " -o " + out);
+    EXPECT_EQ(allowed.status, 0) << allowed.err;
+    EXPECT_GT(server.requests(), after_named);
+    std::cout << "render requests: --layer " << after_named << ", project with --allow-network "
+              << server.requests() - after_named << "\n";
+}
 
 // A word where a number belongs, for every numeric option of every command: exit 2 and one line on stderr,
 // "eventmap COMMAND: --option: 'value' ...". (The window's fail before any window opens.)

@@ -214,7 +214,8 @@ TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
                                             "--no-scale-bar", "--inset", "--no-attribution", "--dpi", "--frames",
                                             "--world-file", "--base",   "--max-tile",
                                             "--project", "--save-project", "--range", "--cumulative", "--actor",
-                                            "--kind", "--country", "--search", "--hide-uncertain"};
+                                            "--kind", "--country", "--search", "--hide-uncertain",
+                                            "--allow-network"};
     EXPECT_EQ(documented, accepted);
     const std::map<std::string, std::string> example_value = {
         {"-o", "a.png"},         {"--output", "a.png"},     {"--size", "10x10"},     {"--view", "world"},

@@ -19,6 +19,7 @@
 #include "core/date.hpp"
 #include "events/event.hpp"
 #include "geo/projection.hpp"
+#include "geo/source_policy.hpp"
 
 namespace em {
 
@@ -285,6 +286,12 @@ std::set<std::string> given_options(const CLI::App& app) {
 
 // ---- Shared option sets ---------------------------------------------------------------------------------------
 
+void add_allow_network(CLI::App& app, bool& into) {
+    app.add_flag_callback("--allow-network", [&into] { into = true; },
+                          "let paths inside files (projects, VRTs, ...) reach the network and databases,\n"
+                          "and PROJ download grids (default: only sources named here; docs/security.md)");
+}
+
 constexpr const char* kFilterGroup = "Event filters";
 
 // --range, --cumulative, --actor, --kind, --country, --search, --hide-uncertain: the same for render and window.
@@ -429,6 +436,7 @@ std::unique_ptr<RenderCli> render_cli(ParsedRender& parsed) {
     app.add_flag_callback("--no-cache", [&o] { o.use_cache = false; },
                           "do not read or write the prepared-geometry cache");
     app.add_flag_callback("--timings", [&o] { o.timings = true; }, "print where the time went to stderr");
+    add_allow_network(app, o.allow_network);
     value_option(app, "--project", "FILE",
                  "start from a project file (layers and their styles, view, time, filters);\n"
                  "options given beside it override the project's",
@@ -488,6 +496,7 @@ std::unique_ptr<WindowCli> window_cli(WindowOptions& o) {
                  [&o](const std::string& v) { o.samples = *whole_number(v); });
     app.add_flag_callback("--no-settings", [&o] { o.settings = false; },
                           "neither restore nor save the last session's time, view, filters and layout");
+    add_allow_network(app, o.allow_network);
     cli->file_option = app.add_option("FILE", cli->files, "files to open as layers, as with --layer")
                            ->option_text("FILE...")
                            ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -521,6 +530,7 @@ std::unique_ptr<CLI::App> check_cli(CheckOptions& o) {
                         o.help);
     value_option(*app, "--places", "FILE", "places table to resolve from/to (default: the shipped data/places.csv)",
                  check_not_empty, [&o](const std::string& v) { o.places = v; });
+    add_allow_network(*app, o.allow_network);
     app->add_option("FILE", o.files, "events files to check (CSV or GeoJSON)")
         ->option_text("FILE...")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -546,6 +556,7 @@ std::unique_ptr<CLI::App> presence_cli(PresenceOptions& o) {
                      return v == "csv" || v == "json" ? std::string() : "expected csv or json, got " + quote(v);
                  },
                  [&o](const std::string& v) { o.format = v; });
+    add_allow_network(*app, o.allow_network);
     return app;
 }
 
@@ -559,6 +570,7 @@ std::unique_ptr<CLI::App> info_cli(InfoOptions& o) {
         "Exit 0 when every file was read; 1 when one could not be (one line on stderr naming the file and\n"
         "the reason); 2 on bad arguments.",
         o.help);
+    add_allow_network(*app, o.allow_network);
     app->add_option("PATH", o.paths, "vector files or folders (any OGR source)")
         ->option_text("PATH...")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -663,6 +675,11 @@ Result<InfoOptions> parse_info_args(const std::vector<std::string>& args) {
     if (auto error = parse(*app, args, "eventmap info --help")) return *error;
     if (!o.help && o.paths.empty()) return Error{"no file given (see 'eventmap info --help')"};
     return o;
+}
+
+void apply_command_line_sources(bool allow_network, const std::vector<std::string>& named) {
+    set_allow_network(allow_network);
+    for (const auto& path : named) allow_source(path);
 }
 
 std::string info_help() {

@@ -23,6 +23,7 @@ struct CheckOptions {
     bool help = false;
     std::vector<std::string> files;
     std::string places;  // empty: the shipped data/places.csv
+    bool allow_network = false;  // --allow-network (docs/security.md)
 };
 Result<CheckOptions> parse_check_args(const std::vector<std::string>& args);
 
@@ -33,6 +34,7 @@ struct PresenceOptions {
     std::string events;  // empty: data/events.csv
     std::string places;  // empty: data/places.csv
     std::string format = "csv";
+    bool allow_network = false;
 };
 Result<PresenceOptions> parse_presence_args(const std::vector<std::string>& args);
 
@@ -40,7 +42,12 @@ Result<PresenceOptions> parse_presence_args(const std::vector<std::string>& args
 struct InfoOptions {
     bool help = false;
     std::vector<std::string> paths;
+    bool allow_network = false;
 };
 Result<InfoOptions> parse_info_args(const std::vector<std::string>& args);
+
+// Sets the process-wide source policy (geo/source_policy.hpp) for a command: --allow-network lets files reach the
+// network and databases; otherwise only the sources named on the command line (the user's own choice) may.
+void apply_command_line_sources(bool allow_network, const std::vector<std::string>& named);
 
 }  // namespace em

@@ -58,6 +58,11 @@ int run_check_command(const std::vector<std::string>& args, const std::filesyste
         std::cout << check_help();
         return 0;
     }
+    {
+        std::vector<std::string> named = parsed->files;
+        if (!parsed->places.empty()) named.push_back(parsed->places);
+        apply_command_line_sources(parsed->allow_network, named);
+    }
     const std::vector<std::string>& files = parsed->files;
     const std::string& places_path = parsed->places;
     auto places = load_place_table(places_path, executable);
@@ -99,6 +104,7 @@ int run_presence_command(const std::vector<std::string>& args, const std::filesy
         std::cout << presence_help();
         return 0;
     }
+    apply_command_line_sources(parsed->allow_network, {parsed->events, parsed->places});
     const auto date = Date::parse(parsed->date);  // checked by the parser
     const std::string& places_path = parsed->places;
     const std::string& format = parsed->format;

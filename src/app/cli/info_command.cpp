@@ -124,6 +124,7 @@ int run_info_command(const std::vector<std::string>& args, const std::filesystem
         std::cout << info_help();
         return 0;
     }
+    apply_command_line_sources(parsed->allow_network, parsed->paths);
     const std::vector<std::string>& paths = parsed->paths;
     int status = 0;
     for (std::size_t i = 0; i < paths.size(); ++i) {

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/cli/command_line.hpp"
 #include "app/headless_map.hpp"
 #include "app/cli/render_document.hpp"
 #include "scene/project.hpp"
@@ -23,6 +24,13 @@ int fail(const std::string& message) {
 
 int run_render_command(const RenderOptions& o, const std::filesystem::path& executable) {
     PhaseTimer timer;
+    {
+        // Sources named here are the user's choice; those a project names need --allow-network.
+        std::vector<std::string> named = o.layers;
+        named.insert(named.end(), o.events.begin(), o.events.end());
+        if (!o.places.empty()) named.push_back(o.places);
+        apply_command_line_sources(o.allow_network, named);
+    }
     auto paths = find_data_paths(executable);
     if (!paths) return fail(paths.error().message);
     // Check the options that need no GL before paying for a context: the output folder first.

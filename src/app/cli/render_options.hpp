@@ -21,6 +21,7 @@ struct RenderOptions {
     std::string projection = "laea";
     bool projection_given = false;
     std::vector<std::string> layers;
+    bool allow_network = false;  // --allow-network (docs/security.md)
     int samples = 0;  // lines, points and text are anti-aliased in their shaders; fills are edged by outlines
     float pixel_scale = 1.0f;
     bool labels = true;

@@ -18,6 +18,7 @@
 #include <string>
 #include <utility>
 
+#include "app/cli/command_line.hpp"
 #include "app/data_paths.hpp"
 #include "app/event_state.hpp"
 #include "scene/project.hpp"
@@ -252,6 +253,12 @@ int run_map_window(GLFWwindow* window, const WindowOptions& options, const DataP
 
 int run_window(const WindowOptions& options, const std::filesystem::path& executable) {
     const auto started = FrameStats::Clock::now();
+    {
+        std::vector<std::string> named = options.layers;
+        named.insert(named.end(), options.events.begin(), options.events.end());
+        if (!options.places.empty()) named.push_back(options.places);
+        apply_command_line_sources(options.allow_network, named);
+    }
     auto paths = find_data_paths(executable);
     if (!paths) {
         std::cerr << "eventmap: " << paths.error().message << "\n";

@@ -15,6 +15,7 @@ namespace em {
 // What the window is opened with.
 struct WindowOptions {
     std::vector<std::string> layers;
+    bool allow_network = false;  // --allow-network: files may reach the network and databases without asking
     std::optional<std::string> project;  // a project file to open at start (layers, styles, view, time, filters)
     std::string view = "sahel-moscow";
     std::optional<BBox> bbox;  // lon/lat extent to start at (overrides view)

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "app/window/window_project.hpp"
+#include "geo/source_policy.hpp"
+#include "ui/consent_dialog.hpp"
 #include "core/image.hpp"
 #include "export/png_writer.hpp"
 #include "render/offscreen_target.hpp"
@@ -66,6 +68,7 @@ void draw_file_panels(GLFWwindow* window, PanelsState& panels, LoadingState& loa
         } else {
             open_project_file(*chosen, scene, view, events, panels.filter_ui, panels.export_state, loading, redraw,
                               panels.log);
+            panels.current_project = *chosen;
         }
         redraw.dirty = true;
     }
@@ -73,6 +76,41 @@ void draw_file_panels(GLFWwindow* window, PanelsState& panels, LoadingState& loa
     draw_layer_choice(loading, scene.projection, panels.log);
     if (apply_finished_loads(loading, scene, redraw.base_cache, panels.log, panels.status.message)) redraw.dirty = true;
     draw_loading_panel(loading, view.fb_w);
+    ask_network_consent(panels, scene, view, events, loading, redraw);
+}
+
+void ask_network_consent(PanelsState& panels, MapScene& scene, MapView& view, EventState& events,
+                         LoadingState& loading, MapRedraw& redraw) {
+    // Sources a layer (or a VRT inside it) wanted off this machine and the source policy refused: ask.
+    for (const auto& source : take_refused_sources()) {
+        if (!panels.consent) {
+            panels.consent.emplace();
+            panels.consent->project = panels.current_project;
+        }
+        auto& c = *panels.consent;
+        if (std::find(c.sources.begin(), c.sources.end(), source) != c.sources.end()) continue;
+        c.sources.push_back(source);
+        c.addresses.push_back(source_address(source));
+    }
+    if (!panels.consent) return;
+    const ConsentAnswer answer = draw_consent_dialog(*panels.consent);
+    if (answer == ConsentAnswer::kNone) return;
+    const ConsentRequest request = std::move(*panels.consent);
+    panels.consent.reset();
+    if (answer == ConsentAnswer::kDeny) {
+        for (const auto& a : request.addresses) panels.log.info("not opened (network access not allowed): " + a);
+        return;
+    }
+    for (const auto& s : request.sources) allow_source(s);
+    for (const auto& a : request.addresses) panels.log.info("network access allowed: " + a);
+    if (!request.project.empty()) {
+        if (request.remember) remember_sources(request.project, request.sources, panels.log);
+        open_project_file(request.project, scene, view, events, panels.filter_ui, panels.export_state, loading, redraw,
+                          panels.log);
+    } else {
+        panels.log.info("open the file again to load it");
+    }
+    redraw.dirty = true;
 }
 
 void draw_map_panels(PanelsState& panels, MapScene& scene, MapStyle& style, EventState& events, MapView& view,

@@ -25,6 +25,12 @@ void wait_for_events(const WindowOptions& options, const MapRedraw& redraw, cons
 // would (3 days a frame, back and forth over the data); "still" moves nothing.
 void apply_script(const std::string& script, int frame, MapView& view, MapRedraw& redraw, EventState& events);
 
+// Sources refused by the source policy (docs/security.md) since the last frame join panels.consent, and the
+// consent dialog names them: Allow lets them through (remembered for the project if asked) and opens the project
+// again; Don't allow logs what was not opened.
+void ask_network_consent(PanelsState& panels, MapScene& scene, MapView& view, EventState& events,
+                         LoadingState& loading, MapRedraw& redraw);
+
 // The menu bar, the layer and project dialogs, the layer chooser and the Loading window: opens and saves what
 // the user asks for (and the files in input.dropped); finished loads join the map.
 void draw_file_panels(GLFWwindow* window, PanelsState& panels, LoadingState& loading, MapScene& scene,

@@ -10,6 +10,7 @@
 #include "events/event.hpp"
 #include "render/map_scene.hpp"
 #include "ui/export_panel.hpp"
+#include "ui/consent_dialog.hpp"
 #include "ui/file_browser.hpp"
 #include "ui/filter_panel.hpp"
 #include "ui/key_presses.hpp"
@@ -41,6 +42,8 @@ struct PanelsState {
     std::optional<InspectedFeature> inspected;
     std::vector<std::string> preset_keys, preset_labels;  // the view presets, in order
     StatusInfo status;                                    // what the status bar shows
+    std::string current_project;                          // the project opened last (for the consent dialog)
+    std::optional<ConsentRequest> consent;                // sources a file wants off this machine, to ask about
 };
 
 // The panels at start: the project dialog set up for project files, the view presets listed, --project waiting.

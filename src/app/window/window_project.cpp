@@ -1,6 +1,7 @@
 #include "app/window/window_project.hpp"
 
 #include <cstdio>
+#include <fstream>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -9,6 +10,7 @@
 
 #include "scene/project.hpp"
 #include "app/window/window_settings.hpp"
+#include "geo/source_policy.hpp"
 #include "ui/layer_chooser.hpp"
 
 namespace em {
@@ -16,8 +18,13 @@ namespace em {
 Project window_document(const MapScene& scene, const MapStyle& style, const MapView& view, const EventState& events,
                         const ExportState& export_state, int samples) {
     Project p = session_project(scene, view.camera, events);
-    for (const auto& layer : scene.overlays)
-        p.layers.push_back({std::filesystem::absolute(layer.data.source), layer.data.name, layer.title, layer.style});
+    for (const auto& layer : scene.overlays) {
+        // A URL or connection string stays as written (absolute() would make "PG:..." a file in the current folder).
+        const std::string& src = layer.data.source;
+        const bool local = classify_source(src) == SourceKind::kLocal || classify_source(src) == SourceKind::kSpecial;
+        p.layers.push_back({local ? std::filesystem::absolute(src) : std::filesystem::path(src), layer.data.name,
+                            layer.title, layer.style});
+    }
     p.events.files.assign(events.files.begin(), events.files.end());
     p.events.places = events.places_path;
     const ExportState& e = export_state;
@@ -34,6 +41,39 @@ void save_project_file(const std::string& path, const Project& p, LogState& log)
     } else {
         log.error(ok.error().message);
     }
+}
+
+namespace {
+
+// The answers remembered per project live in the user's own settings folder, never in or beside the project: a
+// file someone sent could otherwise carry its own consent. One line per source: project path TAB source.
+std::filesystem::path consent_file() { return settings_dir() / "allowed-sources.tsv"; }
+
+std::string project_key(const std::string& project) {
+    std::error_code ec;
+    const auto canonical = std::filesystem::weakly_canonical(project, ec);
+    return ec ? project : canonical.string();
+}
+
+}  // namespace
+
+std::vector<std::string> remembered_sources(const std::string& project) {
+    std::vector<std::string> out;
+    if (settings_dir().empty()) return out;
+    std::ifstream in(consent_file());
+    const std::string key = project_key(project) + "\t";
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind(key, 0) == 0) out.push_back(line.substr(key.size()));
+    return out;
+}
+
+void remember_sources(const std::string& project, const std::vector<std::string>& sources, LogState& log) {
+    if (settings_dir().empty()) return;
+    std::error_code ec;
+    std::filesystem::create_directories(settings_dir(), ec);
+    std::ofstream out(consent_file(), std::ios::app);
+    for (const auto& s : sources) out << project_key(project) << '\t' << s << '\n';
+    if (!out) log.error(consent_file().string() + ": cannot write the remembered answer");
 }
 
 namespace {
@@ -67,6 +107,8 @@ void open_project_file(const std::string& path, MapScene& scene, MapView& view, 
         return;
     }
     for (const auto& w : project->warnings) log.info("warning: " + w);
+    // Sources the user agreed to for this project before (remember_sources); others wait for the consent dialog.
+    for (const auto& s : remembered_sources(path)) allow_source(s);
     scene.overlays.clear();
     load_project_layers(project.value(), scene.projection, loading);
     if (auto proj = Projection::from_name(project->view.projection)) scene.set_projection(*proj);

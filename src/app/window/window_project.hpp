@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "app/event_state.hpp"
 #include "app/window/window_loading.hpp"
@@ -30,5 +31,10 @@ void save_project_file(const std::string& path, const Project& doc, LogState& lo
 void open_project_file(const std::string& path, MapScene& scene, MapView& view, EventState& events,
                        FilterUiState& filter_ui, ExportState& export_state, LoadingState& loading, MapRedraw& redraw,
                        LogState& log);
+
+// The network/database sources the user allowed for a project and asked to remember (docs/security.md): kept in
+// the settings folder ($XDG_CONFIG_HOME/eventmap/allowed-sources.tsv), keyed by the project's full path.
+std::vector<std::string> remembered_sources(const std::string& project);
+void remember_sources(const std::string& project, const std::vector<std::string>& sources, LogState& log);
 
 }  // namespace em
