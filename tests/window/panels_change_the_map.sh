@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The panels drive the map: in a 1600x1000 window at 2022-08-13 (French forces in Mali, Niger, Chad, Burkina
-# Faso...), the Filters panel's France box is unticked (France's badges leave the map), then the View panel's
-# Equirectangular button is pressed (the map is redrawn in another projection); after Ctrl+Q the settings say
-# both. Panel positions are Dear ImGui's first-use ones (a fresh config folder). Screenshots go to OUT_DIR.
+# Faso...) with a user layer (three test polygons over Mali and Burkina Faso), the Filters panel's France box is
+# unticked (France's badges leave the map), the Layers panel's "visible" box of the user layer is unticked (its
+# polygons leave the map), then the View panel's Equirectangular button is pressed (the map is redrawn in another
+# projection); after Ctrl+Q the settings say what they keep (projection, hidden party). Panel positions are Dear ImGui's first-use ones (a fresh config folder). Screenshots go to OUT_DIR.
 #
 #   panels_change_the_map.sh EVENTMAP OUT_DIR
 set -euo pipefail
@@ -16,6 +17,7 @@ export XDG_CONFIG_HOME=$(mktemp -d)
 pid=""
 trap '[ -n "$pid" ] && { kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; }; rm -rf "$XDG_CONFIG_HOME"' EXIT
 
+source_dir="$(cd "$(dirname "$0")/../.." && pwd)"
 "$binary" --size 1600x1000 --date 2022-08-13 >"$out/panels.log" 2>&1 &
 pid=$!
 wid=$(find_window $pid "$out/panels.log")
@@ -38,10 +40,25 @@ click 1320 358   # open the Filters panel (collapsed at first)
 click 1338 489   # untick France in its Actors list
 shot panels_1_france_hidden.png
 click 28 107     # View: Equirectangular
-shot panels_2_equirect.png
-for _ in 1 2 3; do xdotool key --window "$wid" ctrl+q; sleep 1; kill -0 $pid 2>/dev/null || break; done
-wait $pid || true
-pid=""
+shot panels_3_equirect.png
+quit_app() {
+    for _ in 1 2 3; do xdotool key --window "$wid" ctrl+q 2>/dev/null || true; sleep 1; kill -0 $pid 2>/dev/null || break; done
+    wait $pid || true
+    pid=""
+}
+quit_app
+
+# Second run, with the user layer (its blue outline would count as France's blue above).
+"$binary" --no-settings --size 1600x1000 --date 2022-08-13 --layer "$source_dir/tests/fixtures/polygons.geojson" \
+    >"$out/panels_layer.log" 2>&1 &
+pid=$!
+wid=$(find_window $pid "$out/panels_layer.log")
+sleep 3   # the layer loads in the background
+shot panels_4_layer.png
+click 20 169     # open the Layers panel (collapsed at first)
+click 49 229     # untick "visible" of the first layer (the user's polygons)
+shot panels_5_layer_hidden.png
+quit_app
 
 passed=0 failed=0
 before=$(french_blue "$out/panels_0_start.png")
@@ -50,7 +67,15 @@ echo "French-blue pixels on the map: all parties $before, France unticked $after
 # Measured: 15 before (six FR badges), 0 after.
 if [ "$before" -ge 8 ] && [ "$after" -le $((before / 5)) ]; then passed=$((passed + 1)); else
     echo "FAIL: unticking France in the Filters panel did not take its badges off the map"; failed=$((failed + 1)); fi
-changed=$(compare -metric AE -fuzz 10% "$out/panels_1_france_hidden.png" "$out/panels_2_equirect.png" \
+# Where the polygons are drawn (west Africa); measured: 14,803 pixels changed when the layer goes.
+layer_area=140x310+460+470
+gone=$(compare -metric AE -fuzz 8% "$out/panels_4_layer.png" "$out/panels_5_layer_hidden.png" \
+    -crop "$layer_area" null: 2>&1 || true)
+gone=${gone%% *}
+echo "pixels changed where the user layer was: $gone of 43400"
+if [ "${gone%.*}" -gt 3000 ] 2>/dev/null; then passed=$((passed + 1)); else
+    echo "FAIL: unticking the layer's visible box in the Layers panel did not take it off the map"; failed=$((failed + 1)); fi
+changed=$(compare -metric AE -fuzz 10% "$out/panels_1_france_hidden.png" "$out/panels_3_equirect.png" \
     -crop "$map_area" null: 2>&1 || true)
 changed=${changed%% *}
 echo "map pixels changed by the projection button: $changed of 504000"
