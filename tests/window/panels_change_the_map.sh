@@ -3,7 +3,8 @@
 # Faso...) with a user layer (three test polygons over Mali and Burkina Faso), the Filters panel's France box is
 # unticked (France's badges leave the map), the Layers panel's "visible" box of the user layer is unticked (its
 # polygons leave the map), then the View panel's Equirectangular button is pressed (the map is redrawn in another
-# projection); after Ctrl+Q the settings say what they keep (projection, hidden party). Panel positions are Dear ImGui's first-use ones (a fresh config folder). Screenshots go to OUT_DIR.
+# projection); after Ctrl+Q the settings say what they keep (projection, hidden party). Clicking a call's arc
+# opens the event inspector. Panel positions are Dear ImGui's first-use ones (a fresh config folder). Screenshots go to OUT_DIR.
 #
 #   panels_change_the_map.sh EVENTMAP OUT_DIR
 set -euo pipefail
@@ -58,6 +59,8 @@ shot panels_4_layer.png
 click 20 169     # open the Layers panel (collapsed at first)
 click 49 229     # untick "visible" of the first layer (the user's polygons)
 shot panels_5_layer_hidden.png
+click 686 343    # on the dashed Bamako-Moscow call (M06, 10 Aug 2022): the inspector pins it
+shot panels_6_event_pinned.png
 quit_app
 
 passed=0 failed=0
@@ -82,6 +85,14 @@ echo "map pixels changed by the projection button: $changed of 504000"
 # Measured: about 90,000.
 if [ "${changed%.*}" -gt 50000 ] 2>/dev/null; then passed=$((passed + 1)); else
     echo "FAIL: the View panel's Equirectangular button did not redraw the map"; failed=$((failed + 1)); fi
+# The Event inspector opens at the top left with the pinned event's record (measured: 90,592 pixels off by more
+# than 5 %; its light grey is within 10 % of the map's land, so 5 %).
+pinned=$(compare -metric AE -fuzz 5% "$out/panels_5_layer_hidden.png" "$out/panels_6_event_pinned.png" \
+    -crop 500x300+70+80 null: 2>&1 || true)
+pinned=${pinned%% *}
+echo "pixels changed where the inspector opens: $pinned of 150000"
+if [ "${pinned%.*}" -gt 40000 ] 2>/dev/null; then passed=$((passed + 1)); else
+    echo "FAIL: clicking the call's arc did not open the event inspector"; failed=$((failed + 1)); fi
 settings="$XDG_CONFIG_HOME/eventmap/settings.json"
 if grep -q '"projection": "equirect"' "$settings" && python3 -c "import json,sys; sys.exit(0 if 'France' in json.load(open('$settings'))['filters']['hidden_parties'] else 1)"; then
     passed=$((passed + 1))
