@@ -90,8 +90,11 @@ struct State {
 };
 
 State& state() {
-    static State s;
-    return s;
+    // Never destroyed: the drivers it holds while they are deregistered belong to no one else, and GDAL may
+    // still be used by other statics' destructors at exit. Reachable from this pointer, so not a leak to LSan
+    // (a static State's map was freed at exit and left the drivers it held reported as leaked).
+    static State* s = new State;
+    return *s;
 }
 
 std::string normalized(const std::string& path) {
