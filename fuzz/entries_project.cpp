@@ -1,5 +1,5 @@
-// The project_file fuzz entry (see entries.hpp): built only where src/scene/project.hpp exists, and linked
-// with em_app (read_project and write_project live there).
+// The project_file fuzz entry (see entries.hpp): read_project and write_project of the scene module
+// (src/scene/project.cpp, em_scene: no GL, so the fuzzer links it as it is).
 #include <unistd.h>
 
 #include <cstdio>

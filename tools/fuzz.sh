@@ -25,9 +25,7 @@ declare -A max_len=(
 )
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(events_csv events_geojson dates places vector_shp vector_geojson)
-    # The project file reader is fuzzed where it exists (fuzz/CMakeLists.txt makes the target only then).
-    [ -f src/app/project_file.cpp ] && targets+=(project_file)
+    targets=(events_csv events_geojson dates places vector_shp vector_geojson project_file)
 fi
 
 tools/install-clang.sh  # clang and its libFuzzer runtime
