@@ -57,6 +57,8 @@ PrepareOptions simplified_by(double degrees, const std::vector<std::string>& lay
     PrepareOptions o;
     o.simplify_degrees = degrees;
     o.layers = layers;
+    // A coarser level is cached apart from a base-map level of the same file and tolerance (see purpose).
+    if (degrees > 0) o.purpose = "overlay-level";
     return o;
 }
 

@@ -15,7 +15,7 @@ namespace {
 
 constexpr char kMagic[8] = {'E', 'M', 'L', 'C', 'A', 'C', 'H', 'E'};
 // 2: levels of detail leave out rings smaller than their tolerance (scene_builder).
-constexpr std::uint32_t kFormatVersion = 2;
+constexpr std::uint32_t kFormatVersion = 3;  // 3: keys carry PrepareOptions::purpose (version 2 entries may be poisoned)
 
 // FNV-1a, enough to name cache files.
 std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
@@ -179,6 +179,7 @@ std::filesystem::path LayerCache::entry_path(const std::string& source, const Pr
     key += "|densify=" + std::to_string(options.densify_degrees) + "|simplify=" +
            std::to_string(options.simplify_degrees) + "|v" + std::to_string(kFormatVersion);
     for (const auto& layer : options.layers) key += "|layer=" + layer;
+    if (!options.purpose.empty()) key += "|for=" + options.purpose;
     char name[40];
     std::snprintf(name, sizeof name, "%016llx.emc", static_cast<unsigned long long>(fnv1a(key)));
     return dir_ / name;

@@ -55,6 +55,11 @@ struct PrepareOptions {
     // Which layers of a multi-layer source (a GeoPackage) were read, by name; empty: all. prepare_layer ignores
     // it; it is part of the cache key (LayerCache) so that a chosen subset is cached apart from the whole.
     std::vector<std::string> layers;
+    // What the preparation is for, when the same source and tolerance can mean different things; part of the
+    // cache key only. A user layer's coarser level ("overlay-level": simplified from the next finer level, or an
+    // empty entry when rejected) must not be found as the base map's level of the same file and tolerance (the
+    // 1:10m countries opened as a layer once left an empty entry that the base map then read as "no layers").
+    std::string purpose;
 };
 
 // Simplifies (if asked), cuts at the antimeridian, densifies, tessellates (in parallel) and finds label anchors.

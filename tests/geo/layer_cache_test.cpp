@@ -159,6 +159,22 @@ TEST_F(LayerCacheTest, DifferentPreparationOptionsUseDifferentEntries) {
     EXPECT_EQ(cache.entry_path(shp, options), cache.entry_path(shp, threaded));
 }
 
+// A user layer's coarser level and the base map's level of the same file and tolerance are different things: an
+// empty entry (a rejected overlay level) must not be found as the base level ("no layers", then a crash in a test).
+TEST_F(LayerCacheTest, AnOverlayLevelIsCachedApartFromTheSameToleranceOfTheBaseMap) {
+    const LayerCache cache(cache_dir);
+    PrepareOptions base = options;
+    base.simplify_degrees = 0.008;
+    PrepareOptions overlay_level = base;
+    overlay_level.purpose = "overlay-level";
+    EXPECT_NE(cache.entry_path(shp, base), cache.entry_path(shp, overlay_level));
+    cache.store(shp, overlay_level, {});  // a rejected level
+    EXPECT_FALSE(cache.load(shp, base));
+    auto rejected = cache.load(shp, overlay_level);
+    ASSERT_TRUE(rejected);
+    EXPECT_TRUE(rejected->empty());
+}
+
 TEST_F(LayerCacheTest, EmptyFolderDisablesCachingAndMissingSourceHasNoEntry) {
     const LayerCache off{fs::path{}};
     EXPECT_TRUE(off.entry_path(shp, options).empty());

@@ -108,6 +108,8 @@ TEST_F(HeadlessRenderTest, LinesKeepTheirPixelWidthAtEveryZoom) {
         o->labels = false;
     }
     const Image a = render(wide), b = render(close);
+    ASSERT_EQ(a.width, 400);
+    ASSERT_EQ(b.width, 400);
     const double ink_a = row_ink(a, 150, 150, 250), ink_b = row_ink(b, 150, 150, 250);
     EXPECT_GT(ink_a, 5.0) << "the meridian is drawn";
     EXPECT_NEAR(ink_a, ink_b, 0.15 * ink_a) << "same ink per row at both zooms";
