@@ -144,6 +144,7 @@ TEST(OverlayDetailTest, WarmOpenGivesTheSameLevelsAsColdAndRemembersRejectedOnes
                                       [&](const LayerDetail& d) { return d.tolerance_degrees == t; });
         PrepareOptions options;
         options.simplify_degrees = t;
+        options.purpose = "overlay-level";  // apart from the base map's levels of the same file
         const auto entry = cache.load(path, options);
         if (kept) {
             ASSERT_TRUE(entry);
@@ -151,6 +152,8 @@ TEST(OverlayDetailTest, WarmOpenGivesTheSameLevelsAsColdAndRemembersRejectedOnes
         } else if (entry) {
             EXPECT_TRUE(entry->empty()) << t;
         }
+        options.purpose.clear();
+        EXPECT_FALSE(cache.load(path, options)) << t << ": an overlay level was found as a base-map level";
     }
 }
 
