@@ -1,4 +1,5 @@
 #include "entries.hpp"
+#include "private_dir.hpp"
 
 #include <cpl_vsi.h>
 #include <unistd.h>
@@ -159,23 +160,15 @@ bool same_prepared(const PreparedLayer& a, const PreparedLayer& b) {
            same_pod(a.mesh.ranges, b.mesh.ranges) && a.mesh.tessellation_failures == b.mesh.tessellation_failures;
 }
 
-// A private folder for this process, removed at exit: the layer cache lives in cache/, keyed by the file source
-// (the cache keys entries by a real file's path, size and time; /vsimem/ paths have none).
+// The private folder (fuzz/private_dir.hpp) with a stand-in source file: the layer cache lives in cache/, keyed by
+// the file source (the cache keys entries by a real file's path, size and time; /vsimem/ paths have none).
 const std::filesystem::path& work_dir() {
-    // Never destroyed: a static path would be destroyed before the atexit handler (registered earlier) runs, and
-    // the handler then removed nothing, leaving one folder per run in /tmp.
-    static const std::filesystem::path* const dir = [] {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "eventmap-fuzz-entries-XXXXXX").string();
-        require(::mkdtemp(tmpl.data()) != nullptr, "mkdtemp");
-        std::ofstream(std::filesystem::path(tmpl) / "source.shp") << "fuzz";
-        auto* path = new std::filesystem::path(tmpl);
-        std::atexit([] {
-            std::error_code ec;
-            std::filesystem::remove_all(work_dir(), ec);
-        });
-        return path;
+    static const bool made = [] {
+        std::ofstream(private_dir() / "source.shp") << "fuzz";
+        return true;
     }();
-    return *dir;
+    (void)made;
+    return private_dir();
 }
 
 // What the layer cache stores loads back bit for bit.

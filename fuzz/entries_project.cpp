@@ -10,6 +10,7 @@
 
 #include "scene/project.hpp"
 #include "entries.hpp"
+#include "private_dir.hpp"
 
 namespace em::fuzz {
 
@@ -21,22 +22,8 @@ void require(bool ok, const char* what) {
     std::abort();
 }
 
-// A private folder for this process (read_project takes a path), removed at exit.
-const std::filesystem::path& work_dir() {
-    // Never destroyed: a static path would be destroyed before the atexit handler (registered earlier) runs, and
-    // the handler then removed nothing, leaving one folder per run in /tmp.
-    static const std::filesystem::path* const dir = [] {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "eventmap-fuzz-project-XXXXXX").string();
-        require(::mkdtemp(tmpl.data()) != nullptr, "mkdtemp");
-        auto* path = new std::filesystem::path(tmpl);
-        std::atexit([] {
-            std::error_code ec;
-            std::filesystem::remove_all(work_dir(), ec);
-        });
-        return path;
-    }();
-    return *dir;
-}
+// read_project takes a path: files go to this process's private folder (fuzz/private_dir.hpp).
+const std::filesystem::path& work_dir() { return private_dir(); }
 
 }  // namespace
 
