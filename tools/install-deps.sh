@@ -11,6 +11,9 @@ packages=(
     libgtest-dev libbenchmark-dev libcli11-dev
     fonts-dejavu-core
     desktop-file-utils
+    libavcodec-dev libavformat-dev libswscale-dev libavutil-dev ffmpeg
+    libcairo2-dev poppler-utils librsvg2-bin libxml2-utils
+    postgresql-15 postgresql-15-postgis-3 libpq-dev
 )
 
 missing=()
