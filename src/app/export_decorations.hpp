@@ -7,8 +7,8 @@
 namespace em {
 
 // The decorations of an export of `doc` (title, date caption, legend, scale bar, sources line, inset), for the
-// window's Export and `eventmap render` alike. `inset_layer` is the 1:110m base layer in the scene's projection
-// (its focus countries marked here), or nullptr when the caller has none: then no inset is drawn.
-Decorations make_decorations(const Project& doc, const MapScene& scene, SceneLayer* inset_layer);
+// window's Export and `eventmap render` alike. `inset_layer` is the 1:110m base layer (projected in the scene's
+// projection and its focus countries marked here), or nullptr when the caller has none: then no inset is drawn.
+Decorations make_decorations(const Project& doc, const SceneRef& scene, SceneLayer* inset_layer);
 
 }  // namespace em

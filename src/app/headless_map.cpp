@@ -160,6 +160,7 @@ Result<Image> HeadlessMap::render(const Project& doc, PhaseTimer* timer, int max
             l.ensure_projection(projection);
             if (wanted.styled) l.style = wanted.style;
             if (!wanted.title.empty()) l.title = wanted.title;
+            l.refresh_classes();
             overlays.push_back(&l);
         }
         if (!any) return Error{path + ": no layer named '" + wanted.layer + "'"};
@@ -179,22 +180,26 @@ Result<Image> HeadlessMap::render(const Project& doc, PhaseTimer* timer, int max
     if (timer) timer->mark("load");
 
     SceneLayer* inset = doc.decorations.inset ? inset_layer() : nullptr;
-    // The scene owns its layers; lend the kept ones for this draw and take them back afterwards, on every path.
-    scene_.base.push_back({0.0, std::move(it->second)});
-    if (inset == &it->second) inset = &scene_.base.front().layer;  // the base level is the 1:110m one
-    for (SceneLayer* l : overlays) scene_.overlays.push_back(std::move(*l));
-    const Decorations deco = make_decorations(doc, scene_, inset);
+    SceneLayer& base = it->second;
+    if (base.highlight.size() != base.data.values.size()) scene_.mark_focus(base);
+    // What this picture draws: the kept layers where they lie (the renderer only reads them).
+    SceneRef drawn(scene_);
+    drawn.base = {{0.0, &base}};
+    drawn.overlays.assign(overlays.begin(), overlays.end());
+    const Decorations deco = make_decorations(doc, drawn, inset);
     MapStyle style;
     style.show_country_labels = doc.map.labels;
     style.show_capital_labels = doc.map.labels;
     style.show_graticule = doc.map.graticule;
     const PictureRequest request{camera.value(), doc.output.pixel_scale, doc.output.samples, max_tile};
-    Result<Image> image = em::draw_picture(*renderer_, scene_, style, request, deco);
+    Result<Image> image = em::draw_picture(*renderer_, drawn, style, request, deco);
     if (timer) timer->mark("draw+readback");
-    it->second = std::move(scene_.base.front().layer);
-    scene_.base.clear();
-    for (std::size_t k = 0; k < overlays.size(); ++k) *overlays[k] = std::move(scene_.overlays[k]);
-    scene_.overlays.clear();
+    // Keep the GPU copies of every layer this map keeps (a frame sequence draws them again); free the rest.
+    SceneRef kept(scene_);
+    for (auto& [name, layer] : base_by_scale_) kept.base.push_back({0.0, &layer});
+    for (auto& [path, layers] : overlays_by_path_)
+        for (auto& layer : layers) kept.overlays.push_back(&layer);
+    renderer_->sweep(kept);
     return image;
 }
 

@@ -20,7 +20,7 @@ std::string window_caption(const TimeWindow& w) {
     return "";
 }
 
-Result<Image> draw_picture(MapRenderer& renderer, MapScene& scene, const MapStyle& style, const PictureRequest& request,
+Result<Image> draw_picture(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const PictureRequest& request,
                            const Decorations& deco) {
     Camera full = request.camera;
     full.set_flip_y(true);  // read back in image row order, no copy

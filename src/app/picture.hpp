@@ -23,7 +23,7 @@ struct PictureRequest {
 // exports and the headless command. Pictures larger than one GL target are drawn in tiles with sub-views of
 // the same camera and stitched; labels and decorations are laid out for the whole picture so tiles agree at
 // the seams. The result is checked for completeness (every tile drawn, every pixel opaque) before returning.
-Result<Image> draw_picture(MapRenderer& renderer, MapScene& scene, const MapStyle& style, const PictureRequest& request,
+Result<Image> draw_picture(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const PictureRequest& request,
                            const Decorations& decorations);
 
 }  // namespace em

@@ -59,6 +59,20 @@ bool EventFilter::matches(const Event& e) const {
     return true;
 }
 
+std::vector<const PresenceInterval*> visible_presence(const PresenceIndex& presence, Date day,
+                                                      const EventFilter& filter) {
+    std::vector<const PresenceInterval*> out;
+    if (filter.hidden_kinds.count(EventKind::kArrival) && filter.hidden_kinds.count(EventKind::kDeparture)) return out;
+    for (const PresenceInterval* p : presence.on(day)) {
+        const std::string party = party_of(p->actor);
+        if (filter.hidden_parties.count(party)) continue;
+        if (!filter.parties.empty() && !filter.parties.count(party)) continue;
+        if (!filter.countries.empty() && !filter.countries.count(p->country)) continue;
+        out.push_back(p);
+    }
+    return out;
+}
+
 std::vector<VisibleEvent> visible_events(const std::vector<Event>& events, const TimeWindow& window,
                                          const EventFilter& filter) {
     std::vector<VisibleEvent> out;

@@ -8,6 +8,7 @@
 
 #include "core/date.hpp"
 #include "events/event.hpp"
+#include "events/presence.hpp"
 
 namespace em {
 
@@ -49,6 +50,12 @@ struct EventFilter {
     bool matches(const Event& event) const;
     friend bool operator==(const EventFilter&, const EventFilter&) = default;
 };
+
+// The presence on `day` that passes the filter: its party shown (hidden_parties, parties), its country shown, and
+// not both arrivals and departures hidden (presence is what they imply). With EventFilter::matches, the one
+// place where the filter is applied; the map's overlay only groups what these return.
+std::vector<const PresenceInterval*> visible_presence(const PresenceIndex& presence, Date day,
+                                                      const EventFilter& filter);
 
 // An event chosen for drawing, with its weight in the window.
 struct VisibleEvent {

@@ -1,5 +1,6 @@
 #include "geo/projected_mesh.hpp"
 
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <thread>
@@ -33,8 +34,16 @@ void project_points(const std::vector<GeoPoint>& in, const Projection& proj, flo
 
 }  // namespace
 
+std::uint64_t next_mesh_stamp() {
+    // The one process-wide counter in the project, on purpose: stamps must differ across every scene, loader
+    // thread and renderer, and a counter owned by any one of them could not promise that.
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+}
+
 ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection) {
     ProjectedMesh out;
+    out.stamp = next_mesh_stamp();
     out.fill_xy.resize(mesh.fill.vertices.size() * 2);
     project_points(mesh.fill.vertices, projection, out.fill_xy.data(), 2);
     out.outline.resize(mesh.outline_points.size() * 3);

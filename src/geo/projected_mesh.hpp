@@ -25,7 +25,15 @@ struct ProjectedMesh {
     std::vector<float> points_xy;            // x, y per point feature vertex
     std::vector<ProjectedRange> ranges;      // per feature
     BBox bbox;
+    // Which projection result this is, for the renderer's GPU cache (render/gpu_mesh_cache): project_mesh gives
+    // every result a number no other result of this process has; copies share it (their content is the same).
+    // 0 for meshes built by hand, which are never cached. Treat a stamped mesh as read-only: change it and the
+    // GPU keeps drawing the old one.
+    std::uint64_t stamp = 0;
 };
+
+// A number no earlier call returned (never 0; thread-safe: meshes are projected on loader threads).
+std::uint64_t next_mesh_stamp();
 
 // Projects a prepared mesh (in parallel where it is large).
 ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection);

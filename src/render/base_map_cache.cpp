@@ -14,7 +14,7 @@ Camera BaseMapCache::cache_camera(const Camera& view) const {
     return big;
 }
 
-bool BaseMapCache::render(MapRenderer& renderer, MapScene& scene, const MapStyle& style, const Camera& camera,
+bool BaseMapCache::render(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Camera& camera,
                           int samples, DrawStats* stats) {
     margin_x_ = camera.width() / 3;
     margin_y_ = camera.height() / 3;
@@ -38,7 +38,7 @@ bool BaseMapCache::render(MapRenderer& renderer, MapScene& scene, const MapStyle
     return true;
 }
 
-bool BaseMapCache::scroll(MapRenderer& renderer, MapScene& scene, const MapStyle& style, long dx, long dy,
+bool BaseMapCache::scroll(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, long dx, long dy,
                           DrawStats* stats) {
     const int w = target_->width(), h = target_->height();
     if (std::labs(dx) >= w || std::labs(dy) >= h) return false;
@@ -86,7 +86,7 @@ bool BaseMapCache::scroll(MapRenderer& renderer, MapScene& scene, const MapStyle
     return true;
 }
 
-bool BaseMapCache::present(MapRenderer& renderer, MapScene& scene, const MapStyle& style, const Camera& camera,
+bool BaseMapCache::present(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Camera& camera,
                            int samples, bool settled, DrawStats* stats, int covered_rows) {
     bool redrew = false;
     const bool same_scale = valid_ && cached_.metres_per_pixel_x() == camera.metres_per_pixel_x() &&

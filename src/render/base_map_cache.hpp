@@ -24,7 +24,7 @@ public:
     // the view is at rest (no zoom in progress), so a scaled preview is not good enough. The bottom
     // `covered_rows` pixel rows are hidden by opaque panels and not copied (a fifth of a 1080p copy). Returns
     // true when it redrew the cache (slow path).
-    bool present(MapRenderer& renderer, MapScene& scene, const MapStyle& style, const Camera& camera, int samples,
+    bool present(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Camera& camera, int samples,
                  bool settled, DrawStats* stats, int covered_rows = 0);
 
     // How often the cache was drawn whole, and scrolled (drawing only uncovered strips), so far.
@@ -39,11 +39,11 @@ private:
     bool valid_ = false;
     int full_redraws_ = 0, scrolls_ = 0;
 
-    bool render(MapRenderer& renderer, MapScene& scene, const MapStyle& style, const Camera& camera, int samples,
+    bool render(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Camera& camera, int samples,
                 DrawStats* stats);
     // Moves the cache by whole pixels to the cached camera moved by (dx, dy) pixels (world x right, y up), drawing
     // only what the move uncovers. Returns false (nothing done) when there is no overlap.
-    bool scroll(MapRenderer& renderer, MapScene& scene, const MapStyle& style, long dx, long dy, DrawStats* stats);
+    bool scroll(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, long dx, long dy, DrawStats* stats);
     // The camera of the whole cache picture for a view camera (the margins added; drawn upside down).
     Camera cache_camera(const Camera& view) const;
 };

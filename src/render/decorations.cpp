@@ -136,9 +136,10 @@ namespace {
 
 // User layers: one entry per visible layer, or, for a layer coloured by an attribute, one per class
 // ("REGION: Mopti", "POP: 12.5 - 40"), at most kMaxClassEntries of them.
-void add_layer_entries(const MapScene& scene, std::vector<LegendEntry>& out) {
+void add_layer_entries(const SceneRef& scene, std::vector<LegendEntry>& out) {
     constexpr std::size_t kMaxClassEntries = 12;
-    for (const SceneLayer& layer : scene.overlays) {
+    for (const SceneLayer* overlay : scene.overlays) {
+        const SceneLayer& layer = *overlay;
         if (!layer.style.visible) continue;
         const bool line = layer.data.kind == GeometryKind::kLine;
         const bool point = layer.data.kind == GeometryKind::kPoint;
@@ -163,7 +164,7 @@ void add_layer_entries(const MapScene& scene, std::vector<LegendEntry>& out) {
 
 }  // namespace
 
-std::vector<LegendEntry> legend_for(const MapScene& scene) {
+std::vector<LegendEntry> legend_for(const SceneRef& scene) {
     std::vector<LegendEntry> out;
     add_layer_entries(scene, out);
     if (!scene.events) return out;
@@ -198,7 +199,7 @@ std::vector<LegendEntry> legend_for(const MapScene& scene) {
     return out;
 }
 
-void draw_decorations(MapRenderer& renderer, MapScene& scene, const MapStyle& style, const Decorations& d,
+void draw_decorations(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Decorations& d,
                       const Camera& camera, float s, const Tile* tile) {
     Canvas canvas(renderer, camera, tile);
     const float W = static_cast<float>(camera.width()), H = static_cast<float>(camera.height());
@@ -262,9 +263,9 @@ void draw_decorations(MapRenderer& renderer, MapScene& scene, const MapStyle& st
 
     // Scale bar, bottom right: true distance at the map's centre in this projection.
     if (d.scale_bar) {
-        const auto centre = scene.projection.inverse(camera.centre());
+        const auto centre = scene.projection->inverse(camera.centre());
         const double true_mpp =
-            camera.metres_per_pixel_x() * (centre ? scene.projection.scale_factor_x(*centre) : 1.0);
+            camera.metres_per_pixel_x() * (centre ? scene.projection->scale_factor_x(*centre) : 1.0);
         const double length_m = nice_scale_length(true_mpp * 160 * s);
         const float length_px = static_cast<float>(length_m / true_mpp);
         const float x1 = W - margin - pad, x0 = x1 - length_px, y = H - margin - 24 * s;
@@ -292,7 +293,7 @@ void draw_decorations(MapRenderer& renderer, MapScene& scene, const MapStyle& st
         const float x0 = W - margin - iw, y0 = margin;
         // The picture's extent in context: three times its size around its centre, at least Africa and Europe.
         const BBox shown = camera.visible();
-        BBox region = scene.projection.project_box(BBox::of(-20, -35, 50, 65));
+        BBox region = scene.projection->project_box(BBox::of(-20, -35, 50, 65));
         region.add(BBox::of(shown.center_x() - 1.5 * shown.width(), shown.center_y() - 1.5 * shown.height(),
                             shown.center_x() + 1.5 * shown.width(), shown.center_y() + 1.5 * shown.height()));
         Camera inset = Camera::fit(region, static_cast<int>(iw), static_cast<int>(ih));
@@ -307,13 +308,13 @@ void draw_decorations(MapRenderer& renderer, MapScene& scene, const MapStyle& st
         glViewport(vx, vy, static_cast<int>(iw), static_cast<int>(ih));
         glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        SceneLayer& layer = const_cast<SceneLayer&>(*d.inset_layer);
-        layer.ensure_projection(scene.projection);
-        const GpuMesh& gpu = layer.ensure_gpu();
+        // Projected in the scene's projection, focus marked: make_decorations saw to both.
+        const SceneLayer& layer = *d.inset_layer;
+        const GpuMesh& gpu = renderer.gpu_meshes().get(layer.projected);
         const auto fills = visible_ranges(layer.projected.ranges, inset.visible(), RangePart::kFill);
         renderer.fills().draw(gpu, fills, style.base.fill, 1.0f, inset);
         renderer.fills().draw(gpu, visible_ranges(layer.projected.ranges, inset.visible(), RangePart::kFill,
-                                                  &const_cast<SceneLayer&>(*d.inset_layer).highlight),
+                                                  &layer.highlight),
                               style.focus_fill, 1.0f, inset);
         renderer.lines().draw(gpu, visible_ranges(layer.projected.ranges, inset.visible(), RangePart::kOutline),
                               style.base.outline, 0.5f * s, 1.0f, inset);

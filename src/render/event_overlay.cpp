@@ -100,21 +100,16 @@ EventOverlay build_event_overlay(std::vector<VisibleEvent> visible, const Presen
     }
     for (const auto& m : overlay.markers) mark(m.event->to);
 
-    // Presence on the window's last day, per country.
-    if (!filter.hidden_kinds.count(EventKind::kArrival) || !filter.hidden_kinds.count(EventKind::kDeparture)) {
-        std::map<std::string, CountryPresence> by_country;
-        for (const PresenceInterval* p : presence.on(window.last())) {
-            const std::string party = party_of(p->actor);
-            if (filter.hidden_parties.count(party)) continue;
-            if (!filter.countries.empty() && !filter.countries.count(p->country)) continue;
-            CountryPresence& cp = by_country[p->country];
-            cp.country = p->country;
-            cp.intervals.push_back(p);
-            if (std::find(cp.parties.begin(), cp.parties.end(), party) == cp.parties.end())
-                cp.parties.push_back(party);
-        }
-        for (auto& [country, cp] : by_country) overlay.presence.push_back(std::move(cp));
+    // Presence on the window's last day that the filter shows (filtered in events/, as the events are), by country.
+    std::map<std::string, CountryPresence> by_country;
+    for (const PresenceInterval* p : visible_presence(presence, window.last(), filter)) {
+        const std::string party = party_of(p->actor);
+        CountryPresence& cp = by_country[p->country];
+        cp.country = p->country;
+        cp.intervals.push_back(p);
+        if (std::find(cp.parties.begin(), cp.parties.end(), party) == cp.parties.end()) cp.parties.push_back(party);
     }
+    for (auto& [country, cp] : by_country) overlay.presence.push_back(std::move(cp));
     return overlay;
 }
 

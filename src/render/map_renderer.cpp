@@ -7,6 +7,13 @@
 
 namespace em {
 
+namespace {
+const std::vector<CapitalPoint>& capitals_of(const SceneRef& scene) {
+    static const std::vector<CapitalPoint> none;
+    return scene.capitals ? *scene.capitals : none;
+}
+}  // namespace
+
 void set_map_blend_state() {
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
@@ -34,17 +41,19 @@ Result<MapRenderer> MapRenderer::create(const std::string& font_path) {
     return r;
 }
 
-void MapRenderer::draw_fills(SceneLayer& layer, const LayerStyle& style, const Camera& camera, DrawStats& stats) {
+void MapRenderer::draw_fills(const SceneLayer& layer, const LayerStyle& style, const Camera& camera,
+                             DrawStats& stats) {
     if (!style.visible || !style.fill_enabled) return;
-    const LayerDrawable d = layer.drawable(camera.metres_per_pixel_x());
-    const GpuMesh& gpu = d.gpu;
+    const ProjectedMesh& projected = layer.drawable(camera.metres_per_pixel_x());
+    const GpuMesh& gpu = gpu_.get(projected);
     // Translucent: one run per feature, so that overlapping features still show darker (see FillRenderer).
     const bool translucent = style.fill.a * style.opacity < 1.0f;
-    auto fills = visible_ranges(d.projected.ranges, camera.visible(), RangePart::kFill, nullptr, !translucent);
+    auto fills = visible_ranges(projected.ranges, camera.visible(), RangePart::kFill, nullptr, !translucent);
     for (const auto& r : fills) stats.triangles += r.count / 3;
     fill_.draw(gpu, fills, style.fill, style.opacity, camera);
-    if (style.color_field.empty()) return;
-    if (layer.classes.field != style.color_field) layer.classes = classify(layer.data, style.color_field);
+    // The classes come from the scene (SceneLayer::refresh_classes); classes of another field are stale and not
+    // drawn.
+    if (style.color_field.empty() || layer.classes.field != style.color_field) return;
     // One draw per class over the features of that class.
     const float alpha = style.fill.a;
     for (size_t k = 0; k < layer.classes.colors.size(); ++k) {
@@ -52,26 +61,27 @@ void MapRenderer::draw_fills(SceneLayer& layer, const LayerStyle& style, const C
         for (size_t i = 0; i < mask.size(); ++i) mask[i] = layer.classes.class_of[i] == static_cast<int>(k);
         const Color color = layer.classes.colors[k].with_alpha(std::max(alpha, 0.75f));
         fill_.draw(gpu,
-                   visible_ranges(d.projected.ranges, camera.visible(), RangePart::kFill, &mask,
+                   visible_ranges(projected.ranges, camera.visible(), RangePart::kFill, &mask,
                                   color.a * style.opacity >= 1.0f),
                    color, style.opacity, camera);
     }
 }
 
-void MapRenderer::draw_outlines(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale,
-                                DrawStats& stats) {
+void MapRenderer::draw_outlines(const SceneLayer& layer, const LayerStyle& style, const Camera& camera,
+                                float pixel_scale, DrawStats& stats) {
     if (!style.visible) return;
-    const LayerDrawable d = layer.drawable(camera.metres_per_pixel_x());
-    auto outlines = visible_ranges(d.projected.ranges, camera.visible(), RangePart::kOutline);
+    const ProjectedMesh& projected = layer.drawable(camera.metres_per_pixel_x());
+    auto outlines = visible_ranges(projected.ranges, camera.visible(), RangePart::kOutline);
     for (const auto& r : outlines) stats.segments += r.count > 0 ? r.count - 1 : 0;
-    line_.draw(d.gpu, outlines, style.outline, style.outline_width * pixel_scale, style.opacity, camera);
+    line_.draw(gpu_.get(projected), outlines, style.outline, style.outline_width * pixel_scale, style.opacity, camera);
 }
 
-void MapRenderer::draw_points(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale) {
+void MapRenderer::draw_points(const SceneLayer& layer, const LayerStyle& style, const Camera& camera,
+                              float pixel_scale) {
     // A layer without points must not upload its full-detail mesh here: zoomed out, only a coarser level is drawn,
     // and uploading the finest of an 8M-vertex layer stalled the window for seconds.
     if (!style.visible || layer.projected.points_xy.empty()) return;
-    const GpuMesh& gpu = layer.ensure_gpu();
+    const GpuMesh& gpu = gpu_.get(layer.projected);
     if (gpu.point_count == 0) return;
     MarkerStyle m = style.marker;
     m.radius *= pixel_scale;
@@ -79,11 +89,11 @@ void MapRenderer::draw_points(SceneLayer& layer, const LayerStyle& style, const 
     marker_.draw(gpu.point_vao, 0, gpu.point_count, m, style.opacity, camera);
 }
 
-void MapRenderer::draw_presence_tints(MapScene& scene, SceneLayer& base, const Camera& camera) {
+void MapRenderer::draw_presence_tints(const SceneRef& scene, const SceneLayer& base, const Camera& camera) {
     if (!scene.events) return;
     const int iso = base.data.field_index("iso_a3");
     if (iso < 0) return;
-    const GpuMesh& gpu = base.ensure_gpu();
+    const GpuMesh& gpu = gpu_.get(base.projected);
     for (const CountryPresence& cp : scene.events->presence) {
         // One party: tint the country in its colour; several: the badges tell, the tint would mislead.
         if (cp.parties.size() != 1) continue;
@@ -94,10 +104,10 @@ void MapRenderer::draw_presence_tints(MapScene& scene, SceneLayer& base, const C
     }
 }
 
-void MapRenderer::draw_events(MapScene& scene, const Camera& camera, float pixel_scale) {
+void MapRenderer::draw_events(const SceneRef& scene, const Camera& camera, float pixel_scale) {
     if (!scene.events) return;
-    EventOverlay& overlay = *scene.events;
-    const GpuMesh& arcs = overlay.arcs.ensure_gpu();
+    const EventOverlay& overlay = *scene.events;
+    const GpuMesh& arcs = gpu_.get(overlay.arcs.projected);
     const auto& ranges = overlay.arcs.projected.ranges;
     // Links: white casing under the colour so they read over fills and each other.
     for (size_t i = 0; i < overlay.links.size() && i < ranges.size(); ++i) {
@@ -120,8 +130,8 @@ void MapRenderer::draw_events(MapScene& scene, const Camera& camera, float pixel
         std::optional<XY> tip, before;
         for (std::uint32_t k = r.first_outline + 1; k < r.first_outline + r.outline_count; ++k) {
             if (mesh.outline_points[k] == to) {
-                tip = scene.projection.forward(mesh.outline_points[k]);
-                before = scene.projection.forward(mesh.outline_points[k - 1]);
+                tip = scene.projection->forward(mesh.outline_points[k]);
+                before = scene.projection->forward(mesh.outline_points[k - 1]);
             }
         }
         if (!tip || !before) continue;
@@ -159,9 +169,9 @@ void MapRenderer::draw_events(MapScene& scene, const Camera& camera, float pixel
     std::vector<float> dots;
     for (const auto& place : overlay.places) {
         bool capital = false;
-        for (const auto& c : scene.capitals) capital = capital || c.name == place.name;
+        for (const auto& c : capitals_of(scene)) capital = capital || c.name == place.name;
         if (capital) continue;
-        if (auto xy = scene.projection.forward(place.position)) {
+        if (auto xy = scene.projection->forward(place.position)) {
             dots.push_back(static_cast<float>(xy->x));
             dots.push_back(static_cast<float>(xy->y));
         }
@@ -170,7 +180,7 @@ void MapRenderer::draw_events(MapScene& scene, const Camera& camera, float pixel
     marker_.draw(dots, dot, 1.0f, camera);
     // Troop markers, fanned out at shared places.
     for (const TroopMarker& m : overlay.markers) {
-        const XY s = marker_screen_position(m, scene.projection, camera, pixel_scale);
+        const XY s = marker_screen_position(m, *scene.projection, camera, pixel_scale);
         const XY w = camera.to_world(s);
         MarkerStyle style = m.style;
         style.radius *= pixel_scale;
@@ -179,38 +189,39 @@ void MapRenderer::draw_events(MapScene& scene, const Camera& camera, float pixel
     }
 }
 
-DrawStats MapRenderer::draw_layers(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
+DrawStats MapRenderer::draw_layers(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
                                    double lod_bias) {
     DrawStats stats;
     set_map_blend_state();
     fill_.begin_pass();
-    if (BaseLevel* level = scene.base_for(camera.metres_per_pixel_x() * lod_bias)) {
-        SceneLayer& base = level->layer;
+    if (const SceneLayer* level = scene.base_for(camera.metres_per_pixel_x() * lod_bias)) {
+        const SceneLayer& base = *level;
         stats.base_level = base.title;
-        if (base.highlight.empty()) scene.mark_focus(base);
         draw_fills(base, style.base, camera, stats);
+        // Focus countries (base.highlight, set by MapScene::refresh_derived) in the focus style.
         if (style.base.visible && style.base.fill_enabled)
-            fill_.draw(base.ensure_gpu(),
+            fill_.draw(gpu_.get(base.projected),
                        visible_ranges(base.projected.ranges, camera.visible(), RangePart::kFill, &base.highlight),
                        style.focus_fill, style.base.opacity, camera);
         draw_presence_tints(scene, base, camera);
         draw_outlines(base, style.base, camera, pixel_scale, stats);
         if (style.base.visible)
-            line_.draw(base.ensure_gpu(),
+            line_.draw(gpu_.get(base.projected),
                        visible_ranges(base.projected.ranges, camera.visible(), RangePart::kOutline, &base.highlight),
                        style.focus_outline, style.base.outline_width * pixel_scale * 1.3f, style.base.opacity,
                        camera);
     }
-    if (style.show_graticule) draw_outlines(scene.graticule, style.graticule, camera, pixel_scale, stats);
-    for (auto& layer : scene.overlays) {
-        draw_fills(layer, layer.style, camera, stats);
-        draw_outlines(layer, layer.style, camera, pixel_scale, stats);
-        draw_points(layer, layer.style, camera, pixel_scale);
+    if (style.show_graticule && scene.graticule)
+        draw_outlines(*scene.graticule, style.graticule, camera, pixel_scale, stats);
+    for (const SceneLayer* layer : scene.overlays) {
+        draw_fills(*layer, layer->style, camera, stats);
+        draw_outlines(*layer, layer->style, camera, pixel_scale, stats);
+        draw_points(*layer, layer->style, camera, pixel_scale);
     }
     return stats;
 }
 
-std::vector<LabelRequest> MapRenderer::event_labels(MapScene& scene, const MapStyle& style, const Camera& camera,
+std::vector<LabelRequest> MapRenderer::event_labels(const SceneRef& scene, const MapStyle& style, const Camera& camera,
                                                     float pixel_scale) {
     std::vector<LabelRequest> out;
     if (!scene.events) return out;
@@ -221,7 +232,7 @@ std::vector<LabelRequest> MapRenderer::event_labels(MapScene& scene, const MapSt
         const EventLink& link = overlay.links[i];
         if (link.events.size() < 2) continue;
         const FeatureRange& r = mesh.ranges[i];
-        const auto mid = scene.projection.forward(mesh.outline_points[r.first_outline + r.outline_count / 2]);
+        const auto mid = scene.projection->forward(mesh.outline_points[r.first_outline + r.outline_count / 2]);
         if (!mid) continue;
         LabelRequest req;
         req.text = std::string("\xc3\x97") + std::to_string(link.events.size());
@@ -234,8 +245,8 @@ std::vector<LabelRequest> MapRenderer::event_labels(MapScene& scene, const MapSt
     // Names of the non-capital places the events name.
     for (const auto& place : overlay.places) {
         bool capital = false;
-        for (const auto& c : scene.capitals) capital = capital || c.name == place.name;
-        const auto xy = scene.projection.forward(place.position);
+        for (const auto& c : capitals_of(scene)) capital = capital || c.name == place.name;
+        const auto xy = scene.projection->forward(place.position);
         if (capital || !xy) continue;
         LabelRequest req;
         req.text = place.name;
@@ -248,14 +259,14 @@ std::vector<LabelRequest> MapRenderer::event_labels(MapScene& scene, const MapSt
         out.push_back(std::move(req));
     }
     // Presence badges under the country's label anchor: the parties present, in their colours.
-    BaseLevel* level = scene.base_for(camera.metres_per_pixel_x());
+    const SceneLayer* level = scene.base_for(camera.metres_per_pixel_x());
     if (!level) return out;
-    const PreparedLayer& data = level->layer.data;
+    const PreparedLayer& data = level->data;
     const int iso = data.field_index("iso_a3");
     for (const CountryPresence& cp : overlay.presence) {
         for (size_t i = 0; i < data.values.size(); ++i) {
             if (data.value(i, iso) != cp.country || std::isnan(data.label_points[i].lon)) continue;
-            const auto xy = scene.projection.forward(data.label_points[i]);
+            const auto xy = scene.projection->forward(data.label_points[i]);
             if (!xy) break;
             XY anchor = camera.to_screen(*xy);
             anchor.y += 15.0 * pixel_scale;  // below the country name
@@ -285,7 +296,7 @@ std::vector<LabelRequest> MapRenderer::event_labels(MapScene& scene, const MapSt
     return out;
 }
 
-DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
+DrawStats MapRenderer::draw_labels(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
                                    double lod_bias, const Tile* tile) {
     DrawStats stats;
     set_map_blend_state();
@@ -293,7 +304,7 @@ DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const
     std::vector<float> capital_xy;
     std::vector<std::array<float, 4>> obstacles;  // capital markers stay visible
     if (style.show_capitals) {
-        for (const auto& c : scene.capitals) {
+        for (const auto& c : capitals_of(scene)) {
             if (!c.projected) continue;
             const XY s = camera.to_screen(*c.projected);
             if (s.x < 0 || s.y < 0 || s.x > camera.width() || s.y > camera.height()) continue;
@@ -307,30 +318,30 @@ DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const
             r.text = c.name;
             r.anchor = s;
             r.size = style.capital_label_size * pixel_scale;
-            r.priority = scene.focus_countries.count(c.iso_a3) ? 300 : 200;
+            r.priority = scene.is_focus(c.iso_a3) ? 300 : 200;
             r.beside_point = true;
             r.point_radius = style.capital.radius * pixel_scale;
             r.color = style.capital_label_color;
             requests.push_back(std::move(r));
         }
     }
-    BaseLevel* level = scene.base_for(camera.metres_per_pixel_x() * lod_bias);
+    const SceneLayer* level = scene.base_for(camera.metres_per_pixel_x() * lod_bias);
     if (style.show_country_labels && level) {
-        const PreparedLayer& data = level->layer.data;
+        const PreparedLayer& data = level->data;
         const int name_field = data.field_index("name");
         const int iso_field = data.field_index("iso_a3");
         for (size_t i = 0; i < data.values.size() && name_field >= 0; ++i) {
             const GeoPoint anchor = data.label_points[i];
             if (std::isnan(anchor.lon)) continue;
-            const auto xy = scene.projection.forward(anchor);
+            const auto xy = scene.projection->forward(anchor);
             if (!xy) continue;
             const XY s = camera.to_screen(*xy);
             if (s.x < 0 || s.y < 0 || s.x > camera.width() || s.y > camera.height()) continue;
-            const bool focus = scene.focus_countries.count(data.value(i, iso_field)) > 0;
+            const bool focus = scene.is_focus(data.value(i, iso_field));
             const std::string& name = data.value(i, name_field);
             if (name.empty()) continue;
             // Only label countries wide enough on screen to carry a good part of their name.
-            const BBox& box = level->layer.projected.ranges[i].bbox;
+            const BBox& box = level->projected.ranges[i].bbox;
             const double screen_width = box.width() / camera.metres_per_pixel_x();
             const float size = (focus ? style.focus_label_size : style.country_label_size) * pixel_scale;
             font_.ensure(name);
@@ -347,13 +358,14 @@ DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const
     }
     for (auto& r : event_labels(scene, style, camera, pixel_scale)) requests.push_back(std::move(r));
     // Labels of user layers from the attribute the user chose.
-    for (const auto& layer : scene.overlays) {
+    for (const SceneLayer* overlay : scene.overlays) {
+        const SceneLayer& layer = *overlay;
         const int field = layer.data.field_index(layer.style.label_field);
         if (!layer.style.visible || field < 0) continue;
         for (size_t i = 0; i < layer.data.values.size(); ++i) {
             const GeoPoint anchor = layer.data.label_points[i];
             if (std::isnan(anchor.lon) || layer.data.value(i, field).empty()) continue;
-            const auto xy = scene.projection.forward(anchor);
+            const auto xy = scene.projection->forward(anchor);
             if (!xy) continue;
             const XY s = camera.to_screen(*xy);
             if (s.x < 0 || s.y < 0 || s.x > camera.width() || s.y > camera.height()) continue;
@@ -388,7 +400,7 @@ DrawStats MapRenderer::draw_labels(MapScene& scene, const MapStyle& style, const
     return stats;
 }
 
-DrawStats MapRenderer::draw_overlays(MapScene& scene, const MapStyle& style, const Camera& camera,
+DrawStats MapRenderer::draw_overlays(const SceneRef& scene, const MapStyle& style, const Camera& camera,
                                      float pixel_scale) {
     set_map_blend_state();
     glViewport(0, 0, camera.width(), camera.height());
@@ -397,7 +409,7 @@ DrawStats MapRenderer::draw_overlays(MapScene& scene, const MapStyle& style, con
     return draw_labels(scene, style, camera, pixel_scale, 1.0);
 }
 
-DrawStats MapRenderer::draw(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
+DrawStats MapRenderer::draw(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
                             double lod_bias, const Tile* tile) {
     const Camera view = tile ? camera.sub_view(tile->x0, tile->y0, tile->width, tile->height) : camera;
     glViewport(0, 0, view.width(), view.height());

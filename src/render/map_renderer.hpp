@@ -8,6 +8,7 @@
 #include "render/camera.hpp"
 #include "render/fill_renderer.hpp"
 #include "render/font_atlas.hpp"
+#include "render/gpu_mesh_cache.hpp"
 #include "render/line_renderer.hpp"
 #include "render/map_scene.hpp"
 #include "render/map_style.hpp"
@@ -29,8 +30,10 @@ struct DrawStats {
     std::string base_level;
 };
 
-// Draws a MapScene into whatever framebuffer is bound: the one render path behind the window, exports and
-// the headless command. pixel_scale multiplies line widths, marker sizes and text (2 for a 2x export).
+// Draws a scene into whatever framebuffer is bound: the one render path behind the window, exports and the
+// headless command. pixel_scale multiplies line widths, marker sizes and text (2 for a 2x export). The scene is
+// read, never changed (call MapScene::refresh_derived after changing styles); the GPU copies of its meshes are
+// the renderer's own (gpu_meshes), uploaded on first draw and freed by sweep.
 class MapRenderer {
 public:
     // Compiles shaders and loads the label font (current context).
@@ -39,16 +42,20 @@ public:
     // Clears to the ocean colour and draws the base map, graticule, overlays, capitals and labels.
     // With a tile, camera is the full picture's and only the tile is drawn (into a viewport of the tile's
     // size); labels are placed for the full picture so tiles agree.
-    DrawStats draw(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale = 1.0f,
+    DrawStats draw(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale = 1.0f,
                    double lod_bias = 1.0, const Tile* tile = nullptr);
     // Draws only the layers under the labels (used for cached base-map textures); no clear.
-    DrawStats draw_layers(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
+    DrawStats draw_layers(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
                           double lod_bias);
     // Draws the events (links, markers) and all labels over whatever is in the bound framebuffer.
-    DrawStats draw_overlays(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale = 1.0f);
+    DrawStats draw_overlays(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale = 1.0f);
     // Draws capitals and labels.
-    DrawStats draw_labels(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
+    DrawStats draw_labels(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
                           double lod_bias, const Tile* tile = nullptr);
+
+    // Frees the GPU copies of meshes the scene no longer has (removed or reprojected layers, old event arcs).
+    void sweep(const SceneRef& scene) { gpu_.keep_only(scene.mesh_stamps()); }
+    GpuMeshCache& gpu_meshes() { return gpu_; }
 
     FontAtlas& font() { return font_; }
     FillRenderer& fills() { return fill_; }
@@ -62,14 +69,15 @@ private:
     MarkerRenderer marker_;
     TextRenderer text_;
     FontAtlas font_;
+    GpuMeshCache gpu_;
 
-    void draw_fills(SceneLayer& layer, const LayerStyle& style, const Camera& camera, DrawStats& stats);
-    void draw_outlines(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale,
+    void draw_fills(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, DrawStats& stats);
+    void draw_outlines(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale,
                        DrawStats& stats);
-    void draw_points(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale);
-    void draw_presence_tints(MapScene& scene, SceneLayer& base, const Camera& camera);
-    void draw_events(MapScene& scene, const Camera& camera, float pixel_scale);
-    std::vector<LabelRequest> event_labels(MapScene& scene, const MapStyle& style, const Camera& camera,
+    void draw_points(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale);
+    void draw_presence_tints(const SceneRef& scene, const SceneLayer& base, const Camera& camera);
+    void draw_events(const SceneRef& scene, const Camera& camera, float pixel_scale);
+    std::vector<LabelRequest> event_labels(const SceneRef& scene, const MapStyle& style, const Camera& camera,
                                            float pixel_scale);
     GpuMesh arrow_mesh_;  // rebuilt every draw: a handful of triangles
 };

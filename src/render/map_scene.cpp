@@ -25,12 +25,49 @@ BaseLevel* MapScene::base_for(double mpp) {
     return best;
 }
 
-void MapScene::mark_focus(SceneLayer& layer) const {
-    const int field = layer.data.field_index("iso_a3");
-    layer.highlight.assign(layer.data.values.size(), false);
-    if (field < 0) return;
-    for (size_t i = 0; i < layer.data.values.size(); ++i)
-        layer.highlight[i] = focus_countries.count(layer.data.value(i, field)) > 0;
+void MapScene::mark_focus(SceneLayer& layer) const { layer.mark_countries(focus_countries); }
+
+void MapScene::refresh_derived() {
+    for (auto& level : base)
+        if (level.layer.highlight.size() != level.layer.data.values.size()) mark_focus(level.layer);
+    for (auto& layer : overlays) layer.refresh_classes();
+}
+
+SceneRef::SceneRef(const MapScene& scene)
+    : projection(&scene.projection),
+      graticule(&scene.graticule),
+      capitals(&scene.capitals),
+      focus_countries(&scene.focus_countries),
+      events(scene.events ? &*scene.events : nullptr) {
+    for (const auto& level : scene.base) base.push_back({level.min_metres_per_pixel, &level.layer});
+    for (const auto& layer : scene.overlays) overlays.push_back(&layer);
+}
+
+const SceneLayer* SceneRef::base_for(double mpp) const {
+    const Base* best = nullptr;
+    for (const auto& level : base) {
+        if (mpp >= level.min_metres_per_pixel && (!best || level.min_metres_per_pixel > best->min_metres_per_pixel))
+            best = &level;
+    }
+    if (!best) {
+        for (const auto& level : base)
+            if (!best || level.min_metres_per_pixel < best->min_metres_per_pixel) best = &level;
+    }
+    return best ? best->layer : nullptr;
+}
+
+std::unordered_set<std::uint64_t> SceneRef::mesh_stamps() const {
+    std::unordered_set<std::uint64_t> out;
+    auto add = [&](const SceneLayer* layer) {
+        if (!layer) return;
+        out.insert(layer->projected.stamp);
+        for (const auto& level : layer->coarser) out.insert(level.projected.stamp);
+    };
+    for (const auto& level : base) add(level.layer);
+    add(graticule);
+    for (const SceneLayer* layer : overlays) add(layer);
+    if (events) add(&events->arcs);
+    return out;
 }
 
 void MapScene::set_capitals(const PlaceTable& places) {

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "events/places.hpp"
@@ -42,8 +44,38 @@ struct MapScene {
     BaseLevel* base_for(double metres_per_pixel);
     // Marks focus countries in a base layer by its iso_a3 field.
     void mark_focus(SceneLayer& layer) const;
+    // Brings what is derived from the layers' styles up to date before a draw: the classes of every layer
+    // coloured by an attribute, the focus countries of every base level. Cheap when nothing changed, so the
+    // window calls it every frame; the renderer only reads the result.
+    void refresh_derived();
     // Sets capitals from a place table (places with is_capital = yes) and projects them.
     void set_capitals(const PlaceTable& places);
+};
+
+// What one draw reads: the layers of a scene by const reference. The renderer draws this and nothing else, so it
+// never owns, moves or changes what it draws: the window gives its MapScene (the implicit conversion), a
+// headless map gives the layers it keeps, each drawn where it lies.
+struct SceneRef {
+    struct Base {
+        double min_metres_per_pixel = 0;
+        const SceneLayer* layer = nullptr;
+    };
+    const Projection* projection = nullptr;
+    std::vector<Base> base;
+    const SceneLayer* graticule = nullptr;
+    std::vector<const SceneLayer*> overlays;  // drawn in order over the base
+    const std::vector<CapitalPoint>* capitals = nullptr;
+    const std::set<std::string>* focus_countries = nullptr;
+    const EventOverlay* events = nullptr;
+
+    SceneRef() = default;
+    SceneRef(const MapScene& scene);  // NOLINT(google-explicit-constructor): every MapScene is drawable as it is
+
+    // The base layer to draw at this scale, as MapScene::base_for; nullptr if none.
+    const SceneLayer* base_for(double metres_per_pixel) const;
+    bool is_focus(const std::string& iso_a3) const { return focus_countries && focus_countries->count(iso_a3) > 0; }
+    // The stamps of every mesh a draw of this scene may use (all levels of every layer), for the GPU cache's sweep.
+    std::unordered_set<std::uint64_t> mesh_stamps() const;
 };
 
 // A graticule as a prepared line layer: meridians and parallels every step degrees.

@@ -6,6 +6,7 @@
 
 #include "support/event_fixtures.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -263,6 +264,44 @@ TEST(VisibleEvents, FilterAndWindowTogetherWithWeights) {
     EXPECT_FLOAT_EQ(visible[0].weight, 1.0f - 0.75f * 2.0f / 30.0f);
     EXPECT_EQ(visible[1].event->id, "D21");
     EXPECT_FLOAT_EQ(visible[1].weight, 1.0f);
+}
+
+}  // namespace
+}  // namespace em
+
+namespace em {
+namespace {
+
+// Presence is filtered here, in the same place as the events: the map's overlay only groups what passes. The
+// shown-parties set (--actor) once reached the events but not the presence tints.
+TEST(VisiblePresence, PartiesCountriesAndKindsFilterPresenceLikeEvents) {
+    std::vector<PresenceInterval> intervals;
+    intervals.push_back({"Russia (Africa Corps)", "MLI", test::day(2024, 1, 1), std::nullopt, "r1", "", {}});
+    intervals.push_back({"France (Operation Barkhane)", "NER", test::day(2023, 1, 1), std::nullopt, "f1", "", {}});
+    intervals.push_back({"Russia (Africa Corps)", "BFA", test::day(2025, 1, 1), std::nullopt, "r2", "", {}});
+    const PresenceIndex index(intervals);
+    const Date day = test::day(2024, 8, 13);
+    auto countries = [&](const EventFilter& f) {
+        std::vector<std::string> out;
+        for (const PresenceInterval* p : visible_presence(index, day, f)) out.push_back(p->country);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    EXPECT_EQ(countries({}), (std::vector<std::string>{"MLI", "NER"})) << "BFA's interval starts later";
+    EventFilter shown_russia;
+    shown_russia.parties = {"Russia"};
+    EXPECT_EQ(countries(shown_russia), (std::vector<std::string>{"MLI"}));
+    EventFilter hidden_russia;
+    hidden_russia.hidden_parties = {"Russia"};
+    EXPECT_EQ(countries(hidden_russia), (std::vector<std::string>{"NER"}));
+    EventFilter niger;
+    niger.countries = {"NER"};
+    EXPECT_EQ(countries(niger), (std::vector<std::string>{"NER"}));
+    EventFilter one_kind_hidden;
+    one_kind_hidden.hidden_kinds = {EventKind::kArrival};
+    EXPECT_EQ(countries(one_kind_hidden).size(), 2u) << "departures still imply presence";
+    one_kind_hidden.hidden_kinds.insert(EventKind::kDeparture);
+    EXPECT_TRUE(countries(one_kind_hidden).empty());
 }
 
 }  // namespace

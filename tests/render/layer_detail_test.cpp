@@ -36,13 +36,30 @@ TEST_F(LayerDetailTest, ZoomedOutOnlyTheShownLevelIsUploaded) {
     // Far out: the coarsest level only.
     const double far = layer.coarser.front().min_metres_per_pixel * 2;
     renderer->draw_layers(scene, style, Camera({0, 0}, far, 256, 256), 1.0f, 1.0);
-    EXPECT_TRUE(layer.coarser.front().gpu.has_value());
-    EXPECT_FALSE(layer.gpu.has_value()) << "the full-detail mesh was uploaded while zoomed out";
-    for (std::size_t i = 1; i < layer.coarser.size(); ++i) EXPECT_FALSE(layer.coarser[i].gpu.has_value());
+    const GpuMeshCache& gpu = renderer->gpu_meshes();
+    EXPECT_TRUE(gpu.holds(layer.coarser.front().projected));
+    EXPECT_FALSE(gpu.holds(layer.projected)) << "the full-detail mesh was uploaded while zoomed out";
+    for (std::size_t i = 1; i < layer.coarser.size(); ++i) EXPECT_FALSE(gpu.holds(layer.coarser[i].projected));
 
     // Zoomed in: the full-detail mesh.
     renderer->draw_layers(scene, style, Camera({0, 0}, 100.0, 256, 256), 1.0f, 1.0);
-    EXPECT_TRUE(layer.gpu.has_value());
+    EXPECT_TRUE(gpu.holds(layer.projected));
+
+    // Reprojected, the old copies are garbage: a sweep frees them, the new meshes upload on the next draw.
+    const std::uint64_t old_full = layer.projected.stamp;
+    scene.set_projection(*Projection::from_name("mercator"));
+    EXPECT_NE(layer.projected.stamp, old_full);
+    renderer->sweep(scene);
+    EXPECT_EQ(gpu.size(), 0u) << "GPU copies of the old projection were kept";
+    renderer->draw_layers(scene, style, Camera({0, 0}, 100.0, 256, 256), 1.0f, 1.0);
+    EXPECT_TRUE(gpu.holds(layer.projected));
+    // A removed layer's copies go at the next sweep; the graticule (drawn, still in the scene) stays.
+    const ProjectedMesh full = layer.projected;  // same stamp
+    scene.overlays.clear();
+    renderer->sweep(scene);
+    EXPECT_FALSE(gpu.holds(full));
+    EXPECT_EQ(gpu.size(), 1u);
+    EXPECT_TRUE(gpu.holds(scene.graticule.projected));
 }
 
 }  // namespace

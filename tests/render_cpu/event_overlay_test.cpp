@@ -134,11 +134,11 @@ TEST_F(EventOverlayTest, ArcsLayerHasOneGreatCircleFeaturePerLinkFromOriginToDes
     }
     // Moscow -> Bamako is about 6,000 km: densified to 1 degree, so many points, not a straight segment.
     EXPECT_GT(mesh.ranges[0].outline_count, 30u);
-    // Projected for the projection given, and not uploaded (no GL here).
+    // Projected for the projection given, with a stamp for the renderer's GPU cache.
     ASSERT_TRUE(o.arcs.projected_with.has_value());
     EXPECT_EQ(o.arcs.projected_with->name(), projection_.name());
     EXPECT_EQ(o.arcs.projected.ranges.size(), o.links.size());
-    EXPECT_FALSE(o.arcs.gpu.has_value());
+    EXPECT_NE(o.arcs.projected.stamp, 0u);
 }
 
 TEST_F(EventOverlayTest, TroopMarkersFanOutPerPlaceAndShowConfidence) {

@@ -21,9 +21,15 @@ wid=$(find_window $pid "$out/chooser.log")
 sleep 2
 import -window root "$out/chooser_open.png"
 # The chooser sits in the middle of the window, a third of the way down (ui/layer_chooser.cpp).
-xdotool mousemove --window "$wid" 481 250 click 1   # untick "countries"
+# Press and release in separate frames: Dear ImGui 1.86 samples the button once a frame, so a quick click during a
+# slow frame (a loaded machine) was lost and the chooser stayed open.
+slow_click() {
+    xdotool mousemove --window "$wid" "$1" "$2"; sleep 0.3
+    xdotool mousedown 1; sleep 0.3; xdotool mouseup 1; sleep 0.3
+}
+slow_click 481 250   # untick "countries"
 sleep 0.5
-xdotool mousemove --window "$wid" 488 317 click 1   # Open
+slow_click 488 317   # Open
 sleep 3
 xdotool mousemove --window "$wid" 1000 60           # off the map, so no tooltip covers it
 sleep 0.5

@@ -21,7 +21,7 @@ struct LoadedLayers {
 };
 
 // One vector file being read, prepared and projected on a worker thread while the map stays interactive.
-// GL uploads happen later on the GL thread (SceneLayer::ensure_gpu). Progress counts features read.
+// GL uploads happen later on the GL thread, when the renderer first draws the layer (GpuMeshCache). Progress counts features read.
 class BackgroundLoad {
 public:
     // Starts reading path (through the cache) in the projection: the named layers, or all if `layers` is empty.

@@ -174,6 +174,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
 
         draw_file_panels(window, panels, loading, scene, style, events, view, redraw, frame_input, options.samples);
         draw_map_panels(panels, scene, style, events, view, redraw);
+        scene.refresh_derived();  // classes and focus countries for the styles the panels may have changed
         draw_export_panel_and_write(panels, renderer, scene, style, view, events, frame_input.keys, options.samples);
         if (refresh_event_state(events, scene)) redraw.dirty = true;
         handle_map_pointer(window, panels, view, scene);
@@ -188,6 +189,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         mark_phase(stats, 1, scripted);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         renderer.draw_overlays(scene, style, view.camera);
+        renderer.sweep(scene);  // GPU copies of removed or reprojected layers and of old event arcs go
         mark_phase(stats, 2, scripted);
         redraw.dirty = false;
         glViewport(0, 0, view.fb_w, view.fb_h);
