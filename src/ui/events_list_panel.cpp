@@ -3,8 +3,10 @@
 #include <imgui.h>
 
 // GLFW key codes for the list's keys (ImGui 1.86 misses quick taps; ui/key_presses has every press).
+#define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "render/actor_style.hpp"
@@ -43,7 +45,7 @@ const Event* keyboard_step(const std::vector<const Event*>& rows, const Event* p
 
 }  // namespace
 
-EventsListAction draw_events_list(EventsListState& st, const std::vector<VisibleEvent>& visible,
+EventsListAction draw_events_list(EventsListState& st, const VisibleEventIndex* index, const TimeWindow& window,
                                   const Event* pinned, const KeyPresses& keys) {
     EventsListAction action;
     const bool open = begin_section("Events");
@@ -73,8 +75,8 @@ EventsListAction draw_events_list(EventsListState& st, const std::vector<Visible
                                     static_cast<ImGuiID>(c));
         ImGui::TableHeadersRow();
         if (take_sort_specs(st.query)) st.stale = true;
-        if (st.stale) {
-            st.rows = event_rows(visible, st.query);
+        if (st.stale && index) {
+            st.rows = event_rows(index->visible(window), st.query);
             st.stale = false;
         }
         st.focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput;
@@ -85,14 +87,14 @@ EventsListAction draw_events_list(EventsListState& st, const std::vector<Visible
             }
         }
         const Event* marked = action.selected ? action.selected : pinned;
+        // The row reached with the keys is scrolled to the middle (rows are all one line high).
+        if (scroll_to_pinned) {
+            const float row_h = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
+            for (size_t i = 0; i < st.rows.size(); ++i)
+                if (st.rows[i] == marked) ImGui::SetScrollY(std::max(0.0f, i * row_h - height / 2));
+        }
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(st.rows.size()));
-        // The row reached with the keys must be laid out to be scrolled to.
-        int force = -1;
-        if (scroll_to_pinned)
-            for (size_t i = 0; i < st.rows.size(); ++i)
-                if (st.rows[i] == marked) force = static_cast<int>(i);
-        if (force >= 0) clipper.ForceDisplayRangeByIndices(force, force + 1);
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 const Event& e = *st.rows[i];
@@ -112,7 +114,6 @@ EventsListAction draw_events_list(EventsListState& st, const std::vector<Visible
                     draw_event_details(e);
                     ImGui::EndTooltip();
                 }
-                if (i == force) ImGui::SetScrollHereY(0.5f);
                 ImGui::SameLine(0, 0);
                 ImGui::TextColored(ImVec4(c.r, c.g, c.b, 1), "%s", date.c_str());
                 for (int col = 1; col < 5; ++col) {

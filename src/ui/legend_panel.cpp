@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "render/actor_style.hpp"
+#include "ui/panel_section.hpp"
 #include "ui/ui_fonts.hpp"
 
 namespace em {
@@ -43,9 +44,11 @@ void draw_legend_panel(const std::vector<std::string>& parties) {
                                        ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                                        ImGuiWindowFlags_NoFocusOnAppearing;
     if (!ImGui::Begin("Legend", nullptr, kCard)) {
+        note_window("legend");
         ImGui::End();
         return;
     }
+    note_window("legend");
     ImGui::PushFont(small_font());
     ImGui::TextDisabled("Actors (colour)");
     for (const auto& p : parties) {

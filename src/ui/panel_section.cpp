@@ -24,4 +24,11 @@ void note_item(const std::string& name) {
     rects->items.push_back({name, UiRect{a.x, a.y, b.x - a.x, b.y - a.y}});
 }
 
+void note_window(const std::string& name) {
+    auto* rects = static_cast<WidgetRects*>(ImGui::GetIO().UserData);
+    if (!rects) return;
+    const ImVec2 a = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    rects->items.push_back({"panel/" + name, UiRect{a.x, a.y, size.x, size.y}});
+}
+
 }  // namespace em

@@ -20,5 +20,7 @@ struct WidgetRects {
     std::vector<std::pair<std::string, UiRect>> items;
 };
 void note_item(const std::string& name);
+// The same for the current window as a whole, noted as "panel/NAME".
+void note_window(const std::string& name);
 
 }  // namespace em

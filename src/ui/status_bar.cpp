@@ -1,6 +1,7 @@
 #include "ui/status_bar.hpp"
 
 #include "render/decorations.hpp"
+#include "ui/panel_section.hpp"
 
 #include <imgui.h>
 
@@ -23,6 +24,7 @@ void draw_status_bar(const StatusInfo& info, const UiRect& rect) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoNav;
     ImGui::Begin("##status", nullptr, flags);
+    note_window("status");
     const float em = ImGui::GetFontSize();
     ImGui::TextUnformatted(info.cursor ? format_lon_lat(*info.cursor).c_str() : "-");
     ImGui::SameLine(11 * em);

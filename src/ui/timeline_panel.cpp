@@ -170,6 +170,7 @@ bool draw_timeline_panel(TimelineState& s, TimelineUiState& ui, const Histogram&
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
+    note_window("timeline");
     bool changed = draw_timeline_controls(s, ui, days);
 
     const float em = ImGui::GetFontSize();
