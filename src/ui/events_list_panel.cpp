@@ -73,7 +73,12 @@ EventsListAction draw_events_list(EventsListState& st, const VisibleEventIndex* 
         for (int c = 0; c < 5; ++c)
             ImGui::TableSetupColumn(kHeaders[c], c == 0 ? ImGuiTableColumnFlags_DefaultSort : 0, kWidthsEm[c] * em,
                                     static_cast<ImGuiID>(c));
-        ImGui::TableHeadersRow();
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (int c = 0; c < 5; ++c) {
+            if (!ImGui::TableSetColumnIndex(c)) continue;
+            ImGui::TableHeader(kHeaders[c]);
+            note_item(std::string("Events/header/") + kHeaders[c]);
+        }
         if (take_sort_specs(st.query)) st.stale = true;
         if (st.stale && index) {
             st.rows = event_rows(index->visible(window), st.query);
@@ -126,7 +131,9 @@ EventsListAction draw_events_list(EventsListState& st, const VisibleEventIndex* 
         ImGui::EndTable();
     }
     ImGui::PushFont(small_font());
-    ImGui::TextDisabled("%zu events; Up/Down to step, click a header to sort", st.rows.size());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%zu events. Up/Down: step; a header: sort", st.rows.size());
+    ImGui::PopStyleColor();
     ImGui::PopFont();
     end_section();
     return action;

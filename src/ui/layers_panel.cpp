@@ -53,7 +53,7 @@ bool field_combo(const char* label, std::string& field, const std::vector<std::s
 
 bool draw_layers_panel(MapScene& scene, MapStyle& style) {
     bool changed = false;
-    if (!begin_section("Layers")) {
+    if (!begin_section("Layers", false)) {  // opened on demand: the map first
         end_section();
         return false;
     }

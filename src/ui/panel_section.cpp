@@ -2,11 +2,15 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace em {
 
 bool begin_section(const char* title, bool open_at_first) {
     ImGui::PushID(title);
-    return ImGui::CollapsingHeader(title, open_at_first ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    const bool open = ImGui::CollapsingHeader(title, open_at_first ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    note_item(std::string("Section/") + title);
+    return open;
 }
 
 void end_section() {
@@ -17,11 +21,13 @@ void end_section() {
 void note_item(const std::string& name) {
     auto* rects = static_cast<WidgetRects*>(ImGui::GetIO().UserData);
     if (!rects) return;
+    // Only the part on screen: an item scrolled out of its panel (or a table row wider than it) cannot be
+    // clicked there.
+    const ImVec2 c0 = ImGui::GetWindowDrawList()->GetClipRectMin(), c1 = ImGui::GetWindowDrawList()->GetClipRectMax();
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    // Only what is on screen: an item scrolled out of its panel cannot be clicked.
-    const ImVec2 c0 = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    if (b.y <= c0.y || a.y >= c0.y + size.y) return;
-    rects->items.push_back({name, UiRect{a.x, a.y, b.x - a.x, b.y - a.y}});
+    const float x0 = std::max(a.x, c0.x), y0 = std::max(a.y, c0.y), x1 = std::min(b.x, c1.x), y1 = std::min(b.y, c1.y);
+    if (x1 <= x0 || y1 <= y0) return;
+    rects->items.push_back({name, UiRect{x0, y0, x1 - x0, y1 - y0}});
 }
 
 void note_window(const std::string& name) {

@@ -95,6 +95,7 @@ void use_neutral_style() {
     style.FrameRounding = 3;
     style.GrabRounding = 3;
     style.WindowBorderSize = 0;
+    style.WindowMinSize = ImVec2(4, 4);  // the layout sizes the fixed panels; ImGui's 32 px minimum would overflow them
     style.FramePadding = ImVec2(6, 3);
     style.ItemSpacing = ImVec2(8, 5);
     ImVec4* c = style.Colors;
@@ -224,6 +225,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         if (advance(events.timeline, now_s - last_s, events.days)) events.overlay_stale = true;
         last_s = now_s;
         WindowInput frame_input = std::exchange(input, {});  // what arrived since the last frame
+        const KeyPresses all_keys = frame_input.keys;  // the events list reads its arrows from these
         keep_list_keys_from_map(panels, frame_input.keys);
         if (handle_timeline_keys(events.timeline, events.days, frame_input.keys, ImGui::GetIO().WantCaptureKeyboard))
             events.overlay_stale = true;
@@ -231,7 +233,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         apply_script(options.script, stats.frame, view, redraw, events);
 
         draw_file_panels(window, panels, loading, scene, style, events, view, redraw, frame_input, options.samples);
-        draw_map_panels(panels, scene, style, events, view, redraw, frame_input.keys);
+        draw_map_panels(panels, scene, style, events, view, redraw, all_keys);
         {
             // Export is the sidebar's last section (appended; folded, it still answers Ctrl+S and F12, unseen).
             const bool shown = begin_sidebar(panels, false);

@@ -217,10 +217,16 @@ void write_layout_dump(PanelsState& panels, const std::string& path, const Event
             j["widgets"][name] = rect(r);
     }
     j["pinned"] = panels.pinned ? panels.pinned->id : "";
+    j["pinned_place"] = panels.pinned ? panels.pinned->to.name : "";
     // Where the places of the events are on screen, so that tests look at a country, not at fixed pixels.
     for (const Place& p : events.places.places)
         if (const auto at = screen_of(p.position, scene, view)) j["places"][p.name] = {at->x, at->y};
     j["list_rows"] = panels.events_list.rows.size();
+    j["list"] = nlohmann::json::array();  // the first rows, as sorted: id, kind, date
+    for (size_t i = 0; i < panels.events_list.rows.size() && i < 5; ++i) {
+        const Event& e = *panels.events_list.rows[i];
+        j["list"].push_back({e.id, std::string(kind_name(e.kind)), e.first_day().iso()});
+    }
     const std::string text = j.dump();
     if (text == panels.layout_dumped) return;
     if (auto ok = write_file_atomically(path, text + "\n"); !ok)
