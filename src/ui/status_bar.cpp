@@ -38,7 +38,7 @@ void draw_status_bar(const StatusInfo& info, const UiRect& rect) {
     // The time to draw the last frame, not the wait for input between frames.
     ImGui::Text("draw %.1f ms", info.frame_ms);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("time to draw the last frame (the window sleeps between frames)");
-    ImGui::SameLine(33 * em);
+    ImGui::SameLine(0, 2 * em);
     ImGui::TextUnformatted(info.detail.c_str());
     if (!info.message.empty()) {
         ImGui::SameLine();

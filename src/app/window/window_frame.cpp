@@ -132,6 +132,8 @@ void draw_map_panels(PanelsState& panels, MapScene& scene, MapStyle& style, Even
     // The legend: a card in the map's top-right corner, as tall as its content or the map allows.
     ImGui::SetNextWindowPos(ImVec2(l.legend.right(), l.legend.y), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowSizeConstraints(ImVec2(l.legend.w, 0), ImVec2(l.legend.w, std::max(1.0f, l.legend.h)));
+    // Open at first when the map is tall enough to keep most of it in view (about 900 px at scale 1).
+    ImGui::SetNextWindowCollapsed(l.map.h < 560 * l.scale, ImGuiCond_Appearing);
     draw_legend_panel(events.choices.parties);
     if (draw_timeline_panel(events.timeline, panels.timeline_ui, events.histogram, events.presence, events.days,
                             l.timeline))
