@@ -140,7 +140,12 @@ void ellipsized_text(ImDrawList* draw, ImVec2 at, float width, ImU32 colour, con
         return;
     }
     std::string cut = text;
-    while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) cut.pop_back();
+    // Whole UTF-8 characters only (continuation bytes are 10xxxxxx).
+    auto drop_char = [&cut] {
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
+        if (!cut.empty()) cut.pop_back();
+    };
+    while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) drop_char();
     draw->AddText(at, colour, (cut + "...").c_str());
     if (ImGui::IsMouseHoveringRect(at, ImVec2(at.x + width, at.y + ImGui::GetTextLineHeight())))
         ImGui::SetTooltip("%s", text.c_str());
