@@ -3,6 +3,8 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "ui/panel_section.hpp"
+
 #include <algorithm>
 
 namespace em {
@@ -28,7 +30,7 @@ std::optional<ExportRequest> draw_export_panel(ExportState& s, int ww, int wh, c
     std::optional<ExportRequest> request;
     // Ctrl+S or F12 export with the current settings from anywhere.
     if (keys.pressed(GLFW_KEY_S, GLFW_MOD_CONTROL) || keys.pressed(GLFW_KEY_F12)) request = export_size(s, ww, wh);
-    if (ImGui::Begin("Export")) {
+    if (begin_section("Export", false)) {
         ImGui::Combo("size", &s.preset,
                      "window size\0twice the window\0003840 x 2160 (4K)\0A4 landscape, 300 dpi (3508 x 2480)\0custom\0");
         if (s.preset == 4) {
@@ -48,7 +50,6 @@ std::optional<ExportRequest> draw_export_panel(ExportState& s, int ww, int wh, c
         ImGui::Checkbox("legend", &s.legend);
         ImGui::SameLine();
         ImGui::Checkbox("scale bar", &s.scale_bar);
-        ImGui::SameLine();
         ImGui::Checkbox("sources", &s.attribution);
         ImGui::SameLine();
         ImGui::Checkbox("inset", &s.inset);
@@ -58,7 +59,7 @@ std::optional<ExportRequest> draw_export_panel(ExportState& s, int ww, int wh, c
         if (ImGui::Button("Export PNG (Ctrl+S, F12)")) request = preview;
         if (!s.last_message.empty()) ImGui::TextWrapped("%s", s.last_message.c_str());
     }
-    ImGui::End();
+    end_section();
     return request;
 }
 

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "ui/panel_section.hpp"
+
 #include "render/actor_style.hpp"
 
 namespace em {
@@ -9,8 +11,8 @@ namespace em {
 bool draw_filter_panel(EventFilter& f, FilterUiState& ui, const FilterChoices& choices, std::size_t shown,
                        std::size_t total) {
     bool changed = false;
-    if (!ImGui::Begin("Filters")) {
-        ImGui::End();
+    if (!begin_section("Filters")) {
+        end_section();
         return false;
     }
     ImGui::Text("%zu of %zu events in the window", shown, total);
@@ -28,6 +30,7 @@ bool draw_filter_panel(EventFilter& f, FilterUiState& ui, const FilterChoices& c
                 if (on) f.hidden_parties.erase(p); else f.hidden_parties.insert(p);
                 changed = true;
             }
+            note_item("Filters/" + p);
             ImGui::PopStyleColor();
         }
         ImGui::TreePop();
@@ -54,7 +57,7 @@ bool draw_filter_panel(EventFilter& f, FilterUiState& ui, const FilterChoices& c
         ImGui::TreePop();
     }
     changed |= ImGui::Checkbox("hide uncertain events", &f.hide_uncertain);
-    ImGui::End();
+    end_section();
     return changed;
 }
 

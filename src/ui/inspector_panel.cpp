@@ -9,6 +9,7 @@
 
 #include "events/event_loader.hpp"
 #include "render/actor_style.hpp"
+#include "ui/panel_section.hpp"
 
 extern char** environ;
 
@@ -47,66 +48,73 @@ bool open_in_browser(const std::string& url) {
     return true;
 }
 
-void field(const char* name, const std::string& value) {
+// A labelled value, wrapped at `right` (window x of the wrap).
+void field(const char* name, const std::string& value, float right) {
     if (value.empty()) return;
     ImGui::TextDisabled("%s", name);
-    ImGui::SameLine(100);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 420);
+    ImGui::SameLine(5.5f * ImGui::GetFontSize());
+    ImGui::PushTextWrapPos(right);
     ImGui::TextUnformatted(value.c_str());
     ImGui::PopTextWrapPos();
 }
 }  // namespace
 
-void draw_event_details(const Event& e) {
+void draw_event_details(const Event& e, float width) {
+    // In a tooltip (width 0) the text wraps at a readable measure; in a panel, at its edge.
+    const float right = width > 0 ? ImGui::GetCursorPosX() + width : ImGui::GetCursorPosX() + 34 * ImGui::GetFontSize();
     const Color c = party_color(e.party());
     ImGui::TextColored(ImVec4(c.r, c.g, c.b, 1), "%s  %s", e.id.c_str(), std::string(kind_name(e.kind)).c_str());
     std::string when = e.date.display() + " (" + precision_text(e.date) + ")";
     if (e.end_date) when += " to " + e.end_date->display();
-    field("date", when);
-    field("actor", e.actor);
-    field("country", e.country);
-    field("from", e.from ? e.from->name : "");
-    field("to", e.to.name);
-    field("size", e.size);
-    field("people", e.participants);
-    field("what", e.description);
-    field("source", e.source);
-    field("link", e.url);
+    field("date", when, right);
+    field("actor", e.actor, right);
+    field("country", e.country, right);
+    field("from", e.from ? e.from->name : "", right);
+    field("to", e.to.name, right);
+    field("size", e.size, right);
+    field("people", e.participants, right);
+    field("what", e.description, right);
+    field("source", e.source, right);
+    field("link", e.url, right);
     if (e.uncertain()) {
         ImGui::TextDisabled("confidence");
-        ImGui::SameLine(100);
+        ImGui::SameLine(5.5f * ImGui::GetFontSize());
         ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1), "%s", e.confidence.c_str());
     } else {
-        field("confidence", e.confidence);
+        field("confidence", e.confidence, right);
     }
-    field("file", e.file + ":" + std::to_string(e.line));
+    field("file", e.file + ":" + std::to_string(e.line), right);
 }
 
 void draw_inspector_panel(const Event*& pinned) {
     reap_spawned();  // every frame, also after the event was unpinned
-    if (!pinned) return;
-    bool open = true;
-    ImGui::SetNextWindowSize(ImVec2(540, 0), ImGuiCond_FirstUseEver);
-    if (ImGui::Begin("Event", &open)) {
-        draw_event_details(*pinned);
-        const std::string& url = pinned->url;
-        if (!url.empty()) {
-            const std::string problem = web_address_problem(url);
-            if (problem.empty()) {
-                static std::string failed;  // the address xdg-open could not be started for
-                if (ImGui::Button("Open source")) failed = open_in_browser(url) ? "" : url;
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("xdg-open %s", url.c_str());
-                if (failed == url) {
-                    ImGui::SameLine();
-                    ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1), "could not start xdg-open");
+    bool keep = true;
+    if (begin_section("Event")) {
+        if (!pinned) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+            ImGui::TextWrapped("Click an event on the map, or a row of the list below, to pin it here.");
+            ImGui::PopStyleColor();
+        } else {
+            draw_event_details(*pinned, ImGui::GetContentRegionAvail().x);
+            if (ImGui::SmallButton("Unpin")) keep = false;
+            note_item("Event/Unpin");
+            const std::string& url = pinned->url;
+            if (!url.empty()) {
+                ImGui::SameLine();
+                const std::string problem = web_address_problem(url);
+                if (problem.empty()) {
+                    static std::string failed;  // the address xdg-open could not be started for
+                    if (ImGui::SmallButton("Open source")) failed = open_in_browser(url) ? "" : url;
+                    if (ImGui::IsItemHovered()) ImGui::SetTooltip("xdg-open %s", url.c_str());
+                    if (failed == url) ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1), "could not start xdg-open");
+                } else {
+                    ImGui::TextDisabled("link not opened: %s", problem.c_str());
                 }
-            } else {
-                ImGui::TextDisabled("link not opened: %s", problem.c_str());
             }
         }
     }
-    ImGui::End();
-    if (!open) pinned = nullptr;
+    end_section();
+    if (!keep) pinned = nullptr;
 }
 
 }  // namespace em

@@ -7,9 +7,9 @@ namespace em {
 // The full record of one event: date (with its precision), kind, actor, country, places, size, participants,
 // description, source, link (url) and confidence. Used for the hover tooltip and the pinned inspector, whose
 // "Open source" button opens the link with xdg-open (spawned, not waited for).
-void draw_event_details(const Event& event);
+void draw_event_details(const Event& event, float width = 0);  // width 0: a tooltip's measure
 
-// The inspector window for a pinned event; closing it clears *pinned.
+// The inspector's Event section: the pinned event (Unpin clears *pinned), or a hint when none is.
 void draw_inspector_panel(const Event*& pinned);
 
 }  // namespace em

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "ui/panel_section.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -32,6 +34,7 @@ std::optional<LayerChoice> draw_layer_chooser(std::vector<LayerChoice>& pending)
             ImGui::PushID(static_cast<int>(i));
             bool on = c.chosen[i] != 0;
             if (ImGui::Checkbox(c.names[i].c_str(), &on)) c.chosen[i] = on ? 1 : 0;
+            note_item("Chooser/" + c.names[i]);
             ImGui::PopID();
         }
         const bool any = std::any_of(c.chosen.begin(), c.chosen.end(), [](char v) { return v != 0; });
@@ -41,6 +44,7 @@ std::optional<LayerChoice> draw_layer_chooser(std::vector<LayerChoice>& pending)
         ImGui::Separator();
         if (!any) ImGui::BeginDisabled();
         if (ImGui::Button("Open")) confirmed = c;
+        note_item("Chooser/Open");
         if (!any) ImGui::EndDisabled();
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) cancel = true;

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "ui/panel_section.hpp"
+
 #include <utility>
 
 namespace em {
@@ -16,9 +18,10 @@ bool color_edit(const char* label, Color& c) {
 }
 
 // The controls shared by every layer; returns true on change.
-bool layer_style_controls(LayerStyle& s, bool has_fill) {
+bool layer_style_controls(LayerStyle& s, bool has_fill, const std::string& name) {
     bool changed = false;
     changed |= ImGui::Checkbox("visible", &s.visible);
+    note_item("Layers/" + name + "/visible");
     if (has_fill) {
         ImGui::SameLine();
         changed |= ImGui::Checkbox("fill", &s.fill_enabled);
@@ -26,9 +29,9 @@ bool layer_style_controls(LayerStyle& s, bool has_fill) {
         changed |= color_edit("fill colour", s.fill);
     }
     changed |= color_edit("outline colour", s.outline);
-    ImGui::SetNextItemWidth(120);
+    ImGui::SetNextItemWidth(8 * ImGui::GetFontSize());
     changed |= ImGui::SliderFloat("outline width (px)", &s.outline_width, 0.0f, 6.0f, "%.1f");
-    ImGui::SetNextItemWidth(120);
+    ImGui::SetNextItemWidth(8 * ImGui::GetFontSize());
     changed |= ImGui::SliderFloat("opacity", &s.opacity, 0.0f, 1.0f, "%.2f");
     return changed;
 }
@@ -36,7 +39,7 @@ bool layer_style_controls(LayerStyle& s, bool has_fill) {
 // A combo choosing one of the fields (or none); returns true on change.
 bool field_combo(const char* label, std::string& field, const std::vector<std::string>& fields) {
     bool changed = false;
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(10 * ImGui::GetFontSize());
     if (ImGui::BeginCombo(label, field.empty() ? "(none)" : field.c_str())) {
         if (ImGui::Selectable("(none)", field.empty())) field.clear(), changed = true;
         for (const auto& f : fields)
@@ -50,8 +53,8 @@ bool field_combo(const char* label, std::string& field, const std::vector<std::s
 
 bool draw_layers_panel(MapScene& scene, MapStyle& style) {
     bool changed = false;
-    if (!ImGui::Begin("Layers")) {
-        ImGui::End();
+    if (!begin_section("Layers", false)) {  // opened on demand: the map first
+        end_section();
         return false;
     }
     // Overlays are listed top (drawn last) to bottom, as in other GIS tools.
@@ -59,7 +62,7 @@ bool draw_layers_panel(MapScene& scene, MapStyle& style) {
         SceneLayer& layer = scene.overlays[i];
         ImGui::PushID(i);
         const bool open = ImGui::TreeNodeEx("##layer", ImGuiTreeNodeFlags_DefaultOpen, "%s", layer.title.c_str());
-        ImGui::SameLine(ImGui::GetWindowWidth() - 70);
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - 3.5f * ImGui::GetFontSize());
         if (ImGui::SmallButton("^") && i + 1 < static_cast<int>(scene.overlays.size())) {
             std::swap(scene.overlays[i], scene.overlays[i + 1]);
             changed = true;
@@ -73,7 +76,7 @@ bool draw_layers_panel(MapScene& scene, MapStyle& style) {
             if (i < static_cast<int>(scene.overlays.size())) {
                 SceneLayer& l = scene.overlays[i];
                 ImGui::TextDisabled("%zu features, %s", l.data.values.size(), l.data.crs.c_str());
-                changed |= layer_style_controls(l.style, l.data.kind != GeometryKind::kLine);
+                changed |= layer_style_controls(l.style, l.data.kind != GeometryKind::kLine, l.title);
                 changed |= field_combo("colour by", l.style.color_field, l.data.fields);
                 changed |= field_combo("label", l.style.label_field, l.data.fields);
                 if (!l.style.color_field.empty() && l.classes.field == l.style.color_field) {
@@ -94,13 +97,13 @@ bool draw_layers_panel(MapScene& scene, MapStyle& style) {
     if (ImGui::TreeNodeEx("Graticule (10 degrees)", 0)) {
         changed |= ImGui::Checkbox("show graticule", &style.show_graticule);
         changed |= color_edit("colour##grat", style.graticule.outline);
-        ImGui::SetNextItemWidth(120);
+        ImGui::SetNextItemWidth(8 * ImGui::GetFontSize());
         changed |= ImGui::SliderFloat("width (px)##grat", &style.graticule.outline_width, 0.0f, 3.0f, "%.1f");
         ImGui::TreePop();
     }
     if (ImGui::TreeNodeEx("Countries (Natural Earth)", ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::PushID("base");
-        changed |= layer_style_controls(style.base, true);
+        changed |= layer_style_controls(style.base, true, "Countries");
         changed |= color_edit("focus countries fill", style.focus_fill);
         changed |= ImGui::Checkbox("country labels", &style.show_country_labels);
         ImGui::SameLine();
@@ -109,7 +112,7 @@ bool draw_layers_panel(MapScene& scene, MapStyle& style) {
         ImGui::TreePop();
     }
     changed |= color_edit("ocean", style.ocean);
-    ImGui::End();
+    end_section();
     return changed;
 }
 

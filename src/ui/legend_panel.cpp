@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include "render/actor_style.hpp"
+#include "ui/panel_section.hpp"
+#include "ui/ui_fonts.hpp"
 
 namespace em {
 
@@ -37,10 +39,17 @@ void shape(MarkerShape sh) {
 }  // namespace
 
 void draw_legend_panel(const std::vector<std::string>& parties) {
-    if (!ImGui::Begin("Legend")) {
+    // A card on the map: placed and sized by the window's layout, collapsible from its title bar.
+    constexpr ImGuiWindowFlags kCard = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                       ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                       ImGuiWindowFlags_NoFocusOnAppearing;
+    if (!ImGui::Begin("Legend", nullptr, kCard)) {
+        note_window("legend");
         ImGui::End();
         return;
     }
+    note_window("legend");
+    ImGui::PushFont(small_font());
     ImGui::TextDisabled("Actors (colour)");
     for (const auto& p : parties) {
         swatch(party_color(p));
@@ -62,6 +71,7 @@ void draw_legend_panel(const std::vector<std::string>& parties) {
                        "x3: three meetings on that link in the window. Faded or hollow: uncertain. Older "
                        "events in the window fade. Country tint and badges (RU, FR...): foreign forces present "
                        "on the date.");
+    ImGui::PopFont();
     ImGui::End();
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
 #include "events/presence.hpp"
 #include "events/timeline.hpp"
 #include "ui/key_presses.hpp"
+#include "ui/window_layout.hpp"
 
 namespace em {
 
@@ -14,16 +16,17 @@ struct TimelineUiState {
     char date_text[32] = "";  // the editable date field
     bool editing_date = false;
     std::string date_error;
+    std::set<std::string> collapsed;  // countries whose presence lanes are folded into one row
 };
 
-// The timeline along the bottom of the window: event-density histogram by party, presence bands per country
-// and actor, the slider, play/pause, speed, loop, stepping and the window mode. Returns true when the clock
-// or the window changed (the map must be rebuilt).
+// The timeline in `rect` under the map: play/pause, stepping, the date, speed and window mode; the event-density
+// histogram by party (counts on hover) over a date axis whose labels fit the width; then the presence lanes,
+// labelled by actor and grouped under their country (a country folds into one row); the current window is
+// shaded. Dragging over the histogram or the axis moves the clock. Returns true when the clock or the window
+// changed (the map must be rebuilt).
 bool draw_timeline_panel(TimelineState& state, TimelineUiState& ui, const Histogram& histogram,
-                         const std::vector<PresenceInterval>& presence, const std::vector<Date>& days);
-
-// Height in pixels the timeline takes at the bottom of the window (the status bar comes below it).
-float timeline_panel_height(std::size_t presence_rows);
+                         const std::vector<PresenceInterval>& presence, const std::vector<Date>& days,
+                         const UiRect& rect);
 
 // Keyboard shortcuts for the clock (Space, comma/period, [ ], N/P, W/Shift+W), each press acting once, so taps
 // during a slow frame are not lost; does nothing while a text field has the keyboard (keyboard_taken). Returns

@@ -23,6 +23,17 @@ TEST(WindowArgsTest, MissingValuesAndBadValuesAreErrors) {
               "--frobnicate: unknown option (see 'eventmap --help')");
 }
 
+TEST(WindowArgsTest, UiScaleAndLayoutDump) {
+    auto o = parse_window_args({"--ui-scale", "1.5", "--layout-dump", "layout.json"});
+    ASSERT_TRUE(o) << o.error().message;
+    EXPECT_FLOAT_EQ(o->ui_scale, 1.5f);
+    EXPECT_EQ(o->layout_dump, "layout.json");
+    EXPECT_EQ(parse_window_args({}).value().ui_scale, 0.0f);  // 0: the monitor's content scale
+    EXPECT_EQ(parse_window_args({"--ui-scale", "9"}).error().message, "--ui-scale: '9' is not a scale from 0.5 to 4");
+    EXPECT_EQ(parse_window_args({"--ui-scale", "1.5x"}).error().message,
+              "--ui-scale: '1.5x' is not a scale from 0.5 to 4");
+}
+
 TEST(WindowArgsTest, NoProjectByDefault) {
     auto o = parse_window_args({});
     ASSERT_TRUE(o);

@@ -25,3 +25,50 @@ find_window() {
     [ -n "$log" ] && [ -f "$log" ] && { echo "--- its log ($log):" >&2; tail -n 40 "$log" >&2; }
     return 1
 }
+
+# --layout-dump FILE (the window's panel and widget rectangles, JSON): waits up to $3 seconds (30) for the file to
+# exist and for $2 (a python expression over the JSON `d`, default: true) to hold. Tests aim at what the UI says, not at pixels.
+wait_dump() {
+    local file=$1 cond=${2:-True} seconds=${3:-30}
+    for _ in $(seq 1 $((seconds * 2))); do
+        [ -s "$file" ] && python3 -c "import json,sys; d=json.load(open('$file')); sys.exit(0 if ($cond) else 1)" 2>/dev/null && return 0
+        sleep 0.5
+    done
+    echo "the layout dump $file never showed: $cond" >&2
+    return 1
+}
+
+# Prints "x y" (whole pixels), the centre of the first widget of the dump whose name matches the regular
+# expression $2 (searched in widgets, then panels, then the layout), or of the place named $2 ("place:Bamako").
+# Fails, naming what was there, when nothing matches.
+centre_of() {
+    python3 - "$1" "$2" <<'PY'
+import json, re, sys
+d = json.load(open(sys.argv[1]))
+want = sys.argv[2]
+if want.startswith("place:"):
+    p = d.get("places", {}).get(want[6:])
+    if p is None:
+        sys.exit(f"no place {want[6:]} on screen")
+    print(round(p[0]), round(p[1]))
+    sys.exit(0)
+for group in ("widgets", "panels", "layout"):
+    for name, r in d.get(group, {}).items():
+        if re.fullmatch(want, name):
+            print(round(r[0] + r[2] / 2), round(r[1] + r[3] / 2))
+            sys.exit(0)
+sys.exit(f"no widget matching {want}; the dump has: " + ", ".join(d.get("widgets", {})))
+PY
+}
+
+# Prints "WxH+X+Y" of the dump's layout rectangle $2 (map, sidebar, ...), shrunk by $3 pixels on every side, for
+# ImageMagick's -crop.
+crop_of() {
+    python3 - "$1" "$2" "${3:-0}" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+x, y, w, h = d["layout"][sys.argv[2]]
+m = int(sys.argv[3])
+print(f"{int(w) - 2 * m}x{int(h) - 2 * m}+{int(x) + m}+{int(y) + m}")
+PY
+}

@@ -17,7 +17,8 @@ run_and_quit() {
     wid=$(find_window $pid "$XDG_CONFIG_HOME/app.log")
     sleep 1.5
     xdotool mousemove --window "$wid" 450 200
-    for _ in 1 2 3; do xdotool key --window "$wid" ctrl+q; sleep 1; kill -0 $pid 2>/dev/null || break; done
+    # (A press may meet the window as it closes: BadWindow is not a failure.)
+    for _ in 1 2 3; do xdotool key --window "$wid" ctrl+q 2>/dev/null || true; sleep 1; kill -0 $pid 2>/dev/null || break; done
     wait $pid
 }
 settings="$XDG_CONFIG_HOME/eventmap/settings.json"

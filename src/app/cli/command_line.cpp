@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <optional>
@@ -494,6 +495,14 @@ std::unique_ptr<WindowCli> window_cli(WindowOptions& o) {
     value_option(app, "--samples", "N", "multisample anti-aliasing samples (default 4; 0 turns it off)",
                  whole_from(0, 16, "a whole number from 0 to 16"),
                  [&o](const std::string& v) { o.samples = *whole_number(v); });
+    value_option(app, "--ui-scale", "X", "size of panels and text (1 = 15 px text; default: the monitor's scale)",
+                 [](const std::string& v) {
+                     char* end = nullptr;
+                     const double x = std::strtod(v.c_str(), &end);
+                     return end != v.c_str() && *end == '\0' && x >= 0.5 && x <= 4 ? std::string()
+                                                                                   : quote(v) + " is not a scale from 0.5 to 4";
+                 },
+                 [&o](const std::string& v) { o.ui_scale = std::strtof(v.c_str(), nullptr); });
     app.add_flag_callback("--no-settings", [&o] { o.settings = false; },
                           "neither restore nor save the last session's time, view, filters and layout");
     add_allow_network(app, o.allow_network);
@@ -515,6 +524,10 @@ std::unique_ptr<WindowCli> window_cli(WindowOptions& o) {
         ->group(kScripted);
     value_option(app, "--stats", "FILE", "write frame-time figures (mean, p95) as JSON to this file", check_not_empty,
                  set(o.stats))
+        ->group(kScripted);
+    value_option(app, "--layout-dump", "FILE",
+                 "keep the rectangles of the panels and of the widgets tests click in this JSON file", check_not_empty,
+                 set(o.layout_dump))
         ->group(kScripted);
     return cli;
 }

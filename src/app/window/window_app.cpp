@@ -32,7 +32,10 @@
 #include "app/window/window_settings.hpp"
 #include "app/window/window_view.hpp"
 #include "render/map_renderer.hpp"
+#include "app/window/window_layout_panels.hpp"
 #include "ui/font_texture.hpp"
+#include "ui/ui_fonts.hpp"
+#include "ui/window_layout.hpp"
 #include "ui/timeline_panel.hpp"
 
 namespace em {
@@ -75,15 +78,62 @@ GLFWwindow* open_window(const WindowOptions& options) {
     return window;
 }
 
-// Starts Dear ImGui on the window, restoring the last session's panel layout when use_settings; returns the last
-// session's settings (if any).
-std::optional<Project> start_imgui(GLFWwindow* window, bool use_settings) {
+// The UI's scale: --ui-scale, else the monitor's content scale (GLFW: the ratio of the monitor's DPI to 96 on X11,
+// from Xft.dpi), at least 1.
+float ui_scale(GLFWwindow* window, const WindowOptions& options) {
+    if (options.ui_scale > 0) return options.ui_scale;
+    float sx = 1, sy = 1;
+    glfwGetWindowContentScale(window, &sx, &sy);
+    return std::clamp(std::max(sx, sy), 1.0f, 4.0f);
+}
+
+// A light, neutral chrome: greys only, so that the actors' colours on the map are the only colour on screen.
+void use_neutral_style() {
+    ImGui::StyleColorsLight();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowRounding = 0;
+    style.FrameRounding = 3;
+    style.GrabRounding = 3;
+    style.WindowBorderSize = 0;
+    style.WindowMinSize = ImVec2(4, 4);  // the layout sizes the fixed panels; ImGui's 32 px minimum would overflow them
+    style.FramePadding = ImVec2(6, 3);
+    style.ItemSpacing = ImVec2(8, 5);
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.96f, 1);
+    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_MenuBarBg] = ImVec4(0.92f, 0.92f, 0.91f, 1);
+    c[ImGuiCol_Header] = ImVec4(0.86f, 0.86f, 0.85f, 1);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.80f, 0.80f, 0.79f, 1);
+    c[ImGuiCol_HeaderActive] = ImVec4(0.74f, 0.74f, 0.73f, 1);
+    c[ImGuiCol_Button] = ImVec4(0.88f, 0.88f, 0.87f, 1);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.80f, 0.79f, 1);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.70f, 0.70f, 0.69f, 1);
+    c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_FrameBgHovered] = ImVec4(0.93f, 0.93f, 0.92f, 1);
+    c[ImGuiCol_FrameBgActive] = ImVec4(0.88f, 0.88f, 0.87f, 1);
+    c[ImGuiCol_CheckMark] = ImVec4(0.20f, 0.20f, 0.20f, 1);
+    c[ImGuiCol_SliderGrab] = ImVec4(0.45f, 0.45f, 0.45f, 1);
+    c[ImGuiCol_SliderGrabActive] = ImVec4(0.30f, 0.30f, 0.30f, 1);
+    c[ImGuiCol_TitleBgActive] = ImVec4(0.85f, 0.85f, 0.84f, 1);
+    c[ImGuiCol_Border] = ImVec4(0.78f, 0.78f, 0.77f, 1);
+    c[ImGuiCol_SeparatorHovered] = ImVec4(0.45f, 0.45f, 0.45f, 1);
+    c[ImGuiCol_TableHeaderBg] = ImVec4(0.90f, 0.90f, 0.89f, 1);
+    c[ImGuiCol_TableRowBgAlt] = ImVec4(0, 0, 0, 0.03f);
+}
+
+// Starts Dear ImGui on the window with the UI fonts at the UI scale, restoring the last session's panel layout
+// when use_settings; returns the last session's settings (if any).
+std::optional<Project> start_imgui(GLFWwindow* window, bool use_settings, const WindowOptions& options,
+                                   const DataPaths& paths) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the layout is saved with the settings, atomically, by save_session
     std::optional<Project> settings;
     if (use_settings) settings = load_settings();
-    ImGui::StyleColorsLight();
+    use_neutral_style();
+    const std::filesystem::path bold = paths.font().parent_path() / "DejaVuSans-Bold.ttf";
+    if (!load_ui_fonts(paths.font().string(), bold.string(), ui_scale(window, options)))
+        std::cerr << "eventmap: " << paths.font().string() << ": cannot read the UI font; using ImGui's own\n";
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     return settings;
@@ -127,21 +177,26 @@ void load_events(EventState& events, const WindowOptions& options, const DataPat
 // The first view: the last session's unless the command line names one; Home goes to --bbox or --view. Views
 // are framed in the part of the window above the timeline and status bar.
 MapView start_view(GLFWwindow* window, const WindowOptions& options, const std::optional<Project>& settings,
-                   const Projection& projection, const EventState& events) {
+                   const Projection& projection, const LayoutSizes& sizes) {
     MapView view;
     glfwGetFramebufferSize(window, &view.fb_w, &view.fb_h);
     view.home_box = options.bbox ? *options.bbox : find_view(options.view)->lon_lat;
     const BBox start_box = (settings && !options.bbox && !options.view_given && !settings->view.bbox.empty())
                                ? settings->view.bbox
                                : view.home_box;
-    view.bottom_ui = static_cast<int>(timeline_panel_height(events.presence.size())) + 25;
-    view.camera = camera_for(start_box, projection, view.fb_w, view.fb_h, view.bottom_ui);
+    // The map's area of the first frame's layout (ImGui's display size is the window's until the first frame).
+    int ww = 1, wh = 1;
+    glfwGetWindowSize(window, &ww, &wh);
+    const WindowLayout first = compute_layout(float(ww), float(wh), sizes, current_layout_metrics());
+    const float sx = float(view.fb_w) / std::max(ww, 1), sy = float(view.fb_h) / std::max(wh, 1);
+    view.map_area = {first.map.x * sx, first.map.y * sy, first.map.w * sx, first.map.h * sy};
+    view.camera = camera_for(start_box, projection, view.fb_w, view.fb_h, view.map_area);
     // The last session's exact frame (its projection's metres), when it was saved in this projection: the lon/lat
     // box alone is larger than what was shown outside equirectangular, and the map zoomed out at every launch.
     if (settings && !options.bbox && !options.view_given && !options.projection_given && !settings->view.frame.empty() &&
         settings->view.projection == projection.name())
         view.camera = Camera::fit(settings->view.frame, view.fb_w, view.fb_h);
-    view.home = camera_for(view.home_box, projection, view.fb_w, view.fb_h, view.bottom_ui);
+    view.home = camera_for(view.home_box, projection, view.fb_w, view.fb_h, view.map_area);
     return view;
 }
 
@@ -155,36 +210,51 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
     MapStyle style;
     MapRedraw redraw;
     double last_s = glfwGetTime();
+    if (!options.layout_dump.empty()) ImGui::GetIO().UserData = &panels.widget_rects;  // note_item collects
     while (!glfwWindowShouldClose(window)) {
         wait_for_events(options, redraw, loading, events, view);
+        const double woke_s = glfwGetTime();  // the frame's drawing time starts here, after the idle wait
         if (apply_finished_base_levels(loading, scene, panels.status.message)) redraw_base_map(redraw);
         ImGui_ImplOpenGL3_NewFrame();
         use_nearest_font_sampling();  // after NewFrame, which (re)creates the atlas texture
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         follow_framebuffer_size(window, view, redraw);
+        update_layout(panels, view, scene.projection);
         const double now_s = glfwGetTime();
         if (advance(events.timeline, now_s - last_s, events.days)) events.overlay_stale = true;
         last_s = now_s;
         WindowInput frame_input = std::exchange(input, {});  // what arrived since the last frame
+        const KeyPresses all_keys = frame_input.keys;  // the events list reads its arrows from these
+        keep_list_keys_from_map(panels, frame_input.keys);
         if (handle_timeline_keys(events.timeline, events.days, frame_input.keys, ImGui::GetIO().WantCaptureKeyboard))
             events.overlay_stale = true;
         if (handle_map_input(window, view, frame_input.wheel, frame_input.keys)) redraw.dirty = true;
         apply_script(options.script, stats.frame, view, redraw, events);
 
         draw_file_panels(window, panels, loading, scene, style, events, view, redraw, frame_input, options.samples);
-        draw_map_panels(panels, scene, style, events, view, redraw);
+        draw_map_panels(panels, scene, style, events, view, redraw, all_keys);
         scene.refresh_derived();  // classes and focus countries for the styles the panels may have changed
-        draw_export_panel_and_write(panels, renderer, scene, style, view, events, frame_input.keys, options.samples);
+        {
+            // Export is the sidebar's last section (appended; folded, it still answers Ctrl+S and F12, unseen).
+            const bool shown = begin_sidebar(panels, false);
+            if (!shown) ImGui::PushClipRect(ImVec2(0, 0), ImVec2(0, 0), false);
+            draw_export_panel_and_write(panels, renderer, scene, style, view, events, frame_input.keys,
+                                        options.samples);
+            if (!shown) ImGui::PopClipRect();
+            ImGui::End();
+        }
         if (refresh_event_state(events, scene)) redraw.dirty = true;
         handle_map_pointer(window, panels, view, scene);
-        draw_map_status(window, panels.status, view, scene);
+        highlight_events_on_map(panels, scene, view);
+        draw_map_status(window, panels.status, view, scene, panels.layout.status);
+        write_layout_dump(panels, options.layout_dump, events, scene, view);
         ImGui::Render();
         mark_phase(stats, 0, scripted);
 
         // The base map comes from its cache; events and labels are drawn over it every frame.
         if (auto drawn =
-                present_base_map(renderer, scene, style, view, redraw, events.presence.size(), options.samples))
+                present_base_map(renderer, scene, style, view, redraw, options.samples))
             panels.status.detail = base_map_detail(*drawn, loading.finer.valid());
         mark_phase(stats, 1, scripted);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -204,7 +274,8 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         glfwSwapBuffers(window);
         if (scripted) glFinish();  // measure whole frames when scripted
         mark_phase(stats, 4, scripted);
-        panels.status.frame_ms = record_frame(stats, loading_now, !scene.overlays.empty());
+        record_frame(stats, loading_now, !scene.overlays.empty());
+        panels.status.frame_ms = (glfwGetTime() - woke_s) * 1000.0;  // not the wait for input before it
         if (scripted && stats.loaded_frames >= options.frames) break;
     }
     return exit_code;
@@ -227,6 +298,7 @@ int run_map_window(GLFWwindow* window, const WindowOptions& options, const DataP
     scene.graticule.data = make_graticule();
     scene.graticule.reproject(scene.projection);
     PanelsState panels = make_panels_state(options.project);
+    if (use_settings) panels.layout_sizes = load_layout_sizes();
     // --layer files open as if dropped on the window (a GeoPackage of several layers asks which to open).
     input.dropped.insert(input.dropped.end(), options.layers.begin(), options.layers.end());
     EventState events;
@@ -238,13 +310,16 @@ int run_map_window(GLFWwindow* window, const WindowOptions& options, const DataP
         std::cerr << "eventmap: " << renderer.error().message << "\n";
         exit_code = 1;
     } else {
-        MapView view = start_view(window, options, settings, scene.projection, events);
+        MapView view = start_view(window, options, settings, scene.projection, panels.layout_sizes);
         if (settings) apply_settings(*settings, options, events, panels.filter_ui);
         apply_window_filter_args(options.filters, events, panels.filter_ui);  // the command line wins
         panels.status.message = message;
         FrameStats stats = start_frame_stats(started);
         exit_code = run_frames(window, options, renderer.value(), scene, events, loading, panels, view, input, stats);
-        if (use_settings) save_session(scene, view.camera, events);
+        if (use_settings) {
+            save_session(scene, view.camera, events);
+            save_layout_sizes(panels.layout_sizes);
+        }
         if (!options.stats.empty()) write_frame_stats(stats, options.script, view.fb_w, view.fb_h, options.stats);
     }
     if (loading.finer.valid()) loading.finer.wait();
@@ -269,7 +344,7 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
     GLFWwindow* window = open_window(options);
     if (!window) return 1;
     const bool use_settings = uses_settings(options);
-    const std::optional<Project> settings = start_imgui(window, use_settings);
+    const std::optional<Project> settings = start_imgui(window, use_settings, options, paths.value());
     WindowInput input;
     collect_window_input(window, input);
     const int exit_code = run_map_window(window, options, paths.value(), settings, use_settings, input, started);

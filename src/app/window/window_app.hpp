@@ -34,6 +34,8 @@ struct WindowOptions {
     std::string script;
     std::string screenshot;   // PNG of the last frame, written before quitting
     std::string stats;        // file to receive frame-time figures (mean, p95) as JSON
+    std::string layout_dump;  // file to receive the panels' and test widgets' rectangles as JSON (window tests)
+    float ui_scale = 0;       // --ui-scale: size of the UI (1 = 15 px text); 0: the monitor's content scale
     bool settings = true;     // restore and save time, window, filters, view and panel layout
     bool projection_given = false, view_given = false, window_given = false;  // the command line wins
     EventFilterArgs filters;      // --range, --cumulative, --actor, --kind, --country, --search, --hide-uncertain

@@ -21,6 +21,7 @@
 #include "ui/layers_panel.hpp"
 #include "ui/legend_panel.hpp"
 #include "ui/timeline_panel.hpp"
+#include "app/window/window_layout_panels.hpp"
 
 namespace em {
 
@@ -114,39 +115,38 @@ void ask_network_consent(PanelsState& panels, MapScene& scene, MapView& view, Ev
 }
 
 void draw_map_panels(PanelsState& panels, MapScene& scene, MapStyle& style, EventState& events, MapView& view,
-                     MapRedraw& redraw) {
-    const int fb_w = view.fb_w, fb_h = view.fb_h;
-    ImGui::SetNextWindowPos(ImVec2(10, fb_h - view.bottom_ui - 240.0f), ImGuiCond_FirstUseEver);
+                     MapRedraw& redraw, const KeyPresses& keys) {
+    const WindowLayout& l = panels.layout;
+    // The log floats over the map (it is opened from the View menu when wanted).
+    ImGui::SetNextWindowPos(ImVec2(l.map.x + 16 * l.scale, l.map.bottom() - 260 * l.scale), ImGuiCond_FirstUseEver);
     draw_log_panel(panels.log);
-    ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(330, 120), ImGuiCond_FirstUseEver);
-    draw_view_panel_and_apply(panels, scene, view, redraw);
-    ImGui::SetNextWindowPos(ImVec2(10, 160), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(330, 360), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // opened on demand: the map first
-    if (draw_layers_panel(scene, style)) redraw_base_map(redraw);
-    ImGui::SetNextWindowPos(ImVec2(fb_w - 300.0f, 30), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(290, 330), ImGuiCond_FirstUseEver);
+    // The sidebar: view, layers, filters; export is appended by the frame loop (begin_sidebar again).
+    if (begin_sidebar(panels, true)) {
+        draw_view_panel_and_apply(panels, scene, view, redraw);
+        if (draw_layers_panel(scene, style)) redraw_base_map(redraw);
+        if (draw_filter_panel(events.filter, panels.filter_ui, events.choices,
+                              scene.events ? scene.events->visible_count : 0, events.set.events.size()))
+            events.histogram_stale = events.overlay_stale = true;
+    }
+    ImGui::End();
+    // The legend: a card in the map's top-right corner, as tall as its content or the map allows.
+    ImGui::SetNextWindowPos(ImVec2(l.legend.right(), l.legend.y), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(l.legend.w, 0), ImVec2(l.legend.w, std::max(1.0f, l.legend.h)));
+    // Open at first when the map is tall enough to keep most of it in view (about 900 px at scale 1).
+    ImGui::SetNextWindowCollapsed(l.map.h < 560 * l.scale, ImGuiCond_Appearing);
     draw_legend_panel(events.choices.parties);
-    ImGui::SetNextWindowPos(ImVec2(fb_w - 300.0f, 350), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(290, 300), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-    if (draw_filter_panel(events.filter, panels.filter_ui, events.choices,
-                          scene.events ? scene.events->visible_count : 0, events.set.events.size()))
-        events.histogram_stale = events.overlay_stale = true;
-    if (draw_timeline_panel(events.timeline, panels.timeline_ui, events.histogram, events.presence, events.days))
+    if (draw_timeline_panel(events.timeline, panels.timeline_ui, events.histogram, events.presence, events.days,
+                            l.timeline))
         events.overlay_stale = true;
-    draw_inspector_panel(panels.pinned);
-    draw_feature_panel(panels.inspected);
+    draw_inspector(panels, events, scene, view, redraw, keys);
+    draw_splitters(panels);
 }
 
 std::optional<DrawStats> present_base_map(MapRenderer& renderer, MapScene& scene, const MapStyle& style,
-                                          const MapView& view, MapRedraw& redraw, std::size_t presence_rows,
-                                          int samples) {
-    // The timeline and status bar are opaque and span the window's width: the base map under them is not copied
-    // (2 px less, so no seam can show).
-    const int covered_rows = static_cast<int>((timeline_panel_height(presence_rows) + ImGui::GetFrameHeight() + 6 - 2) *
-                                              view.fb_h / std::max(1.0f, ImGui::GetIO().DisplaySize.y));
+                                          const MapView& view, MapRedraw& redraw, int samples) {
+    // Below the map the timeline and the status bar are opaque: the base map under them is not copied (2 px
+    // less, so no seam can show).
+    const int covered_rows = std::max(0, static_cast<int>(view.fb_h - view.map_area.bottom()) - 2);
     DrawStats stats;
     if (!redraw.base_cache.present(renderer, scene, style, view.camera, samples, zoom_settled(view), &stats,
                                    covered_rows))

@@ -37,15 +37,15 @@ void draw_file_panels(GLFWwindow* window, PanelsState& panels, LoadingState& loa
                       const MapStyle& style, EventState& events, MapView& view, MapRedraw& redraw, WindowInput& input,
                       int samples);
 
-// The log, view, layers, legend, filter, timeline, inspector and feature panels, each placed at its first use.
+// The panels in the frame's layout (panels.layout): the sidebar (view, layers, filters), the legend card on the
+// map, the timeline, the inspector (pinned event, feature, events list) and the splitters; the log floats.
 void draw_map_panels(PanelsState& panels, MapScene& scene, MapStyle& style, EventState& events, MapView& view,
-                     MapRedraw& redraw);
+                     MapRedraw& redraw, const KeyPresses& keys);
 
 // The base map from its cache (redrawn only when out of date; at the new scale once a zoom has settled) into
-// the window, except the rows the timeline and status bar cover. Returns the draw statistics when it redrew.
+// the window, except the rows below the map (timeline, status bar). Returns the draw statistics when it redrew.
 std::optional<DrawStats> present_base_map(MapRenderer& renderer, MapScene& scene, const MapStyle& style,
-                                          const MapView& view, MapRedraw& redraw, std::size_t presence_rows,
-                                          int samples);
+                                          const MapView& view, MapRedraw& redraw, int samples);
 
 // The status bar's detail after a base map redraw: level, triangles, segments, and whether 1:10m is loading.
 std::string base_map_detail(const DrawStats& stats, bool loading_finer);

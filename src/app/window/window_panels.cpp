@@ -73,18 +73,19 @@ std::optional<std::string> draw_project_dialog(PanelsState& panels) {
 
 void draw_feature_panel(std::optional<InspectedFeature>& inspected) {
     if (!inspected) return;
-    bool open = true;
-    ImGui::SetNextWindowSize(ImVec2(360, 0), ImGuiCond_FirstUseEver);
-    if (ImGui::Begin("Feature", &open)) {
+    bool keep = true;
+    if (begin_section("Feature")) {
         ImGui::TextDisabled("%s", inspected->layer.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Clear")) keep = false;
         for (const auto& [field, value] : inspected->values) {
             ImGui::TextDisabled("%s", field.c_str());
-            ImGui::SameLine(120);
+            ImGui::SameLine(7 * ImGui::GetFontSize());
             ImGui::TextWrapped("%s", value.c_str());
         }
     }
-    ImGui::End();
-    if (!open) inspected.reset();
+    end_section();
+    if (!keep) inspected.reset();
 }
 
 void draw_view_panel_and_apply(PanelsState& panels, MapScene& scene, MapView& view, MapRedraw& redraw) {
@@ -99,11 +100,11 @@ void draw_view_panel_and_apply(PanelsState& panels, MapScene& scene, MapView& vi
         const double mpp = view.camera.metres_per_pixel_x();
         view.camera = camera_for(box, scene.projection, fb_w, fb_h);
         view.camera = Camera(view.camera.centre(), mpp, fb_w, fb_h);
-        view.home = camera_for(view.home_box, scene.projection, fb_w, fb_h, view.bottom_ui);
+        view.home = camera_for(view.home_box, scene.projection, fb_w, fb_h, view.map_area);
         redraw_base_map(redraw);
     }
     if (commands.preset) {
-        view.camera = camera_for(find_view(*commands.preset)->lon_lat, scene.projection, fb_w, fb_h, view.bottom_ui);
+        view.camera = camera_for(find_view(*commands.preset)->lon_lat, scene.projection, fb_w, fb_h, view.map_area);
         redraw.dirty = true;
     }
 }
@@ -138,6 +139,7 @@ void handle_map_pointer(GLFWwindow* window, PanelsState& panels, MapView& view, 
     int ww = 1, wh = 1;
     glfwGetWindowSize(window, &ww, &wh);
     const XY at{mx * view.fb_w / std::max(ww, 1), my * view.fb_h / std::max(wh, 1)};
+    if (!on_map(view, at.x, at.y)) return;
     const Event* hovered = pick_event(*scene.events, scene.projection, view.camera, at);
     if (hovered) {
         ImGui::BeginTooltip();
@@ -155,17 +157,19 @@ void handle_map_pointer(GLFWwindow* window, PanelsState& panels, MapView& view, 
     }
 }
 
-void draw_map_status(GLFWwindow* window, StatusInfo& status, const MapView& view, const MapScene& scene) {
+void draw_map_status(GLFWwindow* window, StatusInfo& status, const MapView& view, const MapScene& scene,
+                     const UiRect& rect) {
     double cx = 0, cy = 0;
     glfwGetCursorPos(window, &cx, &cy);
     int ww = 1, wh = 1;
     glfwGetWindowSize(window, &ww, &wh);
-    status.cursor = scene.projection.inverse(
-        view.camera.to_world({cx * view.fb_w / std::max(ww, 1), cy * view.fb_h / std::max(wh, 1)}));
+    const XY at{cx * view.fb_w / std::max(ww, 1), cy * view.fb_h / std::max(wh, 1)};
+    status.cursor.reset();  // only over the map
+    if (on_map(view, at.x, at.y)) status.cursor = scene.projection.inverse(view.camera.to_world(at));
     const auto centre = scene.projection.inverse(view.camera.centre());
     status.metres_per_pixel =
         view.camera.metres_per_pixel_x() * (centre ? scene.projection.scale_factor_x(*centre) : 1.0);
-    draw_status_bar(status);
+    draw_status_bar(status, rect);
 }
 
 }  // namespace em

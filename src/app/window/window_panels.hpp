@@ -11,12 +11,15 @@
 #include "render/map_scene.hpp"
 #include "ui/export_panel.hpp"
 #include "ui/consent_dialog.hpp"
+#include "ui/events_list_panel.hpp"
 #include "ui/file_browser.hpp"
 #include "ui/filter_panel.hpp"
 #include "ui/key_presses.hpp"
 #include "ui/log_panel.hpp"
+#include "ui/panel_section.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/timeline_panel.hpp"
+#include "ui/window_layout.hpp"
 
 struct GLFWwindow;
 
@@ -44,6 +47,12 @@ struct PanelsState {
     StatusInfo status;                                    // what the status bar shows
     std::string current_project;                          // the project opened last (for the consent dialog)
     std::optional<ConsentRequest> consent;                // sources a file wants off this machine, to ask about
+    LayoutSizes layout_sizes;                             // the splitters and folded panels (saved in layout.json)
+    WindowLayout layout;                                  // this frame's panel rectangles (ImGui's pixels)
+    EventsListState events_list;
+    const Event* hovered_row = nullptr;  // the list's row under the pointer, ringed on the map
+    WidgetRects widget_rects;            // --layout-dump: what the panels noted this frame
+    std::string layout_dumped;           // the dump last written
 };
 
 // The panels at start: the project dialog set up for project files, the view presets listed, --project waiting.
@@ -63,7 +72,7 @@ std::vector<std::string> draw_layer_dialog(PanelsState& panels, std::vector<std:
 // returned at the first frame, to be opened.
 std::optional<std::string> draw_project_dialog(PanelsState& panels);
 
-// The Feature window for the feature last clicked; closing it forgets the feature.
+// The inspector's Feature section for the feature last clicked; Clear forgets the feature.
 void draw_feature_panel(std::optional<InspectedFeature>& inspected);
 
 // The view panel: switches the projection (keeping the centre and scale, re-fitting Home) or jumps to a preset.
@@ -74,6 +83,7 @@ void draw_view_panel_and_apply(PanelsState& panels, MapScene& scene, MapView& vi
 void handle_map_pointer(GLFWwindow* window, PanelsState& panels, MapView& view, MapScene& scene);
 
 // The status bar: lon/lat under the pointer, true ground scale at the view centre, and the status.
-void draw_map_status(GLFWwindow* window, StatusInfo& status, const MapView& view, const MapScene& scene);
+void draw_map_status(GLFWwindow* window, StatusInfo& status, const MapView& view, const MapScene& scene,
+                     const UiRect& rect);
 
 }  // namespace em

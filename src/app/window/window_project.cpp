@@ -115,7 +115,7 @@ void open_project_file(const std::string& path, MapScene& scene, MapView& view, 
     if (!project->view.frame.empty() && project->view.projection == scene.projection.name()) {
         view.camera = Camera::fit(project->view.frame, view.fb_w, view.fb_h);  // exactly what was shown
     } else if (!project->view.bbox.empty()) {
-        view.camera = camera_for(project->view.bbox, scene.projection, view.fb_w, view.fb_h, view.bottom_ui);
+        view.camera = camera_for(project->view.bbox, scene.projection, view.fb_w, view.fb_h, view.map_area);
     }
     apply_document_clock(project.value(), events);
     std::snprintf(filter_ui.search, sizeof filter_ui.search, "%s", events.filter.text.c_str());

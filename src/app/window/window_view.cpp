@@ -16,12 +16,25 @@ void redraw_base_map(MapRedraw& redraw) {
     redraw.dirty = true;
 }
 
-Camera camera_for(const BBox& lon_lat, const Projection& projection, int width, int height, int bottom_ui) {
-    const int map_height = std::max(1, height - bottom_ui);
-    Camera fitted = Camera::fit(projection.project_box(lon_lat), width, map_height);
+Camera camera_for(const BBox& lon_lat, const Projection& projection, int width, int height, UiRect area) {
+    if (area.w < 1 || area.h < 1) area = {0, 0, float(width), float(height)};
+    Camera fitted = Camera::fit(projection.project_box(lon_lat), std::max(1, int(area.w)), std::max(1, int(area.h)));
+    // The box's centre goes to the area's centre: the camera's centre (the window's) is offset from it.
+    const double dx = width / 2.0 - (area.x + area.w / 2.0), dy = height / 2.0 - (area.y + area.h / 2.0);
     const XY c = fitted.centre();
-    return Camera({c.x, c.y - bottom_ui / 2.0 * fitted.metres_per_pixel_y()}, fitted.metres_per_pixel_x(), width,
-                  height);
+    return Camera({c.x + dx * fitted.metres_per_pixel_x(), c.y - dy * fitted.metres_per_pixel_y()},
+                  fitted.metres_per_pixel_x(), width, height);
+}
+
+void set_map_area(MapView& view, const UiRect& area, const Projection& projection) {
+    const UiRect& was = view.map_area;
+    if (was.x == area.x && was.y == area.y && was.w == area.w && was.h == area.h) return;
+    view.map_area = area;
+    view.home = camera_for(view.home_box, projection, view.fb_w, view.fb_h, area);
+}
+
+bool on_map(const MapView& view, double x, double y) {
+    return view.map_area.w < 1 || view.map_area.contains(float(x), float(y));
 }
 
 BBox visible_lon_lat(const Camera& camera, const Projection& projection) {
@@ -49,7 +62,7 @@ void follow_framebuffer_size(GLFWwindow* window, MapView& view, MapRedraw& redra
 namespace {
 
 // Drag and wheel, in framebuffer pixels. Returns true if the camera moved.
-bool apply_mouse(GLFWwindow* window, Camera& camera, DragState& drag, double wheel) {
+bool apply_mouse(GLFWwindow* window, Camera& camera, DragState& drag, double wheel, const UiRect& area) {
     const ImGuiIO& io = ImGui::GetIO();
     bool moved = false;
     double x = 0, y = 0;
@@ -59,18 +72,19 @@ bool apply_mouse(GLFWwindow* window, Camera& camera, DragState& drag, double whe
     glfwGetFramebufferSize(window, &fw, &fh);
     const double sx = static_cast<double>(fw) / ww, sy = static_cast<double>(fh) / wh;  // HiDPI
     x *= sx, y *= sy;
-    if (!io.WantCaptureMouse) {
+    const bool inside = area.w < 1 || area.contains(float(x), float(y));
+    if (!io.WantCaptureMouse && (inside || drag.dragging)) {
         const bool down = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
         if (down && drag.dragging && (x != drag.last_x || y != drag.last_y)) {
             camera.pan_pixels(x - drag.last_x, y - drag.last_y);
             moved = true;
         }
         drag.dragging = down;
-        if (wheel != 0) {
+        if (wheel != 0 && inside) {
             camera.zoom_at({x, y}, std::pow(1.25, wheel));
             moved = true;
         }
-    } else if (glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) != GLFW_PRESS) {
+    } else if (glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) != GLFW_PRESS || !inside) {
         drag.dragging = false;
     }
     drag.last_x = x, drag.last_y = y;
@@ -79,10 +93,11 @@ bool apply_mouse(GLFWwindow* window, Camera& camera, DragState& drag, double whe
 
 // + - arrows and Home. Every press counts, also several within one slow frame. '+' is Shift+'=' on most
 // layouts. Returns true if the camera moved.
-bool apply_keys(Camera& camera, const KeyPresses& keys, const Camera& home) {
+bool apply_keys(Camera& camera, const KeyPresses& keys, const Camera& home, const UiRect& area) {
     if (ImGui::GetIO().WantCaptureKeyboard) return false;
     bool moved = false;
-    const XY centre{camera.width() / 2.0, camera.height() / 2.0};
+    const XY centre = area.w >= 1 ? XY{area.x + area.w / 2.0, area.y + area.h / 2.0}
+                                  : XY{camera.width() / 2.0, camera.height() / 2.0};
     const int zoom_in =
         keys.count(GLFW_KEY_EQUAL) + keys.count(GLFW_KEY_EQUAL, GLFW_MOD_SHIFT) + keys.count(GLFW_KEY_KP_ADD);
     const int zoom_out = keys.count(GLFW_KEY_MINUS) + keys.count(GLFW_KEY_KP_SUBTRACT);
@@ -104,8 +119,8 @@ bool apply_keys(Camera& camera, const KeyPresses& keys, const Camera& home) {
 
 bool handle_map_input(GLFWwindow* window, MapView& view, double wheel, const KeyPresses& keys) {
     const double mpp_before = view.camera.metres_per_pixel_x();
-    bool moved = apply_mouse(window, view.camera, view.drag, wheel);
-    if (apply_keys(view.camera, keys, view.home)) moved = true;
+    bool moved = apply_mouse(window, view.camera, view.drag, wheel, view.map_area);
+    if (apply_keys(view.camera, keys, view.home, view.map_area)) moved = true;
     if (moved) view.camera.clamp_scale(5.0, 200000.0);
     if (view.camera.metres_per_pixel_x() != mpp_before) view.last_zoom = glfwGetTime();
     return moved;

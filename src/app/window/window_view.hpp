@@ -5,6 +5,7 @@
 #include "render/base_map_cache.hpp"
 #include "render/camera.hpp"
 #include "ui/key_presses.hpp"
+#include "ui/window_layout.hpp"
 
 struct GLFWwindow;
 
@@ -21,7 +22,7 @@ struct MapView {
     Camera camera;
     Camera home;                     // the view Home returns to: the preset or --bbox of the start
     BBox home_box;                   // Home's lon/lat box (re-fitted when the projection changes)
-    int bottom_ui = 0;               // pixels the timeline and status bar cover at the bottom
+    UiRect map_area;                 // the map's part of the window (framebuffer pixels): between the panels
     int fb_w = 0, fb_h = 0;          // the framebuffer's size this frame
     int target_w = 0, target_h = 0;  // the size the camera and base map were last fitted to
     DragState drag;
@@ -38,8 +39,15 @@ struct MapRedraw {
 // The base map changed (layers, styles, projection, size): redraw its cache and the frame.
 void redraw_base_map(MapRedraw& redraw);
 
-// A camera showing the box in the part of the window above the timeline and status bar (bottom_ui pixels).
-Camera camera_for(const BBox& lon_lat, const Projection& projection, int width, int height, int bottom_ui = 0);
+// A camera for a width x height window showing the box in `area`, the map's part of the window between the
+// panels (framebuffer pixels; empty: the whole window).
+Camera camera_for(const BBox& lon_lat, const Projection& projection, int width, int height, UiRect area = {});
+
+// The map's area moved (a splitter, a resize, a panel folded): Home is framed in it again.
+void set_map_area(MapView& view, const UiRect& area, const Projection& projection);
+
+// True when the framebuffer point (x, y) is on the map, not on a panel.
+bool on_map(const MapView& view, double x, double y);
 
 // The lon/lat box the camera shows (sampled along its edges).
 BBox visible_lon_lat(const Camera& camera, const Projection& projection);

@@ -1,0 +1,142 @@
+#include "ui/events_list_panel.hpp"
+
+#include <imgui.h>
+
+// GLFW key codes for the list's keys (ImGui 1.86 misses quick taps; ui/key_presses has every press).
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "render/actor_style.hpp"
+#include "ui/inspector_panel.hpp"
+#include "ui/panel_section.hpp"
+#include "ui/ui_fonts.hpp"
+
+namespace em {
+
+namespace {
+
+constexpr EventColumn kColumns[] = {EventColumn::kDate, EventColumn::kKind, EventColumn::kParties, EventColumn::kPlace,
+                                    EventColumn::kSource};
+constexpr const char* kHeaders[] = {"Date", "Kind", "Parties", "Place", "Source"};
+constexpr float kWidthsEm[] = {6.5f, 5.0f, 11.0f, 10.0f, 8.0f};
+
+// Reads the table's sort order into the query; true when it changed.
+bool take_sort_specs(EventRowsQuery& query) {
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0) return false;
+    const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
+    query.column = kColumns[s.ColumnUserID];
+    query.ascending = s.SortDirection != ImGuiSortDirection_Descending;
+    specs->SpecsDirty = false;
+    return true;
+}
+
+// Up/Down/Page keys move the selection; returns the row reached, or nullptr.
+const Event* keyboard_step(const std::vector<const Event*>& rows, const Event* pinned, const KeyPresses& keys) {
+    const int page = 10;
+    const int step = keys.count(GLFW_KEY_DOWN) - keys.count(GLFW_KEY_UP) +
+                     page * (keys.count(GLFW_KEY_PAGE_DOWN) - keys.count(GLFW_KEY_PAGE_UP));
+    if (step == 0) return nullptr;
+    return step_row(rows, pinned, step);
+}
+
+}  // namespace
+
+EventsListAction draw_events_list(EventsListState& st, const VisibleEventIndex* index, const TimeWindow& window,
+                                  const Event* pinned, const KeyPresses& keys) {
+    EventsListAction action;
+    const bool open = begin_section("Events");
+    if (!open) {
+        st.focused = false;
+        end_section();
+        return action;
+    }
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##events_search", "search the list (Army-2024, Bamako...)", st.search,
+                                 sizeof st.search)) {
+        st.query.search = st.search;
+        st.stale = true;
+    }
+    note_item("Events/search");
+    constexpr ImGuiTableFlags kTable = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                       ImGuiTableFlags_ScrollX | ImGuiTableFlags_Resizable |
+                                       ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Hideable |
+                                       ImGuiTableFlags_SizingFixedFit;
+    const float em = ImGui::GetFontSize();
+    const float height = std::max(8 * em, ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing());
+    bool scroll_to_pinned = false;
+    if (ImGui::BeginTable("##events", 5, kTable, ImVec2(0, height))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        for (int c = 0; c < 5; ++c)
+            ImGui::TableSetupColumn(kHeaders[c], c == 0 ? ImGuiTableColumnFlags_DefaultSort : 0, kWidthsEm[c] * em,
+                                    static_cast<ImGuiID>(c));
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (int c = 0; c < 5; ++c) {
+            if (!ImGui::TableSetColumnIndex(c)) continue;
+            ImGui::TableHeader(kHeaders[c]);
+            note_item(std::string("Events/header/") + kHeaders[c]);
+        }
+        if (take_sort_specs(st.query)) st.stale = true;
+        if (st.stale && index) {
+            st.rows = event_rows(index->visible(window), st.query);
+            st.stale = false;
+        }
+        st.focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput;
+        if (st.focused) {
+            if (const Event* reached = keyboard_step(st.rows, pinned, keys); reached && reached != pinned) {
+                action.selected = reached;
+                scroll_to_pinned = true;
+            }
+        }
+        const Event* marked = action.selected ? action.selected : pinned;
+        // The row reached with the keys is scrolled to the middle (rows are all one line high).
+        if (scroll_to_pinned) {
+            const float row_h = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
+            for (size_t i = 0; i < st.rows.size(); ++i)
+                if (st.rows[i] == marked) ImGui::SetScrollY(std::max(0.0f, i * row_h - height / 2));
+        }
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(st.rows.size()));
+        while (clipper.Step()) {
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const Event& e = *st.rows[i];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushID(i);
+                const Color c = party_color(e.party());
+                // The date's cell is the row's selectable, spanning every column.
+                const std::string date = event_cell(e, EventColumn::kDate);
+                if (ImGui::Selectable("##row", &e == marked, ImGuiSelectableFlags_SpanAllColumns)) action.selected = &e;
+                char name[32];
+                std::snprintf(name, sizeof name, "Events/row/%d", i);
+                note_item(name);
+                if (ImGui::IsItemHovered()) {
+                    action.hovered = &e;
+                    ImGui::BeginTooltip();
+                    draw_event_details(e);
+                    ImGui::EndTooltip();
+                }
+                ImGui::SameLine(0, 0);
+                ImGui::TextColored(ImVec4(c.r, c.g, c.b, 1), "%s", date.c_str());
+                for (int col = 1; col < 5; ++col) {
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(event_cell(e, kColumns[col]).c_str());
+                }
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PushFont(small_font());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%zu events. Up/Down: step; a header: sort", st.rows.size());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    end_section();
+    return action;
+}
+
+}  // namespace em

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <vector>
+
+#include "events/time_filter.hpp"
+#include "ui/events_table.hpp"
+#include "ui/key_presses.hpp"
+
+namespace em {
+
+// What the events list keeps between frames.
+struct EventsListState {
+    char search[128] = "";
+    EventRowsQuery query;
+    std::vector<const Event*> rows;  // the visible events matching the search, sorted
+    bool stale = true;               // the visible events changed: rebuild rows
+    bool focused = false;            // the list had the keyboard last frame (arrows move its selection)
+    TimeWindow shown_window;         // what the rows were built for, to see when they are out of date
+    EventFilter shown_filter;
+    const Event* shown_first = nullptr;  // the events' storage the rows point into (loading again moves it)
+    std::size_t shown_count = 0;
+};
+
+// What the user did in the list this frame.
+struct EventsListAction {
+    const Event* selected = nullptr;  // a row clicked or reached with the keys: pin it, show it on the map
+    const Event* hovered = nullptr;   // the row under the pointer: highlight it on the map
+};
+
+// The inspector's Events section: a table of the events in `window` that pass the filters (from `index`; null
+// while it is being rebuilt, when the rows wait)
+// with date (and its precision), kind, parties, place and source; sortable by any column, searched by the box
+// above it; Up/Down/Page Up/Page Down move the selection while the list has focus. The pinned event's row is
+// highlighted.
+EventsListAction draw_events_list(EventsListState& state, const VisibleEventIndex* index, const TimeWindow& window,
+                                  const Event* pinned, const KeyPresses& keys);
+
+}  // namespace em

@@ -1,0 +1,80 @@
+#include "ui/events_table.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace em {
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool matches(const Event& e, const std::string& needle) {
+    if (needle.empty()) return true;
+    for (const std::string& hay :
+         {e.id, event_cell(e, EventColumn::kDate), event_cell(e, EventColumn::kKind),
+          event_cell(e, EventColumn::kParties), event_cell(e, EventColumn::kPlace), e.source, e.participants,
+          e.description}) {
+        if (lower(hay).find(needle) != std::string::npos) return true;
+    }
+    return false;
+}
+
+// Date, then id: the tie-break of every column.
+bool earlier(const Event* a, const Event* b) {
+    if (a->first_day() != b->first_day()) return a->first_day() < b->first_day();
+    return a->id < b->id;
+}
+
+}  // namespace
+
+std::string event_cell(const Event& e, EventColumn column) {
+    switch (column) {
+        case EventColumn::kDate: {
+            std::string when = e.date.display();
+            if (e.end_date) when += " to " + e.end_date->display();
+            return when;
+        }
+        case EventColumn::kKind: return std::string(kind_name(e.kind));
+        case EventColumn::kParties: return e.country.empty() ? e.actor : e.actor + " -> " + e.country;
+        case EventColumn::kPlace: return e.from ? e.from->name + " -> " + e.to.name : e.to.name;
+        case EventColumn::kSource: return e.source;
+    }
+    return {};
+}
+
+std::vector<const Event*> event_rows(const std::vector<VisibleEvent>& visible, const EventRowsQuery& q) {
+    const std::string needle = lower(q.search);
+    std::vector<const Event*> rows;
+    rows.reserve(visible.size());
+    for (const VisibleEvent& v : visible)
+        if (matches(*v.event, needle)) rows.push_back(v.event);
+    if (q.column == EventColumn::kDate) {
+        std::sort(rows.begin(), rows.end(), earlier);
+    } else {
+        // The column's text once per row, not per comparison.
+        std::vector<std::pair<std::string, const Event*>> keyed;
+        keyed.reserve(rows.size());
+        for (const Event* e : rows) keyed.push_back({lower(event_cell(*e, q.column)), e});
+        std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first < b.first : earlier(a.second, b.second);
+        });
+        for (size_t i = 0; i < keyed.size(); ++i) rows[i] = keyed[i].second;
+    }
+    if (!q.ascending) std::reverse(rows.begin(), rows.end());
+    return rows;
+}
+
+const Event* step_row(const std::vector<const Event*>& rows, const Event* current, int step) {
+    if (rows.empty()) return nullptr;
+    const auto at = std::find(rows.begin(), rows.end(), current);
+    if (at == rows.end()) return rows.front();
+    const long i = std::clamp<long>((at - rows.begin()) + step, 0, static_cast<long>(rows.size()) - 1);
+    return rows[i];
+}
+
+}  // namespace em

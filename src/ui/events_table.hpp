@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "events/event.hpp"
+#include "events/time_filter.hpp"
+
+namespace em {
+
+// The columns of the events list, in order.
+enum class EventColumn { kDate, kKind, kParties, kPlace, kSource };
+
+// How the list is searched and sorted.
+struct EventRowsQuery {
+    std::string search;  // case-insensitive, in every column and in people and descriptions; empty: all
+    EventColumn column = EventColumn::kDate;
+    bool ascending = true;
+};
+
+// The text of a column for an event: the date as written with its precision ("13 Aug 2024", "Aug 2024"), the
+// kind, the parties ("Russia -> Mali": actor and host country), the place ("Bamako -> Moscow" for a link) and
+// the source.
+std::string event_cell(const Event& event, EventColumn column);
+
+// The rows of the list: the visible events (in the window, passing the filters) that match the search, sorted
+// by the column (dates by first day; ties by date, then id, so the order is stable from frame to frame).
+std::vector<const Event*> event_rows(const std::vector<VisibleEvent>& visible, const EventRowsQuery& query);
+
+// The row `step` rows away from `current` in rows (clamped to the list); the first row when current is not in
+// it. nullptr for an empty list. For the list's Up/Down/Page keys.
+const Event* step_row(const std::vector<const Event*>& rows, const Event* current, int step);
+
+}  // namespace em

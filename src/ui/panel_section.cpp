@@ -1,0 +1,40 @@
+#include "ui/panel_section.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace em {
+
+bool begin_section(const char* title, bool open_at_first) {
+    ImGui::PushID(title);
+    const bool open = ImGui::CollapsingHeader(title, open_at_first ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    note_item(std::string("Section/") + title);
+    return open;
+}
+
+void end_section() {
+    ImGui::Spacing();
+    ImGui::PopID();
+}
+
+void note_item(const std::string& name) {
+    auto* rects = static_cast<WidgetRects*>(ImGui::GetIO().UserData);
+    if (!rects) return;
+    // Only the part on screen: an item scrolled out of its panel (or a table row wider than it) cannot be
+    // clicked there.
+    const ImVec2 c0 = ImGui::GetWindowDrawList()->GetClipRectMin(), c1 = ImGui::GetWindowDrawList()->GetClipRectMax();
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const float x0 = std::max(a.x, c0.x), y0 = std::max(a.y, c0.y), x1 = std::min(b.x, c1.x), y1 = std::min(b.y, c1.y);
+    if (x1 <= x0 || y1 <= y0) return;
+    rects->items.push_back({name, UiRect{x0, y0, x1 - x0, y1 - y0}});
+}
+
+void note_window(const std::string& name) {
+    auto* rects = static_cast<WidgetRects*>(ImGui::GetIO().UserData);
+    if (!rects) return;
+    const ImVec2 a = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    rects->items.push_back({"panel/" + name, UiRect{a.x, a.y, size.x, size.y}});
+}
+
+}  // namespace em

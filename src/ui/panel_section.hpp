@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ui/window_layout.hpp"
+
+namespace em {
+
+// A panel's part of a fixed frame panel (the sidebar or the inspector): a collapsible header, open at first.
+// Returns true when open; end_section() must follow either way (as ImGui::Begin / End).
+bool begin_section(const char* title, bool open_at_first = true);
+void end_section();
+
+// The rectangles of named widgets drawn this frame, for window tests (--layout-dump): a panel notes a widget a
+// test clicks with note_item right after drawing it. Collected only while Dear ImGui's io.UserData points at a
+// WidgetRects (the window sets it in test mode); otherwise note_item does nothing.
+struct WidgetRects {
+    std::vector<std::pair<std::string, UiRect>> items;
+};
+void note_item(const std::string& name);
+// The same for the current window as a whole, noted as "panel/NAME".
+void note_window(const std::string& name);
+
+}  // namespace em
