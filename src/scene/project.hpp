@@ -50,6 +50,9 @@ struct ProjectTime {
     WindowMode mode = WindowMode::kTrailing;
     int days = 30;
     std::optional<Date> range_start, range_end;
+    // How much of `date`'s day has passed, 0..1: a clip's clock between two days (fades, arcs drawing
+    // themselves). Not saved in project files.
+    double day_fraction = 0;
     friend bool operator==(const ProjectTime&, const ProjectTime&) = default;
 };
 
