@@ -30,16 +30,21 @@ public:
         g_cancel = 0;
         old_int_ = std::signal(SIGINT, cancel_clip);
         old_term_ = std::signal(SIGTERM, cancel_clip);
+        // Past a file-size limit (ulimit -f) a write fails with EFBIG and the writer reports it and removes
+        // its temporary file; SIGXFSZ's default would kill the process and leave that file behind.
+        old_xfsz_ = std::signal(SIGXFSZ, SIG_IGN);
     }
     ~CancelOnSignal() {
         std::signal(SIGINT, old_int_);
         std::signal(SIGTERM, old_term_);
+        std::signal(SIGXFSZ, old_xfsz_);
     }
     bool cancelled() const { return g_cancel != 0; }
 
 private:
     void (*old_int_)(int) = SIG_DFL;
     void (*old_term_)(int) = SIG_DFL;
+    void (*old_xfsz_)(int) = SIG_DFL;
 };
 
 int fail(const std::string& message) {
@@ -73,10 +78,18 @@ int run_animation(const RenderOptions& o, const Project& doc, HeadlessMap& map, 
                   VideoFormat format, PhaseTimer& timer) {
     VideoSettings settings{format, doc.output.width, doc.output.height, plan.fps, {}};
     if (format == VideoFormat::kGif) settings.gif_keep_colours = party_colours();
+    CancelOnSignal cancel;
     auto writer = VideoWriter::open(o.output, settings);
     if (!writer) return fail(writer.error().message);
     EncodingThread encoder(std::move(writer).value());
-    CancelOnSignal cancel;
+    // Things come and go over half a second of the clip, at least a day, at most a third of a trailing window
+    // (so an event is seen whole before it leaves).
+    const double span_days = plan.frames.back().day.days + plan.frames.back().fraction - plan.frames.front().day.days -
+                             plan.frames.front().fraction;
+    const double clip_seconds = std::max(1.0, static_cast<double>(plan.frames.size())) / plan.fps;
+    double motion_days = std::max(1.0, 0.5 * span_days / clip_seconds);
+    if (doc.time.mode == WindowMode::kTrailing && doc.time.days > 0)
+        motion_days = std::min(motion_days, std::max(1.0, doc.time.days / 3.0));
     const bool progress = ::isatty(STDERR_FILENO);
     const int total = static_cast<int>(plan.frames.size());
     const auto start = std::chrono::steady_clock::now();
@@ -90,6 +103,9 @@ int run_animation(const RenderOptions& o, const Project& doc, HeadlessMap& map, 
         const ClipFrame& f = plan.frames[i];
         Project one = frame_document(doc, o, f.day);
         one.time.day_fraction = f.fraction;
+        one.time.motion_days = motion_days;
+        one.time.clip_start = plan.frames.front().day.days + plan.frames.front().fraction;
+        one.time.clip_end = plan.frames.back().day.days + plan.frames.back().fraction;
         auto image = map.render(one, &timer, o.max_tile);
         if (!image) {
             if (progress) std::cerr << "\n";

@@ -449,8 +449,7 @@ std::unique_ptr<RenderCli> render_cli(ParsedRender& parsed) {
                  whole_from(1, 60, "a whole number from 1 to 60"), [&o](const std::string& v) { o.fps = *whole_number(v); })
         ->group(kAnimation);
     value_option(app, "--duration", "SECONDS",
-                 "length of the clip; the clock runs smoothly from the first step date to the last
-"
+                 "length of the clip; the clock runs smoothly from the first step date to the last\n"
                  "(events fade in and out, meeting arcs draw themselves)",
                  real_from(0.1, 3600, "a number of seconds from 0.1 to 3600"),
                  [&o](const std::string& v) { o.duration = *real_number(v); })
@@ -460,10 +459,8 @@ std::unique_ptr<RenderCli> render_cli(ParsedRender& parsed) {
                  [&o](const std::string& v) { o.hold = *real_number(v); })
         ->group(kAnimation);
     value_option(app, "--preset", "NAME",
-                 "1080p (1920x1080, 20 s), 720p (1280x720, 20 s), square (1080x1080, 15 s) or
-"
-                 "vertical (1080x1920, 15 s): the size, the view refitted to it, and the duration
-"
+                 "1080p (1920x1080, 20 s), 720p (1280x720, 20 s), square (1080x1080, 15 s) or\n"
+                 "vertical (1080x1920, 15 s): the size, the view refitted to it, and the duration\n"
                  "when neither --fps nor --duration is given; not with --size",
                  one_of(clip_preset_names()), set(o.preset))
         ->group(kAnimation);
