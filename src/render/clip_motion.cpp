@@ -21,10 +21,11 @@ double smooth(double t) { return t * t * (3.0 - 2.0 * t); }
 double moving_weight(const Event& e, const TimeWindow& w, const ClipMotion& m) {
     const double first = e.first_day().days, last = e.last_day().days;
     double weight = clamp01((m.now - first) / m.fade_days);  // fading in
-    if (w.mode == WindowMode::kTrailing && w.days > 0 && m.now > last + 1) {
-        const double age = m.now - (last + 1);  // days since it ended
+    if (w.mode == WindowMode::kTrailing && w.days > 0 && m.now > last) {
+        // As event_weight at whole days (age = days since its last day); it leaves the window at age days + 1.
+        const double age = m.now - last;
         weight *= std::clamp(1.0 - 0.75 * age / w.days, 0.25, 1.0);
-        weight *= clamp01((w.days - age) / m.fade_days);  // fading out before it leaves the window
+        weight *= clamp01((w.days + 1 - age) / m.fade_days);  // fading out before it leaves the window
     }
     return weight;
 }

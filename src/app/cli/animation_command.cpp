@@ -11,9 +11,7 @@
 #include <algorithm>
 
 #include "app/cli/render_document.hpp"
-#include "render/actor_style.hpp"
-#include "video/encoding_thread.hpp"
-#include "video/video_writer.hpp"
+#include "app/clip_maker.hpp"
 
 namespace em {
 
@@ -59,78 +57,37 @@ std::string minutes_seconds(double seconds) {
     return text;
 }
 
-// The party colours of the legend and the arcs, kept exactly in a GIF's palette so an actor keeps its hue.
-std::vector<std::uint32_t> party_colours() {
-    std::vector<std::uint32_t> out;
-    for (const char* party : {"Russia", "Wagner", "Africa Corps", "France", "United States", "China", "Turkey",
-                              "Ukraine", "European Union", "United Nations"}) {
-        const Color c = party_color(party);
-        const auto byte = [](float v) { return static_cast<std::uint32_t>(std::clamp(v, 0.0f, 1.0f) * 255.0f + 0.5f); };
-        const std::uint32_t rgb = (byte(c.r) << 16) | (byte(c.g) << 8) | byte(c.b);
-        if (std::find(out.begin(), out.end(), rgb) == out.end()) out.push_back(rgb);
-    }
-    return out;
-}
-
 }  // namespace
 
 int run_animation(const RenderOptions& o, const Project& doc, HeadlessMap& map, const ClipPlan& plan,
                   VideoFormat format, PhaseTimer& timer) {
-    VideoSettings settings{format, doc.output.width, doc.output.height, plan.fps, {}};
-    if (format == VideoFormat::kGif) settings.gif_keep_colours = party_colours();
     CancelOnSignal cancel;
-    auto writer = VideoWriter::open(o.output, settings);
-    if (!writer) return fail(writer.error().message);
-    EncodingThread encoder(std::move(writer).value());
-    // Things come and go over half a second of the clip, at least a day, at most a third of a trailing window
-    // (so an event is seen whole before it leaves).
-    const double span_days = plan.frames.back().day.days + plan.frames.back().fraction - plan.frames.front().day.days -
-                             plan.frames.front().fraction;
-    const double clip_seconds = std::max(1.0, static_cast<double>(plan.frames.size())) / plan.fps;
-    double motion_days = std::max(1.0, 0.5 * span_days / clip_seconds);
-    if (doc.time.mode == WindowMode::kTrailing && doc.time.days > 0)
-        motion_days = std::min(motion_days, std::max(1.0, doc.time.days / 3.0));
     const bool progress = ::isatty(STDERR_FILENO);
-    const int total = static_cast<int>(plan.frames.size());
     const auto start = std::chrono::steady_clock::now();
     auto last_print = start - std::chrono::seconds(1);
-    for (int i = 0; i < total; ++i) {
-        if (cancel.cancelled()) {
-            if (progress) std::cerr << "\n";
-            fail("cancelled; nothing written to " + o.output);
-            return 130;
-        }
-        const ClipFrame& f = plan.frames[i];
-        Project one = frame_document(doc, o, f.day);
-        one.time.day_fraction = f.fraction;
-        one.time.motion_days = motion_days;
-        one.time.clip_start = plan.frames.front().day.days + plan.frames.front().fraction;
-        one.time.clip_end = plan.frames.back().day.days + plan.frames.back().fraction;
-        auto image = map.render(one, &timer, o.max_tile);
-        if (!image) {
-            if (progress) std::cerr << "\n";
-            return fail(image.error().message);
-        }
-        if (auto ok = encoder.push(std::move(image).value(), f.copies); !ok) {
-            if (progress) std::cerr << "\n";
-            return fail(ok.error().message);
-        }
-        timer.mark("draw+queue");
+    // Prints the progress line (at most 4 times a second) and says whether to go on.
+    const auto on_frame = [&](int drawn, int total, Date day) {
         const auto now = std::chrono::steady_clock::now();
-        if (progress && (now - last_print > std::chrono::milliseconds(250) || i + 1 == total)) {
+        if (progress && (now - last_print > std::chrono::milliseconds(250) || drawn == total)) {
             last_print = now;
             const double elapsed = std::chrono::duration<double>(now - start).count();
-            const double rate = (i + 1) / std::max(elapsed, 1e-6);
-            std::cerr << "\reventmap render: frame " << (i + 1) << "/" << total << "  " << f.day.iso() << "  "
+            const double rate = drawn / std::max(elapsed, 1e-6);
+            std::cerr << "\reventmap render: frame " << drawn << "/" << total << "  " << day.iso() << "  "
                       << std::fixed << std::setprecision(1) << rate << " frames/s  "
-                      << minutes_seconds((total - i - 1) / rate) << " left   " << std::flush;
+                      << minutes_seconds((total - drawn) / rate) << " left   " << std::flush;
+            if (drawn == total) std::cerr << "\reventmap render: encoding the last frames...                     ";
         }
-    }
-    if (progress) std::cerr << "\reventmap render: encoding the last frames...                                   ";
-    const Status finished = encoder.finish();
-    timer.mark("encode+write");
+        return !cancel.cancelled();
+    };
+    const ClipRequest request{doc, plan, format, o.output,
+                              [&o](const Project& d, Date day) { return frame_document(d, o, day); }};
+    const ClipResult result = make_clip(map, request, on_frame, &timer, o.max_tile);
     if (progress) std::cerr << "\n";
-    if (!finished) return fail(finished.error().message);
+    switch (result.outcome) {
+        case ClipOutcome::kFailed: return fail(result.message);
+        case ClipOutcome::kCancelled: fail("cancelled; nothing written to " + o.output); return 130;
+        case ClipOutcome::kWritten: break;
+    }
     if (cancel.cancelled()) {
         // The file is complete; a late Ctrl-C does not remove it, but the exit code says it came.
         std::cerr << "eventmap render: interrupted after " << o.output << " was written\n";

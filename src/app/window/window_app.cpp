@@ -175,6 +175,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         draw_file_panels(window, panels, loading, scene, style, events, view, redraw, frame_input, options.samples);
         draw_map_panels(panels, scene, style, events, view, redraw);
         draw_export_panel_and_write(panels, renderer, scene, style, view, events, frame_input.keys, options.samples);
+        draw_animation_panel_and_run(panels.animation, scene, style, view, events, panels.export_state, options.samples);
         if (refresh_event_state(events, scene)) redraw.dirty = true;
         handle_map_pointer(window, panels, view, scene);
         draw_map_status(window, panels.status, view, scene);
@@ -225,6 +226,7 @@ int run_map_window(GLFWwindow* window, const WindowOptions& options, const DataP
     scene.graticule.data = make_graticule();
     scene.graticule.reproject(scene.projection);
     PanelsState panels = make_panels_state(options.project);
+    panels.animation.paths = paths;  // an Animation job draws with its own HeadlessMap
     // --layer files open as if dropped on the window (a GeoPackage of several layers asks which to open).
     input.dropped.insert(input.dropped.end(), options.layers.begin(), options.layers.end());
     EventState events;
