@@ -32,7 +32,10 @@ std::string animation_frames_text(const AnimationPanelState& s) {
 
 AnimationPanelAction draw_animation_panel(AnimationPanelState& s, const AnimationProgress& p) {
     AnimationPanelAction action;
-    if (ImGui::Begin("Animation")) {
+    // Beside the Export panel's title, folded until asked for, so it covers none of the map at first.
+    ImGui::SetNextWindowPos(ImVec2(672, 38), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+    if (ImGui::Begin("Animation", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::BeginDisabled(p.running);
         ImGui::SetNextItemWidth(110);
         ImGui::InputText("from", s.start, sizeof s.start);
@@ -65,7 +68,9 @@ AnimationPanelAction draw_animation_panel(AnimationPanelState& s, const Animatio
         ImGui::InputFloat("hold (s)", &s.hold, 0.5f, 1.0f, "%.1f");
         s.hold = std::clamp(s.hold, 0.0f, 10.0f);
         if (ImGui::Combo("format", &s.format, "MP4 (H.264)\0WebM (VP9)\0GIF\0")) follow_format(s);
-        ImGui::Combo("preset", &s.preset, "1080p (1920 x 1080)\0720p (1280 x 720)\0square (1080 x 1080)\0vertical (1080 x 1920)\0");
+        // (Split literals: "\0" followed by "720p" would read as the octal escape \072.)
+        ImGui::Combo("preset", &s.preset,
+                     "1080p (1920 x 1080)\0" "720p (1280 x 720)\0" "square (1080 x 1080)\0" "vertical (1080 x 1920)\0");
         ImGui::InputText("file", s.path, sizeof s.path);
         if (ImGui::Button("Make clip")) action.start = true;
         ImGui::EndDisabled();
