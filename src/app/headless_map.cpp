@@ -8,6 +8,7 @@
 #include "app/export_decorations.hpp"
 #include "app/cli/render_document.hpp"
 #include "app/scene_builder.hpp"
+#include "render/clip_motion.hpp"
 #include "app/views.hpp"
 #include "events/places.hpp"
 #include "app/picture.hpp"
@@ -100,6 +101,12 @@ Status HeadlessMap::prepare_events(const Project& doc) {
     state.filter = doc.filters.to_event_filter();
     state.overlay_stale = true;
     refresh_event_state(state, scene_);
+    if (doc.time.motion_days > 0 && scene_.events) {
+        // A clip's frame: the moment between two days, with things coming and going (render/clip_motion).
+        const double now = state.timeline.window.last().days + doc.time.day_fraction;
+        apply_clip_motion(*scene_.events, ClipMotion{now, doc.time.motion_days, doc.time.clip_start, doc.time.clip_end}, state.presence_index,
+                          scene_.projection);
+    }
     return Ok{};
 }
 

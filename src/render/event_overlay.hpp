@@ -44,6 +44,8 @@ struct CountryPresence {
     std::string country;  // ISO alpha-3
     std::vector<std::string> parties;
     std::vector<const PresenceInterval*> intervals;
+    float opacity = 1.0f;   // of the tint: clips fade it in and out (render/clip_motion)
+    bool departed = false;  // clips: a force that has just left, its tint fading out (no badge)
 };
 
 // Everything the events add to the map for one time window and filter: link arcs (great circles, cut at the

@@ -100,7 +100,7 @@ void MapRenderer::draw_presence_tints(const SceneRef& scene, const SceneLayer& b
         std::vector<bool> mask(base.data.values.size(), false);
         for (size_t i = 0; i < mask.size(); ++i) mask[i] = base.data.value(i, iso) == cp.country;
         fill_.draw(gpu, visible_ranges(base.projected.ranges, camera.visible(), RangePart::kFill, &mask),
-                   party_color(cp.parties.front()), 0.22f, camera);
+                   party_color(cp.parties.front()), 0.22f * cp.opacity, camera);
     }
 }
 
@@ -264,6 +264,7 @@ std::vector<LabelRequest> MapRenderer::event_labels(const SceneRef& scene, const
     const PreparedLayer& data = level->data;
     const int iso = data.field_index("iso_a3");
     for (const CountryPresence& cp : overlay.presence) {
+        if (cp.departed) continue;  // a clip's fading tint of a force that has left
         for (size_t i = 0; i < data.values.size(); ++i) {
             if (data.value(i, iso) != cp.country || std::isnan(data.label_points[i].lon)) continue;
             const auto xy = scene.projection->forward(data.label_points[i]);

@@ -50,6 +50,13 @@ struct ProjectTime {
     WindowMode mode = WindowMode::kTrailing;
     int days = 30;
     std::optional<Date> range_start, range_end;
+    // How much of `date`'s day has passed, 0..1: a clip's clock between two days (fades, arcs drawing
+    // themselves). Not saved in project files.
+    double day_fraction = 0;
+    // Clips: days over which events fade in and out and arcs draw themselves (render/clip_motion); 0 for a
+    // still picture. Not saved in project files.
+    double motion_days = 0;
+    double clip_start = 0, clip_end = 0;  // clips: first and last moment (Date::days + fraction); motion eases
     friend bool operator==(const ProjectTime&, const ProjectTime&) = default;
 };
 

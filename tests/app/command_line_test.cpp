@@ -465,3 +465,56 @@ TEST(CommandLineBinaryTest, EveryCommandHasHelp) {
 
 }  // namespace
 }  // namespace em
+
+namespace em {
+namespace {
+
+// Clips (issue 15): the animation options, what a clip needs and what only a clip takes.
+Result<ParsedRender> parse_clip(std::vector<std::string> args) { return parse_render_args(args); }
+
+TEST(CommandLineTest, AnimationOptionsParseAndPresetsSetTheSize) {
+    auto p = parse_clip({"-o", "c.mp4", "--frames", "2024-07-15:2024-09-15:1d", "--fps", "24", "--duration", "12.5",
+                         "--hold", "1"});
+    ASSERT_TRUE(p) << p.error().message;
+    EXPECT_EQ(p->options.fps, 24);
+    EXPECT_DOUBLE_EQ(*p->options.duration, 12.5);
+    EXPECT_DOUBLE_EQ(p->options.hold, 1.0);
+    auto vertical = parse_clip({"-o", "c.gif", "--frames", "2024-07-15:2024-09-15:1d", "--preset", "vertical"});
+    ASSERT_TRUE(vertical) << vertical.error().message;
+    EXPECT_EQ(vertical->options.width, 1080);
+    EXPECT_EQ(vertical->options.height, 1920);
+    EXPECT_DOUBLE_EQ(*vertical->options.duration, 15.0);  // the preset's default
+    auto with_fps = parse_clip({"-o", "c.webm", "--frames", "2024-07-15:2024-09-15:1d", "--preset", "720p", "--fps", "10"});
+    ASSERT_TRUE(with_fps) << with_fps.error().message;
+    EXPECT_FALSE(with_fps->options.duration);  // --fps alone: one frame per step
+    EXPECT_EQ(with_fps->options.width, 1280);
+}
+
+TEST(CommandLineTest, AnimationMistakesAreOneLineNamingTheOption) {
+    struct Case {
+        std::vector<std::string> args;
+        const char* starts;
+    };
+    for (const Case& c : {
+             Case{{"-o", "c.avi", "--frames", "2024-07-15:2024-09-15:1d"},
+                  "--output: c.avi: unknown animation format '.avi'; supported: .mp4 (H.264), .webm (VP9), .gif"},
+             Case{{"-o", "c.mkv", "--fps", "10"}, "--output: c.mkv: unknown animation format '.mkv'"},
+             Case{{"-o", "c.mp4", "--date", "2024-07-15"}, "--frames: required for an animation"},
+             Case{{"-o", "c.png", "--frames", "2024-07-15:2024-09-15:1d", "--fps", "10"}, "--fps: only for an animation"},
+             Case{{"-o", "c.mp4", "--frames", "2024-07-15:2024-09-15:1d", "--world-file"}, "--world-file: not with"},
+             Case{{"-o", "c.mp4", "--frames", "2024-07-15:2024-09-15:1d", "--preset", "square", "--size", "10x10"},
+                  "--preset: not with --size"},
+             Case{{"-o", "c.mp4", "--frames", "2024-07-15:2024-09-15:1d", "--preset", "4k"}, "--preset: '4k' is not one of"},
+             Case{{"-o", "c.mp4", "--frames", "2024-07-15:2024-09-15:1d", "--fps", "0"}, "--fps: '0' is not"},
+             Case{{"-o", "c.mp4", "--frames", "2024-07-15:2024-09-15:1d", "--duration", "0"}, "--duration: '0' is not"},
+             Case{{"-o", "c.mp4", "--frames", "2024-07-15:2024-09-15:0w"}, "--frames: step '0w' is zero"},
+         }) {
+        auto p = parse_clip(c.args);
+        ASSERT_FALSE(p) << ::testing::PrintToString(c.args);
+        EXPECT_EQ(p.error().message.rfind(c.starts, 0), 0u) << p.error().message;
+        EXPECT_EQ(p.error().message.find('\n'), std::string::npos);
+    }
+}
+
+}  // namespace
+}  // namespace em

@@ -215,7 +215,7 @@ TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
                                             "--world-file", "--base",   "--max-tile",
                                             "--project", "--save-project", "--range", "--cumulative", "--actor",
                                             "--kind", "--country", "--search", "--hide-uncertain",
-                                            "--allow-network"};
+                                            "--allow-network", "--fps", "--duration", "--hold", "--preset"};
     EXPECT_EQ(documented, accepted);
     const std::map<std::string, std::string> example_value = {
         {"-o", "a.png"},         {"--output", "a.png"},     {"--size", "10x10"},     {"--view", "world"},
@@ -224,9 +224,12 @@ TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
         {"--places", "p.csv"},   {"--title", "T"},          {"--subtitle", "S"},     {"--dpi", "300"},
         {"--frames", "2024-01-01:2024-02-01:1w"}, {"--base", "50m"}, {"--max-tile", "256"},
         {"--project", "p.json"}, {"--save-project", "q.json"}, {"--range", "2024-01-01:2024-02-01"},
-        {"--actor", "France"},   {"--kind", "call"},        {"--country", "MLI"},    {"--search", "Wagner"}};
+        {"--actor", "France"},   {"--kind", "call"},        {"--country", "MLI"},    {"--search", "Wagner"},
+        {"--fps", "24"},         {"--duration", "10"},      {"--hold", "1"},         {"--preset", "square"}};
+    const std::set<std::string> clip_only = {"--fps", "--duration", "--hold"};
     for (const auto& option : documented) {
         Args args{"-o", "a.png", option};
+        if (clip_only.count(option)) args = {"-o", "a.mp4", "--frames", "2024-01-01:2024-02-01:1w", option};
         if (auto v = example_value.find(option); v != example_value.end()) args.push_back(v->second);
         EXPECT_TRUE(parse_render_args(args)) << option;
     }

@@ -9,7 +9,7 @@ set -euo pipefail
 src="${1:?usage: check_includes.sh SOURCE_DIR}/src"
 forbidden='#\s*include\s*[<"](GL/|GLES|EGL/|epoxy/|GLFW/|imgui|backends/imgui|gl/|render/|ui/|app/)'
 failed=0
-for module in core geo events export scene; do
+for module in core geo events export scene video; do
     [ -d "$src/$module" ] || { echo "FAIL: no module folder src/$module"; failed=$((failed + 1)); continue; }
     # GLU's tessellator (<GL/glu.h>) is the one exception: a CPU tessellator, included privately by
     # geo/tessellator.cpp; it needs no GL context.

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -21,6 +22,8 @@
 #include "events/event.hpp"
 #include "geo/projection.hpp"
 #include "geo/source_policy.hpp"
+#include "video/clip_timing.hpp"
+#include "video/video_format.hpp"
 
 namespace em {
 
@@ -164,6 +167,19 @@ std::string check_country(const std::string& v) {
 std::string check_not_empty(const std::string& v) { return v.empty() ? "empty value" : ""; }
 
 std::string any_text(const std::string&) { return ""; }
+
+Check real_from(double lo, double hi, const std::string& what) {
+    return [=](const std::string& v) {
+        const auto k = real_number(v);
+        return k && *k >= lo && *k <= hi ? std::string() : quote(v) + " is not " + what;
+    };
+}
+
+std::vector<std::string> clip_preset_names() {
+    std::vector<std::string> names;
+    for (const auto& p : clip_presets()) names.emplace_back(p.name);
+    return names;
+}
 
 // ---- Help -----------------------------------------------------------------------------------------------------
 
@@ -352,7 +368,9 @@ struct RenderCli {
 std::unique_ptr<RenderCli> render_cli(ParsedRender& parsed) {
     RenderOptions& o = parsed.options;
     auto cli = std::make_unique<RenderCli>();
-    cli->app = make_app("eventmap render", "Usage: eventmap render -o OUT.png [options]",
+    cli->app = make_app("eventmap render",
+                        "Usage: eventmap render -o OUT.png [options]\n"
+                        "       eventmap render -o OUT.mp4|OUT.webm|OUT.gif --frames S:E:STEP [--fps N | --duration SECONDS] [options]",
                         "Draws the map to a PNG through the same renderer as the window, with no window and no X "
                         "server\n(EGL on Mesa's surfaceless platform). Exit 0 on success; otherwise non-zero and one "
                         "line on stderr\n(exit 2 for bad arguments).",
@@ -361,7 +379,9 @@ std::unique_ptr<RenderCli> render_cli(ParsedRender& parsed) {
     app.footer("Options given beside --project override the project's.");
     const auto set = [](std::string& field) { return [&field](const std::string& v) { field = v; }; };
     value_option(app, "-o,--output", "PATH",
-                 "PNG to write (required); written to a temporary file, then renamed", check_not_empty, set(o.output));
+                 "PNG to write (required), or a clip: .mp4 (H.264), .webm (VP9) or .gif (with\n"
+                 "--frames); written to a temporary file, then renamed",
+                 check_not_empty, set(o.output));
     value_option(app, "--size", "WxH",
                  "image size in pixels (default 1920x1080; with --bbox and no --size the\n"
                  "height follows the box's shape)",
@@ -421,8 +441,30 @@ std::unique_ptr<RenderCli> render_cli(ParsedRender& parsed) {
                  [&o](const std::string& v) { o.pixel_scale = static_cast<float>(*whole_number(v)) / 96.0f; });
     value_option(app, "--frames", "S:E:STEP",
                  "a numbered sequence OUT_0001.png ... from date S to E every STEP (7d, 2w, 1m,\n"
-                 "1y), with a progress line; needs events (draws data/events.csv by default)",
+                 "1y), or the frames of a clip, with a progress line; needs events (draws\n"
+                 "data/events.csv by default)",
                  check_frames, [&o](const std::string& v) { o.frames = v; });
+    constexpr const char* kAnimation = "Animations (-o OUT.mp4, OUT.webm or OUT.gif with --frames)";
+    value_option(app, "--fps", "N",
+                 "frames a second (default 30); alone: one frame per step of --frames",
+                 whole_from(1, 60, "a whole number from 1 to 60"), [&o](const std::string& v) { o.fps = *whole_number(v); })
+        ->group(kAnimation);
+    value_option(app, "--duration", "SECONDS",
+                 "length of the clip; the clock runs smoothly from the first step date to the last\n"
+                 "(events fade in and out, meeting arcs draw themselves)",
+                 real_from(0.1, 3600, "a number of seconds from 0.1 to 3600"),
+                 [&o](const std::string& v) { o.duration = *real_number(v); })
+        ->group(kAnimation);
+    value_option(app, "--hold", "SECONDS", "keep the first and the last frame this long (default 0)",
+                 real_from(0, 60, "a number of seconds from 0 to 60"),
+                 [&o](const std::string& v) { o.hold = *real_number(v); })
+        ->group(kAnimation);
+    value_option(app, "--preset", "NAME",
+                 "1080p (1920x1080, 20 s), 720p (1280x720, 20 s), square (1080x1080, 15 s) or\n"
+                 "vertical (1080x1920, 15 s): the size, the view refitted to it, and the duration\n"
+                 "when neither --fps nor --duration is given; not with --size",
+                 one_of(clip_preset_names()), set(o.preset))
+        ->group(kAnimation);
     value_option(app, "--max-tile", "N", "draw in tiles of at most N pixels a side (default: GL's limit, at most 4096)",
                  whole_from(64, 65536, "a whole number from 64 to 65536"),
                  [&o](const std::string& v) { o.max_tile = *whole_number(v); });
@@ -590,6 +632,38 @@ std::unique_ptr<CLI::App> info_cli(InfoOptions& o) {
     return app;
 }
 
+// What an animation needs and what only an animation takes; a preset becomes the size.
+std::optional<Error> check_animation_options(const CLI::App& app, RenderOptions& o) {
+    const bool video = is_video_path(o.output);
+    if (!video) {
+        // A name that asks for a clip we do not write (.avi, .mov, ...) or animation options with a PNG.
+        const auto dot = o.output.rfind('.');
+        std::string ext = dot == std::string::npos ? "" : o.output.substr(dot + 1);
+        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+        static const std::vector<std::string> kOtherVideo = {"avi", "mov", "mkv", "m4v", "mpg", "mpeg", "ogv",
+                                                             "wmv", "flv", "apng", "webp", "3gp", "ts"};
+        const bool asks_video = std::find(kOtherVideo.begin(), kOtherVideo.end(), ext) != kOtherVideo.end();
+        const bool animation_options = app.count("--fps") || app.count("--duration") || app.count("--hold");
+        if (asks_video || (animation_options && ext != "png"))
+            return Error{"--output: " + video_format_for_path(o.output).error().message};
+        if (animation_options)
+            return Error{std::string(app.count("--fps") ? "--fps" : app.count("--duration") ? "--duration" : "--hold") +
+                         ": only for an animation (-o OUT.mp4, OUT.webm or OUT.gif)"};
+    } else {
+        if (!o.frames) return Error{"--frames: required for an animation (-o " + o.output + "); e.g. --frames 2024-07-15:2024-09-15:1d"};
+        if (o.world_file) return Error{"--world-file: not with an animation (only a PNG is georeferenced)"};
+    }
+    if (!o.preset.empty()) {
+        if (app.count("--size")) return Error{"--preset: not with --size (the preset is the size)"};
+        const ClipPreset* p = find_clip_preset(o.preset);
+        o.width = p->width;
+        o.height = p->height;
+        o.size_given = true;
+        if (video && !o.fps && !o.duration) o.duration = p->seconds;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 // ---- Public ---------------------------------------------------------------------------------------------------
@@ -605,6 +679,7 @@ Result<ParsedRender> parse_render_args(const std::vector<std::string>& args) {
     finish_filters(o.filters, cli->kinds);
     o.given = given_options(*cli->app);
     if (!parsed.help && o.output.empty()) return Error{"--output: missing; say where to write the PNG with -o OUT.png"};
+    if (auto error = check_animation_options(*cli->app, o); error && !parsed.help) return *error;
     if (o.bbox && !o.projection_given) o.projection = "equirect";
     return parsed;
 }

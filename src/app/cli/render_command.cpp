@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/cli/animation_command.hpp"
 #include "app/cli/command_line.hpp"
 #include "app/headless_map.hpp"
 #include "app/cli/render_document.hpp"
@@ -53,11 +54,35 @@ int run_render_command(const RenderOptions& o, const std::filesystem::path& exec
         if (!seq) return fail(seq.error().message);
         frames = std::move(seq).value();
     }
+    // A clip: its format, its frames' timing and a size the codec takes, all before a GL context.
+    const bool animation = frames && is_video_path(o.output);
+    VideoFormat format = VideoFormat::kMp4;
+    std::optional<ClipPlan> plan;
+    if (animation) {
+        auto f = video_format_for_path(o.output);
+        if (!f) return fail(f.error().message);
+        format = f.value();
+        std::vector<Date> steps;
+        for (const auto& d : frames->dates) steps.push_back(*Date::parse(d));
+        auto p = plan_clip(steps, ClipTiming{o.fps, o.duration, o.hold});
+        if (!p) return fail(p.error().message);
+        plan = std::move(p).value();
+        const auto& out = doc.value().output;
+        if (auto problem = video_size_problem(format, out.width, out.height); !problem.empty())
+            return fail(o.output + ": " + problem);
+    }
     if (o.save_project) {
         if (auto ok = write_project(doc.value(), *o.save_project); !ok) return fail(ok.error().message);
     }
     auto map = HeadlessMap::create(paths.value(), o.use_cache, &timer);
     if (!map) return fail(map.error().message);
+
+    if (animation) {
+        const int rc = run_animation(o, doc.value(), *map.value(), *plan, format, timer);
+        for (const auto& w : map.value()->warnings()) std::cerr << "eventmap render: warning: " << w << "\n";
+        if (o.timings) std::cerr << "timings (ms): " << timer.summary() << "\n";
+        return rc;
+    }
 
     auto render_one = [&](const Project& one, const std::string& output) -> int {
         auto image = map.value()->render(one, &timer, o.max_tile);
@@ -79,13 +104,7 @@ int run_render_command(const RenderOptions& o, const std::filesystem::path& exec
     } else {
         const int total = static_cast<int>(frames->dates.size());
         for (int i = 0; i < total && rc == 0; ++i) {
-            Project one = doc.value();
-            one.events.show = true;
-            one.time.date = Date::parse(frames->dates[i]);
-            // Each frame ends its window on its date: a range would not move, and a map made from options without
-            // --date (cumulative) draws its frames as trailing windows of --window days, as before.
-            if (one.time.mode == WindowMode::kRange || (!o.project && !o.was_given("cumulative")))
-                one.time.mode = WindowMode::kTrailing;
+            const Project one = frame_document(doc.value(), o, *Date::parse(frames->dates[i]));
             const std::string path = frame_path(o.output, i + 1);
             rc = render_one(one, path);
             std::cerr << "\reventmap render: frame " << (i + 1) << "/" << total << " " << frames->dates[i] << " -> "

@@ -91,6 +91,15 @@ Result<Project> document_for_project(const RenderOptions& o, std::vector<std::st
     return doc;
 }
 
+Project frame_document(const Project& doc, const RenderOptions& o, Date date) {
+    Project one = doc;
+    one.events.show = true;
+    one.time.date = date;
+    if (one.time.mode == WindowMode::kRange || (!o.project && !o.was_given("cumulative")))
+        one.time.mode = WindowMode::kTrailing;
+    return one;
+}
+
 Result<Camera> document_camera(const Project& doc) {
     if (doc.view.frame.empty()) return Error{"the project has no view frame (view.frame)"};
     if (doc.output.width <= 0 || doc.output.height <= 0)

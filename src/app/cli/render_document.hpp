@@ -21,6 +21,11 @@ Result<Project> document_for(const RenderOptions& options);
 // output size) is framed from its lon/lat box at the options' size. The project's warnings go to `warnings`.
 Result<Project> document_for_project(const RenderOptions& options, std::vector<std::string>* warnings);
 
+// The document of one frame of a sequence (`render --frames`, a clip) on `date`: the events shown, each frame's
+// window ending on its date (a range would not move; a map made from options without --cumulative draws
+// trailing windows of --window days).
+Project frame_document(const Project& doc, const RenderOptions& options, Date date);
+
 // The camera that draws a document: exactly its view.frame at its output size. The window's Export and
 // `eventmap render` both use it, so the same document gives the same picture.
 Result<Camera> document_camera(const Project& doc);

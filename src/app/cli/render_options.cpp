@@ -27,6 +27,9 @@ Result<FrameSequence> parse_frames(const std::string& text) {
     if (*end < *start) return Error{"--frames: END is before START"};
     int n = 0;
     char unit = 0;
+    if (step.size() >= 2 && parse_int(step.substr(0, step.size() - 1), n) && n == 0 &&
+        std::string("dwmy").find(step.back()) != std::string::npos)
+        return Error{"--frames: step '" + step + "' is zero; the clock would never move (e.g. 1d, 7d, 1m)"};
     if (step.size() < 2 || !parse_int(step.substr(0, step.size() - 1), n) || n <= 0 ||
         std::string("dwmy").find(unit = step.back()) == std::string::npos)
         return Error{"--frames: step '" + step + "' is not like 1d, 7d, 2w, 1m or 1y"};

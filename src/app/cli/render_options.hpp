@@ -44,6 +44,11 @@ struct RenderOptions {
     std::optional<std::string> frames;   // START:END:STEP, e.g. 2022-01-01:2024-12-31:1m
     bool world_file = false;             // write .pgw and .prj beside the PNG
     int max_tile = 0;                    // largest tile side (0: what GL allows, at most 4096); for tests
+    // Animations (-o OUT.mp4|OUT.webm|OUT.gif with --frames; src/video, docs/architecture.md "Video export").
+    std::optional<int> fps;              // frames a second (default 30)
+    std::optional<double> duration;      // seconds: the clock runs smoothly from the first step to the last
+    double hold = 0;                     // seconds the first and the last frame stay
+    std::string preset;                  // 1080p, 720p, square, vertical: size (and default duration)
     // Projects: options given beside --project override the project's (see `given`).
     std::optional<std::string> project;       // --project FILE: start from a saved project
     std::optional<std::string> save_project;  // --save-project FILE: write what was drawn as a project

@@ -236,11 +236,13 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         draw_map_panels(panels, scene, style, events, view, redraw, all_keys);
         scene.refresh_derived();  // classes and focus countries for the styles the panels may have changed
         {
-            // Export is the sidebar's last section (appended; folded, it still answers Ctrl+S and F12, unseen).
+            // Export and Animation are the sidebar's last sections (appended; folded, it still answers Ctrl+S and F12, unseen).
             const bool shown = begin_sidebar(panels, false);
             if (!shown) ImGui::PushClipRect(ImVec2(0, 0), ImVec2(0, 0), false);
             draw_export_panel_and_write(panels, renderer, scene, style, view, events, frame_input.keys,
                                         options.samples);
+            draw_animation_panel_and_run(panels.animation, scene, style, view, events, panels.export_state,
+                                         options.samples);
             if (!shown) ImGui::PopClipRect();
             ImGui::End();
         }
@@ -299,6 +301,7 @@ int run_map_window(GLFWwindow* window, const WindowOptions& options, const DataP
     scene.graticule.reproject(scene.projection);
     PanelsState panels = make_panels_state(options.project);
     if (use_settings) panels.layout_sizes = load_layout_sizes();
+    panels.animation.paths = paths;  // an Animation job draws with its own HeadlessMap
     // --layer files open as if dropped on the window (a GeoPackage of several layers asks which to open).
     input.dropped.insert(input.dropped.end(), options.layers.begin(), options.layers.end());
     EventState events;

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/window/window_animation.hpp"
 #include "app/window/window_loading.hpp"
 #include "app/window/window_view.hpp"
 #include "events/event.hpp"
@@ -39,6 +40,7 @@ struct PanelsState {
     bool saving_project = false;                 // the project dialog saves (else it opens)
     std::optional<std::string> startup_project;  // --project: opened at the first frame like File > Open
     ExportState export_state;
+    AnimationWindowState animation;  // Export > Animation: a clip made in the background
     TimelineUiState timeline_ui;
     FilterUiState filter_ui;
     const Event* pinned = nullptr;  // the event clicked, shown in the inspector
