@@ -13,6 +13,7 @@
 #include "app/picture.hpp"
 #include "render/decorations.hpp"
 #include "render/offscreen_target.hpp"
+#include "vector/draw_list_builder.hpp"
 
 namespace em {
 
@@ -115,6 +116,28 @@ SceneLayer* HeadlessMap::inset_layer() {
 }
 
 Result<Image> HeadlessMap::render(const Project& doc, PhaseTimer* timer, int max_tile) {
+    Result<Image> image = Error{"nothing drawn"};
+    auto drawn = with_scene(doc, timer, [&](const Camera& camera, const MapStyle& style, const Decorations& deco) {
+        const PictureRequest request{camera, doc.output.pixel_scale, doc.output.samples, max_tile};
+        image = em::draw_picture(*renderer_, scene_, style, request, deco);
+        if (timer) timer->mark("draw+readback");
+    });
+    if (!drawn) return drawn.error();
+    return image;
+}
+
+Result<DrawList> HeadlessMap::draw_list(const Project& doc, PhaseTimer* timer) {
+    DrawList list;
+    auto drawn = with_scene(doc, timer, [&](const Camera& camera, const MapStyle& style, const Decorations& deco) {
+        list = build_draw_list(scene_, style, camera, doc.output.pixel_scale, deco, renderer_->font());
+        if (timer) timer->mark("draw list");
+    });
+    if (!drawn) return drawn.error();
+    return list;
+}
+
+Status HeadlessMap::with_scene(const Project& doc, PhaseTimer* timer,
+                               const std::function<void(const Camera&, const MapStyle&, const Decorations&)>& draw) {
     auto camera = document_camera(doc);
     if (!camera) return camera.error();
     const auto named = Projection::from_name(doc.view.projection);
@@ -188,14 +211,12 @@ Result<Image> HeadlessMap::render(const Project& doc, PhaseTimer* timer, int max
     style.show_country_labels = doc.map.labels;
     style.show_capital_labels = doc.map.labels;
     style.show_graticule = doc.map.graticule;
-    const PictureRequest request{camera.value(), doc.output.pixel_scale, doc.output.samples, max_tile};
-    Result<Image> image = em::draw_picture(*renderer_, scene_, style, request, deco);
-    if (timer) timer->mark("draw+readback");
+    draw(camera.value(), style, deco);
     it->second = std::move(scene_.base.front().layer);
     scene_.base.clear();
     for (std::size_t k = 0; k < overlays.size(); ++k) *overlays[k] = std::move(scene_.overlays[k]);
     scene_.overlays.clear();
-    return image;
+    return Ok{};
 }
 
 }  // namespace em

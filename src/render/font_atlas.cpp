@@ -32,6 +32,8 @@ Result<FontAtlas> FontAtlas::load(const std::string& ttf_path, float base_size) 
     atlas.font_ = data;
     atlas.base_size_ = base_size;
     atlas.scale_ = stbtt_ScaleForPixelHeight(&data->info, base_size);
+    // One scale maps font units to pixels both ways: em / units_per_em = height / (ascent - descent).
+    atlas.em_per_height_ = stbtt_ScaleForPixelHeight(&data->info, 1.0f) / stbtt_ScaleForMappingEmToPixels(&data->info, 1.0f);
     int ascent = 0, descent = 0, gap = 0;
     stbtt_GetFontVMetrics(&data->info, &ascent, &descent, &gap);
     atlas.ascent_ = ascent * atlas.scale_;

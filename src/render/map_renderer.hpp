@@ -9,6 +9,7 @@
 #include "render/fill_renderer.hpp"
 #include "render/font_atlas.hpp"
 #include "render/line_renderer.hpp"
+#include "render/map_labels.hpp"
 #include "render/map_scene.hpp"
 #include "render/map_style.hpp"
 #include "render/marker_renderer.hpp"
@@ -67,10 +68,8 @@ private:
     void draw_outlines(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale,
                        DrawStats& stats);
     void draw_points(SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale);
-    void draw_presence_tints(MapScene& scene, SceneLayer& base, const Camera& camera);
+    void draw_presence_tints(MapScene& scene, SceneLayer& base, const Camera& camera, float presence_tint_opacity);
     void draw_events(MapScene& scene, const Camera& camera, float pixel_scale);
-    std::vector<LabelRequest> event_labels(MapScene& scene, const MapStyle& style, const Camera& camera,
-                                           float pixel_scale);
     GpuMesh arrow_mesh_;  // rebuilt every draw: a handful of triangles
 };
 

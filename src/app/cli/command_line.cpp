@@ -14,6 +14,7 @@
 #include "app/cli/data_commands.hpp"
 #include "app/cli/info_command.hpp"
 #include "app/cli/render_options.hpp"
+#include "app/cli/vector_output.hpp"
 #include "app/views.hpp"
 #include "app/window/window_app.hpp"
 #include "core/date.hpp"
@@ -360,7 +361,9 @@ std::unique_ptr<RenderCli> render_cli(ParsedRender& parsed) {
     app.footer("Options given beside --project override the project's.");
     const auto set = [](std::string& field) { return [&field](const std::string& v) { field = v; }; };
     value_option(app, "-o,--output", "PATH",
-                 "PNG to write (required); written to a temporary file, then renamed", check_not_empty, set(o.output));
+                 "PNG, PDF or SVG to write (required; the format by its extension); written to a\n"
+                 "temporary file, then renamed",
+                 check_not_empty, set(o.output));
     value_option(app, "--size", "WxH",
                  "image size in pixels (default 1920x1080; with --bbox and no --size the\n"
                  "height follows the box's shape)",
@@ -418,6 +421,21 @@ std::unique_ptr<RenderCli> render_cli(ParsedRender& parsed) {
                  "300 dpi is --size 3508x2480 --dpi 300); not with --scale",
                  whole_from(24, 1200, "a whole number from 24 to 1200"),
                  [&o](const std::string& v) { o.pixel_scale = static_cast<float>(*whole_number(v)) / 96.0f; });
+    value_option(app, "--paper", "NAME",
+                 "PDF only: lay the map out on a page of this paper (a4, a3, letter) at --dpi\n"
+                 "(default 300), inside --margin; the picture's size follows from them",
+                 one_of({"a4", "a3", "letter"}), [&o](const std::string& v) { o.paper = v; })
+        ->group("Vector output (-o OUT.pdf or OUT.svg)");
+    value_option(app, "--orientation", "NAME", "with --paper: landscape (default) or portrait",
+                 one_of({"landscape", "portrait"}), set(o.orientation))
+        ->group("Vector output (-o OUT.pdf or OUT.svg)");
+    value_option(app, "--margin", "MM", "with --paper: white margin round the map in millimetres (default 10)",
+                 [](const std::string& v) {
+                     const auto mm = real_number(v);
+                     return mm && *mm >= 0 && *mm <= 100 ? std::string() : quote(v) + " is not a number from 0 to 100";
+                 },
+                 [&o](const std::string& v) { o.margin_mm = *real_number(v); })
+        ->group("Vector output (-o OUT.pdf or OUT.svg)");
     value_option(app, "--frames", "S:E:STEP",
                  "a numbered sequence OUT_0001.png ... from date S to E every STEP (7d, 2w, 1m,\n"
                  "1y), with a progress line; needs events (draws data/events.csv by default)",
@@ -592,6 +610,7 @@ Result<ParsedRender> parse_render_args(const std::vector<std::string>& args) {
     finish_filters(o.filters, cli->kinds);
     o.given = given_options(*cli->app);
     if (!parsed.help && o.output.empty()) return Error{"--output: missing; say where to write the PNG with -o OUT.png"};
+    if (auto ok = apply_paper(o, cli->app->count("--dpi") > 0 || cli->app->count("--scale") > 0); !ok) return ok.error();
     if (o.bbox && !o.projection_given) o.projection = "equirect";
     return parsed;
 }
