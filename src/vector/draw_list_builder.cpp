@@ -36,15 +36,29 @@ XY outline_point(const ProjectedMesh& m, std::uint32_t i) {
 
 bool finite(XY p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 
+// Points closer than this (picture pixels) to the last one kept are left out: invisible at the picture's own
+// resolution, and they are most of a coastline's points once the level of detail is finer than the picture
+// (--base 10m on a page). Shared borders may then differ by this much between neighbours, under their outline.
+constexpr double kMinStep = 0.25;
+
+bool near(XY a, XY b) { return std::abs(a.x - b.x) < kMinStep && std::abs(a.y - b.y) < kMinStep; }
+
+void push_distinct(std::vector<XY>& points, XY p) {
+    if (points.empty() || !near(points.back(), p)) points.push_back(p);
+}
+
+}  // namespace
+
 // A feature's closed rings, for an even-odd fill. The outline strip holds each ring closed (its first point again
 // at its end, the same GeoPoint) with joins off between rings and on the artificial edges of the antimeridian cut,
 // which a fill still needs. So a ring ends where, having moved away, it comes back to its first point with no
 // segment after it. The cut repeats points where it meets the meridian (so "moved"), and a ring cut in two
 // starts its second piece at the same place on the other side, 180 against -180 (so lon/lat, not projected,
 // which would also merge every point of a pole).
-std::vector<std::vector<XY>> feature_rings(const LevelMesh& level, const ProjectedRange& r, const ToPixels& px) {
-    const ProjectedMesh& m = level.projected;
-    const std::vector<GeoPoint>& geo = level.lon_lat.outline_points;
+
+std::vector<std::vector<XY>> polygon_rings(const LayerMesh& lon_lat, const ProjectedMesh& m, const ProjectedRange& r,
+                                           const std::function<XY(XY)>& px) {
+    const std::vector<GeoPoint>& geo = lon_lat.outline_points;
     std::vector<std::vector<XY>> rings;
     const std::uint32_t end = r.first_outline + r.outline_count;
     std::uint32_t start = r.first_outline;
@@ -60,13 +74,19 @@ std::vector<std::vector<XY>> feature_rings(const LevelMesh& level, const Project
             if (same && moved && m.outline[3 * static_cast<std::size_t>(i) + 2] == 0.0f) break;
             moved = moved || !same;
             const XY p = outline_point(m, i);
-            if (finite(p)) ring.push_back(px(p));
+            if (finite(p)) push_distinct(ring, px(p));
         }
         if (ring.size() >= 3) rings.push_back(std::move(ring));
         start = i + 1;
         while (start < end && geo[start] == first_point) ++start;  // the closing point repeated
     }
     return rings;
+}
+
+namespace {
+
+std::vector<std::vector<XY>> feature_rings(const LevelMesh& level, const ProjectedRange& r, const ToPixels& px) {
+    return polygon_rings(level.lon_lat, level.projected, r, px);
 }
 
 // A feature's drawn outline: polylines broken where a segment is not to be drawn (between rings, cut edges).
@@ -76,8 +96,12 @@ std::vector<std::vector<XY>> feature_lines(const ProjectedMesh& m, const Project
     for (std::uint32_t i = r.first_outline; i < r.first_outline + r.outline_count; ++i) {
         const XY p = outline_point(m, i);
         const bool join = m.outline[3 * static_cast<std::size_t>(i) + 2] != 0.0f;
-        if (finite(p)) current.push_back(px(p));
-        if (!join || !finite(p)) {
+        const bool last_of_line = !join || !finite(p);
+        if (finite(p)) {
+            if (last_of_line && current.size() >= 2 && near(current.back(), px(p))) current.pop_back();  // keep the end
+            push_distinct(current, px(p));
+        }
+        if (last_of_line) {
             if (current.size() >= 2) lines.push_back(std::move(current));
             current.clear();
         }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "render/camera.hpp"
 #include "render/decorations.hpp"
 #include "render/font_atlas.hpp"
@@ -19,5 +21,10 @@ namespace em {
 // may mark focus countries and classify a layer as the renderer does; font measures text.
 DrawList build_draw_list(MapScene& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
                          const Decorations& decorations, FontAtlas& font);
+
+// A polygon feature's closed rings in pixels from its outline strip (lon/lat to see where rings close, projected
+// for the points), for an even-odd fill; see the comment at the definition.
+std::vector<std::vector<XY>> polygon_rings(const LayerMesh& lon_lat, const ProjectedMesh& projected,
+                                           const ProjectedRange& range, const std::function<XY(XY)>& to_pixels);
 
 }  // namespace em
