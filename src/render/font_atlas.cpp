@@ -30,6 +30,7 @@ Result<FontAtlas> FontAtlas::load(const std::string& ttf_path, float base_size) 
         return Error{ttf_path + ": not a TrueType font stb_truetype can read"};
     FontAtlas atlas;
     atlas.font_ = data;
+    atlas.path_ = ttf_path;
     atlas.base_size_ = base_size;
     atlas.scale_ = stbtt_ScaleForPixelHeight(&data->info, base_size);
     // One scale maps font units to pixels both ways: em / units_per_em = height / (ascent - descent).

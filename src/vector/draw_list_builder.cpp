@@ -43,6 +43,14 @@ constexpr double kMinStep = 0.25;
 
 bool near(XY a, XY b) { return std::abs(a.x - b.x) < kMinStep && std::abs(a.y - b.y) < kMinStep; }
 
+// Whether a ring or line's box meets the rectangle. A ring that misses the picture encloses none of its points, so
+// leaving it out changes no even-odd fill there (Russia's far east on a map of the Sahel).
+bool meets(const std::vector<XY>& points, const PixelRect& r) {
+    double x0 = points[0].x, x1 = x0, y0 = points[0].y, y1 = y0;
+    for (const XY& p : points) x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+    return x1 >= r.x0 && x0 <= r.x1 && y1 >= r.y0 && y0 <= r.y1;
+}
+
 void push_distinct(std::vector<XY>& points, XY p) {
     if (points.empty() || !near(points.back(), p)) points.push_back(p);
 }
@@ -57,7 +65,7 @@ void push_distinct(std::vector<XY>& points, XY p) {
 // which would also merge every point of a pole).
 
 std::vector<std::vector<XY>> polygon_rings(const LayerMesh& lon_lat, const ProjectedMesh& m, const ProjectedRange& r,
-                                           const std::function<XY(XY)>& px) {
+                                           const std::function<XY(XY)>& px, const PixelRect* within) {
     const std::vector<GeoPoint>& geo = lon_lat.outline_points;
     std::vector<std::vector<XY>> rings;
     const std::uint32_t end = r.first_outline + r.outline_count;
@@ -76,7 +84,7 @@ std::vector<std::vector<XY>> polygon_rings(const LayerMesh& lon_lat, const Proje
             const XY p = outline_point(m, i);
             if (finite(p)) push_distinct(ring, px(p));
         }
-        if (ring.size() >= 3) rings.push_back(std::move(ring));
+        if (ring.size() >= 3 && (!within || meets(ring, *within))) rings.push_back(std::move(ring));
         start = i + 1;
         while (start < end && geo[start] == first_point) ++start;  // the closing point repeated
     }
@@ -85,12 +93,14 @@ std::vector<std::vector<XY>> polygon_rings(const LayerMesh& lon_lat, const Proje
 
 namespace {
 
-std::vector<std::vector<XY>> feature_rings(const LevelMesh& level, const ProjectedRange& r, const ToPixels& px) {
-    return polygon_rings(level.lon_lat, level.projected, r, px);
+std::vector<std::vector<XY>> feature_rings(const LevelMesh& level, const ProjectedRange& r, const ToPixels& px,
+                                           const PixelRect* within = nullptr) {
+    return polygon_rings(level.lon_lat, level.projected, r, px, within);
 }
 
 // A feature's drawn outline: polylines broken where a segment is not to be drawn (between rings, cut edges).
-std::vector<std::vector<XY>> feature_lines(const ProjectedMesh& m, const ProjectedRange& r, const ToPixels& px) {
+std::vector<std::vector<XY>> feature_lines(const ProjectedMesh& m, const ProjectedRange& r, const ToPixels& px,
+                                           const PixelRect* within = nullptr) {
     std::vector<std::vector<XY>> lines;
     std::vector<XY> current;
     for (std::uint32_t i = r.first_outline; i < r.first_outline + r.outline_count; ++i) {
@@ -102,11 +112,11 @@ std::vector<std::vector<XY>> feature_lines(const ProjectedMesh& m, const Project
             push_distinct(current, px(p));
         }
         if (last_of_line) {
-            if (current.size() >= 2) lines.push_back(std::move(current));
+            if (current.size() >= 2 && (!within || meets(current, *within))) lines.push_back(std::move(current));
             current.clear();
         }
     }
-    if (current.size() >= 2) lines.push_back(std::move(current));
+    if (current.size() >= 2 && (!within || meets(current, *within))) lines.push_back(std::move(current));
     return lines;
 }
 
@@ -143,6 +153,8 @@ struct Builder {
     float s;
     DrawList list;
     ToPixels px = [this](XY w) { return camera.to_screen(w); };
+    // The picture with a margin wider than any stroke: geometry wholly outside it is left out.
+    PixelRect page{-50.0, -50.0, camera.width() + 50.0, camera.height() + 50.0};
 
     // A layer's fills (one colour, then its classes over it, as MapRenderer::draw_fills).
     void layer_fills(DrawGroup& g, SceneLayer& layer, const LayerStyle& ls) {
@@ -153,7 +165,7 @@ struct Builder {
         if (classed && layer.classes.field != ls.color_field) layer.classes = classify(layer.data, ls.color_field);
         for_visible(m, camera.visible(), [&](std::size_t i, const ProjectedRange& r) {
             if (r.index_count == 0) return;
-            auto rings = feature_rings(level, r, px);
+            auto rings = feature_rings(level, r, px, &page);
             if (classed && i < layer.classes.class_of.size() && layer.classes.class_of[i] >= 0) {
                 add_fill(g, rings, times_alpha(ls.fill, ls.opacity));
                 const Color c = layer.classes.colors[static_cast<std::size_t>(layer.classes.class_of[i])];
@@ -171,7 +183,7 @@ struct Builder {
         std::vector<std::vector<XY>> lines;
         for_visible(m, camera.visible(), [&](std::size_t i, const ProjectedRange& r) {
             if (only && (i >= only->size() || !(*only)[i])) return;
-            for (auto& l : feature_lines(m, r, px)) lines.push_back(std::move(l));
+            for (auto& l : feature_lines(m, r, px, &page)) lines.push_back(std::move(l));
         });
         add_lines(g, std::move(lines), StrokeStyle{times_alpha(color, ls.opacity), width, 0});
     }
@@ -204,7 +216,7 @@ struct Builder {
             for_visible(m, camera.visible(), [&](std::size_t i, const ProjectedRange& r) {
                 if (r.index_count == 0) return;
                 const bool focus = i < base.highlight.size() && base.highlight[i];
-                add_fill(countries, feature_rings(level, r, px), times_alpha(focus ? style.focus_fill : bs.fill, bs.opacity));
+                add_fill(countries, feature_rings(level, r, px, &page), times_alpha(focus ? style.focus_fill : bs.fill, bs.opacity));
             });
         }
         presence_tints(base);
@@ -224,7 +236,7 @@ struct Builder {
             if (cp.parties.size() != 1) continue;  // several: the badges tell, a tint would mislead
             for_visible(m, camera.visible(), [&](std::size_t i, const ProjectedRange& r) {
                 if (r.index_count == 0 || base.data.value(i, iso) != cp.country) return;
-                add_fill(list.group("presence-tints"), feature_rings(level, r, px),
+                add_fill(list.group("presence-tints"), feature_rings(level, r, px, &page),
                          party_color(cp.parties.front()).with_alpha(style.presence_tint_opacity));
             });
         }

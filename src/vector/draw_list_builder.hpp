@@ -23,8 +23,10 @@ DrawList build_draw_list(MapScene& scene, const MapStyle& style, const Camera& c
                          const Decorations& decorations, FontAtlas& font);
 
 // A polygon feature's closed rings in pixels from its outline strip (lon/lat to see where rings close, projected
-// for the points), for an even-odd fill; see the comment at the definition.
+// for the points), for an even-odd fill; see the comment at the definition. With `within`, rings whose box misses
+// that rectangle are left out.
 std::vector<std::vector<XY>> polygon_rings(const LayerMesh& lon_lat, const ProjectedMesh& projected,
-                                           const ProjectedRange& range, const std::function<XY(XY)>& to_pixels);
+                                           const ProjectedRange& range, const std::function<XY(XY)>& to_pixels,
+                                           const PixelRect* within = nullptr);
 
 }  // namespace em

@@ -54,12 +54,12 @@ void put_stroke(std::string& out, const StrokeStyle& s) {
     put_paint(out, "stroke", s.color);
     put_attr(out, "stroke-width", s.width);
     put_attr(out, "stroke-linejoin", "round");
-    put_attr(out, "stroke-linecap", "round");
+    // Dashes end square (butt), as the line shader cuts them; solid lines round their ends.
+    put_attr(out, "stroke-linecap", s.dash > 0 ? "butt" : "round");
     if (s.dash > 0) {
         std::string dash;
         put_number(dash, s.dash);
         put_attr(out, "stroke-dasharray", dash + " " + dash);
-        put_attr(out, "stroke-linecap", "butt");
     }
 }
 

@@ -17,12 +17,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The Army-2024 map (issue 16's example) with every kind of mark: presence tints and badges, meeting links with
-// arrowheads, a user layer, labels and the decorations. Small, so the test stays quick. The locator inset is
-// drawn apart (its 0.5 px coasts are where the rasterisers differ most, see below).
+// The Army-2024 map (issue 16's example) in a 150-day window, so the calls of March 2024 are drawn too (dashed):
+// presence tints and badges, meeting links with arrowheads, a user layer, labels and the decorations. Small, so
+// the test stays quick. The locator inset is drawn apart (its 0.5 px coasts are where the rasterisers differ
+// most, see below).
 std::string scene_args() {
     const std::string layer = (test::source_dir() / "tests" / "fixtures" / "polygons.geojson").string();
-    return " --size 960x540 --date 2024-08-13 --title 'Army-2024 forum' --subtitle 'Moscow region' --layer " +
+    return " --size 960x540 --date 2024-08-13 --window 150 --title 'Army-2024 forum' --subtitle 'Moscow region' --layer " +
            test::quoted(layer);
 }
 
