@@ -14,6 +14,7 @@
 #include "app/picture.hpp"
 #include "render/decorations.hpp"
 #include "render/offscreen_target.hpp"
+#include "vector/draw_list_builder.hpp"
 
 namespace em {
 
@@ -122,6 +123,31 @@ SceneLayer* HeadlessMap::inset_layer() {
 }
 
 Result<Image> HeadlessMap::render(const Project& doc, PhaseTimer* timer, int max_tile) {
+    Result<Image> image = Error{"nothing drawn"};
+    auto drawn = with_scene(doc, timer, [&](const SceneRef& scene, const Camera& camera, const MapStyle& style,
+                                            const Decorations& deco) {
+        const PictureRequest request{camera, doc.output.pixel_scale, doc.output.samples, max_tile};
+        image = em::draw_picture(*renderer_, scene, style, request, deco);
+        if (timer) timer->mark("draw+readback");
+    });
+    if (!drawn) return drawn.error();
+    return image;
+}
+
+Result<DrawList> HeadlessMap::draw_list(const Project& doc, PhaseTimer* timer) {
+    DrawList list;
+    auto drawn = with_scene(doc, timer, [&](const SceneRef& scene, const Camera& camera, const MapStyle& style,
+                                            const Decorations& deco) {
+        list = build_draw_list(scene, style, camera, doc.output.pixel_scale, deco, renderer_->font());
+        if (timer) timer->mark("draw list");
+    });
+    if (!drawn) return drawn.error();
+    return list;
+}
+
+Status HeadlessMap::with_scene(const Project& doc, PhaseTimer* timer,
+                               const std::function<void(const SceneRef&, const Camera&, const MapStyle&,
+                                                        const Decorations&)>& draw) {
     auto camera = document_camera(doc);
     if (!camera) return camera.error();
     const auto named = Projection::from_name(doc.view.projection);
@@ -198,16 +224,14 @@ Result<Image> HeadlessMap::render(const Project& doc, PhaseTimer* timer, int max
     style.show_country_labels = doc.map.labels;
     style.show_capital_labels = doc.map.labels;
     style.show_graticule = doc.map.graticule;
-    const PictureRequest request{camera.value(), doc.output.pixel_scale, doc.output.samples, max_tile};
-    Result<Image> image = em::draw_picture(*renderer_, drawn, style, request, deco);
-    if (timer) timer->mark("draw+readback");
+    draw(drawn, camera.value(), style, deco);
     // Keep the GPU copies of every layer this map keeps (a frame sequence draws them again); free the rest.
     SceneRef kept(scene_);
     for (auto& [name, layer] : base_by_scale_) kept.base.push_back({0.0, &layer});
     for (auto& [path, layers] : overlays_by_path_)
         for (auto& layer : layers) kept.overlays.push_back(&layer);
     renderer_->sweep(kept);
-    return image;
+    return Ok{};
 }
 
 }  // namespace em

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -19,6 +20,7 @@
 #include "render/decorations.hpp"
 #include "render/map_renderer.hpp"
 #include "scene/project.hpp"
+#include "vector/draw_list.hpp"
 
 namespace em {
 
@@ -48,6 +50,11 @@ public:
     // render`, of `render --project` and of the tests; the window's Export draws the same document through the
     // same decorations. max_tile: largest tile side (0: what GL allows), for tests.
     Result<Image> render(const Project& doc, PhaseTimer* timer = nullptr, int max_tile = 0);
+    // The same document as a vector draw list (PDF and SVG exports): the same loading, level of detail, labels
+    // and decorations as render(), in the picture's pixels.
+    Result<DrawList> draw_list(const Project& doc, PhaseTimer* timer = nullptr);
+    // The label font's path (vector exports embed it).
+    std::string font_path() const { return paths_.font().string(); }
     // Renders the map the options describe (output and timings ignored): render(document_for(options)).
     Result<Image> render(const RenderOptions& options, PhaseTimer* timer = nullptr);
     // The camera the options describe (view preset or box, projection, size).
@@ -70,6 +77,10 @@ private:
 
     // The 1:110m base layer for the locator inset, in the scene's projection (loaded once); nullptr if it fails.
     SceneLayer* inset_layer();
+    // Loads what doc needs and calls draw with the scene to draw (the kept layers, where they lie), the picture's
+    // camera, style and decorations.
+    Status with_scene(const Project& doc, PhaseTimer* timer,
+                      const std::function<void(const SceneRef&, const Camera&, const MapStyle&, const Decorations&)>& draw);
     // Builds the scene's event overlay for the document (or clears it).
     Status prepare_events(const Project& doc);
 };

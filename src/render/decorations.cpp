@@ -6,6 +6,7 @@
 #include <set>
 
 #include "render/actor_style.hpp"
+#include "render/decoration_layout.hpp"
 #include "render/gpu_mesh.hpp"
 
 namespace em {
@@ -109,18 +110,7 @@ private:
     GpuMesh gpu_;
 };
 
-std::string format_distance(double metres) {
-    char buf[32];
-    if (metres >= 1000) {
-        std::snprintf(buf, sizeof buf, "%g km", metres / 1000);
-    } else {
-        std::snprintf(buf, sizeof buf, "%g m", metres);
-    }
-    return buf;
-}
-
 const Color kInk = Color::hex(0x222222);
-const Color kPanel = Color::hex(0xFFFFFF, 0.88f);
 
 }  // namespace
 
@@ -201,140 +191,56 @@ std::vector<LegendEntry> legend_for(const SceneRef& scene) {
 
 void draw_decorations(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Decorations& d,
                       const Camera& camera, float s, const Tile* tile) {
+    const DecorationLayout layout = layout_decorations(scene, d, camera, s, renderer.font());
     Canvas canvas(renderer, camera, tile);
-    const float W = static_cast<float>(camera.width()), H = static_cast<float>(camera.height());
-    const float pad = 10 * s, margin = 14 * s;
-
-    // Title block, top left.
-    if (!d.title.empty() || !d.subtitle.empty() || !d.when.empty()) {
-        const float ts = 22 * s, ss = 14 * s, ws = 13 * s;
-        float width = 0, height = pad;
-        if (!d.title.empty()) width = std::max(width, canvas.measure(d.title, ts)), height += ts * 1.15f;
-        if (!d.subtitle.empty()) width = std::max(width, canvas.measure(d.subtitle, ss)), height += ss * 1.3f;
-        if (!d.when.empty()) width = std::max(width, canvas.measure(d.when, ws)), height += ws * 1.3f;
-        height += pad * 0.6f;
-        canvas.rect(margin, margin, margin + width + 2 * pad, margin + height, kPanel);
-        float y = margin + pad;
-        if (!d.title.empty()) y += ts * 0.95f, canvas.text(d.title, margin + pad, y, ts, kInk), y += ts * 0.2f;
-        if (!d.subtitle.empty()) y += ss * 1.2f, canvas.text(d.subtitle, margin + pad, y, ss, Color::hex(0x444444));
-        if (!d.when.empty()) y += ws * 1.3f, canvas.text(d.when, margin + pad, y, ws, Color::hex(0xA0380A));
-    }
-
-    // Legend, bottom left.
-    float legend_top = H;
-    if (d.legend && !d.legend_entries.empty()) {
-        const float ls = 12 * s, row = 17 * s, sym = 22 * s;
-        float width = 0;
-        for (const auto& e : d.legend_entries) width = std::max(width, canvas.measure(e.label, ls));
-        const float box_w = width + sym + 2.5f * pad;
-        const float box_h = row * d.legend_entries.size() + 1.2f * pad + row;
-        const float x0 = margin, y0 = H - margin - box_h - 14 * s;
-        legend_top = y0;
-        canvas.rect(x0, y0, x0 + box_w, y0 + box_h, kPanel);
-        canvas.text("Legend", x0 + pad, y0 + pad + ls, ls, Color::hex(0x666666));
-        float y = y0 + pad + row;
-        for (const auto& e : d.legend_entries) {
-            const float cx = x0 + pad + sym / 2, cy = y + row / 2;
-            switch (e.symbol) {
-                case LegendEntry::Symbol::kSwatch:
-                    canvas.rect(cx - 7 * s, cy - 5 * s, cx + 7 * s, cy + 5 * s, e.color);
-                    break;
-                case LegendEntry::Symbol::kTint:
-                    canvas.rect(cx - 7 * s, cy - 5 * s, cx + 7 * s, cy + 5 * s, e.color.with_alpha(0.35f));
-                    break;
-                case LegendEntry::Symbol::kLine:
-                    canvas.line({{cx - 9 * s, cy}, {cx + 9 * s, cy}}, e.color, 2 * s);
-                    break;
-                case LegendEntry::Symbol::kDashedLine:
-                    canvas.line({{cx - 9 * s, cy}, {cx + 9 * s, cy}}, e.color, 2 * s, 3 * s);
-                    break;
-                case LegendEntry::Symbol::kMarker: {
-                    MarkerStyle m{5 * s, 1.2f * s, e.color, Color::hex(0xFFFFFF), e.shape};
-                    if (e.color.a == 0) m = MarkerStyle{5 * s, 1.3f * s, Color::hex(0xFFFFFF), kInk, kCircle};
-                    canvas.marker(cx, cy, m);
-                    break;
-                }
-            }
-            canvas.text(e.label, x0 + pad + sym + 4 * s, cy + ls * 0.35f, ls, kInk);
-            y += row;
-        }
-    }
-    (void)legend_top;
-
-    // Scale bar, bottom right: true distance at the map's centre in this projection.
-    if (d.scale_bar) {
-        const auto centre = scene.projection->inverse(camera.centre());
-        const double true_mpp =
-            camera.metres_per_pixel_x() * (centre ? scene.projection->scale_factor_x(*centre) : 1.0);
-        const double length_m = nice_scale_length(true_mpp * 160 * s);
-        const float length_px = static_cast<float>(length_m / true_mpp);
-        const float x1 = W - margin - pad, x0 = x1 - length_px, y = H - margin - 24 * s;
-        canvas.rect(x0 - pad, y - 20 * s, x1 + pad, y + 8 * s, kPanel);
-        canvas.line({{x0, y - 5 * s}, {x0, y}, {x1, y}, {x1, y - 5 * s}}, kInk, 1.5f * s);
-        const std::string label = format_distance(length_m) + (centre ? " (at the map centre)" : "");
-        const float ls = 11 * s;
-        canvas.text(label, x1 - canvas.measure(label, ls), y - 8 * s, ls, kInk);
-    }
-    // Attribution, bottom right under the scale bar.
-    if (!d.attribution.empty()) {
-        const float as = 9.5f * s;
-        const float w = canvas.measure(d.attribution, as);
-        canvas.rect(W - margin - w - pad, H - margin - as * 1.1f, W - margin + pad * 0.3f, H - margin + as * 0.5f,
-                    kPanel);
-        canvas.text(d.attribution, W - margin - w, H - margin, as, Color::hex(0x555555));
-    }
+    for (const auto& r : layout.rects) canvas.rect(r.x0, r.y0, r.x1, r.y1, r.color);
+    for (const auto& l : layout.lines) canvas.line(l.points, l.color, l.width, l.dash);
+    for (const auto& m : layout.markers) canvas.marker(m.x, m.y, m.style);
+    for (const auto& t : layout.texts) canvas.text(t.text, t.x, t.baseline, t.size, t.color);
     TextStyle ts = style.text;
     ts.halo_width = 0;
     canvas.flush(ts);
+    if (!layout.inset || !d.inset_layer) return;
 
-    // Locator inset, top right: the region in the same projection, the picture's extent as a red frame.
-    if (d.inset && d.inset_layer) {
-        const float iw = std::min(W * 0.22f, 320 * s), ih = iw * 0.8f;
-        const float x0 = W - margin - iw, y0 = margin;
-        // The picture's extent in context: three times its size around its centre, at least Africa and Europe.
-        const BBox shown = camera.visible();
-        BBox region = scene.projection->project_box(BBox::of(-20, -35, 50, 65));
-        region.add(BBox::of(shown.center_x() - 1.5 * shown.width(), shown.center_y() - 1.5 * shown.height(),
-                            shown.center_x() + 1.5 * shown.width(), shown.center_y() + 1.5 * shown.height()));
-        Camera inset = Camera::fit(region, static_cast<int>(iw), static_cast<int>(ih));
-        inset.set_flip_y(camera.flip_y());
-        // Draw the inset into its own viewport (clipped to the tile).
-        const int tx0 = tile ? tile->x0 : 0, ty0 = tile ? tile->y0 : 0;
-        const int th = tile ? tile->height : camera.height();
-        const int vx = static_cast<int>(x0) - tx0;
-        const int vy = camera.flip_y() ? static_cast<int>(y0) - ty0 : th - (static_cast<int>(y0) - ty0) - static_cast<int>(ih);
-        glEnable(GL_SCISSOR_TEST);
-        glScissor(vx, vy, static_cast<int>(iw), static_cast<int>(ih));
-        glViewport(vx, vy, static_cast<int>(iw), static_cast<int>(ih));
-        glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        // Projected in the scene's projection, focus marked: make_decorations saw to both.
-        const SceneLayer& layer = *d.inset_layer;
-        const GpuMesh& gpu = renderer.gpu_meshes().get(layer.projected);
-        const auto fills = visible_ranges(layer.projected.ranges, inset.visible(), RangePart::kFill);
-        renderer.fills().draw(gpu, fills, style.base.fill, 1.0f, inset);
-        renderer.fills().draw(gpu, visible_ranges(layer.projected.ranges, inset.visible(), RangePart::kFill,
-                                                  &layer.highlight),
-                              style.focus_fill, 1.0f, inset);
-        renderer.lines().draw(gpu, visible_ranges(layer.projected.ranges, inset.visible(), RangePart::kOutline),
-                              style.base.outline, 0.5f * s, 1.0f, inset);
-        // The picture's extent.
-        const BBox v = camera.visible();
-        ProjectedMesh frame;
-        for (const XY p : {XY{v.min_x, v.min_y}, XY{v.max_x, v.min_y}, XY{v.max_x, v.max_y}, XY{v.min_x, v.max_y},
-                           XY{v.min_x, v.min_y}}) {
-            frame.outline.insert(frame.outline.end(), {static_cast<float>(p.x), static_cast<float>(p.y), 1.0f});
-        }
-        frame.outline.back() = 0.0f;
-        GpuMesh frame_gpu = upload_mesh(frame);
-        renderer.lines().draw(frame_gpu, {{0, 5}}, Color::hex(0xC0282D), 1.5f * s, 1.0f, inset);
-        glDisable(GL_SCISSOR_TEST);
-        // A thin border round the inset.
-        Canvas border(renderer, camera, tile);
-        border.line({{x0, y0}, {x0 + iw, y0}, {x0 + iw, y0 + ih}, {x0, y0 + ih}, {x0, y0}}, Color::hex(0x777777),
-                    1.0f * s);
-        border.flush(ts);
+    // Locator inset, top right: the region in the same projection, the picture's extent as a red frame, drawn
+    // into its own viewport (clipped to the tile).
+    const DecorationLayout::Inset& in = *layout.inset;
+    Camera inset = in.camera;
+    inset.set_flip_y(camera.flip_y());
+    const float x0 = in.x0, y0 = in.y0, iw = in.width, ih = in.height;
+    const int tx0 = tile ? tile->x0 : 0, ty0 = tile ? tile->y0 : 0;
+    const int th = tile ? tile->height : camera.height();
+    const int vx = static_cast<int>(x0) - tx0;
+    const int vy = camera.flip_y() ? static_cast<int>(y0) - ty0 : th - (static_cast<int>(y0) - ty0) - static_cast<int>(ih);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(vx, vy, static_cast<int>(iw), static_cast<int>(ih));
+    glViewport(vx, vy, static_cast<int>(iw), static_cast<int>(ih));
+    glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    // Projected in the scene's projection, focus marked: make_decorations saw to both.
+    const SceneLayer& layer = *d.inset_layer;
+    const GpuMesh& gpu = renderer.gpu_meshes().get(layer.projected);
+    const auto fills = visible_ranges(layer.projected.ranges, inset.visible(), RangePart::kFill);
+    renderer.fills().draw(gpu, fills, style.base.fill, 1.0f, inset);
+    renderer.fills().draw(gpu, visible_ranges(layer.projected.ranges, inset.visible(), RangePart::kFill, &layer.highlight),
+                          style.focus_fill, 1.0f, inset);
+    renderer.lines().draw(gpu, visible_ranges(layer.projected.ranges, inset.visible(), RangePart::kOutline),
+                          style.base.outline, in.outline_width, 1.0f, inset);
+    // The picture's extent.
+    const BBox v = in.frame;
+    ProjectedMesh frame;
+    for (const XY p : {XY{v.min_x, v.min_y}, XY{v.max_x, v.min_y}, XY{v.max_x, v.max_y}, XY{v.min_x, v.max_y},
+                       XY{v.min_x, v.min_y}}) {
+        frame.outline.insert(frame.outline.end(), {static_cast<float>(p.x), static_cast<float>(p.y), 1.0f});
     }
+    frame.outline.back() = 0.0f;
+    GpuMesh frame_gpu = upload_mesh(frame);
+    renderer.lines().draw(frame_gpu, {{0, 5}}, in.frame_color, in.frame_width, 1.0f, inset);
+    glDisable(GL_SCISSOR_TEST);
+    // A thin border round the inset.
+    Canvas border(renderer, camera, tile);
+    border.line(in.border.points, in.border.color, in.border.width);
+    border.flush(ts);
 }
 
 }  // namespace em

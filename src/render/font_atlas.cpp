@@ -30,8 +30,11 @@ Result<FontAtlas> FontAtlas::load(const std::string& ttf_path, float base_size) 
         return Error{ttf_path + ": not a TrueType font stb_truetype can read"};
     FontAtlas atlas;
     atlas.font_ = data;
+    atlas.path_ = ttf_path;
     atlas.base_size_ = base_size;
     atlas.scale_ = stbtt_ScaleForPixelHeight(&data->info, base_size);
+    // One scale maps font units to pixels both ways: em / units_per_em = height / (ascent - descent).
+    atlas.em_per_height_ = stbtt_ScaleForPixelHeight(&data->info, 1.0f) / stbtt_ScaleForMappingEmToPixels(&data->info, 1.0f);
     int ascent = 0, descent = 0, gap = 0;
     stbtt_GetFontVMetrics(&data->info, &ascent, &descent, &gap);
     atlas.ascent_ = ascent * atlas.scale_;

@@ -36,8 +36,13 @@ public:
     float measure(std::string_view utf8, float size) const;
 
     float base_size() const { return base_size_; }
+    // The TrueType file the atlas was loaded from (vector exports embed the same font).
+    const std::string& path() const { return path_; }
     float ascent() const { return ascent_; }    // at base size, pixels above the baseline
     float descent() const { return descent_; }  // at base size, pixels below (positive)
+    // The font's em size for a label of this pixel size (sizes here are ascent + descent, stb_truetype's
+    // "pixel height"; PDF and SVG fonts are sized by the em).
+    float em_size(float size) const { return size * em_per_height_; }
     // Distance encoding: stored value 0.5 is the edge; one unit of stored value spans this many base pixels.
     float distance_range() const { return distance_range_; }
     int width() const { return width_; }
@@ -49,7 +54,8 @@ public:
 private:
     struct FontData;
     std::shared_ptr<FontData> font_;
-    float base_size_ = 40.0f, scale_ = 1.0f, ascent_ = 0, descent_ = 0, distance_range_ = 16.0f;
+    std::string path_;
+    float base_size_ = 40.0f, scale_ = 1.0f, em_per_height_ = 1.0f, ascent_ = 0, descent_ = 0, distance_range_ = 16.0f;
     int width_ = 1024, height_ = 1024, pen_x_ = 1, pen_y_ = 1, row_height_ = 0, version_ = 0;
     std::vector<std::uint8_t> pixels_;
     std::unordered_map<char32_t, Glyph> glyphs_;

@@ -10,6 +10,7 @@
 #include "render/font_atlas.hpp"
 #include "render/gpu_mesh_cache.hpp"
 #include "render/line_renderer.hpp"
+#include "render/map_labels.hpp"
 #include "render/map_scene.hpp"
 #include "render/map_style.hpp"
 #include "render/marker_renderer.hpp"
@@ -75,10 +76,9 @@ private:
     void draw_outlines(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale,
                        DrawStats& stats);
     void draw_points(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale);
-    void draw_presence_tints(const SceneRef& scene, const SceneLayer& base, const Camera& camera);
+    void draw_presence_tints(const SceneRef& scene, const SceneLayer& base, const Camera& camera,
+                             float presence_tint_opacity);
     void draw_events(const SceneRef& scene, const Camera& camera, float pixel_scale);
-    std::vector<LabelRequest> event_labels(const SceneRef& scene, const MapStyle& style, const Camera& camera,
-                                           float pixel_scale);
     GpuMesh arrow_mesh_;  // rebuilt every draw: a handful of triangles
 };
 

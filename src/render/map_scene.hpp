@@ -74,6 +74,11 @@ struct SceneRef {
     // The base layer to draw at this scale, as MapScene::base_for; nullptr if none.
     const SceneLayer* base_for(double metres_per_pixel) const;
     bool is_focus(const std::string& iso_a3) const { return focus_countries && focus_countries->count(iso_a3) > 0; }
+    // The capitals (none when not given).
+    const std::vector<CapitalPoint>& capital_points() const {
+        static const std::vector<CapitalPoint> none;
+        return capitals ? *capitals : none;
+    }
     // The stamps of every mesh a draw of this scene may use (all levels of every layer), for the GPU cache's sweep.
     std::unordered_set<std::uint64_t> mesh_stamps() const;
 };

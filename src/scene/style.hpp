@@ -58,6 +58,8 @@ struct MapStyle {
     Color focus_label_color = Color::hex(0x4D463A);
     Color capital_label_color = Color::hex(0x2B2B2B);
     TextStyle text;
+    float focus_outline_scale = 1.3f;     // focus countries' outline width, times the base outline's
+    float presence_tint_opacity = 0.22f;  // a country where one outside party is present, in its colour
 };
 
 }  // namespace em

@@ -45,6 +45,7 @@ std::optional<ExportRequest> draw_export_panel(ExportState& s, int ww, int wh, c
         const ExportRequest preview = export_size(s, ww, wh);
         ImGui::TextDisabled("%d x %d pixels, lines and text x%.2f", preview.width, preview.height, preview.pixel_scale);
         ImGui::InputText("file", s.path, sizeof s.path);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("The format follows the extension: .png, .pdf or .svg");
         ImGui::InputText("title", s.title, sizeof s.title);
         ImGui::InputText("subtitle", s.subtitle, sizeof s.subtitle);
         ImGui::Checkbox("legend", &s.legend);

@@ -200,6 +200,29 @@ TEST(RenderOptionsTest, UnknownOptionIsAnErrorNamingIt) {
 }
 
 // Every option the help shows is accepted, and every option accepted is in the help.
+// --paper sets the picture's pixels from the paper, orientation and margin at --dpi (300 by default), and is for
+// PDFs only; the page options without --paper, or beside --size, are errors naming the option.
+TEST(RenderOptionsTest, PaperGivesThePictureSize) {
+    auto a4 = parse_render_args(Args{"-o", "m.pdf", "--paper", "a4", "--dpi", "150"});
+    ASSERT_TRUE(a4) << a4.error().message;
+    EXPECT_EQ(a4->options.width, 1636);  // (297 - 2 x 10) mm at 150 dpi, landscape by default
+    EXPECT_EQ(a4->options.height, 1122);  // (210 - 2 x 10) mm
+    EXPECT_FLOAT_EQ(a4->options.pixel_scale, 150.0f / 96.0f);
+    auto portrait = parse_render_args(Args{"-o", "m.pdf", "--paper", "a3", "--orientation", "portrait", "--margin", "0"});
+    ASSERT_TRUE(portrait) << portrait.error().message;
+    EXPECT_EQ(portrait->options.width, 3508);  // 297 mm at the default 300 dpi
+    EXPECT_EQ(portrait->options.height, 4961);  // 420 mm
+    EXPECT_FLOAT_EQ(portrait->options.pixel_scale, 300.0f / 96.0f);
+    for (const Args& bad : {Args{"-o", "m.svg", "--paper", "a4"}, Args{"-o", "m.pdf", "--paper", "a4", "--size", "10x10"},
+                            Args{"-o", "m.pdf", "--orientation", "portrait"}, Args{"-o", "m.pdf", "--margin", "5"},
+                            Args{"-o", "m.pdf", "--paper", "a5"}, Args{"-o", "m.pdf", "--paper", "a4", "--margin", "200"}}) {
+        auto r = parse_render_args(bad);
+        ASSERT_FALSE(r) << bad[2];
+        EXPECT_EQ(r.error().message.find('\n'), std::string::npos) << r.error().message;
+        EXPECT_NE(r.error().message.find("--"), std::string::npos) << r.error().message;
+    }
+}
+
 TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
     const std::string help = render_help();
     std::set<std::string> documented;
@@ -215,7 +238,8 @@ TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
                                             "--world-file", "--base",   "--max-tile",
                                             "--project", "--save-project", "--range", "--cumulative", "--actor",
                                             "--kind", "--country", "--search", "--hide-uncertain",
-                                            "--allow-network", "--fps", "--duration", "--hold", "--preset"};
+                                            "--allow-network", "--fps", "--duration", "--hold", "--preset",
+                                            "--paper", "--orientation", "--margin"};
     EXPECT_EQ(documented, accepted);
     const std::map<std::string, std::string> example_value = {
         {"-o", "a.png"},         {"--output", "a.png"},     {"--size", "10x10"},     {"--view", "world"},
@@ -225,12 +249,16 @@ TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
         {"--frames", "2024-01-01:2024-02-01:1w"}, {"--base", "50m"}, {"--max-tile", "256"},
         {"--project", "p.json"}, {"--save-project", "q.json"}, {"--range", "2024-01-01:2024-02-01"},
         {"--actor", "France"},   {"--kind", "call"},        {"--country", "MLI"},    {"--search", "Wagner"},
-        {"--fps", "24"},         {"--duration", "10"},      {"--hold", "1"},         {"--preset", "square"}};
+        {"--fps", "24"},         {"--duration", "10"},      {"--hold", "1"},         {"--preset", "square"},
+        {"--paper", "a4"},       {"--orientation", "portrait"}, {"--margin", "5"}};
     const std::set<std::string> clip_only = {"--fps", "--duration", "--hold"};
     for (const auto& option : documented) {
-        Args args{"-o", "a.png", option};
+        // The page options are for a PDF, and --orientation and --margin need --paper.
+        const bool page = option == "--paper" || option == "--orientation" || option == "--margin";
+        Args args{"-o", page ? "a.pdf" : "a.png", option};
         if (clip_only.count(option)) args = {"-o", "a.mp4", "--frames", "2024-01-01:2024-02-01:1w", option};
         if (auto v = example_value.find(option); v != example_value.end()) args.push_back(v->second);
+        if (page && option != "--paper") args.insert(args.end(), {"--paper", "a4"});
         EXPECT_TRUE(parse_render_args(args)) << option;
     }
 }

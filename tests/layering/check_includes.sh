@@ -19,6 +19,12 @@ for module in core geo events export scene video; do
         failed=$((failed + 1))
     fi
 done
+# The vector export's draw list and its writers are GL-free too (only its builder reads the scene in render/).
+if hits=$(grep -nE "$forbidden" "$src"/vector/draw_list.* "$src"/vector/svg_writer.* "$src"/vector/pdf_writer.*); then
+    echo "FAIL: the vector draw list or a writer includes what lies above it:"
+    echo "$hits" | sed 's/^/  /'
+    failed=$((failed + 1))
+fi
 # A negative control: the pattern does find such an include (so an empty result means something).
 grep -qE "$forbidden" <<<'#include "render/camera.hpp"' || { echo "FAIL: the include pattern matches nothing"; failed=$((failed + 1)); }
 echo "$((failed == 0 ? 1 : 0)) passed, $failed failed"

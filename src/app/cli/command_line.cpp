@@ -16,6 +16,7 @@
 #include "app/cli/data_commands.hpp"
 #include "app/cli/info_command.hpp"
 #include "app/cli/render_options.hpp"
+#include "app/cli/vector_output.hpp"
 #include "app/views.hpp"
 #include "app/window/window_app.hpp"
 #include "core/date.hpp"
@@ -379,8 +380,9 @@ std::unique_ptr<RenderCli> render_cli(ParsedRender& parsed) {
     app.footer("Options given beside --project override the project's.");
     const auto set = [](std::string& field) { return [&field](const std::string& v) { field = v; }; };
     value_option(app, "-o,--output", "PATH",
-                 "PNG to write (required), or a clip: .mp4 (H.264), .webm (VP9) or .gif (with\n"
-                 "--frames); written to a temporary file, then renamed",
+                 "PNG, PDF or SVG to write (required; the format by its extension), or a clip:\n"
+                 ".mp4 (H.264), .webm (VP9) or .gif (with --frames); written to a temporary\n"
+                 "file, then renamed",
                  check_not_empty, set(o.output));
     value_option(app, "--size", "WxH",
                  "image size in pixels (default 1920x1080; with --bbox and no --size the\n"
@@ -439,6 +441,21 @@ std::unique_ptr<RenderCli> render_cli(ParsedRender& parsed) {
                  "300 dpi is --size 3508x2480 --dpi 300); not with --scale",
                  whole_from(24, 1200, "a whole number from 24 to 1200"),
                  [&o](const std::string& v) { o.pixel_scale = static_cast<float>(*whole_number(v)) / 96.0f; });
+    value_option(app, "--paper", "NAME",
+                 "PDF only: lay the map out on a page of this paper (a4, a3, letter) at --dpi\n"
+                 "(default 300), inside --margin; the picture's size follows from them",
+                 one_of({"a4", "a3", "letter"}), [&o](const std::string& v) { o.paper = v; })
+        ->group("Vector output (-o OUT.pdf or OUT.svg)");
+    value_option(app, "--orientation", "NAME", "with --paper: landscape (default) or portrait",
+                 one_of({"landscape", "portrait"}), set(o.orientation))
+        ->group("Vector output (-o OUT.pdf or OUT.svg)");
+    value_option(app, "--margin", "MM", "with --paper: white margin round the map in millimetres (default 10)",
+                 [](const std::string& v) {
+                     const auto mm = real_number(v);
+                     return mm && *mm >= 0 && *mm <= 100 ? std::string() : quote(v) + " is not a number from 0 to 100";
+                 },
+                 [&o](const std::string& v) { o.margin_mm = *real_number(v); })
+        ->group("Vector output (-o OUT.pdf or OUT.svg)");
     value_option(app, "--frames", "S:E:STEP",
                  "a numbered sequence OUT_0001.png ... from date S to E every STEP (7d, 2w, 1m,\n"
                  "1y), or the frames of a clip, with a progress line; needs events (draws\n"
@@ -680,6 +697,7 @@ Result<ParsedRender> parse_render_args(const std::vector<std::string>& args) {
     o.given = given_options(*cli->app);
     if (!parsed.help && o.output.empty()) return Error{"--output: missing; say where to write the PNG with -o OUT.png"};
     if (auto error = check_animation_options(*cli->app, o); error && !parsed.help) return *error;
+    if (auto ok = apply_paper(o, cli->app->count("--dpi") > 0 || cli->app->count("--scale") > 0); !ok) return ok.error();
     if (o.bbox && !o.projection_given) o.projection = "equirect";
     return parsed;
 }

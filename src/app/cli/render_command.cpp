@@ -4,9 +4,13 @@
 #include <iostream>
 
 #include "app/cli/animation_command.hpp"
+#include "app/cli/vector_output.hpp"
+#include "vector/svg_writer.hpp"
 #include "app/cli/command_line.hpp"
 #include "app/headless_map.hpp"
 #include "app/cli/render_document.hpp"
+#include "app/cli/vector_output.hpp"
+#include "vector/svg_writer.hpp"
 #include "scene/project.hpp"
 #include "export/png_writer.hpp"
 #include "export/world_file.hpp"
@@ -84,7 +88,20 @@ int run_render_command(const RenderOptions& o, const std::filesystem::path& exec
         return rc;
     }
 
+    const OutputFormat output_kind = output_format(o.output);
+    if (output_kind != OutputFormat::kPng && o.world_file) return fail("--world-file: only for a PNG");
     auto render_one = [&](const Project& one, const std::string& output) -> int {
+        if (output_kind != OutputFormat::kPng) {
+            auto list = map.value()->draw_list(one, &timer);
+            if (!list) return fail(list.error().message);
+            const Status written = output_kind == OutputFormat::kSvg
+                                       ? write_svg(list.value(), output)
+                                       : write_pdf(list.value(), pdf_page_for(o, one), map.value()->font_path(),
+                                                   one.decorations.title, output);
+            if (!written) return fail(written.error().message);
+            timer.mark("write");
+            return 0;
+        }
         auto image = map.value()->render(one, &timer, o.max_tile);
         if (!image) return fail(image.error().message);
         if (auto written = write_png(image.value(), output); !written) return fail(written.error().message);

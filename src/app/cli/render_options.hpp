@@ -40,6 +40,10 @@ struct RenderOptions {
     bool scale_bar = true;
     bool inset = false;
     bool attribution = true;
+    // Vector output (PDF): the paper the map is laid out on, and its margin (see app/cli/vector_output).
+    std::optional<std::string> paper;     // a4, a3, letter
+    std::string orientation = "landscape";
+    double margin_mm = 10;
     // Sequences and georeferencing.
     std::optional<std::string> frames;   // START:END:STEP, e.g. 2022-01-01:2024-12-31:1m
     bool world_file = false;             // write .pgw and .prj beside the PNG

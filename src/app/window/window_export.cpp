@@ -9,8 +9,12 @@
 #include "app/picture.hpp"
 #include "app/cli/render_document.hpp"
 #include "app/window/window_project.hpp"
+#include "app/cli/vector_output.hpp"
 #include "export/png_writer.hpp"
 #include "gl/gl_api.hpp"
+#include "vector/draw_list_builder.hpp"
+#include "vector/pdf_writer.hpp"
+#include "vector/svg_writer.hpp"
 
 namespace em {
 
@@ -24,6 +28,9 @@ SceneLayer* coarsest_base_layer(MapScene& scene) {
     return coarsest ? &coarsest->layer : nullptr;
 }
 
+bool write_export_png(const Project& doc, const std::string& path, ExportState& state, MapRenderer& renderer,
+                      MapScene& scene, const MapStyle& style, const Decorations& deco, const Camera& camera);
+
 // Draws and writes one export of `doc` (the window's document), and the project beside it when asked; the
 // outcome goes to state.last_message.
 void export_picture(const Project& doc, const std::string& path, ExportState& state, MapRenderer& renderer,
@@ -34,15 +41,21 @@ void export_picture(const Project& doc, const std::string& path, ExportState& st
         state.last_message = "Export failed: " + camera.error().message;
         return;
     }
-    const PictureRequest picture{camera.value(), doc.output.pixel_scale, doc.output.samples, 0};
-    auto image = draw_picture(renderer, scene, style, picture, deco);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    if (!image) {
-        state.last_message = "Export failed: " + image.error().message;
-        return;
-    }
-    if (auto ok = write_png(image.value(), path); !ok) {
-        state.last_message = "Export failed: " + ok.error().message;
+    const OutputFormat format = output_format(path);
+    if (format != OutputFormat::kPng) {
+        // PDF or SVG of the same document (docs/architecture.md, "Vector export"); the page is the picture at
+        // 96 dpi x its pixel scale.
+        const DrawList list = build_draw_list(scene, style, camera.value(), doc.output.pixel_scale, deco, renderer.font());
+        const Status ok = format == OutputFormat::kSvg
+                              ? write_svg(list, path)
+                              : write_pdf(list, page_for_picture(doc.output.width, doc.output.height,
+                                                                 96.0 * doc.output.pixel_scale),
+                                          renderer.font().path(), doc.decorations.title, path);
+        if (!ok) {
+            state.last_message = "Export failed: " + ok.error().message;
+            return;
+        }
+    } else if (!write_export_png(doc, path, state, renderer, scene, style, deco, camera.value())) {
         return;
     }
     state.last_message = "Wrote " + path + " (" + std::to_string(doc.output.width) + " x " +
@@ -55,6 +68,23 @@ void export_picture(const Project& doc, const std::string& path, ExportState& st
             state.last_message += "; project not saved: " + ok.error().message;
         }
     }
+}
+
+// Draws the PNG with GL and writes it; false (and the message in state) on failure.
+bool write_export_png(const Project& doc, const std::string& path, ExportState& state, MapRenderer& renderer,
+                      MapScene& scene, const MapStyle& style, const Decorations& deco, const Camera& camera) {
+    const PictureRequest picture{camera, doc.output.pixel_scale, doc.output.samples, 0};
+    auto image = draw_picture(renderer, scene, style, picture, deco);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (!image) {
+        state.last_message = "Export failed: " + image.error().message;
+        return false;
+    }
+    if (auto ok = write_png(image.value(), path); !ok) {
+        state.last_message = "Export failed: " + ok.error().message;
+        return false;
+    }
+    return true;
 }
 
 }  // namespace
