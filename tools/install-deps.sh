@@ -14,6 +14,7 @@ packages=(
     libavcodec-dev libavformat-dev libswscale-dev libavutil-dev ffmpeg
     libcairo2-dev poppler-utils librsvg2-bin libxml2-utils
     postgresql-15 postgresql-15-postgis-3 libpq-dev
+    iso-codes
 )
 
 missing=()

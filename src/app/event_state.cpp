@@ -17,8 +17,10 @@ Status load_event_state(EventState& s, const std::string& places_path, const std
     s.set = EventSet{};
     for (const auto& p : s.places.problems)
         s.set.problems.push_back({EventProblem::Severity::kError, places_path, 0, 0, "", p});
+    const AcledActorMap actors = acled_actors_for(places_path);  // data/acled_actors.csv beside the places
+    for (const auto& p : actors.problems) s.set.problems.push_back({EventProblem::Severity::kError, "", 0, 0, "", p});
     for (const auto& f : files) {
-        auto loaded = load_events(f, s.places);
+        auto loaded = load_events(f, s.places, &actors);
         if (!loaded) {
             s.set.problems.push_back({EventProblem::Severity::kError, f, 0, 0, "", loaded.error().message});
             continue;

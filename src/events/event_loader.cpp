@@ -18,6 +18,7 @@
 
 #include "core/numbers.hpp"
 #include "core/utf8.hpp"
+#include "events/acled_reader.hpp"
 #include "events/csv_reader.hpp"
 #include "geo/source_policy.hpp"
 #include "geo/vector_loader.hpp"
@@ -408,12 +409,16 @@ EventSet parse_events_csv(std::string_view text, const std::string& file, const 
     return set;
 }
 
-Result<EventSet> load_events(const std::string& path, const PlaceTable& places) {
+Result<EventSet> load_events(const std::string& path, const PlaceTable& places, const AcledActorMap* acled_actors) {
     if (auto ok = check_source(path); !ok) return ok.error();
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) return Error{path + ": is a folder, not an events file"};
-    const std::string ext = std::filesystem::path(path).extension().string();
-    if (ext == ".geojson" || ext == ".json") {
+    const bool database = classify_source(path) == SourceKind::kDatabase;
+    if (!database && std::filesystem::is_directory(path, ec)) return Error{path + ": is a folder, not an events file"};
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // CSV (and anything without an extension) is ours to read, with line and column; every other source goes
+    // through GDAL: GeoJSON, GeoPackage, shapefiles, PostGIS ("PG:..."), ...
+    if (database || (ext != ".csv" && ext != ".txt" && !ext.empty())) {
         auto layers = load_vector_source(path);
         if (!layers) return layers.error();
         EventSet set;
@@ -422,6 +427,17 @@ Result<EventSet> load_events(const std::string& path, const PlaceTable& places) 
         for (const VectorLayer& layer : layers.value()) {
             std::array<int, kColumnCount> field_of;
             for (int k = 0; k < kColumnCount; ++k) field_of[k] = layer.field_index(event_columns()[k]);
+            // A table without a required column (a PostGIS table made for something else) is one line, not one
+            // error per feature. `to` may come from the geometry alone.
+            std::string missing;
+            for (const Column c : kRequired)
+                if (c != kTo && field_of[c] < 0) missing += (missing.empty() ? "'" : ", '") + event_columns()[c] + "'";
+            if (!missing.empty()) {
+                set.problems.push_back({EventProblem::Severity::kError, path, 0, 0, "",
+                                        "layer '" + layer.name + "' has no " + missing +
+                                            " column (see docs/data-format.md; layer skipped)"});
+                continue;
+            }
             for (size_t i = 0; i < layer.features.size(); ++i) {
                 const Feature& f = layer.features[i];
                 const int number = static_cast<int>(i) + 1;
@@ -453,11 +469,12 @@ Result<EventSet> load_events(const std::string& path, const PlaceTable& places) 
                     if (from_name.empty()) from_name = "feature " + std::to_string(number) + " start";
                     add(to_name, f.lines.front().back());
                     add(from_name, f.lines.front().front());
-                } else {
+                } else if (layer.kind != GeometryKind::kNone || to_name.empty()) {
                     set.problems.push_back({EventProblem::Severity::kError, path, number, 0, "geometry",
                                             "feature has no Point or LineString geometry (skipped)"});
                     continue;
-                }
+                }  // else a layer without any geometry (a plain PostgreSQL table, a CSV through GDAL): `to`
+                   // and `from` name places or lat;lon, as in events.csv
                 Event event;
                 if (!build_event(row, path, number, local, set.problems, event)) continue;
                 if (!ids.insert(event.id).second) {
@@ -473,6 +490,8 @@ Result<EventSet> load_events(const std::string& path, const PlaceTable& places) 
     bool ok = false;
     std::string text = read_file(path, ok);
     if (!ok) return Error{path + ": cannot open"};
+    if (looks_like_acled(text))
+        return parse_acled_csv(text, path, acled_actors ? *acled_actors : AcledActorMap{}, CountryCodes::from_iso_codes());
     return parse_events_csv(text, path, places);
 }
 

@@ -97,6 +97,7 @@ void MapRenderer::draw_presence_tints(MapScene& scene, SceneLayer& base, const C
 void MapRenderer::draw_events(MapScene& scene, const Camera& camera, float pixel_scale) {
     if (!scene.events) return;
     EventOverlay& overlay = *scene.events;
+    draw_point_events(overlay.points, camera, pixel_scale, marker_, fill_);  // under the links and troop markers
     const GpuMesh& arcs = overlay.arcs.ensure_gpu();
     const auto& ranges = overlay.arcs.projected.ranges;
     // Links: white casing under the colour so they read over fills and each other.

@@ -9,6 +9,7 @@
 
 #include "events/event_loader.hpp"
 #include "render/actor_style.hpp"
+#include "ui/point_event_details.hpp"
 
 extern char** environ;
 
@@ -68,6 +69,7 @@ void draw_event_details(const Event& e) {
     field("from", e.from ? e.from->name : "");
     field("to", e.to.name);
     field("size", e.size);
+    draw_point_event_details(e);  // ACLED rows: type, fatalities, actors, precision
     field("people", e.participants);
     field("what", e.description);
     field("source", e.source);
