@@ -24,8 +24,9 @@ TYPES = [("Battles", "Armed clash", "Political violence"), ("Violence against ci
          ("Protests", "Peaceful protest", "Demonstrations"), ("Riots", "Violent demonstration", "Demonstrations"),
          ("Strategic developments", "Looting/property destruction", "Strategic developments")]
 ACTORS = ["Military Forces of Mali (2021-)", "JNIM: Group for Support of Islam and Muslims", "Islamic State (Sahel)",
-          "Military Forces of Burkina Faso (2022-)", "Military Forces of Niger (2023-)", "Wagner Group", "Africa Corps",
+          "Military Forces of Burkina Faso (2022-)", "Military Forces of Niger (2023-)",
           "Civilians (Mali)", "Civilians (Burkina Faso)", "Civilians (Niger)"]
+OUTSIDE = ["Wagner Group", "Africa Corps"]  # associated with about one row in twenty
 
 
 def main():
@@ -41,8 +42,9 @@ def main():
             d = start + timedelta(days=rng.randrange(2100))
             fat = 0 if et in ("Protests", "Strategic developments") else int(rng.expovariate(0.25))
             a1, a2 = rng.choice(ACTORS), rng.choice(ACTORS)
+            assoc = rng.choice(OUTSIDE) if rng.random() < 0.05 else ""
             w.writerow([f"{iso3}{i + 1}", d.strftime("%d %B %Y"), d.year, rng.choice((1, 1, 1, 2, 3)), dis, et, sub,
-                        a1, "", "", a2, "", "", "", "", num, "Western Africa", country, town, "", "", town,
+                        a1, assoc, "", a2, "", "", "", "", num, "Western Africa", country, town, "", "", town,
                         "%.4f" % (lat + rng.gauss(0, 0.6)), "%.4f" % (lon + rng.gauss(0, 0.6)),
                         rng.choice((1, 1, 2, 3)), "Synthetic", "National", "Synthetic row.", fat, "", "1700000000"])
 

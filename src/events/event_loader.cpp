@@ -309,7 +309,8 @@ std::string web_address_problem(std::string_view url) {
 }
 
 std::string EventProblem::text() const {
-    std::string out = file + ":" + std::to_string(line);
+    std::string out = file;
+    if (line > 0) out += ":" + std::to_string(line);  // 0: about the whole file or layer
     if (column > 0) out += ":" + std::to_string(column);
     out += severity == Severity::kError ? ": error: " : ": warning: ";
     out += message;
@@ -420,7 +421,21 @@ Result<EventSet> load_events(const std::string& path, const PlaceTable& places, 
     // through GDAL: GeoJSON, GeoPackage, shapefiles, PostGIS ("PG:..."), ...
     if (database || (ext != ".csv" && ext != ".txt" && !ext.empty())) {
         auto layers = load_vector_source(path);
-        if (!layers) return layers.error();
+        if (!layers) {
+            // One line: a database driver's message spans several (libpq: "connection ... failed:\n\tIs the
+            // server running ...").
+            std::string message = layers.error().message;
+            std::string flat;
+            for (std::size_t i = 0; i < message.size(); ++i) {
+                if (message[i] == '\n' || message[i] == '\r' || message[i] == '\t') {
+                    if (!flat.empty() && flat.back() != ' ') flat += ' ';
+                    continue;
+                }
+                flat += message[i];
+            }
+            while (!flat.empty() && flat.back() == ' ') flat.pop_back();
+            return Error{flat};
+        }
         EventSet set;
         std::unordered_set<std::string> ids;
         const PlaceLookup lookup(places);

@@ -86,7 +86,8 @@ std::vector<PointEventBin> make_bins(const std::vector<PointEventMark>& marks, d
             const PointEventMark& mark = marks[on_map[m]];
             pb.fatalities += mark.event->fatalities();
             weight = std::max(weight, mark.weight);
-            ++colours[packed(point_event_color(*mark.event))];
+            // By event type, not by party: a bin is a summary of what happened there (dots show the party).
+            ++colours[packed(event_type_color(mark.event->point ? mark.event->point->event_type : std::string()))];
         }
         const auto top = std::max_element(colours.begin(), colours.end(),
                                           [](const auto& a, const auto& b) { return a.second < b.second; });

@@ -45,7 +45,7 @@ struct PointEventBin {
     XY centre;
     std::size_t count = 0;
     long long fatalities = 0;
-    Color color;  // of the event type (or party) most of its events have
+    Color color;  // of the event type most of its events have
     float opacity = 1.0f;
 };
 

@@ -215,7 +215,7 @@ TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
                                             "--world-file", "--base",   "--max-tile",
                                             "--project", "--save-project", "--range", "--cumulative", "--actor",
                                             "--kind", "--country", "--search", "--hide-uncertain",
-                                            "--allow-network"};
+                                            "--allow-network", "--event-type", "--min-fatalities", "--actor-text"};
     EXPECT_EQ(documented, accepted);
     const std::map<std::string, std::string> example_value = {
         {"-o", "a.png"},         {"--output", "a.png"},     {"--size", "10x10"},     {"--view", "world"},
@@ -224,7 +224,8 @@ TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
         {"--places", "p.csv"},   {"--title", "T"},          {"--subtitle", "S"},     {"--dpi", "300"},
         {"--frames", "2024-01-01:2024-02-01:1w"}, {"--base", "50m"}, {"--max-tile", "256"},
         {"--project", "p.json"}, {"--save-project", "q.json"}, {"--range", "2024-01-01:2024-02-01"},
-        {"--actor", "France"},   {"--kind", "call"},        {"--country", "MLI"},    {"--search", "Wagner"}};
+        {"--actor", "France"},   {"--kind", "call"},        {"--country", "MLI"},    {"--search", "Wagner"},
+        {"--event-type", "Battles"}, {"--min-fatalities", "5"}, {"--actor-text", "Wagner"}};
     for (const auto& option : documented) {
         Args args{"-o", "a.png", option};
         if (auto v = example_value.find(option); v != example_value.end()) args.push_back(v->second);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "events/event_loader.hpp"
+#include "events/time_filter.hpp"
 #include "support/test_paths.hpp"
 
 namespace em {
@@ -72,13 +73,13 @@ TEST(AcledFile, NewColumnSetLoadsEveryRowAsAnIncident) {
     const AcledActorMap actors = shipped_actors();
     auto set = load_events(test::fixture("acled/acled_sample.csv"), PlaceTable{}, &actors);
     ASSERT_TRUE(set.ok()) << set.error().message;
-    EXPECT_EQ(set->error_count(), 0u) << all_problems(*set);
+    EXPECT_EQ(set->error_count(), 0u) << all_problems(set.value());
     ASSERT_EQ(set->events.size(), 30u);
     for (const Event& e : set->events) {
         EXPECT_EQ(e.kind, EventKind::kIncident) << e.id;
         ASSERT_TRUE(e.point) << e.id;
     }
-    const Event* e = find(*set, "MLI30012");
+    const Event* e = find(set.value(), "MLI30012");
     ASSERT_TRUE(e);
     EXPECT_EQ(e->date, FuzzyDate::of(*Date::from_ymd(2024, 7, 25)));
     EXPECT_EQ(e->country, "MLI");  // from the numeric iso 466, through iso-codes
@@ -95,8 +96,8 @@ TEST(AcledFile, NewColumnSetLoadsEveryRowAsAnIncident) {
     EXPECT_NE(e->description.find("Tinzaouaten"), std::string::npos);
     EXPECT_EQ(e->source, "AFP; Telegram");
     EXPECT_EQ(e->line, 13);
-    EXPECT_EQ(find(*set, "BFA20001")->country, "BFA");
-    EXPECT_EQ(find(*set, "NER10003")->country, "NER");
+    EXPECT_EQ(find(set.value(), "BFA20001")->country, "BFA");
+    EXPECT_EQ(find(set.value(), "NER10003")->country, "NER");
 }
 
 TEST(AcledFile, OlderColumnSetWithDayMonthYearDatesGivesTheSameEvents) {
@@ -104,10 +105,10 @@ TEST(AcledFile, OlderColumnSetWithDayMonthYearDatesGivesTheSameEvents) {
     auto fresh = load_events(test::fixture("acled/acled_sample.csv"), PlaceTable{}, &actors);
     auto old = load_events(test::fixture("acled/acled_old_columns.csv"), PlaceTable{}, &actors);
     ASSERT_TRUE(fresh.ok() && old.ok());
-    EXPECT_EQ(old->error_count(), 0u) << all_problems(*old);
+    EXPECT_EQ(old->error_count(), 0u) << all_problems(old.value());
     ASSERT_EQ(old->events.size(), 10u);
     for (const Event& o : old->events) {
-        const Event* n = find(*fresh, o.id.substr(1));  // ids are prefixed O in the older file
+        const Event* n = find(fresh.value(), o.id.substr(1));  // ids are prefixed O in the older file
         ASSERT_TRUE(n) << o.id;
         EXPECT_EQ(o.date, n->date) << o.id;
         EXPECT_EQ(o.end_date, n->end_date) << o.id;
@@ -123,12 +124,12 @@ TEST(AcledFile, PrecisionCodesBecomeTheDatesAndPlacesUncertainty) {
     auto set = load_events(test::fixture("acled/acled_sample.csv"), PlaceTable{});
     ASSERT_TRUE(set.ok());
     // time_precision 2: a week around the date given (21 March 2023).
-    const Event* week = find(*set, "MLI30003");
+    const Event* week = find(set.value(), "MLI30003");
     EXPECT_EQ(week->first_day(), *Date::from_ymd(2023, 3, 18));
     EXPECT_EQ(week->last_day(), *Date::from_ymd(2023, 3, 24));
     EXPECT_FALSE(week->uncertain());
     // time_precision 3 (and geo_precision 3): the whole month, and uncertain.
-    const Event* month = find(*set, "MLI30009");
+    const Event* month = find(set.value(), "MLI30009");
     EXPECT_EQ(month->date.precision, DatePrecision::kMonth);
     EXPECT_EQ(month->first_day(), *Date::from_ymd(2023, 12, 1));
     EXPECT_EQ(month->last_day(), *Date::from_ymd(2023, 12, 31));
@@ -141,7 +142,7 @@ TEST(AcledFile, PrecisionCodesBecomeTheDatesAndPlacesUncertainty) {
 TEST(AcledFile, WithoutTheActorTableRowsBelongToTheAcledParty) {
     auto set = load_events(test::fixture("acled/acled_sample.csv"), PlaceTable{});
     ASSERT_TRUE(set.ok());
-    const Event* e = find(*set, "MLI30012");
+    const Event* e = find(set.value(), "MLI30012");
     EXPECT_EQ(e->actor, "ACLED (Wagner Group)");
     EXPECT_EQ(e->party(), "ACLED");
 }
@@ -149,7 +150,7 @@ TEST(AcledFile, WithoutTheActorTableRowsBelongToTheAcledParty) {
 TEST(AcledFile, BadRowsAreLocatedAndTheRestLoads) {
     auto set = load_events(test::fixture("acled/acled_bad.csv"), PlaceTable{});
     ASSERT_TRUE(set.ok());
-    const std::string problems = all_problems(*set);
+    const std::string problems = all_problems(set.value());
     EXPECT_EQ(set->events.size(), 2u) << problems;
     EXPECT_EQ(set->error_count(), 4u) << problems;  // no latitude, no longitude, impossible date, fatalities
     const std::string file = test::fixture("acled/acled_bad.csv");

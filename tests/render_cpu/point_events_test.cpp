@@ -76,7 +76,7 @@ TEST(PointEventsLayout, PanKeepsTheBinsZoomRecomputesThem) {
 TEST(PointEventsLayout, FewIncidentsAreDotsLargestFirst) {
     const EventSet set = incidents(300);
     const Projection projection(ProjectionKind::kLambertAzimuthal);
-    const PointEvents points = collect_point_events(visible_events(set.events, window(364), {}), projection);
+    const PointEvents points = collect_point_events(visible_events(set.events, window(365), {}), projection);
     const Camera camera(*projection.forward({0.5, 16.5}), 1500.0, 1200, 800);
     const PointEventLayout& layout = points.layout(camera, 1.0f);
     EXPECT_FALSE(layout.aggregated);

@@ -175,6 +175,13 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         draw_file_panels(window, panels, loading, scene, style, events, view, redraw, frame_input, options.samples);
         draw_map_panels(panels, scene, style, events, view, redraw);
         draw_export_panel_and_write(panels, renderer, scene, style, view, events, frame_input.keys, options.samples);
+        if (std::exchange(panels.reload_events, false) || event_files_changed(events, now_s)) {
+            panels.pinned = nullptr;  // points into the events about to be replaced
+            const Status reloaded = reload_event_state(events);
+            panels.status.message = reloaded ? std::to_string(events.set.events.size()) + " events reloaded"
+                                             : reloaded.error().message;
+            std::cerr << "eventmap: " << panels.status.message << "\n";
+        }
         if (refresh_event_state(events, scene)) redraw.dirty = true;
         handle_map_pointer(window, panels, view, scene);
         draw_map_status(window, panels.status, view, scene);

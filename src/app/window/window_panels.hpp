@@ -44,6 +44,7 @@ struct PanelsState {
     StatusInfo status;                                    // what the status bar shows
     std::string current_project;                          // the project opened last (for the consent dialog)
     std::optional<ConsentRequest> consent;                // sources a file wants off this machine, to ask about
+    bool reload_events = false;                           // File > Reload events was chosen
 };
 
 // The panels at start: the project dialog set up for project files, the view presets listed, --project waiting.
