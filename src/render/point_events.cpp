@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "gl/gl_api.hpp"
@@ -163,6 +164,23 @@ const Event* pick_point_event(const PointEvents& points, const Camera& camera, X
         if (d <= best_d) best_d = std::min(d, 0.0), best = m.event;
     }
     return best;
+}
+
+PointEventLegend point_event_legend(const PointEvents& points) {
+    static const char* kTypes[] = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots",
+                                   "Protests", "Strategic developments"};
+    std::set<std::string> types, parties;
+    for (const PointEventMark& m : points.marks) {
+        if (!m.event->point) continue;
+        types.insert(m.event->point->event_type);
+        if (!m.event->point->mapped_party.empty()) parties.insert(party_of(m.event->point->mapped_party));
+    }
+    PointEventLegend legend;
+    for (const char* t : kTypes)
+        if (types.erase(t)) legend.types.push_back({t, event_type_color(t)});
+    for (const std::string& t : types) legend.types.push_back({t.empty() ? "incident" : t, event_type_color(t)});
+    legend.parties.assign(parties.begin(), parties.end());
+    return legend;
 }
 
 void draw_point_events(const PointEvents& points, const Camera& camera, float pixel_scale, MarkerRenderer& markers,

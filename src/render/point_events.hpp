@@ -2,7 +2,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/color.hpp"
@@ -91,6 +93,14 @@ PointEventLayout layout_point_events(const std::vector<PointEventMark>& marks, c
 // The point event under a screen point when dots are drawn (nullptr over bins or nothing).
 const Event* pick_point_event(const PointEvents& points, const Camera& camera, XY screen, float pixel_scale = 1.0f,
                               float tolerance = 4.0f);
+
+// Legend rows for the point events shown: one per ACLED event type present (label, colour), in a fixed order, and
+// the parties of the rows drawn in a party's colour.
+struct PointEventLegend {
+    std::vector<std::pair<std::string, Color>> types;
+    std::vector<std::string> parties;
+};
+PointEventLegend point_event_legend(const PointEvents& points);
 
 // Draws the layout for the camera with the map's marker and fill renderers (GL; current context).
 void draw_point_events(const PointEvents& points, const Camera& camera, float pixel_scale, MarkerRenderer& markers,

@@ -49,11 +49,13 @@ TEST_F(PointEventsRenderTest, AcledRowsInTheWindowAreDotsOfTheirTypeOrParty) {
     ASSERT_TRUE(image) << image.error().message;
     const Image& img = image.value();
     // Tinzaouaten, 25 July 2024: Wagner Group (mapped to Russia), 84 fatalities: a large vermillion dot.
-    EXPECT_GT(pixels_near(img, pixel({2.97, 19.96}), 10, party_color("Russia")), 80);
+    // Three rows share the place (84, 31, 21 killed): dots inside each other, each with a dark ring.
+    EXPECT_GT(pixels_near(img, pixel({2.97, 19.96}), 10, party_color("Russia"), 45), 40);
     // Ouallam, 9 August 2024: Islamic State (Sahel) against civilians: a purple dot.
     EXPECT_GT(pixels_near(img, pixel({2.087, 14.318}), 6, event_type_color("Violence against civilians")), 10);
-    // Mansila, 11 June 2024: JNIM attack, 107 fatalities: a large dark red dot.
-    EXPECT_GT(pixels_near(img, pixel({0.85, 13.14}), 12, event_type_color("Battles")), 150);
+    // Mansila, 11 June 2024: JNIM attack, 107 fatalities: a large dark red dot, faded by two months of the
+    // trailing window (about 64% over the land: hence the wide tolerance).
+    EXPECT_GT(pixels_near(img, pixel({0.85, 13.14}), 12, event_type_color("Battles"), 90), 150);
     // Niono, 3 February 2023, is before the window; Barsalogho, 24 August 2024, after the date: nothing there.
     EXPECT_EQ(pixels_near(img, pixel({-5.993, 14.252}), 8, event_type_color("Violence against civilians")), 0);
     EXPECT_EQ(pixels_near(img, pixel({-1.058, 13.417}), 8, event_type_color("Violence against civilians")), 0);
@@ -64,7 +66,7 @@ TEST_F(PointEventsRenderTest, MinFatalitiesHidesTheSmallOnes) {
     o.filters.min_fatalities = 50;
     auto image = map_->render(o);
     ASSERT_TRUE(image) << image.error().message;
-    EXPECT_GT(pixels_near(image.value(), pixel({2.97, 19.96}), 10, party_color("Russia")), 80);  // 84
+    EXPECT_GT(pixels_near(image.value(), pixel({2.97, 19.96}), 10, party_color("Russia"), 45), 40);  // 84
     EXPECT_EQ(pixels_near(image.value(), pixel({2.087, 14.318}), 6, event_type_color("Violence against civilians")),
               0);  // 7
 }
