@@ -443,11 +443,13 @@ Result<EventSet> load_events(const std::string& path, const PlaceTable& places, 
             std::array<int, kColumnCount> field_of;
             for (int k = 0; k < kColumnCount; ++k) field_of[k] = layer.field_index(event_columns()[k]);
             // A table without a required column (a PostGIS table made for something else) is one line, not one
-            // error per feature. `to` may come from the geometry alone.
+            // error per feature. `to` may come from the geometry alone. GeoJSON has no table: its features' own
+            // properties are checked one by one, as before.
+            const bool has_schema = ext != ".geojson" && ext != ".json";
             std::string missing;
             for (const Column c : kRequired)
                 if (c != kTo && field_of[c] < 0) missing += (missing.empty() ? "'" : ", '") + event_columns()[c] + "'";
-            if (!missing.empty()) {
+            if (has_schema && !layer.features.empty() && !missing.empty()) {
                 set.problems.push_back({EventProblem::Severity::kError, path, 0, 0, "",
                                         "layer '" + layer.name + "' has no " + missing +
                                             " column (see docs/data-format.md; layer skipped)"});
