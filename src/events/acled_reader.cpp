@@ -114,8 +114,12 @@ EventSet parse_acled_csv(std::string_view text, const std::string& file, const A
     index_of.fill(-1);
     bool have_header = false, header_ok = false, warned_codes = false;
     std::size_t header_size = 0;
-    std::unordered_set<std::string> ids;
-    set.events.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    // Ids seen so far, as views of the events' own ids: the events never move, since there is room for a row on
+    // every line (and one more, for a last line without an end).
+    const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    set.events.reserve(lines);
+    std::unordered_set<std::string_view> ids;
+    ids.reserve(lines);
     std::unordered_map<std::string, std::string> country_of_name;  // a few distinct names: look each up once
 
     auto on_record = [&](CsvRecord& rec) {
@@ -184,15 +188,16 @@ EventSet parse_acled_csv(std::string_view text, const std::string& file, const A
         const int time_precision = precision(kTimePrecision), geo_precision = precision(kGeoPrecision);
         for (std::size_t i = before; i < row_problems.size(); ++i)
             if (row_problems[i].severity == S::kError) return;
-        if (!ids.insert(get(kEventId)).second) {
+        if (set.events.size() == set.events.capacity()) return;  // not reached: a row per line at most
+        Event& e = set.events.emplace_back();
+        e.id = get(kEventId);
+        if (!ids.insert(e.id).second) {
+            set.events.pop_back();
             error(kEventId, "duplicate event_id_cnty '" + get(kEventId) + "'");
             return;
         }
-
-        Event& e = set.events.emplace_back();
         auto details = std::make_shared<PointEventDetails>();
         PointEventDetails& p = *details;
-        e.id = get(kEventId);
         e.kind = EventKind::kIncident;
         e.file = file;
         e.line = rec.line;
@@ -219,16 +224,18 @@ EventSet parse_acled_csv(std::string_view text, const std::string& file, const A
             if (fresh) it->second = codes.alpha3_of_name(get(kCountry));
             e.country = it->second;
         }
-        p.event_type = get(kEventType);
-        p.sub_event_type = get(kSubEventType);
-        p.disorder_type = get(kDisorderType);
-        p.actor1 = get(kActor1);
-        p.assoc_actor_1 = get(kAssocActor1);
-        p.actor2 = get(kActor2);
-        p.assoc_actor_2 = get(kAssocActor2);
-        p.admin1 = get(kAdmin1);
-        p.location = get(kLocation);
-        p.date_text = get(kEventDate);
+        // The row is good: its text moves into the event (the record is reused for the next row).
+        auto take = [&](Col c) { return index_of[c] < 0 ? std::string() : std::move(rec.fields[index_of[c]]); };
+        p.event_type = take(kEventType);
+        p.sub_event_type = take(kSubEventType);
+        p.disorder_type = take(kDisorderType);
+        p.actor1 = take(kActor1);
+        p.assoc_actor_1 = take(kAssocActor1);
+        p.actor2 = take(kActor2);
+        p.assoc_actor_2 = take(kAssocActor2);
+        p.admin1 = take(kAdmin1);
+        p.location = take(kLocation);
+        p.date_text = take(kEventDate);
         p.fatalities = fatalities;
         p.time_precision = time_precision;
         p.geo_precision = geo_precision;
@@ -240,8 +247,8 @@ EventSet parse_acled_csv(std::string_view text, const std::string& file, const A
             if (!a->empty()) e.participants += (e.participants.empty() ? "" : "; ") + *a;
         e.to = EventPlace{p.location.empty() ? get(kLatitude) + ";" + get(kLongitude) : p.location,
                           GeoPoint{*lon, *lat}};
-        e.description = get(kNotes);
-        e.source = get(kSource);
+        e.description = take(kNotes);
+        e.source = take(kSource);
         const bool vague = time_precision == 3 || geo_precision == 3;
         e.confidence = std::string(vague ? "uncertain" : "sourced") + " (ACLED; time_precision " +
                        std::to_string(time_precision) + ", geo_precision " + std::to_string(geo_precision) + ")";
