@@ -35,7 +35,7 @@ import sys
 EVENT_COLUMNS = ["id", "date", "end_date", "kind", "actor", "country", "from", "to", "size",
                  "participants", "description", "source", "confidence", "url"]
 PLACE_COLUMNS = ["place", "country", "iso_a3", "lat", "lon", "is_capital", "note", "confidence"]
-KINDS = {"meeting", "call", "arrival", "departure", "handover", "size_change", "announcement"}
+KINDS = {"meeting", "call", "arrival", "departure", "handover", "size_change", "announcement", "incident"}
 TROOP_KINDS = {"arrival", "departure", "handover", "size_change", "announcement"}
 ACTORS = {  # keep in step with docs/data-format.md, "Actor vocabulary"
     "Russia", "Russia (instructors)", "Russia (Wagner)", "Russia (Africa Corps)",

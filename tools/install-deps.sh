@@ -15,6 +15,7 @@ packages=(
     libcairo2-dev poppler-utils librsvg2-bin libxml2-utils
     postgresql-15 postgresql-15-postgis-3 libpq-dev
     libimagequant-dev
+    iso-codes
 )
 
 missing=()

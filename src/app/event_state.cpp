@@ -2,10 +2,36 @@
 
 #include <algorithm>
 #include <set>
+#include <system_error>
+
+#include "geo/source_policy.hpp"
 
 #include "render/event_overlay.hpp"
 
 namespace em {
+
+namespace {
+std::vector<EventState::FileStamp> stamps_of(const std::vector<std::string>& paths) {
+    std::vector<EventState::FileStamp> out;
+    for (const std::string& p : paths) {
+        if (classify_source(p) != SourceKind::kLocal) continue;  // a database is reread by File > Reload events
+        EventState::FileStamp st{p};
+        std::error_code ec;
+        st.size = std::filesystem::file_size(p, ec);
+        if (ec) st.size = 0;
+        st.mtime = std::filesystem::last_write_time(p, ec);
+        out.push_back(st);
+    }
+    return out;
+}
+
+std::vector<std::string> files_read(const EventState& s) {
+    std::vector<std::string> paths = s.files;
+    paths.push_back(s.places_path);
+    paths.push_back(acled_actors_beside(s.places_path));
+    return paths;
+}
+}  // namespace
 
 Status load_event_state(EventState& s, const std::string& places_path, const std::vector<std::string>& files,
                         std::optional<Date> start, int window_days) {
@@ -17,8 +43,10 @@ Status load_event_state(EventState& s, const std::string& places_path, const std
     s.set = EventSet{};
     for (const auto& p : s.places.problems)
         s.set.problems.push_back({EventProblem::Severity::kError, places_path, 0, 0, "", p});
+    const AcledActorMap actors = acled_actors_for(places_path);  // data/acled_actors.csv beside the places
+    for (const auto& p : actors.problems) s.set.problems.push_back({EventProblem::Severity::kError, "", 0, 0, "", p});
     for (const auto& f : files) {
-        auto loaded = load_events(f, s.places);
+        auto loaded = load_events(f, s.places, &actors);
         if (!loaded) {
             s.set.problems.push_back({EventProblem::Severity::kError, f, 0, 0, "", loaded.error().message});
             continue;
@@ -40,7 +68,27 @@ Status load_event_state(EventState& s, const std::string& places_path, const std
     s.choices.parties.assign(parties.begin(), parties.end());
     s.choices.countries.assign(countries.begin(), countries.end());
     s.histogram_stale = s.overlay_stale = true;
+    s.stamps = stamps_of(files_read(s));
     return Ok{};
+}
+
+Status reload_event_state(EventState& s) {
+    const TimeWindow window = s.timeline.window;
+    const EventFilter filter = s.filter;
+    const std::vector<std::string> files = s.files;
+    const std::string places = s.places_path;
+    if (auto ok = load_event_state(s, places, files, window.at, window.days); !ok) return ok;
+    s.timeline.window = window;
+    s.filter = filter;
+    s.visible_index = VisibleEventIndex(s.set.events, s.filter);
+    s.histogram_stale = s.overlay_stale = true;
+    return Ok{};
+}
+
+bool event_files_changed(EventState& s, double now) {
+    if (s.files.empty() || now - s.stamps_checked_at < 1.0) return false;
+    s.stamps_checked_at = now;
+    return stamps_of(files_read(s)) != s.stamps;
 }
 
 void apply_document_clock(const Project& doc, EventState& s, bool keep_date, bool keep_window) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -30,12 +31,30 @@ struct EventState {
     Histogram histogram;
     bool histogram_stale = true;
     bool overlay_stale = true;
+    // Size and modification time of each local file read (events, places, the ACLED actor table) when loaded, to
+    // reload when one changes on disk. Database sources have none: File > Reload events rereads them.
+    struct FileStamp {
+        std::string path;
+        std::uintmax_t size = 0;
+        std::filesystem::file_time_type mtime{};
+        friend bool operator==(const FileStamp&, const FileStamp&) = default;
+    };
+    std::vector<FileStamp> stamps;
+    double stamps_checked_at = 0;  // seconds (the window's clock) of the last look at the files
 };
 
 // Loads places and events files (problems are kept in state.set.problems) and sets the clock to `start`
 // (or the last event's day) with a trailing window of window_days.
 Status load_event_state(EventState& state, const std::string& places_path, const std::vector<std::string>& files,
                         std::optional<Date> start, int window_days);
+
+// Reads the same files again (File > Reload events, or a file changed on disk), keeping the clock, the time window
+// and the filters. Pointers into the old events (a pinned event) are invalid afterwards.
+Status reload_event_state(EventState& state);
+
+// True when a local file the events came from has changed (size or time) since it was loaded; looks at most once a
+// second (now: seconds on any steady clock).
+bool event_files_changed(EventState& state, double now);
 
 // Sets the clock, the time window (range dates included) and the filters from a document (a project, the
 // settings); keep_date / keep_window leave those as they are (the command line named them). Marks what follows

@@ -5,7 +5,7 @@
 namespace em {
 
 namespace {
-constexpr std::array<std::pair<EventKind, std::string_view>, 7> kKinds = {{
+constexpr std::array<std::pair<EventKind, std::string_view>, 8> kKinds = {{
     {EventKind::kMeeting, "meeting"},
     {EventKind::kCall, "call"},
     {EventKind::kArrival, "arrival"},
@@ -13,6 +13,7 @@ constexpr std::array<std::pair<EventKind, std::string_view>, 7> kKinds = {{
     {EventKind::kHandover, "handover"},
     {EventKind::kSizeChange, "size_change"},
     {EventKind::kAnnouncement, "announcement"},
+    {EventKind::kIncident, "incident"},
 }};
 }  // namespace
 
@@ -37,7 +38,9 @@ const std::vector<EventKind>& all_kinds() {
     return kinds;
 }
 
-bool is_troop_kind(EventKind kind) { return kind != EventKind::kMeeting && kind != EventKind::kCall; }
+bool is_troop_kind(EventKind kind) {
+    return kind != EventKind::kMeeting && kind != EventKind::kCall && kind != EventKind::kIncident;
+}
 
 std::string party_of(std::string_view actor) {
     const auto paren = actor.find(" (");

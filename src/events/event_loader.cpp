@@ -18,6 +18,7 @@
 
 #include "core/numbers.hpp"
 #include "core/utf8.hpp"
+#include "events/acled_reader.hpp"
 #include "events/csv_reader.hpp"
 #include "geo/source_policy.hpp"
 #include "geo/vector_loader.hpp"
@@ -308,7 +309,8 @@ std::string web_address_problem(std::string_view url) {
 }
 
 std::string EventProblem::text() const {
-    std::string out = file + ":" + std::to_string(line);
+    std::string out = file;
+    if (line > 0) out += ":" + std::to_string(line);  // 0: about the whole file or layer
     if (column > 0) out += ":" + std::to_string(column);
     out += severity == Severity::kError ? ": error: " : ": warning: ";
     out += message;
@@ -408,20 +410,51 @@ EventSet parse_events_csv(std::string_view text, const std::string& file, const 
     return set;
 }
 
-Result<EventSet> load_events(const std::string& path, const PlaceTable& places) {
+Result<EventSet> load_events(const std::string& path, const PlaceTable& places, const AcledActorMap* acled_actors) {
     if (auto ok = check_source(path); !ok) return ok.error();
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) return Error{path + ": is a folder, not an events file"};
-    const std::string ext = std::filesystem::path(path).extension().string();
-    if (ext == ".geojson" || ext == ".json") {
+    const bool database = classify_source(path) == SourceKind::kDatabase;
+    if (!database && std::filesystem::is_directory(path, ec)) return Error{path + ": is a folder, not an events file"};
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // CSV (and anything without an extension) is ours to read, with line and column; every other source goes
+    // through GDAL: GeoJSON, GeoPackage, shapefiles, PostGIS ("PG:..."), ...
+    if (database || (ext != ".csv" && ext != ".txt" && !ext.empty())) {
         auto layers = load_vector_source(path);
-        if (!layers) return layers.error();
+        if (!layers) {
+            // One line: a database driver's message spans several (libpq: "connection ... failed:\n\tIs the
+            // server running ...").
+            std::string message = layers.error().message;
+            std::string flat;
+            for (std::size_t i = 0; i < message.size(); ++i) {
+                if (message[i] == '\n' || message[i] == '\r' || message[i] == '\t') {
+                    if (!flat.empty() && flat.back() != ' ') flat += ' ';
+                    continue;
+                }
+                flat += message[i];
+            }
+            while (!flat.empty() && flat.back() == ' ') flat.pop_back();
+            return Error{flat};
+        }
         EventSet set;
         std::unordered_set<std::string> ids;
         const PlaceLookup lookup(places);
         for (const VectorLayer& layer : layers.value()) {
             std::array<int, kColumnCount> field_of;
             for (int k = 0; k < kColumnCount; ++k) field_of[k] = layer.field_index(event_columns()[k]);
+            // A table without a required column (a PostGIS table made for something else) is one line, not one
+            // error per feature. `to` may come from the geometry alone. GeoJSON has no table: its features' own
+            // properties are checked one by one, as before.
+            const bool has_schema = ext != ".geojson" && ext != ".json";
+            std::string missing;
+            for (const Column c : kRequired)
+                if (c != kTo && field_of[c] < 0) missing += (missing.empty() ? "'" : ", '") + event_columns()[c] + "'";
+            if (has_schema && !layer.features.empty() && !missing.empty()) {
+                set.problems.push_back({EventProblem::Severity::kError, path, 0, 0, "",
+                                        "layer '" + layer.name + "' has no " + missing +
+                                            " column (see docs/data-format.md; layer skipped)"});
+                continue;
+            }
             for (size_t i = 0; i < layer.features.size(); ++i) {
                 const Feature& f = layer.features[i];
                 const int number = static_cast<int>(i) + 1;
@@ -453,11 +486,12 @@ Result<EventSet> load_events(const std::string& path, const PlaceTable& places) 
                     if (from_name.empty()) from_name = "feature " + std::to_string(number) + " start";
                     add(to_name, f.lines.front().back());
                     add(from_name, f.lines.front().front());
-                } else {
+                } else if (layer.kind != GeometryKind::kNone || to_name.empty()) {
                     set.problems.push_back({EventProblem::Severity::kError, path, number, 0, "geometry",
                                             "feature has no Point or LineString geometry (skipped)"});
                     continue;
-                }
+                }  // else a layer without any geometry (a plain PostgreSQL table, a CSV through GDAL): `to`
+                   // and `from` name places or lat;lon, as in events.csv
                 Event event;
                 if (!build_event(row, path, number, local, set.problems, event)) continue;
                 if (!ids.insert(event.id).second) {
@@ -473,6 +507,8 @@ Result<EventSet> load_events(const std::string& path, const PlaceTable& places) 
     bool ok = false;
     std::string text = read_file(path, ok);
     if (!ok) return Error{path + ": cannot open"};
+    if (looks_like_acled(text))
+        return parse_acled_csv(text, path, acled_actors ? *acled_actors : AcledActorMap{}, CountryCodes::from_iso_codes());
     return parse_events_csv(text, path, places);
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "events/acled_actors.hpp"
 #include "events/event.hpp"
 #include "events/places.hpp"
 
@@ -43,9 +44,12 @@ const std::vector<std::string>& event_columns();
 // skipped; good rows load. Places resolve `from`/`to` names; `lat;lon` is accepted too.
 EventSet parse_events_csv(std::string_view text, const std::string& file, const PlaceTable& places);
 
-// Reads events from a .csv file, or from GeoJSON (.geojson/.json) Point/LineString features with the same
-// properties. A file that cannot be read at all is an Error.
-Result<EventSet> load_events(const std::string& path, const PlaceTable& places);
+// Reads events from a .csv file (eventmap's columns, or an ACLED export recognised from its header: see
+// events/acled_reader), or from any GDAL vector source (GeoJSON, GeoPackage, shapefile, a PostGIS table given as
+// "PG:dbname=... tables=events", ...) whose Point/LineString features carry the same columns. acled_actors maps
+// ACLED actors to eventmap's (none: no mapping). A source that cannot be read at all is an Error.
+Result<EventSet> load_events(const std::string& path, const PlaceTable& places,
+                             const AcledActorMap* acled_actors = nullptr);
 
 // Appends other's events and problems, reporting ids that are already present as errors.
 void merge_events(EventSet& into, EventSet other);

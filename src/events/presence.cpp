@@ -52,7 +52,8 @@ std::vector<PresenceInterval> derive_presence(const std::vector<Event>& events) 
             // Neither starts nor ends a presence (an announcement is closed by the departure it announces).
             case EventKind::kMeeting:
             case EventKind::kCall:
-            case EventKind::kAnnouncement: break;
+            case EventKind::kAnnouncement:
+            case EventKind::kIncident: break;
         }
     }
     for (auto& [key, p] : open) done.push_back(p);

@@ -56,6 +56,23 @@ bool EventFilter::matches(const Event& e) const {
             !contains_folded(e.actor, needle) && !contains_folded(e.id, needle))
             return false;
     }
+    if (e.kind == EventKind::kIncident) {
+        if (!event_types.empty() && !event_types.count(e.point ? e.point->event_type : std::string()))
+            return false;
+        if (e.fatalities() < min_fatalities) return false;
+    }
+    if (!actor_text.empty()) {
+        std::string needle;
+        for (char c : actor_text) needle += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (e.point) {
+            const PointEventDetails& p = *e.point;
+            if (!contains_folded(p.actor1, needle) && !contains_folded(p.assoc_actor_1, needle) &&
+                !contains_folded(p.actor2, needle) && !contains_folded(p.assoc_actor_2, needle))
+                return false;
+        } else if (!contains_folded(e.actor, needle) && !contains_folded(e.participants, needle)) {
+            return false;
+        }
+    }
     return true;
 }
 

@@ -45,6 +45,12 @@ struct EventFilter {
     std::set<std::string> countries;  // shown countries (ISO alpha-3); empty: all
     bool hide_uncertain = false;
     std::string text;  // case-insensitive, searched in participants, description, actor, id
+    // Point events (incidents, ACLED rows) only; other events pass these three:
+    std::set<std::string> event_types;  // shown ACLED event types ("Battles", ...); empty: all
+    int min_fatalities = 0;             // incidents with fewer fatalities are hidden
+    // Case-insensitive, in ACLED's actor1, assoc_actor_1, actor2, assoc_actor_2 (an event of our own schema:
+    // its actor and participants).
+    std::string actor_text;
 
     // True when the event passes every filter (time aside).
     bool matches(const Event& event) const;

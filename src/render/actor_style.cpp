@@ -36,7 +36,8 @@ MarkerShape kind_shape(EventKind kind) {
         case EventKind::kSizeChange: return kSquare;
         case EventKind::kMeeting:
         case EventKind::kCall:
-        case EventKind::kAnnouncement: return kCircle;
+        case EventKind::kAnnouncement:
+        case EventKind::kIncident: return kCircle;
     }
     return kCircle;  // not reached: every kind is named above (-Wswitch names a new one)
 }

@@ -173,7 +173,11 @@ std::vector<LegendEntry> legend_for(const SceneRef& scene) {
     }
     for (const auto& p : o.presence)
         for (const auto& party : p.parties) parties.insert(party);
+    const PointEventLegend incidents = point_event_legend(o.points);  // ACLED rows (render/point_events)
+    parties.insert(incidents.parties.begin(), incidents.parties.end());
     for (const auto& p : parties) out.push_back({LegendEntry::Symbol::kSwatch, p, party_color(p), kCircle});
+    for (const auto& [type, colour] : incidents.types)
+        out.push_back({LegendEntry::Symbol::kMarker, type + " (size: fatalities)", colour, kCircle});
     if (meetings) out.push_back({LegendEntry::Symbol::kLine, "meeting (arrow at the venue)", kInk, kCircle});
     if (calls) out.push_back({LegendEntry::Symbol::kDashedLine, "phone call", kInk, kCircle});
     const std::pair<MarkerShape, const char*> kinds[] = {{kTriangleUp, "arrival"},

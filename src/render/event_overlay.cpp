@@ -24,6 +24,7 @@ EventOverlay build_event_overlay(std::vector<VisibleEvent> visible, const Presen
     std::stable_sort(visible.begin(), visible.end(), [](const VisibleEvent& a, const VisibleEvent& b) {
         return a.event->first_day() < b.event->first_day();
     });
+    overlay.points = collect_point_events(visible, projection);  // incidents: render/point_events
 
     // Links: meetings and calls, one per (from, to, call?) with a count.
     std::map<std::tuple<std::string, std::string, bool>, size_t> link_of;
@@ -148,6 +149,7 @@ const Event* pick_event(const EventOverlay& overlay, const Projection& projectio
         if (d < best_d) best_d = d, best = m.event;
     }
     if (best) return best;
+    if (const Event* point = pick_point_event(overlay.points, camera, screen)) return point;
     const auto& mesh = overlay.arcs.data.mesh;
     for (size_t i = 0; i < overlay.links.size() && i < mesh.ranges.size(); ++i) {
         const FeatureRange& r = mesh.ranges[i];

@@ -9,6 +9,7 @@
 #include "geo/projection.hpp"
 #include "render/camera.hpp"
 #include "render/marker_renderer.hpp"
+#include "render/point_events.hpp"
 #include "render/scene_layer.hpp"
 
 namespace em {
@@ -59,9 +60,13 @@ struct EventOverlay {
     std::vector<EventPlaceMark> places;  // link ends and troop places (capitals excluded by the renderer)
     TimeWindow window;
     std::size_t visible_count = 0;  // events that passed the window and filter
+    PointEvents points;             // incidents (ACLED rows): dots or hexagon bins (render/point_events)
 
-    // Reprojects the arcs.
-    void set_projection(const Projection& p) { arcs.reproject(p); }
+    // Reprojects the arcs and the point events.
+    void set_projection(const Projection& p) {
+        arcs.reproject(p);
+        points.set_projection(p);
+    }
 };
 
 // Builds the overlay for the events visible in the window and passing the filter.

@@ -102,6 +102,7 @@ void MapRenderer::draw_presence_tints(const SceneRef& scene, const SceneLayer& b
 void MapRenderer::draw_events(const SceneRef& scene, const Camera& camera, float pixel_scale) {
     if (!scene.events) return;
     const EventOverlay& overlay = *scene.events;
+    draw_point_events(overlay.points, camera, pixel_scale, marker_, fill_);  // under the links and troop markers
     const GpuMesh& arcs = gpu_.get(overlay.arcs.projected);
     const auto& ranges = overlay.arcs.projected.ranges;
     // Links: white casing under the colour so they read over fills and each other.

@@ -311,7 +311,8 @@ Project project_from_json(const json& root, const fs::path& project_dir, std::ve
     }
     if (const json* filters = top.find("filters")) {
         ObjectReader f(*filters, "filters", unknown);
-        f.allow({"hidden_parties", "parties", "hidden_kinds", "countries", "hide_uncertain", "text"});
+        f.allow({"hidden_parties", "parties", "hidden_kinds", "countries", "hide_uncertain", "text", "event_types",
+                 "min_fatalities", "actor_text"});
         std::vector<std::string> list;
         f.get_strings("hidden_parties", list, valid_party);
         p.filters.hidden_parties = {list.begin(), list.end()};
@@ -326,6 +327,11 @@ Project project_from_json(const json& root, const fs::path& project_dir, std::ve
         p.filters.countries = {list.begin(), list.end()};
         f.get("hide_uncertain", p.filters.hide_uncertain);
         f.get("text", p.filters.text);
+        list.clear();
+        f.get_strings("event_types", list, [](const std::string& t) { return t.empty() ? "an event type" : ""; });
+        p.filters.event_types = {list.begin(), list.end()};
+        f.get("min_fatalities", p.filters.min_fatalities, 0, 1000000);
+        f.get("actor_text", p.filters.actor_text);
     }
     if (const json* events = top.find("events")) {
         ObjectReader e(*events, "events", unknown);
@@ -423,6 +429,9 @@ EventFilter ProjectFilters::to_event_filter() const {
     f.countries = countries;
     f.hide_uncertain = hide_uncertain;
     f.text = text;
+    f.event_types = event_types;
+    f.min_fatalities = min_fatalities;
+    f.actor_text = actor_text;
     return f;
 }
 
@@ -434,6 +443,9 @@ ProjectFilters ProjectFilters::from(const EventFilter& filter) {
     f.countries = filter.countries;
     f.hide_uncertain = filter.hide_uncertain;
     f.text = filter.text;
+    f.event_types = filter.event_types;
+    f.min_fatalities = filter.min_fatalities;
+    f.actor_text = filter.actor_text;
     return f;
 }
 
@@ -492,6 +504,10 @@ std::string project_to_json(const Project& project, const fs::path& project_dir)
                        {"countries", project.filters.countries},
                        {"hide_uncertain", project.filters.hide_uncertain},
                        {"text", project.filters.text}};
+    // Point-event filters (ACLED), written only when set so older readers' files stay as they were.
+    if (!project.filters.event_types.empty()) root["filters"]["event_types"] = project.filters.event_types;
+    if (project.filters.min_fatalities > 0) root["filters"]["min_fatalities"] = project.filters.min_fatalities;
+    if (!project.filters.actor_text.empty()) root["filters"]["actor_text"] = project.filters.actor_text;
     ordered_json files = ordered_json::array();
     for (const auto& f : project.events.files) files.push_back(stored_path(f, project_dir));
     root["events"] = {{"show", project.events.show},

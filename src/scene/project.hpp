@@ -68,6 +68,9 @@ struct ProjectFilters {
     std::set<std::string> countries;  // ISO alpha-3; empty: all
     bool hide_uncertain = false;
     std::string text;
+    std::set<std::string> event_types;  // point events (ACLED): shown event types; empty: all
+    int min_fatalities = 0;             // point events: fatalities at least this
+    std::string actor_text;             // point events: text in ACLED's actors (ours: actor, participants)
     friend bool operator==(const ProjectFilters&, const ProjectFilters&) = default;
 
     EventFilter to_event_filter() const;

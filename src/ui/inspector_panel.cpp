@@ -10,6 +10,7 @@
 #include "events/event_loader.hpp"
 #include "render/actor_style.hpp"
 #include "ui/panel_section.hpp"
+#include "ui/point_event_details.hpp"
 
 extern char** environ;
 
@@ -72,6 +73,7 @@ void draw_event_details(const Event& e, float width) {
     field("from", e.from ? e.from->name : "", right);
     field("to", e.to.name, right);
     field("size", e.size, right);
+    draw_point_event_details(e);  // ACLED rows: type, fatalities, actors, precision
     field("people", e.participants, right);
     field("what", e.description, right);
     field("source", e.source, right);

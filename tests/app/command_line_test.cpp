@@ -52,6 +52,25 @@ std::string window_error(const Args& args) {
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
+TEST(CommandLineTest, PointEventFiltersParseForRenderAndWindow) {
+    const RenderOptions o = render_ok({"--event-type", "Battles", "--event-type", "Violence against civilians",
+                                       "--min-fatalities", "10", "--actor-text", "Wagner"});
+    EXPECT_EQ(o.filters.event_types, (std::vector<std::string>{"Battles", "Violence against civilians"}));
+    EXPECT_EQ(o.filters.min_fatalities, 10);
+    EXPECT_EQ(o.filters.actor_text, "Wagner");
+    EXPECT_TRUE(any_filter_args(o.filters));
+    ProjectTime time;
+    ProjectFilters filters;
+    apply_filter_args(o.filters, time, filters);
+    EXPECT_EQ(filters.min_fatalities, 10);
+    EXPECT_EQ(filters.actor_text, "Wagner");
+    EXPECT_EQ(filters.event_types.size(), 2u);
+    EXPECT_EQ(window_ok({"--min-fatalities", "3"}).filters.min_fatalities, 3);
+    EXPECT_TRUE(starts_with(render_error({"--min-fatalities", "many"}), "--min-fatalities: ")) << render_error({"--min-fatalities", "many"});
+    EXPECT_TRUE(starts_with(render_error({"--min-fatalities", "-1"}), "--min-fatalities: "));
+    EXPECT_TRUE(starts_with(render_error({"--actor-text", ""}), "--actor-text: "));
+}
+
 TEST(CommandLineTest, NewRenderOptionsParse) {
     const RenderOptions o = render_ok({"--project", "p.json", "--save-project", "out.json", "--range",
                                        "2024-01-01:2024-03-31", "--actor", "France", "--actor", "Russia", "--kind",
@@ -277,7 +296,7 @@ TEST(CommandLineTest, EveryHelpListsEveryOption) {
           "--no-attribution", "--dpi N", "--frames S:E:STEP", "--max-tile N", "--world-file", "--base LEVEL",
           "--no-labels", "--no-graticule", "--no-cache", "--timings", "--project FILE", "--save-project FILE",
           "--range START:END", "--cumulative", "--actor PARTY", "--kind KIND", "--country ISO3", "--search TEXT",
-          "--hide-uncertain", "-h, --help"}},
+          "--hide-uncertain", "--event-type TYPE", "--min-fatalities N", "--actor-text TEXT", "-h, --help"}},
         {main_help(),
          {"--layer PATH", "--project FILE", "--view NAME", "--projection NAME", "--size WxH", "--bbox W,S,E,N",
           "--date YYYY-MM-DD", "--window DAYS", "--events FILE", "--places FILE", "--samples N", "--no-settings",

@@ -218,5 +218,26 @@ TEST_F(EventStateTest, OverlayUsesTheScenesProjection) {
     EXPECT_EQ(scene_.events->arcs.projected_with->name(), "laea");
 }
 
+TEST_F(EventStateTest, ChangedFileIsSeenAndReloadKeepsTheClockAndFilters) {
+    ASSERT_TRUE(load(day(2024, 6, 30), 14).ok());
+    state_.timeline.window.mode = WindowMode::kRange;
+    state_.timeline.window.range_start = day(2024, 6, 1);
+    state_.timeline.window.range_end = day(2024, 6, 30);
+    state_.filter.hidden_kinds = {EventKind::kCall};
+    EXPECT_FALSE(event_files_changed(state_, 10.0));  // nothing changed
+    write(events_, std::string(kEvents) + "E5,2024-06-25,,meeting,Russia,NER,Moscow,Niamey,,,talks,src,sourced\n");
+    EXPECT_FALSE(event_files_changed(state_, 10.5)) << "looks at most once a second";
+    EXPECT_TRUE(event_files_changed(state_, 11.5));
+    ASSERT_TRUE(reload_event_state(state_).ok());
+    EXPECT_EQ(state_.set.events.size(), 4u);
+    EXPECT_EQ(state_.timeline.window.mode, WindowMode::kRange);
+    EXPECT_EQ(state_.timeline.window.range_start, day(2024, 6, 1));
+    EXPECT_EQ(state_.filter.hidden_kinds, (std::set<EventKind>{EventKind::kCall}));
+    EXPECT_TRUE(state_.overlay_stale);
+    EXPECT_FALSE(event_files_changed(state_, 20.0));  // the new stamps were taken
+    ASSERT_TRUE(refresh_event_state(state_, scene_));
+    EXPECT_EQ(scene_.events->visible_count, 4u);
+}
+
 }  // namespace
 }  // namespace em

@@ -65,6 +65,9 @@ Project sample(const fs::path& dir) {
     p.filters.countries = {"MLI", "NER"};
     p.filters.hide_uncertain = true;
     p.filters.text = "Goïta \"quoted\"";
+    p.filters.event_types = {"Battles", "Violence against civilians"};
+    p.filters.min_fatalities = 10;
+    p.filters.actor_text = "Wagner";
     return p;
 }
 
@@ -301,6 +304,9 @@ TEST(ProjectFile, FiltersConvertToAndFromEventFilter) {
     EXPECT_EQ(f.hidden_parties, p.filters.hidden_parties);
     EXPECT_EQ(f.hidden_kinds, p.filters.hidden_kinds);
     EXPECT_TRUE(f.hide_uncertain);
+    EXPECT_EQ(f.event_types, p.filters.event_types);
+    EXPECT_EQ(f.min_fatalities, 10);
+    EXPECT_EQ(f.actor_text, "Wagner");
     EXPECT_TRUE(ProjectFilters::from(f) == p.filters);
 }
 

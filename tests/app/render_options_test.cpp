@@ -239,7 +239,8 @@ TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
                                             "--project", "--save-project", "--range", "--cumulative", "--actor",
                                             "--kind", "--country", "--search", "--hide-uncertain",
                                             "--allow-network", "--fps", "--duration", "--hold", "--preset",
-                                            "--paper", "--orientation", "--margin"};
+                                            "--paper", "--orientation", "--margin",
+                                            "--event-type", "--min-fatalities", "--actor-text"};
     EXPECT_EQ(documented, accepted);
     const std::map<std::string, std::string> example_value = {
         {"-o", "a.png"},         {"--output", "a.png"},     {"--size", "10x10"},     {"--view", "world"},
@@ -250,7 +251,8 @@ TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
         {"--project", "p.json"}, {"--save-project", "q.json"}, {"--range", "2024-01-01:2024-02-01"},
         {"--actor", "France"},   {"--kind", "call"},        {"--country", "MLI"},    {"--search", "Wagner"},
         {"--fps", "24"},         {"--duration", "10"},      {"--hold", "1"},         {"--preset", "square"},
-        {"--paper", "a4"},       {"--orientation", "portrait"}, {"--margin", "5"}};
+        {"--paper", "a4"},       {"--orientation", "portrait"}, {"--margin", "5"},
+        {"--event-type", "Battles"}, {"--min-fatalities", "5"}, {"--actor-text", "Wagner"}};
     const std::set<std::string> clip_only = {"--fps", "--duration", "--hold"};
     for (const auto& option : documented) {
         // The page options are for a PDF, and --orientation and --margin need --paper.

@@ -345,6 +345,20 @@ void add_filter_options(CLI::App& app, EventFilterArgs& f, std::vector<std::stri
     app.add_flag_callback("--hide-uncertain", [&f] { f.hide_uncertain = true; },
                           "leave out events whose confidence is uncertain")
         ->group(kFilterGroup);
+    // Point events (ACLED rows); other events pass these.
+    list_option(app, "--event-type", "TYPE",
+                "show only point events (ACLED rows) of this event type, e.g. Battles; repeatable",
+                check_not_empty, f.event_types)
+        ->group(kFilterGroup);
+    value_option(app, "--min-fatalities", "N", "show only point events with at least N fatalities",
+                 whole_from(0, 1000000, "a whole number of fatalities from 0 to 1000000"),
+                 [&f](const std::string& v) { f.min_fatalities = *whole_number(v); })
+        ->group(kFilterGroup);
+    value_option(app, "--actor-text", "TEXT",
+                 "show only events whose actors contain TEXT (any case; ACLED: actor1,\nassoc_actor_1, actor2, "
+                 "assoc_actor_2)",
+                 check_not_empty, [&f](const std::string& v) { f.actor_text = v; })
+        ->group(kFilterGroup);
 }
 
 std::optional<Error> check_filter_combinations(const CLI::App& app) {

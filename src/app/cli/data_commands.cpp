@@ -19,6 +19,13 @@ Result<PlaceTable> load_place_table(const std::string& places_path, const std::f
     return load_places(paths->places().string());
 }
 
+// The ACLED actor table beside the places table that is used (data/acled_actors.csv by default).
+AcledActorMap load_actor_table(const std::string& places_path, const std::filesystem::path& executable) {
+    if (!places_path.empty()) return acled_actors_for(places_path);
+    auto paths = find_data_paths(executable);
+    return paths ? acled_actors_for(paths->places().string()) : AcledActorMap{};
+}
+
 std::string json_escape(const std::string& s) {
     std::string out;
     for (char c : s) {
@@ -72,8 +79,10 @@ int run_check_command(const std::vector<std::string>& args, const std::filesyste
     }
     size_t errors = 0, warnings = 0, events = 0;
     for (const auto& p : places->problems) std::cout << p << "\n", ++errors;
+    const AcledActorMap actors = load_actor_table(places_path, executable);
+    for (const auto& p : actors.problems) std::cout << p << "\n", ++errors;
     for (const auto& file : files) {
-        auto set = load_events(file, places.value());
+        auto set = load_events(file, places.value(), &actors);
         if (!set) {
             std::cout << set.error().message << "\n";
             ++errors;
@@ -122,7 +131,8 @@ int run_presence_command(const std::vector<std::string>& args, const std::filesy
         }
         events_path = paths->events().string();
     }
-    auto set = load_events(events_path, places.value());
+    const AcledActorMap actors = load_actor_table(places_path, executable);
+    auto set = load_events(events_path, places.value(), &actors);
     if (!set) {
         std::cerr << "eventmap presence: " << set.error().message << "\n";
         return 1;

@@ -19,11 +19,15 @@ void apply_filter_args(const EventFilterArgs& args, ProjectTime& time, ProjectFi
     if (!args.countries.empty()) filters.countries = {args.countries.begin(), args.countries.end()};
     if (args.search) filters.text = *args.search;
     if (args.hide_uncertain) filters.hide_uncertain = true;
+    if (!args.event_types.empty()) filters.event_types = {args.event_types.begin(), args.event_types.end()};
+    if (args.min_fatalities) filters.min_fatalities = *args.min_fatalities;
+    if (args.actor_text) filters.actor_text = *args.actor_text;
 }
 
 bool any_filter_args(const EventFilterArgs& args) {
     return (args.range_start && args.range_end) || args.cumulative || !args.actors.empty() || !args.kinds.empty() ||
-           !args.countries.empty() || args.search || args.hide_uncertain;
+           !args.countries.empty() || args.search || args.hide_uncertain || !args.event_types.empty() ||
+           args.min_fatalities || args.actor_text;
 }
 
 }  // namespace em

@@ -21,6 +21,9 @@ struct EventFilterArgs {
     std::vector<std::string> countries;          // --country ISO3, repeatable: show only these countries
     std::optional<std::string> search;           // --search TEXT: case-insensitive text search
     bool hide_uncertain = false;                 // --hide-uncertain
+    std::vector<std::string> event_types;        // --event-type TYPE, repeatable: point events of these types
+    std::optional<int> min_fatalities;           // --min-fatalities N: point events with at least N
+    std::optional<std::string> actor_text;       // --actor-text TEXT: text in the actors
 };
 
 // Applies the filter options to a document's clock and filters (only what was given; the rest is kept).

@@ -246,6 +246,14 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
             if (!shown) ImGui::PopClipRect();
             ImGui::End();
         }
+        if (std::exchange(panels.reload_events, false) || event_files_changed(events, now_s)) {
+            panels.pinned = nullptr;  // these point into the events about to be replaced
+            panels.hovered_row = nullptr;
+            const Status reloaded = reload_event_state(events);
+            panels.status.message = reloaded ? std::to_string(events.set.events.size()) + " events reloaded"
+                                             : reloaded.error().message;
+            std::cerr << "eventmap: " << panels.status.message << "\n";
+        }
         if (refresh_event_state(events, scene)) redraw.dirty = true;
         handle_map_pointer(window, panels, view, scene);
         highlight_events_on_map(panels, scene, view);

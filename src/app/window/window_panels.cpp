@@ -39,6 +39,7 @@ void draw_menu_bar(PanelsState& panels, LoadingState& loading, const Projection&
         }
         if (ImGui::MenuItem("Open project...")) panels.project_browser.open = true, panels.saving_project = false;
         if (ImGui::MenuItem("Save project...")) panels.project_browser.open = true, panels.saving_project = true;
+        if (ImGui::MenuItem("Reload events")) panels.reload_events = true;  // also automatic for changed files
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window, GLFW_TRUE);
         ImGui::EndMenu();
     }

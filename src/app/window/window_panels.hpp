@@ -55,6 +55,7 @@ struct PanelsState {
     const Event* hovered_row = nullptr;  // the list's row under the pointer, ringed on the map
     WidgetRects widget_rects;            // --layout-dump: what the panels noted this frame
     std::string layout_dumped;           // the dump last written
+    bool reload_events = false;                           // File > Reload events was chosen
 };
 
 // The panels at start: the project dialog set up for project files, the view presets listed, --project waiting.

@@ -1,0 +1,109 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/color.hpp"
+#include "events/hex_bins.hpp"
+#include "events/time_filter.hpp"
+#include "geo/projection.hpp"
+#include "render/camera.hpp"
+#include "render/gpu_mesh.hpp"
+
+namespace em {
+
+class FillRenderer;
+class MarkerRenderer;
+
+// Point events (incidents: ACLED rows) on the map: each a dot coloured by its event type (or by its party when
+// data/acled_actors.csv maps one of its actors) and sized by its fatalities; when more than
+// kAggregateAbove of them are in view, hexagon bins instead, recomputed for the time window (the overlay is
+// rebuilt on a clock or filter change) and the zoom (the grid's size is in pixels), never on a pan.
+
+// The colour of an ACLED event type (ColorBrewer-like, kept apart from the parties' Okabe-Ito colours): Battles
+// dark red, Violence against civilians purple, Explosions/Remote violence brown, Riots green, Protests pink,
+// Strategic developments light violet; anything else dark grey.
+Color event_type_color(std::string_view event_type);
+// The colour a point event is drawn in: its mapped party's, else its event type's.
+Color point_event_color(const Event& event);
+// A dot's radius in pixels at scale 1: 3 px with no fatalities, growing with the square root (the dot's area
+// follows the count), at most 16 px.
+float fatality_radius(int fatalities);
+
+// The visible point events of an overlay, projected.
+struct PointEventMark {
+    const Event* event = nullptr;
+    XY world;
+    float weight = 1.0f;  // the window's weight (older events fade)
+    bool on_map = true;   // false where the projection cannot show the place
+};
+
+// A bin as drawn.
+struct PointEventBin {
+    XY centre;
+    std::size_t count = 0;
+    long long fatalities = 0;
+    Color color;  // of the event type most of its events have
+    float opacity = 1.0f;
+};
+
+// What is drawn for one camera: dots, or bins.
+struct PointEventLayout {
+    bool aggregated = false;
+    double bin_radius = 0;  // projected metres
+    std::vector<std::size_t> dots;  // indices into PointEvents::marks, largest first (small dots end on top)
+    std::vector<PointEventBin> bins;
+};
+
+struct PointEvents {
+    static constexpr std::size_t kAggregateAbove = 1500;  // dots in view above which bins are drawn
+    static constexpr float kBinPixels = 14.0f;            // a bin's circumradius in pixels at scale 1
+
+    std::vector<PointEventMark> marks;
+
+    // The layout for a camera, computed on the CPU and kept until the scale or the marks change (pans reuse it).
+    const PointEventLayout& layout(const Camera& camera, float pixel_scale) const;
+    void set_projection(const Projection& projection);
+
+    // Uploaded bins, kept with the layout they were made from (map_renderer draws them).
+    mutable GpuMesh bin_mesh;
+    mutable std::vector<std::pair<std::size_t, std::size_t>> bin_runs;  // (first hexagon, count) of one colour
+    mutable std::vector<std::size_t> bin_colours;  // per run: a bin of the layout with its colour and opacity
+    mutable std::uint64_t uploaded_generation = 0;  // the layout generation bin_mesh holds (0: none)
+    std::uint64_t generation() const { return layout_generation_; }
+
+private:
+    mutable PointEventLayout layout_;
+    mutable double layout_mpp_ = -1, layout_scale_ = -1;
+    mutable BBox layout_view_;
+    mutable std::uint64_t layout_generation_ = 0;
+};
+
+// The incidents among the visible events, projected.
+PointEvents collect_point_events(const std::vector<VisibleEvent>& visible, const Projection& projection);
+
+// Lays out point events for a camera (see PointEvents::layout; this one computes without the cache).
+PointEventLayout layout_point_events(const std::vector<PointEventMark>& marks, const Camera& camera,
+                                     float pixel_scale);
+
+// The point event under a screen point when dots are drawn (nullptr over bins or nothing).
+const Event* pick_point_event(const PointEvents& points, const Camera& camera, XY screen, float pixel_scale = 1.0f,
+                              float tolerance = 4.0f);
+
+// Legend rows for the point events shown: one per ACLED event type present (label, colour), in a fixed order, and
+// the parties of the rows drawn in a party's colour.
+struct PointEventLegend {
+    std::vector<std::pair<std::string, Color>> types;
+    std::vector<std::string> parties;
+};
+PointEventLegend point_event_legend(const PointEvents& points);
+
+// Draws the layout for the camera with the map's marker and fill renderers (GL; current context).
+void draw_point_events(const PointEvents& points, const Camera& camera, float pixel_scale, MarkerRenderer& markers,
+                       const FillRenderer& fills);
+
+}  // namespace em
