@@ -68,7 +68,7 @@ void draw_export_panel_and_write(PanelsState& panels, MapRenderer& renderer, Map
                                  int samples) {
     ImGui::SetNextWindowPos(ImVec2(340, 30), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-    if (auto request = draw_export_panel(panels.export_state, view.fb_w, view.fb_h, keys)) {
+    if (auto request = draw_export_panel(panels.export_state, view.camera.width(), view.camera.height(), keys)) {
         const Project doc = window_document(scene, style, view, events, panels.export_state, samples);
         export_picture(doc, request->path, panels.export_state, renderer, scene, style);
         panels.status.message = panels.export_state.last_message;

@@ -144,12 +144,10 @@ void draw_map_panels(PanelsState& panels, MapScene& scene, MapStyle& style, Even
 
 std::optional<DrawStats> present_base_map(MapRenderer& renderer, MapScene& scene, const MapStyle& style,
                                           const MapView& view, MapRedraw& redraw, int samples) {
-    // Below the map the timeline and the status bar are opaque: the base map under them is not copied (2 px
-    // less, so no seam can show).
-    const int covered_rows = std::max(0, static_cast<int>(view.fb_h - view.map_area.bottom()) - 2);
+    // Only the map's area: the panels around it are not drawn over.
     DrawStats stats;
     if (!redraw.base_cache.present(renderer, scene, style, view.camera, samples, zoom_settled(view), &stats,
-                                   covered_rows))
+                                   map_gl_x(view), map_gl_y(view)))
         return std::nullopt;
     return stats;
 }

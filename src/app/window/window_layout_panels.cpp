@@ -37,7 +37,7 @@ UiRect to_framebuffer(const UiRect& r, const MapView& view) {
 std::optional<ImVec2> screen_of(GeoPoint p, const MapScene& scene, const MapView& view) {
     const auto world = scene.projection.forward(p);
     if (!world) return std::nullopt;
-    const XY s = view.camera.to_screen(*world);
+    const XY s = to_window_pixels(view, view.camera.to_screen(*world));
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     return ImVec2(float(s.x * display.x / std::max(1, view.fb_w)), float(s.y * display.y / std::max(1, view.fb_h)));
 }
@@ -46,7 +46,7 @@ std::optional<ImVec2> screen_of(GeoPoint p, const MapScene& scene, const MapView
 void bring_onto_map(const Event& e, const MapScene& scene, MapView& view, MapRedraw& redraw) {
     const auto world = scene.projection.forward(e.to.position);
     if (!world) return;
-    const XY s = view.camera.to_screen(*world);
+    const XY s = to_window_pixels(view, view.camera.to_screen(*world));
     const UiRect& a = view.map_area;
     const float margin = 0.08f * std::min(a.w, a.h);
     if (s.x >= a.x + margin && s.x <= a.right() - margin && s.y >= a.y + margin && s.y <= a.bottom() - margin) return;
@@ -70,11 +70,11 @@ LayoutMetrics current_layout_metrics() {
     return m;
 }
 
-void update_layout(PanelsState& panels, MapView& view, const Projection& projection) {
+bool update_layout(PanelsState& panels, MapView& view, const Projection& projection) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     panels.layout = compute_layout(display.x, display.y, panels.layout_sizes, current_layout_metrics());
-    set_map_area(view, to_framebuffer(panels.layout.map, view), projection);
     panels.widget_rects.items.clear();
+    return set_map_area(view, to_framebuffer(panels.layout.map, view), projection);
 }
 
 void begin_fixed_panel(const char* name, const UiRect& rect) {
@@ -216,6 +216,12 @@ void write_layout_dump(PanelsState& panels, const std::string& path, const Event
         else
             j["widgets"][name] = rect(r);
     }
+    // The camera: its size (the map area's, framebuffer pixels), where it sits and the projected box it shows, so
+    // that a test can check an export against what the window shows.
+    const BBox frame = view.camera.visible();
+    j["camera"] = {{"size", {view.camera.width(), view.camera.height()}},
+                   {"area", rect(view.map_area)},
+                   {"frame", {frame.min_x, frame.min_y, frame.max_x, frame.max_y}}};
     j["pinned"] = panels.pinned ? panels.pinned->id : "";
     j["pinned_place"] = panels.pinned ? panels.pinned->to.name : "";
     // Where the places of the events are on screen, so that tests look at a country, not at fixed pixels.

@@ -15,8 +15,8 @@ namespace em {
 LayoutMetrics current_layout_metrics();
 
 // Computes this frame's frame layout from the window's size and the splitters, and gives the map its area
-// (framebuffer pixels; Home is framed in it again when it moved).
-void update_layout(PanelsState& panels, MapView& view, const Projection& projection);
+// (framebuffer pixels; the camera takes its size and Home is framed in it again when it moved; returns true then).
+bool update_layout(PanelsState& panels, MapView& view, const Projection& projection);
 
 // Begins a fixed, undecorated ImGui window exactly over `rect` (it never moves, resizes or comes to the front over
 // a dialog). Calling it again with the same name in one frame appends to the window. End with ImGui::End().
