@@ -18,6 +18,25 @@ void end_section() {
     ImGui::PopID();
 }
 
+namespace {
+// The id begin_section's header has: its title under PushID(title), in the current window.
+ImGuiID section_id(const char* title) {
+    ImGui::PushID(title);
+    const ImGuiID id = ImGui::GetID(title);
+    ImGui::PopID();
+    return id;
+}
+}  // namespace
+
+std::optional<bool> section_open(const char* title) {
+    // Dear ImGui keeps a header's open state in the window's storage, under the header's id.
+    const int stored = ImGui::GetStateStorage()->GetInt(section_id(title), -1);
+    if (stored < 0) return std::nullopt;
+    return stored != 0;
+}
+
+void set_section_open(const char* title, bool open) { ImGui::GetStateStorage()->SetInt(section_id(title), open); }
+
 void note_item(const std::string& name) {
     auto* rects = static_cast<WidgetRects*>(ImGui::GetIO().UserData);
     if (!rects) return;

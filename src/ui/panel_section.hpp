@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,11 @@ namespace em {
 // Returns true when open; end_section() must follow either way (as ImGui::Begin / End).
 bool begin_section(const char* title, bool open_at_first = true);
 void end_section();
+
+// Whether the current window's section `title` is open (std::nullopt until begin_section first drew it there),
+// and setting it before it is drawn: a project keeps which sections were folded. Call with the panel current.
+std::optional<bool> section_open(const char* title);
+void set_section_open(const char* title, bool open);
 
 // The rectangles of named widgets drawn this frame, for window tests (--layout-dump): a panel notes a widget a
 // test clicks with note_item right after drawing it. Collected only while Dear ImGui's io.UserData points at a

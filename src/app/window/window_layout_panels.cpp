@@ -9,11 +9,14 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <initializer_list>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "app/window/window_layout_project.hpp"
 #include "app/window/window_settings.hpp"
+#include "ui/panel_section.hpp"
 #include "export/png_writer.hpp"
 #include "render/actor_style.hpp"
 #include "ui/inspector_panel.hpp"
@@ -83,9 +86,35 @@ void begin_fixed_panel(const char* name, const UiRect& rect) {
     ImGui::Begin(name, nullptr, kFixed);
 }
 
+namespace {
+
+// Sets the sections a project opened asked for and notes which of this panel's sections are open (the current
+// ImGui window is the panel).
+void sync_sections(PanelsState& panels, std::initializer_list<const char*> titles) {
+    for (const char* title : titles) {
+        if (auto it = panels.sections_to_apply.find(title); it != panels.sections_to_apply.end()) {
+            set_section_open(title, it->second);
+            panels.sections_to_apply.erase(it);
+        }
+        if (auto open = section_open(title)) panels.sections[title] = *open;
+    }
+}
+
+}  // namespace
+
+ProjectWindowLayout current_window_layout(const PanelsState& panels) {
+    return project_window_layout(panels.layout_sizes, panels.sections);
+}
+
+void apply_window_layout(PanelsState& panels, const ProjectWindowLayout& layout) {
+    panels.layout_sizes = layout_sizes_of(layout);
+    panels.sections_to_apply = layout.sections;
+}
+
 bool begin_sidebar(PanelsState& panels, bool first) {
     begin_fixed_panel("##sidebar", panels.layout.sidebar);
     if (!first) return panels.layout_sizes.sidebar_open;
+    sync_sections(panels, {"View", "Layers", "Filters", "Export"});
     // First begun this frame: the fold button and the panel's name.
     note_window("sidebar");
     if (!panels.layout_sizes.sidebar_open) {
@@ -131,6 +160,7 @@ void draw_inspector(PanelsState& panels, const EventState& events, const MapScen
                     MapRedraw& redraw, const KeyPresses& keys) {
     begin_fixed_panel("##inspector", panels.layout.inspector);
     note_window("inspector");
+    sync_sections(panels, {"Event", "Feature", "Events"});
     if (!panels.layout_sizes.inspector_open) {
         if (ImGui::Button("<")) panels.layout_sizes.inspector_open = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("open the inspector: the pinned event and the events list");

@@ -106,7 +106,7 @@ void load_project_layers(const Project& project, const Projection& projection, L
 
 void open_project_file(const std::string& path, MapScene& scene, MapView& view, EventState& events,
                        FilterUiState& filter_ui, ExportState& export_state, LoadingState& loading, MapRedraw& redraw,
-                       LogState& log) {
+                       LogState& log, const std::function<void(const ProjectWindowLayout&)>& apply_layout) {
     auto project = read_project(path);
     if (!project) {
         log.error(project.error().message);
@@ -118,6 +118,7 @@ void open_project_file(const std::string& path, MapScene& scene, MapView& view, 
     scene.overlays.clear();
     load_project_layers(project.value(), scene.projection, loading);
     if (auto proj = Projection::from_name(project->view.projection)) scene.set_projection(*proj);
+    if (project->window && apply_layout) apply_layout(*project->window);
     if (!project->view.frame.empty() && project->view.projection == scene.projection.name()) {
         view.camera = Camera::fit(project->view.frame, map_width(view), map_height(view));  // exactly what was shown
     } else if (!project->view.bbox.empty()) {
