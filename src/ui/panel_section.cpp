@@ -18,6 +18,13 @@ void end_section() {
     ImGui::PopID();
 }
 
+bool begin_frame_window(const char* name, int imgui_window_flags) {
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));  // ImGui skips fills with zero alpha
+    const bool shown = ImGui::Begin(name, nullptr, imgui_window_flags);
+    ImGui::PopStyleColor();
+    return shown;
+}
+
 namespace {
 // The id begin_section's header has: its title under PushID(title), in the current window.
 ImGuiID section_id(const char* title) {

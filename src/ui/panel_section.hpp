@@ -14,6 +14,11 @@ namespace em {
 bool begin_section(const char* title, bool open_at_first = true);
 void end_section();
 
+// ImGui::Begin for a panel of the window's fixed frame (sidebar, inspector, timeline, status bar, gutters),
+// without painting its background: the frame loop clears the whole window to ImGuiCol_WindowBg before drawing
+// (a plain clear, where llvmpipe would blend every pixel of the panels' backgrounds, about half of a 1080p window).
+bool begin_frame_window(const char* name, int imgui_window_flags);
+
 // Whether the current window's section `title` is open (std::nullopt until begin_section first drew it there),
 // and setting it before it is drawn: a project keeps which sections were folded. Call with the panel current.
 std::optional<bool> section_open(const char* title);

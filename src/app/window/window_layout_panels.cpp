@@ -83,7 +83,7 @@ bool update_layout(PanelsState& panels, MapView& view, const Projection& project
 void begin_fixed_panel(const char* name, const UiRect& rect) {
     ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
     ImGui::SetNextWindowSize(ImVec2(std::max(1.0f, rect.w), std::max(1.0f, rect.h)));
-    ImGui::Begin(name, nullptr, kFixed);
+    begin_frame_window(name, kFixed);
 }
 
 namespace {
