@@ -190,12 +190,13 @@ MapView start_view(GLFWwindow* window, const WindowOptions& options, const std::
     const WindowLayout first = compute_layout(float(ww), float(wh), sizes, current_layout_metrics());
     const float sx = float(view.fb_w) / std::max(ww, 1), sy = float(view.fb_h) / std::max(wh, 1);
     set_map_area(view, {first.map.x * sx, first.map.y * sy, first.map.w * sx, first.map.h * sy}, projection);
-    view.camera = camera_in_map(start_box, projection, view);
     // The last session's exact frame (its projection's metres), when it was saved in this projection: the lon/lat
     // box alone is larger than what was shown outside equirectangular, and the map zoomed out at every launch.
-    if (settings && !options.bbox && !options.view_given && !options.projection_given && !settings->view.frame.empty() &&
-        settings->view.projection == projection.name())
-        view.camera = Camera::fit(settings->view.frame, map_width(view), map_height(view));
+    const bool last_frame = settings && !options.bbox && !options.view_given && !options.projection_given &&
+                            !settings->view.frame.empty() && settings->view.projection == projection.name();
+    const BBox frame = last_frame ? settings->view.frame : projection.project_box(start_box);
+    view.camera = Camera::fit(frame, map_width(view), map_height(view));
+    view.frame_at_first_layout = frame;  // framed again in the first frame's own area
     return view;
 }
 

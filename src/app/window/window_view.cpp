@@ -46,7 +46,10 @@ bool set_map_area(MapView& view, UiRect area, const Projection& projection) {
     const float x0 = std::round(area.x), y0 = std::round(area.y);
     area = {x0, y0, std::max(1.0f, std::round(area.x + area.w) - x0), std::max(1.0f, std::round(area.y + area.h) - y0)};
     const UiRect& was = view.map_area;
-    if (was.x == area.x && was.y == area.y && was.w == area.w && was.h == area.h) return false;
+    if (was.x == area.x && was.y == area.y && was.w == area.w && was.h == area.h) {
+        view.frame_at_first_layout.reset();  // the camera was framed in this very area
+        return false;
+    }
     // What sits at the new area's centre stays where it is on the screen (a panel folding reveals more map
     // rather than moving it).
     const bool had_area = was.w >= 1 && was.h >= 1;
@@ -56,6 +59,12 @@ bool set_map_area(MapView& view, UiRect area, const Projection& projection) {
     view.camera.resize(map_width(view), map_height(view));
     if (had_area) view.camera = Camera(keep, view.camera.metres_per_pixel_x(), map_width(view), map_height(view));
     view.home = camera_in_map(view.home_box, projection, view);
+    if (view.frame_at_first_layout) {
+        // The start view (or the last session's frame) is framed in the first frame's area: the area guessed before
+        // ImGui's first frame can differ, and keeping the scale would then show a different box.
+        view.camera = Camera::fit(*view.frame_at_first_layout, map_width(view), map_height(view));
+        view.frame_at_first_layout.reset();
+    }
     return true;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "core/bbox.hpp"
 #include "geo/projection.hpp"
 #include "render/base_map_cache.hpp"
@@ -25,6 +27,7 @@ struct MapView {
     UiRect map_area;                 // the map's part of the window (framebuffer pixels): between the panels
     int fb_w = 0, fb_h = 0;          // the framebuffer's size this frame
     int target_w = 0, target_h = 0;  // the size the camera and base map were last fitted to
+    std::optional<BBox> frame_at_first_layout;  // a projected box the camera frames once the map's area is known
     DragState drag;
     double last_zoom = -1e9;            // glfwGetTime() of the last zoom step; the cache redraws once it rests
     double press_x = -1, press_y = -1;  // where the left button last went down (window pixels), for clicks
