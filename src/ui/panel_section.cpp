@@ -35,11 +35,9 @@ ImGuiID section_id(const char* title) {
 }
 }  // namespace
 
-std::optional<bool> section_open(const char* title) {
+bool section_open(const char* title, bool open_at_first) {
     // Dear ImGui keeps a header's open state in the window's storage, under the header's id.
-    const int stored = ImGui::GetStateStorage()->GetInt(section_id(title), -1);
-    if (stored < 0) return std::nullopt;
-    return stored != 0;
+    return ImGui::GetStateStorage()->GetInt(section_id(title), open_at_first ? 1 : 0) != 0;
 }
 
 void set_section_open(const char* title, bool open) { ImGui::GetStateStorage()->SetInt(section_id(title), open); }

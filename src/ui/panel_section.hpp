@@ -19,9 +19,10 @@ void end_section();
 // (a plain clear, where llvmpipe would blend every pixel of the panels' backgrounds, about half of a 1080p window).
 bool begin_frame_window(const char* name, int imgui_window_flags);
 
-// Whether the current window's section `title` is open (std::nullopt until begin_section first drew it there),
-// and setting it before it is drawn: a project keeps which sections were folded. Call with the panel current.
-std::optional<bool> section_open(const char* title);
+// Whether the current window's section `title` is open (`open_at_first`, as given to begin_section, until the
+// user toggles it: Dear ImGui stores only a toggled state), and setting it before it is drawn: a project keeps
+// which sections were folded. Call with the panel current.
+bool section_open(const char* title, bool open_at_first);
 void set_section_open(const char* title, bool open);
 
 // The rectangles of named widgets drawn this frame, for window tests (--layout-dump): a panel notes a widget a

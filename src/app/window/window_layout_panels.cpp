@@ -90,13 +90,14 @@ namespace {
 
 // Sets the sections a project opened asked for and notes which of this panel's sections are open (the current
 // ImGui window is the panel).
-void sync_sections(PanelsState& panels, std::initializer_list<const char*> titles) {
-    for (const char* title : titles) {
+// `sections`: each title with the open_at_first its panel gives begin_section.
+void sync_sections(PanelsState& panels, std::initializer_list<std::pair<const char*, bool>> sections) {
+    for (const auto& [title, open_at_first] : sections) {
         if (auto it = panels.sections_to_apply.find(title); it != panels.sections_to_apply.end()) {
             set_section_open(title, it->second);
             panels.sections_to_apply.erase(it);
         }
-        if (auto open = section_open(title)) panels.sections[title] = *open;
+        panels.sections[title] = section_open(title, open_at_first);
     }
 }
 
@@ -114,7 +115,7 @@ void apply_window_layout(PanelsState& panels, const ProjectWindowLayout& layout)
 bool begin_sidebar(PanelsState& panels, bool first) {
     begin_fixed_panel("##sidebar", panels.layout.sidebar);
     if (!first) return panels.layout_sizes.sidebar_open;
-    sync_sections(panels, {"View", "Layers", "Filters", "Export"});
+    sync_sections(panels, {{"View", true}, {"Layers", false}, {"Filters", true}, {"Export", false}});
     // First begun this frame: the fold button and the panel's name.
     note_window("sidebar");
     if (!panels.layout_sizes.sidebar_open) {
@@ -160,7 +161,7 @@ void draw_inspector(PanelsState& panels, const EventState& events, const MapScen
                     MapRedraw& redraw, const KeyPresses& keys) {
     begin_fixed_panel("##inspector", panels.layout.inspector);
     note_window("inspector");
-    sync_sections(panels, {"Event", "Feature", "Events"});
+    sync_sections(panels, {{"Event", true}, {"Feature", true}, {"Events", true}});
     if (!panels.layout_sizes.inspector_open) {
         if (ImGui::Button("<")) panels.layout_sizes.inspector_open = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("open the inspector: the pinned event and the events list");
