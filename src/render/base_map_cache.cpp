@@ -87,7 +87,7 @@ bool BaseMapCache::scroll(MapRenderer& renderer, const SceneRef& scene, const Ma
 }
 
 bool BaseMapCache::present(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Camera& camera,
-                           int samples, bool settled, DrawStats* stats, int covered_rows) {
+                           int samples, bool settled, DrawStats* stats, int dst_x, int dst_y) {
     bool redrew = false;
     const bool same_scale = valid_ && cached_.metres_per_pixel_x() == camera.metres_per_pixel_x() &&
                             cached_.metres_per_pixel_y() == camera.metres_per_pixel_y();
@@ -118,11 +118,14 @@ bool BaseMapCache::present(MapRenderer& renderer, const SceneRef& scene, const M
                  render(renderer, scene, style, camera, samples, stats);
     }
     if (!redrew && !same_scale) {
-        // The scaled preview may not cover the window: start from the ocean.
+        // The scaled preview may not cover the map's area: start from the ocean (there only).
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        glViewport(0, 0, camera.width(), camera.height());
+        glViewport(dst_x, dst_y, camera.width(), camera.height());
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(dst_x, dst_y, camera.width(), camera.height());
         glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
+        glDisable(GL_SCISSOR_TEST);
     }
     if (!target_) return redrew;
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
@@ -134,12 +137,10 @@ bool BaseMapCache::present(MapRenderer& renderer, const SceneRef& scene, const M
     const double cy =
         margin_y_ + cached_.height() / 2.0 + (camera.centre().y - cached_.centre().y) / cached_.metres_per_pixel_y();
     const double half_w = camera.width() / 2.0 / scale_x, half_h = camera.height() / 2.0 / scale_y;
-    // GL rows run bottom up: the covered rows are the first ones of the window and of the source rectangle.
-    const int covered = std::clamp(covered_rows, 0, camera.height() - 1);
     target_->blit_region_to_default(
-        static_cast<int>(std::lround(cx - half_w)), static_cast<int>(std::lround(cy - half_h + covered / scale_y)),
-        static_cast<int>(std::lround(cx + half_w)), static_cast<int>(std::lround(cy + half_h)), camera.width(),
-        camera.height(), covered, /*drawn_flipped=*/true);
+        static_cast<int>(std::lround(cx - half_w)), static_cast<int>(std::lround(cy - half_h)),
+        static_cast<int>(std::lround(cx + half_w)), static_cast<int>(std::lround(cy + half_h)), dst_x, dst_y,
+        camera.width(), camera.height(), /*drawn_flipped=*/true);
     return redrew;
 }
 

@@ -20,12 +20,12 @@ public:
     // Marks the cached picture out of date (style, projection, layers or data changed).
     void invalidate() { valid_ = false; }
 
-    // Puts the base map for camera into the bound (window) framebuffer of the camera's size. `settled` says
-    // the view is at rest (no zoom in progress), so a scaled preview is not good enough. The bottom
-    // `covered_rows` pixel rows are hidden by opaque panels and not copied (a fifth of a 1080p copy). Returns
-    // true when it redrew the cache (slow path).
+    // Puts the base map for camera into the window framebuffer, in the camera's size at (dst_x, dst_y) (the
+    // bottom-left corner in GL orientation: the window's map area between its panels). Nothing outside that
+    // rectangle is touched. `settled` says the view is at rest (no zoom in progress), so a scaled preview is not
+    // good enough. Returns true when it redrew the cache (slow path).
     bool present(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Camera& camera, int samples,
-                 bool settled, DrawStats* stats, int covered_rows = 0);
+                 bool settled, DrawStats* stats, int dst_x = 0, int dst_y = 0);
 
     // How often the cache was drawn whole, and scrolled (drawing only uncovered strips), so far.
     int full_redraws() const { return full_redraws_; }

@@ -216,9 +216,9 @@ DrawStats MapRenderer::draw_labels(const SceneRef& scene, const MapStyle& style,
 }
 
 DrawStats MapRenderer::draw_overlays(const SceneRef& scene, const MapStyle& style, const Camera& camera,
-                                     float pixel_scale) {
+                                     float pixel_scale, int viewport_x, int viewport_y) {
     set_map_blend_state();
-    glViewport(0, 0, camera.width(), camera.height());
+    glViewport(viewport_x, viewport_y, camera.width(), camera.height());
     fill_.begin_pass();
     draw_events(scene, camera, pixel_scale);
     return draw_labels(scene, style, camera, pixel_scale, 1.0);

@@ -48,8 +48,10 @@ public:
     // Draws only the layers under the labels (used for cached base-map textures); no clear.
     DrawStats draw_layers(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
                           double lod_bias);
-    // Draws the events (links, markers) and all labels over whatever is in the bound framebuffer.
-    DrawStats draw_overlays(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale = 1.0f);
+    // Draws the events (links, markers) and all labels over whatever is in the bound framebuffer, in the camera's
+    // size with its bottom-left corner at (viewport_x, viewport_y) (the window's map area; clip with a scissor).
+    DrawStats draw_overlays(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale = 1.0f,
+                            int viewport_x = 0, int viewport_y = 0);
     // Draws capitals and labels.
     DrawStats draw_labels(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
                           double lod_bias, const Tile* tile = nullptr);

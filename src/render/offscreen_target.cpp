@@ -74,16 +74,17 @@ void OffscreenTarget::blit_to_default() const {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-void OffscreenTarget::blit_region_to_default(int x0, int y0, int x1, int y1, int width, int height, int dst_y0,
-                                             bool drawn_flipped) const {
+void OffscreenTarget::blit_region_to_default(int x0, int y0, int x1, int y1, int dst_x, int dst_y, int width,
+                                             int height, bool drawn_flipped) const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_.id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-    const bool scaled = (x1 - x0) != width || (y1 - y0) != height - dst_y0;
+    const bool scaled = (x1 - x0) != width || (y1 - y0) != height;
     const GLenum filter = scaled ? GL_LINEAR : GL_NEAREST;
     if (drawn_flipped)  // source row y is stored at height_ - y; the destination runs top down
-        glBlitFramebuffer(x0, height_ - y1, x1, height_ - y0, 0, height, width, dst_y0, GL_COLOR_BUFFER_BIT, filter);
+        glBlitFramebuffer(x0, height_ - y1, x1, height_ - y0, dst_x, dst_y + height, dst_x + width, dst_y,
+                          GL_COLOR_BUFFER_BIT, filter);
     else
-        glBlitFramebuffer(x0, y0, x1, y1, 0, dst_y0, width, height, GL_COLOR_BUFFER_BIT, filter);
+        glBlitFramebuffer(x0, y0, x1, y1, dst_x, dst_y, dst_x + width, dst_y + height, GL_COLOR_BUFFER_BIT, filter);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 

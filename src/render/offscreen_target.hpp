@@ -29,11 +29,11 @@ public:
     // Copies the resolved image into the window's framebuffer (same size, origin bottom-left).
     void blit_to_default() const;
     // Copies the source rectangle [x0, x1) x [y0, y1) (GL orientation, may reach outside the target: the
-    // outside is left as cleared) into the window framebuffer's rows [dst_y0, height) of width x height,
-    // scaling if sizes differ. With drawn_flipped the target holds a picture drawn upside down and y0, y1 are
+    // outside is left as cleared) into the window framebuffer's rectangle of width x height whose bottom-left
+    // corner is (dst_x, dst_y) (GL orientation), scaling if sizes differ. With drawn_flipped the target holds a picture drawn upside down and y0, y1 are
     // rows of the picture as if it were not: the copy turns it the right way up. Mesa stores window buffers
     // top row first, so this copy of a kWindowCopy target needs no shader.
-    void blit_region_to_default(int x0, int y0, int x1, int y1, int width, int height, int dst_y0 = 0,
+    void blit_region_to_default(int x0, int y0, int x1, int y1, int dst_x, int dst_y, int width, int height,
                                 bool drawn_flipped = false) const;
     // Copies the resolved picture of `source` (same size) into this target's resolved picture moved by (dx, dy)
     // pixels in GL orientation; what the move uncovers is left as it was (and so is the multisampled drawing buffer,

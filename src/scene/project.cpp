@@ -234,7 +234,7 @@ std::string valid_country(const std::string& s) {
 Project project_from_json(const json& root, const fs::path& project_dir, std::vector<std::string>& unknown) {
     Project p;
     ObjectReader top(root, "", unknown);
-    top.allow({"version", "layers", "view", "time", "filters", "events", "decorations", "map", "output"});
+    top.allow({"version", "layers", "view", "time", "filters", "events", "decorations", "map", "output", "window"});
     if (const json* v = top.find("version")) {
         if (!v->is_number_integer() || v->get<long long>() < 1)
             fail("version", "a whole number from 1", *v);
@@ -369,6 +369,21 @@ Project project_from_json(const json& root, const fs::path& project_dir, std::ve
         o.get("pixel_scale", p.output.pixel_scale, 0.1, 16.0);
         o.get("samples", p.output.samples, 0, 16);
     }
+    if (const json* window = top.find("window")) {
+        ObjectReader w(*window, "window", unknown);
+        w.allow({"sidebar_width", "inspector_width", "timeline_height", "sidebar_open", "inspector_open", "sections"});
+        ProjectWindowLayout layout;
+        w.get("sidebar_width", layout.sidebar_width, 0, 10000);
+        w.get("inspector_width", layout.inspector_width, 0, 10000);
+        w.get("timeline_height", layout.timeline_height, 0, 10000);
+        w.get("sidebar_open", layout.sidebar_open);
+        w.get("inspector_open", layout.inspector_open);
+        if (const json* sections = w.find("sections")) {
+            ObjectReader s(*sections, "window.sections", unknown);
+            for (const auto& [title, open] : sections->items()) s.get(title.c_str(), layout.sections[title]);
+        }
+        p.window = layout;
+    }
     return p;
 }
 
@@ -399,7 +414,8 @@ bool operator==(const ProjectView& a, const ProjectView& b) {
 
 bool operator==(const Project& a, const Project& b) {
     return a.layers == b.layers && a.view == b.view && a.time == b.time && a.filters == b.filters &&
-           a.events == b.events && a.decorations == b.decorations && a.map == b.map && a.output == b.output;
+           a.events == b.events && a.decorations == b.decorations && a.map == b.map && a.output == b.output &&
+           a.window == b.window;
 }
 
 TimeWindow time_window(const ProjectTime& time, Date last_day) {
@@ -525,6 +541,16 @@ std::string project_to_json(const Project& project, const fs::path& project_dir)
                       {"height", project.output.height},
                       {"pixel_scale", float_value(project.output.pixel_scale)},
                       {"samples", project.output.samples}};
+    if (const auto& w = project.window) {
+        ordered_json sections = ordered_json::object();
+        for (const auto& [title, open] : w->sections) sections[title] = open;
+        root["window"] = {{"sidebar_width", float_value(w->sidebar_width)},
+                          {"inspector_width", float_value(w->inspector_width)},
+                          {"timeline_height", float_value(w->timeline_height)},
+                          {"sidebar_open", w->sidebar_open},
+                          {"inspector_open", w->inspector_open},
+                          {"sections", std::move(sections)}};
+    }
     // Invalid UTF-8 in a title or filter text is written as U+FFFD rather than failing the save.
     return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }

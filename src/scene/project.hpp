@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -112,6 +113,16 @@ struct ProjectOutput {
     friend bool operator==(const ProjectOutput&, const ProjectOutput&) = default;
 };
 
+// The window's frame when the project was saved (issue 13 item 6): the splitters' sizes (UI pixels at scale 1),
+// the folded side panels and the sections folded or open, by title. Only the window reads it; `eventmap render`
+// ignores it. Absent from older files and from projects written by the command line.
+struct ProjectWindowLayout {
+    float sidebar_width = 270, inspector_width = 300, timeline_height = 170;
+    bool sidebar_open = true, inspector_open = true;
+    std::map<std::string, bool> sections;  // "Filters": true (open), "Layers": false (folded), ...
+    friend bool operator==(const ProjectWindowLayout&, const ProjectWindowLayout&) = default;
+};
+
 // A saved map: the user's layers, the view, the clock and the filters, the events' sources, the decorations and
 // the output. JSON on disk (docs in write_project). The one document the window and the commands share: the
 // window saves it and `eventmap render --project` draws it.
@@ -124,6 +135,7 @@ struct Project {
     ProjectDecorations decorations;
     ProjectMap map;
     ProjectOutput output;
+    std::optional<ProjectWindowLayout> window;  // empty: the window keeps its own layout
     // Filled by read_project: one line per key it did not know and skipped ("FILE: layers[0].colour: unknown
     // key, ignored"). Never written; not part of equality.
     std::vector<std::string> warnings;

@@ -18,6 +18,30 @@ void end_section() {
     ImGui::PopID();
 }
 
+bool begin_frame_window(const char* name, int imgui_window_flags) {
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));  // ImGui skips fills with zero alpha
+    const bool shown = ImGui::Begin(name, nullptr, imgui_window_flags);
+    ImGui::PopStyleColor();
+    return shown;
+}
+
+namespace {
+// The id begin_section's header has: its title under PushID(title), in the current window.
+ImGuiID section_id(const char* title) {
+    ImGui::PushID(title);
+    const ImGuiID id = ImGui::GetID(title);
+    ImGui::PopID();
+    return id;
+}
+}  // namespace
+
+bool section_open(const char* title, bool open_at_first) {
+    // Dear ImGui keeps a header's open state in the window's storage, under the header's id.
+    return ImGui::GetStateStorage()->GetInt(section_id(title), open_at_first ? 1 : 0) != 0;
+}
+
+void set_section_open(const char* title, bool open) { ImGui::GetStateStorage()->SetInt(section_id(title), open); }
+
 void note_item(const std::string& name) {
     auto* rects = static_cast<WidgetRects*>(ImGui::GetIO().UserData);
     if (!rects) return;

@@ -23,7 +23,7 @@ void draw_status_bar(const StatusInfo& info, const UiRect& rect) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoNav;
-    ImGui::Begin("##status", nullptr, flags);
+    begin_frame_window("##status", flags);
     note_window("status");
     const float em = ImGui::GetFontSize();
     ImGui::TextUnformatted(info.cursor ? format_lon_lat(*info.cursor).c_str() : "-");

@@ -171,7 +171,7 @@ bool draw_timeline_panel(TimelineState& s, TimelineUiState& ui, const Histogram&
                          const UiRect& rect) {
     ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
     ImGui::SetNextWindowSize(ImVec2(rect.w, rect.h));
-    ImGui::Begin("Timeline", nullptr,
+    begin_frame_window("Timeline",
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);

@@ -135,25 +135,39 @@ TEST_F(BaseMapCacheTest, PanInsideTheMarginCopiesTheShiftedPicture) {
     expect_same(read_window(), direct);
 }
 
-TEST_F(BaseMapCacheTest, CoveredRowsAtTheBottomAreLeftAlone) {
-    const Camera camera = default_camera();
-    const Image direct = draw_directly(camera);
+// The window's map area sits between panels: the camera is the area's size and the picture goes to its offset;
+// nothing outside the area is touched (the panels' pixels are left alone).
+TEST_F(BaseMapCacheTest, PresentsIntoTheMapAreaOnly) {
+    constexpr int kX = 70, kY = 40, kW = kWidth - 130, kH = kHeight - 90;  // GL orientation: kY rows from the bottom
+    const Camera small = Camera::fit(scene_->projection.project_box(find_view("Sahel + Moscow")->lon_lat), kW, kH);
+    clear_window_magenta();
+    glViewport(0, 0, kW, kH);  // drawn straight at the window's origin, kW x kH
+    const MapStyle style;
+    glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    renderer_->draw_layers(*scene_, style, small, 1.0f, 1.0);
+    const Image direct = read_window();
     BaseMapCache cache;
     clear_window_magenta();
-    ASSERT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, 0, true, nullptr, /*covered_rows=*/50));
+    ASSERT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, small, 0, true, nullptr, kX, kY));
     const Image cached = read_window();
+    // Image rows run top down: the area's top row is kHeight - kY - kH.
+    const int top = kHeight - kY - kH;
     for (int x = 0; x < kWidth; x += 7) {
-        EXPECT_TRUE(is_magenta(cached, x, kHeight - 1)) << x;
-        EXPECT_TRUE(is_magenta(cached, x, kHeight - 50)) << x;
-        EXPECT_FALSE(is_magenta(cached, x, kHeight - 51)) << x;
+        EXPECT_TRUE(is_magenta(cached, x, top - 1)) << x;
+        EXPECT_TRUE(is_magenta(cached, x, kHeight - kY)) << x;
     }
-    // Above the covered rows the picture is the map, in place.
-    Image top_cached(kWidth, kHeight - 50), top_direct(kWidth, kHeight - 50);
-    for (int y = 0; y < kHeight - 50; ++y) {
-        std::copy_n(cached.row(y), static_cast<size_t>(kWidth) * 4, top_cached.row(y));
-        std::copy_n(direct.row(y), static_cast<size_t>(kWidth) * 4, top_direct.row(y));
+    for (int y = 0; y < kHeight; y += 7) {
+        EXPECT_TRUE(is_magenta(cached, kX - 1, y)) << y;
+        EXPECT_TRUE(is_magenta(cached, kX + kW, y)) << y;
     }
-    expect_same(top_cached, top_direct);
+    // Inside the area: the map, the same as drawing it directly at that size.
+    Image in_area(kW, kH), drawn(kW, kH);
+    for (int y = 0; y < kH; ++y) {
+        std::copy_n(cached.row(top + y) + static_cast<size_t>(kX) * 4, static_cast<size_t>(kW) * 4, in_area.row(y));
+        std::copy_n(direct.row(kHeight - kH + y), static_cast<size_t>(kW) * 4, drawn.row(y));
+    }
+    expect_same(in_area, drawn);
 }
 
 TEST_F(BaseMapCacheTest, ZoomShowsTheScaledPictureUntilTheViewRests) {

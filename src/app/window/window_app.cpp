@@ -189,14 +189,14 @@ MapView start_view(GLFWwindow* window, const WindowOptions& options, const std::
     glfwGetWindowSize(window, &ww, &wh);
     const WindowLayout first = compute_layout(float(ww), float(wh), sizes, current_layout_metrics());
     const float sx = float(view.fb_w) / std::max(ww, 1), sy = float(view.fb_h) / std::max(wh, 1);
-    view.map_area = {first.map.x * sx, first.map.y * sy, first.map.w * sx, first.map.h * sy};
-    view.camera = camera_for(start_box, projection, view.fb_w, view.fb_h, view.map_area);
+    set_map_area(view, {first.map.x * sx, first.map.y * sy, first.map.w * sx, first.map.h * sy}, projection);
     // The last session's exact frame (its projection's metres), when it was saved in this projection: the lon/lat
     // box alone is larger than what was shown outside equirectangular, and the map zoomed out at every launch.
-    if (settings && !options.bbox && !options.view_given && !options.projection_given && !settings->view.frame.empty() &&
-        settings->view.projection == projection.name())
-        view.camera = Camera::fit(settings->view.frame, view.fb_w, view.fb_h);
-    view.home = camera_for(view.home_box, projection, view.fb_w, view.fb_h, view.map_area);
+    const bool last_frame = settings && !options.bbox && !options.view_given && !options.projection_given &&
+                            !settings->view.frame.empty() && settings->view.projection == projection.name();
+    const BBox frame = last_frame ? settings->view.frame : projection.project_box(start_box);
+    view.camera = Camera::fit(frame, map_width(view), map_height(view));
+    view.frame_at_first_layout = frame;  // framed again in the first frame's own area
     return view;
 }
 
@@ -220,7 +220,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         follow_framebuffer_size(window, view, redraw);
-        update_layout(panels, view, scene.projection);
+        if (update_layout(panels, view, scene.projection)) redraw.dirty = true;
         const double now_s = glfwGetTime();
         if (advance(events.timeline, now_s - last_s, events.days)) events.overlay_stale = true;
         last_s = now_s;
@@ -262,13 +262,22 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         ImGui::Render();
         mark_phase(stats, 0, scripted);
 
+        // The gutters between the panels show the window's background; the map is drawn only in its area.
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glViewport(0, 0, view.fb_w, view.fb_h);
+        const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
         // The base map comes from its cache; events and labels are drawn over it every frame.
         if (auto drawn =
                 present_base_map(renderer, scene, style, view, redraw, options.samples))
             panels.status.detail = base_map_detail(*drawn, loading.finer.valid());
         mark_phase(stats, 1, scripted);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        renderer.draw_overlays(scene, style, view.camera);
+        glEnable(GL_SCISSOR_TEST);  // markers and labels at the area's edge stop there
+        glScissor(map_gl_x(view), map_gl_y(view), view.camera.width(), view.camera.height());
+        renderer.draw_overlays(scene, style, view.camera, 1.0f, map_gl_x(view), map_gl_y(view));
+        glDisable(GL_SCISSOR_TEST);
         renderer.sweep(scene);  // GPU copies of removed or reprojected layers and of old event arcs go
         mark_phase(stats, 2, scripted);
         redraw.dirty = false;

@@ -8,6 +8,7 @@
 #include "app/export_decorations.hpp"
 #include "app/picture.hpp"
 #include "app/cli/render_document.hpp"
+#include "app/window/window_layout_panels.hpp"
 #include "app/window/window_project.hpp"
 #include "app/cli/vector_output.hpp"
 #include "export/png_writer.hpp"
@@ -98,8 +99,9 @@ void draw_export_panel_and_write(PanelsState& panels, MapRenderer& renderer, Map
                                  int samples) {
     ImGui::SetNextWindowPos(ImVec2(340, 30), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-    if (auto request = draw_export_panel(panels.export_state, view.fb_w, view.fb_h, keys)) {
-        const Project doc = window_document(scene, style, view, events, panels.export_state, samples);
+    if (auto request = draw_export_panel(panels.export_state, view.camera.width(), view.camera.height(), keys)) {
+        Project doc = window_document(scene, style, view, events, panels.export_state, samples);
+        doc.window = current_window_layout(panels);
         export_picture(doc, request->path, panels.export_state, renderer, scene, style);
         panels.status.message = panels.export_state.last_message;
     }

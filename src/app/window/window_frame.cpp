@@ -56,6 +56,17 @@ void apply_script(const std::string& script, int frame, MapView& view, MapRedraw
     }
 }
 
+namespace {
+// A project's window layout, applied at once so that its view is framed in the map's new area.
+std::function<void(const ProjectWindowLayout&)> apply_layout_now(PanelsState& panels, MapView& view,
+                                                                 const Projection& projection) {
+    return [&panels, &view, &projection](const ProjectWindowLayout& layout) {
+        apply_window_layout(panels, layout);
+        update_layout(panels, view, projection);
+    };
+}
+}  // namespace
+
 void draw_file_panels(GLFWwindow* window, PanelsState& panels, LoadingState& loading, MapScene& scene,
                       const MapStyle& style, EventState& events, MapView& view, MapRedraw& redraw, WindowInput& input,
                       int samples) {
@@ -64,11 +75,12 @@ void draw_file_panels(GLFWwindow* window, PanelsState& panels, LoadingState& loa
     const std::vector<std::string> to_open = draw_layer_dialog(panels, input.dropped);
     if (auto chosen = draw_project_dialog(panels)) {
         if (panels.saving_project) {
-            save_project_file(*chosen, window_document(scene, style, view, events, panels.export_state, samples),
-                              panels.log);
+            Project doc = window_document(scene, style, view, events, panels.export_state, samples);
+            doc.window = current_window_layout(panels);
+            save_project_file(*chosen, doc, panels.log);
         } else {
             open_project_file(*chosen, scene, view, events, panels.filter_ui, panels.export_state, loading, redraw,
-                              panels.log);
+                              panels.log, apply_layout_now(panels, view, scene.projection));
             panels.current_project = *chosen;
         }
         redraw.dirty = true;
@@ -107,7 +119,7 @@ void ask_network_consent(PanelsState& panels, MapScene& scene, MapView& view, Ev
     if (!request.project.empty()) {
         if (request.remember) remember_sources(request.project, request.sources, panels.log);
         open_project_file(request.project, scene, view, events, panels.filter_ui, panels.export_state, loading, redraw,
-                          panels.log);
+                          panels.log, apply_layout_now(panels, view, scene.projection));
     } else {
         panels.log.info("open the file again to load it");
     }
@@ -144,12 +156,10 @@ void draw_map_panels(PanelsState& panels, MapScene& scene, MapStyle& style, Even
 
 std::optional<DrawStats> present_base_map(MapRenderer& renderer, MapScene& scene, const MapStyle& style,
                                           const MapView& view, MapRedraw& redraw, int samples) {
-    // Below the map the timeline and the status bar are opaque: the base map under them is not copied (2 px
-    // less, so no seam can show).
-    const int covered_rows = std::max(0, static_cast<int>(view.fb_h - view.map_area.bottom()) - 2);
+    // Only the map's area: the panels around it are not drawn over.
     DrawStats stats;
     if (!redraw.base_cache.present(renderer, scene, style, view.camera, samples, zoom_settled(view), &stats,
-                                   covered_rows))
+                                   map_gl_x(view), map_gl_y(view)))
         return std::nullopt;
     return stats;
 }

@@ -9,11 +9,14 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <initializer_list>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "app/window/window_layout_project.hpp"
 #include "app/window/window_settings.hpp"
+#include "ui/panel_section.hpp"
 #include "export/png_writer.hpp"
 #include "render/actor_style.hpp"
 #include "ui/inspector_panel.hpp"
@@ -37,7 +40,7 @@ UiRect to_framebuffer(const UiRect& r, const MapView& view) {
 std::optional<ImVec2> screen_of(GeoPoint p, const MapScene& scene, const MapView& view) {
     const auto world = scene.projection.forward(p);
     if (!world) return std::nullopt;
-    const XY s = view.camera.to_screen(*world);
+    const XY s = to_window_pixels(view, view.camera.to_screen(*world));
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     return ImVec2(float(s.x * display.x / std::max(1, view.fb_w)), float(s.y * display.y / std::max(1, view.fb_h)));
 }
@@ -46,7 +49,7 @@ std::optional<ImVec2> screen_of(GeoPoint p, const MapScene& scene, const MapView
 void bring_onto_map(const Event& e, const MapScene& scene, MapView& view, MapRedraw& redraw) {
     const auto world = scene.projection.forward(e.to.position);
     if (!world) return;
-    const XY s = view.camera.to_screen(*world);
+    const XY s = to_window_pixels(view, view.camera.to_screen(*world));
     const UiRect& a = view.map_area;
     const float margin = 0.08f * std::min(a.w, a.h);
     if (s.x >= a.x + margin && s.x <= a.right() - margin && s.y >= a.y + margin && s.y <= a.bottom() - margin) return;
@@ -70,22 +73,49 @@ LayoutMetrics current_layout_metrics() {
     return m;
 }
 
-void update_layout(PanelsState& panels, MapView& view, const Projection& projection) {
+bool update_layout(PanelsState& panels, MapView& view, const Projection& projection) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     panels.layout = compute_layout(display.x, display.y, panels.layout_sizes, current_layout_metrics());
-    set_map_area(view, to_framebuffer(panels.layout.map, view), projection);
     panels.widget_rects.items.clear();
+    return set_map_area(view, to_framebuffer(panels.layout.map, view), projection);
 }
 
 void begin_fixed_panel(const char* name, const UiRect& rect) {
     ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
     ImGui::SetNextWindowSize(ImVec2(std::max(1.0f, rect.w), std::max(1.0f, rect.h)));
-    ImGui::Begin(name, nullptr, kFixed);
+    begin_frame_window(name, kFixed);
+}
+
+namespace {
+
+// Sets the sections a project opened asked for and notes which of this panel's sections are open (the current
+// ImGui window is the panel).
+// `sections`: each title with the open_at_first its panel gives begin_section.
+void sync_sections(PanelsState& panels, std::initializer_list<std::pair<const char*, bool>> sections) {
+    for (const auto& [title, open_at_first] : sections) {
+        if (auto it = panels.sections_to_apply.find(title); it != panels.sections_to_apply.end()) {
+            set_section_open(title, it->second);
+            panels.sections_to_apply.erase(it);
+        }
+        panels.sections[title] = section_open(title, open_at_first);
+    }
+}
+
+}  // namespace
+
+ProjectWindowLayout current_window_layout(const PanelsState& panels) {
+    return project_window_layout(panels.layout_sizes, panels.sections);
+}
+
+void apply_window_layout(PanelsState& panels, const ProjectWindowLayout& layout) {
+    panels.layout_sizes = layout_sizes_of(layout);
+    panels.sections_to_apply = layout.sections;
 }
 
 bool begin_sidebar(PanelsState& panels, bool first) {
     begin_fixed_panel("##sidebar", panels.layout.sidebar);
     if (!first) return panels.layout_sizes.sidebar_open;
+    sync_sections(panels, {{"View", true}, {"Layers", false}, {"Filters", true}, {"Export", false}});
     // First begun this frame: the fold button and the panel's name.
     note_window("sidebar");
     if (!panels.layout_sizes.sidebar_open) {
@@ -131,6 +161,7 @@ void draw_inspector(PanelsState& panels, const EventState& events, const MapScen
                     MapRedraw& redraw, const KeyPresses& keys) {
     begin_fixed_panel("##inspector", panels.layout.inspector);
     note_window("inspector");
+    sync_sections(panels, {{"Event", true}, {"Feature", true}, {"Events", true}});
     if (!panels.layout_sizes.inspector_open) {
         if (ImGui::Button("<")) panels.layout_sizes.inspector_open = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("open the inspector: the pinned event and the events list");
@@ -216,6 +247,12 @@ void write_layout_dump(PanelsState& panels, const std::string& path, const Event
         else
             j["widgets"][name] = rect(r);
     }
+    // The camera: its size (the map area's, framebuffer pixels), where it sits and the projected box it shows, so
+    // that a test can check an export against what the window shows.
+    const BBox frame = view.camera.visible();
+    j["camera"] = {{"size", {view.camera.width(), view.camera.height()}},
+                   {"area", rect(view.map_area)},
+                   {"frame", {frame.min_x, frame.min_y, frame.max_x, frame.max_y}}};
     j["pinned"] = panels.pinned ? panels.pinned->id : "";
     j["pinned_place"] = panels.pinned ? panels.pinned->to.name : "";
     // Where the places of the events are on screen, so that tests look at a country, not at fixed pixels.

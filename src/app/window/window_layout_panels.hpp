@@ -6,6 +6,7 @@
 #include "app/window/window_panels.hpp"
 #include "app/window/window_view.hpp"
 #include "render/map_scene.hpp"
+#include "scene/project.hpp"
 #include "ui/key_presses.hpp"
 #include "ui/window_layout.hpp"
 
@@ -14,9 +15,13 @@ namespace em {
 // The bars' heights for the fonts and style loaded (menu: ImGui's frame height; status: a line and padding).
 LayoutMetrics current_layout_metrics();
 
+// The window's frame as a project keeps it, and applying a project's (the sections as the panels next draw).
+ProjectWindowLayout current_window_layout(const PanelsState& panels);
+void apply_window_layout(PanelsState& panels, const ProjectWindowLayout& layout);
+
 // Computes this frame's frame layout from the window's size and the splitters, and gives the map its area
-// (framebuffer pixels; Home is framed in it again when it moved).
-void update_layout(PanelsState& panels, MapView& view, const Projection& projection);
+// (framebuffer pixels; the camera takes its size and Home is framed in it again when it moved; returns true then).
+bool update_layout(PanelsState& panels, MapView& view, const Projection& projection);
 
 // Begins a fixed, undecorated ImGui window exactly over `rect` (it never moves, resizes or comes to the front over
 // a dialog). Calling it again with the same name in one frame appends to the window. End with ImGui::End().

@@ -90,7 +90,7 @@ void draw_feature_panel(std::optional<InspectedFeature>& inspected) {
 }
 
 void draw_view_panel_and_apply(PanelsState& panels, MapScene& scene, MapView& view, MapRedraw& redraw) {
-    const int fb_w = view.fb_w, fb_h = view.fb_h;
+    const int map_w = map_width(view), map_h = map_height(view);
     ViewCommands commands = draw_view_panel(scene.projection, panels.preset_keys, panels.preset_labels);
     if (commands.projection) {
         const XY c = view.camera.centre();
@@ -99,13 +99,13 @@ void draw_view_panel_and_apply(PanelsState& panels, MapScene& scene, MapView& vi
         const BBox box =
             centre ? BBox::of(centre->lon - 1, centre->lat - 1, centre->lon + 1, centre->lat + 1) : view.home_box;
         const double mpp = view.camera.metres_per_pixel_x();
-        view.camera = camera_for(box, scene.projection, fb_w, fb_h);
-        view.camera = Camera(view.camera.centre(), mpp, fb_w, fb_h);
-        view.home = camera_for(view.home_box, scene.projection, fb_w, fb_h, view.map_area);
+        view.camera = camera_for(box, scene.projection, map_w, map_h);
+        view.camera = Camera(view.camera.centre(), mpp, map_w, map_h);
+        view.home = camera_in_map(view.home_box, scene.projection, view);
         redraw_base_map(redraw);
     }
     if (commands.preset) {
-        view.camera = camera_for(find_view(*commands.preset)->lon_lat, scene.projection, fb_w, fb_h, view.map_area);
+        view.camera = camera_in_map(find_view(*commands.preset)->lon_lat, scene.projection, view);
         redraw.dirty = true;
     }
 }
@@ -141,7 +141,8 @@ void handle_map_pointer(GLFWwindow* window, PanelsState& panels, MapView& view, 
     glfwGetWindowSize(window, &ww, &wh);
     const XY at{mx * view.fb_w / std::max(ww, 1), my * view.fb_h / std::max(wh, 1)};
     if (!on_map(view, at.x, at.y)) return;
-    const Event* hovered = pick_event(*scene.events, scene.projection, view.camera, at);
+    const XY on_camera = to_map_pixels(view, at);
+    const Event* hovered = pick_event(*scene.events, scene.projection, view.camera, on_camera);
     if (hovered) {
         ImGui::BeginTooltip();
         draw_event_details(*hovered);
@@ -151,7 +152,7 @@ void handle_map_pointer(GLFWwindow* window, PanelsState& panels, MapView& view, 
     if (ImGui::IsMouseReleased(0) && std::hypot(mx - view.press_x, my - view.press_y) < 3) {
         if (hovered) {
             panels.pinned = hovered;
-        } else if (auto where = scene.projection.inverse(view.camera.to_world(at))) {
+        } else if (auto where = scene.projection.inverse(view.camera.to_world(on_camera))) {
             // A click elsewhere inspects the top-most feature under it.
             panels.inspected = feature_at(scene, view.camera, *where);
         }
@@ -166,7 +167,8 @@ void draw_map_status(GLFWwindow* window, StatusInfo& status, const MapView& view
     glfwGetWindowSize(window, &ww, &wh);
     const XY at{cx * view.fb_w / std::max(ww, 1), cy * view.fb_h / std::max(wh, 1)};
     status.cursor.reset();  // only over the map
-    if (on_map(view, at.x, at.y)) status.cursor = scene.projection.inverse(view.camera.to_world(at));
+    if (on_map(view, at.x, at.y))
+        status.cursor = scene.projection.inverse(view.camera.to_world(to_map_pixels(view, at)));
     const auto centre = scene.projection.inverse(view.camera.centre());
     status.metres_per_pixel =
         view.camera.metres_per_pixel_x() * (centre ? scene.projection.scale_factor_x(*centre) : 1.0);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -50,6 +51,8 @@ struct PanelsState {
     std::string current_project;                          // the project opened last (for the consent dialog)
     std::optional<ConsentRequest> consent;                // sources a file wants off this machine, to ask about
     LayoutSizes layout_sizes;                             // the splitters and folded panels (saved in layout.json)
+    std::map<std::string, bool> sections;                 // the side panels' sections: open or folded (in projects)
+    std::map<std::string, bool> sections_to_apply;        // from a project just opened, set as the panels draw
     WindowLayout layout;                                  // this frame's panel rectangles (ImGui's pixels)
     EventsListState events_list;
     const Event* hovered_row = nullptr;  // the list's row under the pointer, ringed on the map

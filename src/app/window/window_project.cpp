@@ -30,8 +30,14 @@ Project window_document(const MapScene& scene, const MapStyle& style, const MapV
     const ExportState& e = export_state;
     p.decorations = {e.title, e.subtitle, e.legend, e.scale_bar, e.inset, e.attribution};
     p.map = {style.show_country_labels, style.show_graticule, ""};
-    const ExportRequest size = export_size(e, view.fb_w, view.fb_h);
+    // The map's area, not the window: at "window size" the export is what the map area shows, pixel for pixel.
+    const ExportRequest size = export_size(e, view.camera.width(), view.camera.height());
     p.output = {size.width, size.height, size.pixel_scale, samples};
+    if (size.width * view.camera.height() != size.height * view.camera.width()) {
+        // A size of another shape (4K, A4) frames the whole visible extent, centred, with more around it on the
+        // longer side, rather than stretching it.
+        p.view.frame = Camera::fit(p.view.frame, size.width, size.height).visible();
+    }
     return p;
 }
 
@@ -100,7 +106,7 @@ void load_project_layers(const Project& project, const Projection& projection, L
 
 void open_project_file(const std::string& path, MapScene& scene, MapView& view, EventState& events,
                        FilterUiState& filter_ui, ExportState& export_state, LoadingState& loading, MapRedraw& redraw,
-                       LogState& log) {
+                       LogState& log, const std::function<void(const ProjectWindowLayout&)>& apply_layout) {
     auto project = read_project(path);
     if (!project) {
         log.error(project.error().message);
@@ -112,10 +118,11 @@ void open_project_file(const std::string& path, MapScene& scene, MapView& view, 
     scene.overlays.clear();
     load_project_layers(project.value(), scene.projection, loading);
     if (auto proj = Projection::from_name(project->view.projection)) scene.set_projection(*proj);
+    if (project->window && apply_layout) apply_layout(*project->window);
     if (!project->view.frame.empty() && project->view.projection == scene.projection.name()) {
-        view.camera = Camera::fit(project->view.frame, view.fb_w, view.fb_h);  // exactly what was shown
+        view.camera = Camera::fit(project->view.frame, map_width(view), map_height(view));  // exactly what was shown
     } else if (!project->view.bbox.empty()) {
-        view.camera = camera_for(project->view.bbox, scene.projection, view.fb_w, view.fb_h, view.map_area);
+        view.camera = camera_in_map(project->view.bbox, scene.projection, view);
     }
     apply_document_clock(project.value(), events);
     std::snprintf(filter_ui.search, sizeof filter_ui.search, "%s", events.filter.text.c_str());

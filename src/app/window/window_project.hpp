@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,9 +29,11 @@ void save_project_file(const std::string& path, const Project& doc, LogState& lo
 // styles wait in loading.pending_styles); its projection, view, clock, time window (range dates too), filters
 // (search text too) and export decorations apply at once.
 // Problems go to the log.
+// A project that keeps the window's layout gives it to `apply_layout` before the view is framed (the map's area
+// may change with it).
 void open_project_file(const std::string& path, MapScene& scene, MapView& view, EventState& events,
                        FilterUiState& filter_ui, ExportState& export_state, LoadingState& loading, MapRedraw& redraw,
-                       LogState& log);
+                       LogState& log, const std::function<void(const ProjectWindowLayout&)>& apply_layout = {});
 
 // The network/database sources the user allowed for a project and asked to remember (docs/security.md): kept in
 // the settings folder ($XDG_CONFIG_HOME/eventmap/allowed-sources.tsv), keyed by the project's full path.

@@ -26,11 +26,46 @@ Camera camera_for(const BBox& lon_lat, const Projection& projection, int width, 
                   fitted.metres_per_pixel_x(), width, height);
 }
 
-void set_map_area(MapView& view, const UiRect& area, const Projection& projection) {
+int map_width(const MapView& view) { return view.map_area.w >= 1 ? int(view.map_area.w) : std::max(1, view.fb_w); }
+int map_height(const MapView& view) { return view.map_area.h >= 1 ? int(view.map_area.h) : std::max(1, view.fb_h); }
+
+Camera camera_in_map(const BBox& lon_lat, const Projection& projection, const MapView& view) {
+    return camera_for(lon_lat, projection, map_width(view), map_height(view));
+}
+
+XY to_map_pixels(const MapView& view, XY window) { return {window.x - view.map_area.x, window.y - view.map_area.y}; }
+XY to_window_pixels(const MapView& view, XY map) { return {map.x + view.map_area.x, map.y + view.map_area.y}; }
+
+int map_gl_x(const MapView& view) { return int(view.map_area.x); }
+int map_gl_y(const MapView& view) {
+    return view.map_area.h >= 1 ? view.fb_h - int(view.map_area.y + view.map_area.h) : 0;
+}
+
+bool set_map_area(MapView& view, UiRect area, const Projection& projection) {
+    // Whole pixels: the base map's cache is copied to the area without scaling.
+    const float x0 = std::round(area.x), y0 = std::round(area.y);
+    area = {x0, y0, std::max(1.0f, std::round(area.x + area.w) - x0), std::max(1.0f, std::round(area.y + area.h) - y0)};
     const UiRect& was = view.map_area;
-    if (was.x == area.x && was.y == area.y && was.w == area.w && was.h == area.h) return;
+    if (was.x == area.x && was.y == area.y && was.w == area.w && was.h == area.h) {
+        view.frame_at_first_layout.reset();  // the camera was framed in this very area
+        return false;
+    }
+    // What sits at the new area's centre stays where it is on the screen (a panel folding reveals more map
+    // rather than moving it).
+    const bool had_area = was.w >= 1 && was.h >= 1;
+    const XY keep = had_area ? view.camera.to_world({area.x + area.w / 2.0 - was.x, area.y + area.h / 2.0 - was.y})
+                             : view.camera.centre();
     view.map_area = area;
-    view.home = camera_for(view.home_box, projection, view.fb_w, view.fb_h, area);
+    view.camera.resize(map_width(view), map_height(view));
+    if (had_area) view.camera = Camera(keep, view.camera.metres_per_pixel_x(), map_width(view), map_height(view));
+    view.home = camera_in_map(view.home_box, projection, view);
+    if (view.frame_at_first_layout) {
+        // The start view (or the last session's frame) is framed in the first frame's area: the area guessed before
+        // ImGui's first frame can differ, and keeping the scale would then show a different box.
+        view.camera = Camera::fit(*view.frame_at_first_layout, map_width(view), map_height(view));
+        view.frame_at_first_layout.reset();
+    }
+    return true;
 }
 
 bool on_map(const MapView& view, double x, double y) {
@@ -53,8 +88,7 @@ bool zoom_settled(const MapView& view) { return glfwGetTime() - view.last_zoom >
 void follow_framebuffer_size(GLFWwindow* window, MapView& view, MapRedraw& redraw) {
     glfwGetFramebufferSize(window, &view.fb_w, &view.fb_h);
     if (view.fb_w > 0 && view.fb_h > 0 && (view.target_w != view.fb_w || view.target_h != view.fb_h)) {
-        view.target_w = view.fb_w, view.target_h = view.fb_h;
-        view.camera.resize(view.fb_w, view.fb_h);
+        view.target_w = view.fb_w, view.target_h = view.fb_h;  // the camera follows the map area (set_map_area)
         redraw_base_map(redraw);
     }
 }
@@ -73,6 +107,7 @@ bool apply_mouse(GLFWwindow* window, Camera& camera, DragState& drag, double whe
     const double sx = static_cast<double>(fw) / ww, sy = static_cast<double>(fh) / wh;  // HiDPI
     x *= sx, y *= sy;
     const bool inside = area.w < 1 || area.contains(float(x), float(y));
+    const XY at{x - area.x, y - area.y};  // the camera's pixels: the map area's top-left is (0, 0)
     if (!io.WantCaptureMouse && (inside || drag.dragging)) {
         const bool down = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
         if (down && drag.dragging && (x != drag.last_x || y != drag.last_y)) {
@@ -81,7 +116,7 @@ bool apply_mouse(GLFWwindow* window, Camera& camera, DragState& drag, double whe
         }
         drag.dragging = down;
         if (wheel != 0 && inside) {
-            camera.zoom_at({x, y}, std::pow(1.25, wheel));
+            camera.zoom_at(at, std::pow(1.25, wheel));
             moved = true;
         }
     } else if (glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) != GLFW_PRESS || !inside) {
@@ -93,11 +128,10 @@ bool apply_mouse(GLFWwindow* window, Camera& camera, DragState& drag, double whe
 
 // + - arrows and Home. Every press counts, also several within one slow frame. '+' is Shift+'=' on most
 // layouts. Returns true if the camera moved.
-bool apply_keys(Camera& camera, const KeyPresses& keys, const Camera& home, const UiRect& area) {
+bool apply_keys(Camera& camera, const KeyPresses& keys, const Camera& home) {
     if (ImGui::GetIO().WantCaptureKeyboard) return false;
     bool moved = false;
-    const XY centre = area.w >= 1 ? XY{area.x + area.w / 2.0, area.y + area.h / 2.0}
-                                  : XY{camera.width() / 2.0, camera.height() / 2.0};
+    const XY centre{camera.width() / 2.0, camera.height() / 2.0};  // the camera is the map area's
     const int zoom_in =
         keys.count(GLFW_KEY_EQUAL) + keys.count(GLFW_KEY_EQUAL, GLFW_MOD_SHIFT) + keys.count(GLFW_KEY_KP_ADD);
     const int zoom_out = keys.count(GLFW_KEY_MINUS) + keys.count(GLFW_KEY_KP_SUBTRACT);
@@ -120,7 +154,7 @@ bool apply_keys(Camera& camera, const KeyPresses& keys, const Camera& home, cons
 bool handle_map_input(GLFWwindow* window, MapView& view, double wheel, const KeyPresses& keys) {
     const double mpp_before = view.camera.metres_per_pixel_x();
     bool moved = apply_mouse(window, view.camera, view.drag, wheel, view.map_area);
-    if (apply_keys(view.camera, keys, view.home, view.map_area)) moved = true;
+    if (apply_keys(view.camera, keys, view.home)) moved = true;
     if (moved) view.camera.clamp_scale(5.0, 200000.0);
     if (view.camera.metres_per_pixel_x() != mpp_before) view.last_zoom = glfwGetTime();
     return moved;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "core/bbox.hpp"
 #include "geo/projection.hpp"
 #include "render/base_map_cache.hpp"
@@ -19,12 +21,13 @@ struct DragState {
 
 // What part of the map the window shows, where Home goes, and what the pointer is doing.
 struct MapView {
-    Camera camera;
+    Camera camera;                   // the map area's size: camera pixel (0, 0) is the area's top-left corner
     Camera home;                     // the view Home returns to: the preset or --bbox of the start
     BBox home_box;                   // Home's lon/lat box (re-fitted when the projection changes)
     UiRect map_area;                 // the map's part of the window (framebuffer pixels): between the panels
     int fb_w = 0, fb_h = 0;          // the framebuffer's size this frame
     int target_w = 0, target_h = 0;  // the size the camera and base map were last fitted to
+    std::optional<BBox> frame_at_first_layout;  // a projected box the camera frames once the map's area is known
     DragState drag;
     double last_zoom = -1e9;            // glfwGetTime() of the last zoom step; the cache redraws once it rests
     double press_x = -1, press_y = -1;  // where the left button last went down (window pixels), for clicks
@@ -43,8 +46,21 @@ void redraw_base_map(MapRedraw& redraw);
 // panels (framebuffer pixels; empty: the whole window).
 Camera camera_for(const BBox& lon_lat, const Projection& projection, int width, int height, UiRect area = {});
 
-// The map's area moved (a splitter, a resize, a panel folded): Home is framed in it again.
-void set_map_area(MapView& view, const UiRect& area, const Projection& projection);
+// The camera's size: the map area's (whole pixels), or the window's before there is a layout.
+int map_width(const MapView& view);
+int map_height(const MapView& view);
+// A camera of the map area's size showing the box.
+Camera camera_in_map(const BBox& lon_lat, const Projection& projection, const MapView& view);
+// Window framebuffer pixels to the camera's pixels and back (the map area's offset).
+XY to_map_pixels(const MapView& view, XY window);
+XY to_window_pixels(const MapView& view, XY map);
+// The map area's bottom-left corner in GL's orientation (rows bottom up), for viewports and scissors.
+int map_gl_x(const MapView& view);
+int map_gl_y(const MapView& view);
+
+// The map's area moved (a splitter, a resize, a panel folded): the camera takes its size (same centre and scale)
+// and Home is framed in it again. Returns true if it moved.
+bool set_map_area(MapView& view, UiRect area, const Projection& projection);
 
 // True when the framebuffer point (x, y) is on the map, not on a panel.
 bool on_map(const MapView& view, double x, double y);
