@@ -29,6 +29,10 @@ check() { if eval "$2"; then passed=$((passed + 1)); else echo "FAIL: $1"; faile
 
 wait_dump "$dump" "'Section/Animation' in d['widgets']"
 click $(centre_of "$dump" Section/Animation)   # unfold the Animation section
+# The section is the sidebar's last: scroll the sidebar to its end so the section's widgets are on screen.
+xdotool mousemove --window "$wid" $(centre_of "$dump" sidebar); sleep 0.3
+for _ in $(seq 1 20); do xdotool click 5; sleep 0.1; done
+sleep 0.5
 wait_dump "$dump" "'Animation/Make clip' in d['widgets']"
 click $(centre_of "$dump" Animation/seconds)   # its "seconds": a 1 s clip (30 frames, and 1 s holds)
 xdotool key --window "$wid" ctrl+a; sleep 0.3; xdotool type --window "$wid" --delay 150 "1"; sleep 0.3
@@ -43,6 +47,8 @@ check "the window kept running" 'kill -0 $pid'
 mv eventmap-animation.mp4 first.mp4
 
 click $(centre_of "$dump" "Animation/Make clip")   # Make clip again...
+xdotool mousemove --window "$wid" $(centre_of "$dump" sidebar); sleep 0.3   # the progress bar and Cancel come
+for _ in $(seq 1 20); do xdotool click 5; sleep 0.1; done                      # below it: scroll to them
 wait_dump "$dump" "'Animation/Cancel' in d['widgets']"
 click $(centre_of "$dump" Animation/Cancel)         # ...and Cancel
 sleep 3
