@@ -10,6 +10,7 @@
 
 #include "core/numbers.hpp"
 #include "events/csv_reader.hpp"
+#include "events/event_loader.hpp"
 
 namespace em {
 
@@ -256,14 +257,8 @@ EventSet parse_acled_csv(std::string_view text, const std::string& file, const A
     };
     CsvScan scan;
     read_csv(text, scan, on_record);
-    if (scan.had_bom) set.problems.push_back({S::kWarning, file, 1, 0, "", "starts with a UTF-8 byte-order mark (ignored)"});
-    for (const auto& p : scan.problems) set.problems.push_back({S::kError, file, p.line, p.column, "", p.message});
-    if (!have_header) {
-        set.problems.push_back({S::kError, file, 1, 0, "", "empty file: expected a header line"});
-        return set;
-    }
-    for (auto& p : header_problems) set.problems.push_back(std::move(p));
-    for (auto& p : row_problems) set.problems.push_back(std::move(p));
+    // The same report as our own CSV's (CRLF noted too, which this reader once left out).
+    add_csv_read_problems(set, file, scan, have_header, std::move(header_problems), std::move(row_problems));
     return set;
 }
 

@@ -396,6 +396,13 @@ EventSet parse_events_csv(std::string_view text, const std::string& file, const 
     };
     CsvScan scan;
     read_csv(text, scan, on_record);
+    add_csv_read_problems(set, file, scan, have_header, std::move(header_problems), std::move(row_problems));
+    return set;
+}
+
+void add_csv_read_problems(EventSet& set, const std::string& file, const CsvScan& scan, bool have_header,
+                           std::vector<EventProblem> header_problems, std::vector<EventProblem> row_problems) {
+    using S = EventProblem::Severity;
     if (scan.had_bom)
         set.problems.push_back({S::kWarning, file, 1, 0, "", "starts with a UTF-8 byte-order mark (ignored)"});
     if (scan.had_crlf)
@@ -403,11 +410,10 @@ EventSet parse_events_csv(std::string_view text, const std::string& file, const 
     for (const auto& p : scan.problems) set.problems.push_back({S::kError, file, p.line, p.column, "", p.message});
     if (!have_header) {
         set.problems.push_back({S::kError, file, 1, 0, "", "empty file: expected a header line"});
-        return set;
+        return;
     }
     for (auto& p : header_problems) set.problems.push_back(std::move(p));
     for (auto& p : row_problems) set.problems.push_back(std::move(p));
-    return set;
 }
 
 Result<EventSet> load_events(const std::string& path, const PlaceTable& places, const AcledActorMap* acled_actors) {

@@ -11,6 +11,8 @@
 
 namespace em {
 
+struct CsvScan;
+
 // A problem found in an events file: error (the row was skipped) or warning (the row or file still loaded).
 struct EventProblem {
     enum class Severity { kError, kWarning };
@@ -42,6 +44,12 @@ const std::vector<std::string>& event_columns();
 
 // Parses events CSV text (see docs/data-format.md). Every bad row is reported with file, line and column and
 // skipped; good rows load. Places resolve `from`/`to` names; `lat;lon` is accepted too.
+// Appends what a CSV event reader found to set.problems, as both readers (ours, ACLED's) report it: the scan's
+// notes (byte-order mark, CRLF line ends) and malformed records, then "empty file" when there was no header, else
+// the header's problems and the rows'.
+void add_csv_read_problems(EventSet& set, const std::string& file, const CsvScan& scan, bool have_header,
+                           std::vector<EventProblem> header_problems, std::vector<EventProblem> row_problems);
+
 EventSet parse_events_csv(std::string_view text, const std::string& file, const PlaceTable& places);
 
 // Reads events from a .csv file (eventmap's columns, or an ACLED export recognised from its header: see

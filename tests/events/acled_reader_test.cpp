@@ -173,6 +173,18 @@ TEST(AcledFile, DuplicateIdsAndShortRowsAreErrors) {
     EXPECT_NE(problems.find("x.csv:4: error: expected 31 columns, found 2"), std::string::npos) << problems;
 }
 
+// Read problems are reported as for our own CSV (event_loader's add_csv_read_problems): CRLF line ends, as
+// exports saved on Windows have them, are noted, and the rows still load.
+TEST(AcledFile, CrlfLineEndsAreNotedAndTheRowsLoad) {
+    const std::string row =
+        "MLI1,13 August 2024,2024,1,Political violence,Battles,Armed clash,A,,1,B,,2,12,,466,Western Africa,Mali,"
+        "Gao,,,Gao,16.27,-0.04,1,AFP,International,Synthetic.,3,,1";
+    const EventSet set = parse_acled_csv(kNewHeader + "\r\n" + row + "\r\n", "w.csv", {}, {});
+    EXPECT_EQ(set.events.size(), 1u) << all_problems(set);
+    EXPECT_NE(all_problems(set).find("w.csv:1: warning: uses CRLF line ends (accepted)"), std::string::npos)
+        << all_problems(set);
+}
+
 TEST(AcledFile, HeaderWithoutCoordinatesIsOneError) {
     const EventSet set = parse_acled_csv("event_id_cnty,event_date,event_type,latitude\nA,2024-01-01,Riots,1\n",
                                          "h.csv", {}, {});
