@@ -7,6 +7,7 @@
 #include "geo/source_policy.hpp"
 #include "app/export_decorations.hpp"
 #include "app/cli/render_document.hpp"
+#include "app/overlay_layers.hpp"
 #include "app/scene_builder.hpp"
 #include "render/clip_motion.hpp"
 #include "app/views.hpp"
@@ -176,7 +177,12 @@ Status HeadlessMap::with_scene(const Project& doc, PhaseTimer* timer,
         const std::string path = wanted.path.string();
         auto found = overlays_by_path_.find(path);
         if (found == overlays_by_path_.end()) {
-            auto layers = load_overlay_layers(path, projection, &cache_, &warnings_);
+            std::optional<Result<std::vector<SceneLayer>>> for_picture;
+            if (one_picture_) {
+                if (const auto view = picture_view(camera->visible(), camera->metres_per_pixel_x(), projection))
+                    for_picture = load_overlay_for_picture(path, projection, *view, &cache_, &warnings_);
+            }
+            auto layers = for_picture ? std::move(*for_picture) : load_overlay_layers(path, projection, &cache_, &warnings_);
             if (!layers && is_refused_source(layers.error().message)) {
                 // Not opened by the source policy: say so on one line and draw the rest of the map.
                 warnings_.push_back(layers.error().message);

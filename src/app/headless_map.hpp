@@ -59,6 +59,9 @@ public:
     Result<Image> render(const RenderOptions& options, PhaseTimer* timer = nullptr);
     // The camera the options describe (view preset or box, projection, size).
     static Result<Camera> camera_for(const RenderOptions& options);
+    // Says this map draws one picture and ends (a single `eventmap render` PNG): a heavy file the cache does not
+    // hold is then read for that picture only (load_overlay_for_picture), not prepared whole for later ones.
+    void set_one_picture(bool one) { one_picture_ = one; }
     // Warnings met while loading layers (each names its file).
     const std::vector<std::string>& warnings() const { return warnings_; }
 
@@ -73,6 +76,7 @@ private:
     std::map<std::string, std::vector<SceneLayer>> overlays_by_path_;
     std::vector<std::string> warnings_;
     bool capitals_loaded_ = false;
+    bool one_picture_ = false;
     std::map<std::string, EventState> events_by_key_;  // loaded events per (places, files) key
 
     // The 1:110m base layer for the locator inset, in the scene's projection (loaded once); nullptr if it fails.

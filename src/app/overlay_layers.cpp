@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "geo/box_clip.hpp"
 #include "geo/simplify.hpp"
 
 namespace em {
@@ -273,6 +274,71 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
         }
     }
     return out;
+}
+
+std::optional<PictureView> picture_view(const BBox& visible, double metres_per_pixel, const Projection& projection) {
+    // A margin of 8 pixels: the edges clipping makes lie outside the picture, outlines included.
+    const double margin = 8 * metres_per_pixel;
+    const BBox frame = BBox::of(visible.min_x - margin, visible.min_y - margin, visible.max_x + margin,
+                                visible.max_y + margin);
+    PictureView view;
+    view.metres_per_pixel = metres_per_pixel;
+    constexpr int kSteps = 32;  // points a side: a curved edge of the frame in lon/lat is bounded closely enough
+    for (int i = 0; i <= kSteps; ++i) {
+        const double t = static_cast<double>(i) / kSteps;
+        const double x = frame.min_x + t * (frame.max_x - frame.min_x), y = frame.min_y + t * (frame.max_y - frame.min_y);
+        for (const XY p : {XY{x, frame.min_y}, XY{x, frame.max_y}, XY{frame.min_x, y}, XY{frame.max_x, y}}) {
+            const auto g = projection.inverse(p);
+            if (!g) return std::nullopt;
+            view.lon_lat.add(g->lon, g->lat);
+        }
+    }
+    // A frame round a pole or across the antimeridian is bounded by its edges' points only loosely: leave those to
+    // the usual load.
+    if (view.lon_lat.width() > 180 || view.lon_lat.min_y < -85 || view.lon_lat.max_y > 85) return std::nullopt;
+    return view;
+}
+
+std::optional<Result<std::vector<SceneLayer>>> load_overlay_for_picture(const std::string& path,
+                                                                        const Projection& projection,
+                                                                        const PictureView& view,
+                                                                        const LayerCache* cache,
+                                                                        std::vector<std::string>* warnings,
+                                                                        std::uintmax_t heavy_from_bytes) {
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(path, ec);
+    if (ec || bytes <= heavy_from_bytes) return std::nullopt;
+    if (cache) {
+        // Prepared before (the window, or a render of frames): the cached detail is quicker to read.
+        for (const double t : {kHeavySimplifyDegrees, 0.0})
+            if (const auto entry = cache->entry_path(path, simplified_by(t, {}));
+                !entry.empty() && std::filesystem::exists(entry, ec))
+                return std::nullopt;
+    }
+    LoadControl control;
+    control.within = view.lon_lat;
+    control.rings_unorganised = true;
+    auto read = load_vector_source(path, control);
+    if (!read) return Result<std::vector<SceneLayer>>(read.error());
+    // Half a pixel in degrees, as the levels of detail reckon it.
+    const double tolerance = view.metres_per_pixel / kMetresPerPixelPerDegreeOfTolerance;
+    PrepareOptions fans;
+    fans.fan_fill = true;
+    std::vector<PreparedLayer> prepared;
+    for (auto& layer : read.value()) {
+        const std::size_t before = layer.vertex_count();
+        clip_polygons_to_box(layer, view.lon_lat);
+        drop_small_rings(layer, tolerance);
+        layer = simplify_layer(layer, tolerance, SharedBorders::kIgnore);
+        const std::size_t after = layer.vertex_count();
+        layer.warnings.push_back(path + " (layer " + layer.name + "): " + std::to_string(before) +
+                                 " vertices in view, " + std::to_string(after) + " drawn (simplified to half a " +
+                                 "pixel of this picture)");
+        prepared.push_back(prepare_layer(layer, fans));
+    }
+    for (const auto& layer : prepared)
+        if (warnings) warnings->insert(warnings->end(), layer.warnings.begin(), layer.warnings.end());
+    return Result<std::vector<SceneLayer>>(scene_layers(path, std::move(prepared), projection));
 }
 
 }  // namespace em

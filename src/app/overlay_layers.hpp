@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,32 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
                                                     const LoadControl& control = {},
                                                     const std::vector<std::string>& only_layers = {},
                                                     const OverlayPreview& preview = {});
+
+// What one picture shows of the world: the lon/lat box it covers (a little larger) and its pixel size.
+struct PictureView {
+    BBox lon_lat;
+    double metres_per_pixel = 0;
+};
+
+// The PictureView of a camera in a projection, or nullopt when part of its frame has no lon/lat (outside the
+// projection's domain).
+std::optional<PictureView> picture_view(const BBox& visible, double metres_per_pixel, const Projection& projection);
+
+// Files over this size are "heavy" for load_overlay_for_picture: about a million vertices in a shapefile.
+constexpr std::uintmax_t kHeavyFileBytes = 16u << 20;
+
+// For one picture of a heavy file (over heavy_from_bytes; not a database) that the cache does not hold: reads only the features
+// that meet the view (GDAL's spatial filter), clips their rings to it, leaves out rings under half a pixel,
+// simplifies each ring to half a pixel (shared borders not kept: the two sides then differ by at most that half
+// pixel) and fills with fans for the stencil (render/fill_renderer) instead of tessellating. No cache entry and no
+// levels of detail: what a one-off `eventmap render` needs, in a fraction of the time. nullopt when the source is
+// not such a file (load it with load_overlay_layers).
+std::optional<Result<std::vector<SceneLayer>>> load_overlay_for_picture(const std::string& path,
+                                                                        const Projection& projection,
+                                                                        const PictureView& view,
+                                                                        const LayerCache* cache,
+                                                                        std::vector<std::string>* warnings,
+                                                                        std::uintmax_t heavy_from_bytes = kHeavyFileBytes);
 
 // A default style for a user layer, by geometry kind and its position in the list (for distinct colours).
 LayerStyle default_overlay_style(GeometryKind kind, std::size_t index);

@@ -211,6 +211,9 @@ void LayerCache::store(const std::string& source, const PrepareOptions& options,
                        const std::vector<PreparedLayer>& layers) const {
     const auto path = entry_path(source, options);
     if (path.empty()) return;
+    // Fans for the stencil are a one-off picture's fill, of part of a source: never an entry for the whole.
+    for (const auto& l : layers)
+        if (l.mesh.fill_even_odd) return;
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);
     const auto tmp = path.string() + ".tmp." + std::to_string(::getpid());

@@ -58,7 +58,10 @@ PartPiece build_part(const Polygon& poly, const PrepareOptions& opt, Tessellator
     PartPiece part;
     part.cut = cut_polygon_at_antimeridian(poly);
     for (auto& ring : part.cut.rings) ring = densify(ring, opt.densify_degrees, true);
-    part.failed = !tess.tessellate(part.cut, part.fill);
+    if (opt.fan_fill)
+        fan_fill(part.cut, part.fill);
+    else
+        part.failed = !tess.tessellate(part.cut, part.fill);
     return part;
 }
 
@@ -246,6 +249,7 @@ PreparedLayer prepare_layer(const VectorLayer& input, const PrepareOptions& opti
     parts.clear();
 
     LayerMesh& m = out.mesh;
+    m.fill_even_odd = options.fan_fill;
     out.label_points.reserve(n);
     m.ranges.reserve(n);
     // Exact sizes first: growing by doubling held up to twice the mesh while it was copied (hundreds of MB for a

@@ -26,6 +26,9 @@ struct LayerMesh {
     std::vector<GeoPoint> points;
     std::vector<FeatureRange> ranges;  // one per feature
     std::size_t tessellation_failures = 0;
+    // The fill is fans of each ring (fan_fill), not a tessellation: drawn with the stencil's even-odd count only.
+    // Never cached (LayerCache::store skips such layers): only one-off pictures make them.
+    bool fill_even_odd = false;
 };
 
 // A vector layer turned into what the renderer needs: attributes, label anchors and a LayerMesh.
@@ -52,6 +55,7 @@ struct PrepareOptions {
     double densify_degrees = 1.0;  // longest straight edge kept, so edges bend properly when projected
     double simplify_degrees = 0.0;  // Douglas-Peucker tolerance keeping shared borders shared (0: none)
     int threads = 0;               // 0: as many as the machine has
+    bool fan_fill = false;         // fill with fans for the stencil (LayerMesh::fill_even_odd), not GLU
     // Which layers of a multi-layer source (a GeoPackage) were read, by name; empty: all. prepare_layer ignores
     // it; it is part of the cache key (LayerCache) so that a chosen subset is cached apart from the whole.
     std::vector<std::string> layers;

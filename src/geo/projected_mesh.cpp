@@ -44,6 +44,7 @@ std::uint64_t next_mesh_stamp() {
 ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection) {
     ProjectedMesh out;
     out.stamp = next_mesh_stamp();
+    out.fill_even_odd = mesh.fill_even_odd;
     out.fill_xy.resize(mesh.fill.vertices.size() * 2);
     project_points(mesh.fill.vertices, projection, out.fill_xy.data(), 2);
     out.outline.resize(mesh.outline_points.size() * 3);
@@ -65,6 +66,12 @@ ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection) 
             pr.bbox.add(pa[0], pa[1]), pr.bbox.add(pb[0], pb[1]), pr.bbox.add(pc[0], pc[1]);
         }
         pr.index_count = static_cast<std::uint32_t>(out.fill_indices.size()) - pr.first_index;
+        // Fans counted even-odd need every triangle: with one missing, the count is wrong across the feature, so
+        // such a feature is not filled at all (its outline still is).
+        if (mesh.fill_even_odd && pr.index_count != r.index_count) {
+            out.fill_indices.resize(pr.first_index);
+            pr.index_count = 0;
+        }
         pr.first_outline = r.first_outline;
         pr.outline_count = r.outline_count;
         for (std::uint32_t i = r.first_outline; i < r.first_outline + r.outline_count; ++i) {

@@ -25,6 +25,7 @@ struct ProjectedMesh {
     std::vector<float> points_xy;            // x, y per point feature vertex
     std::vector<ProjectedRange> ranges;      // per feature
     BBox bbox;
+    bool fill_even_odd = false;  // the fill is fans for the stencil (LayerMesh::fill_even_odd)
     // Which projection result this is, for the renderer's GPU cache (render/gpu_mesh_cache): project_mesh gives
     // every result a number no other result of this process has; copies share it (their content is the same).
     // 0 for meshes built by hand, which are never cached. Treat a stamped mesh as read-only: change it and the

@@ -130,7 +130,7 @@ std::vector<GeoPoint> simplify_polyline(const std::vector<GeoPoint>& pts, double
     return out;
 }
 
-VectorLayer simplify_layer(const VectorLayer& layer, double tolerance) {
+VectorLayer simplify_layer(const VectorLayer& layer, double tolerance, SharedBorders borders) {
     if (tolerance <= 0) return layer;
     // Every ring of every polygon, in order, and where each one's vertices start in the flat junction flags.
     std::vector<const Ring*> rings;
@@ -141,7 +141,9 @@ VectorLayer simplify_layer(const VectorLayer& layer, double tolerance) {
             for (const auto& r : poly.rings)
                 rings.push_back(&r), first_vertex.push_back(vertices), vertices += r.size();
     const int threads = thread_count();
-    const std::vector<std::uint8_t> junction = find_junctions(rings, threads);
+    const std::vector<std::uint8_t> junction = borders == SharedBorders::kKeep
+                                                   ? find_junctions(rings, threads)
+                                                   : std::vector<std::uint8_t>(vertices, 0);
 
     // Rings are simplified independently, on every core; big rings first are not needed: threads take the next
     // ring in order from a shared counter, so a long coastline only keeps one thread busy while the other goes on.

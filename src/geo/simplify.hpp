@@ -9,7 +9,10 @@ namespace em {
 // is simplified the same way whichever ring it belongs to, so neighbours never open gaps or overlap. Rings
 // that no longer enclose anything (fewer than 3 points) are dropped, as are polygons that lose their outer
 // ring. tolerance <= 0 returns the layer unchanged.
-VectorLayer simplify_layer(const VectorLayer& layer, double tolerance);
+// SharedBorders::kIgnore simplifies each ring on its own, without finding junctions (about twice as fast): for a
+// one-off picture at half a pixel's tolerance, where neighbours may then differ by that half pixel.
+enum class SharedBorders { kKeep, kIgnore };
+VectorLayer simplify_layer(const VectorLayer& layer, double tolerance, SharedBorders borders = SharedBorders::kKeep);
 
 // For coarse levels of detail: leaves out every polygon ring whose lon/lat extent is under `extent` degrees both
 // ways (islands and lakes smaller than about half a pixel where the level is drawn). A polygon whose outer ring

@@ -184,6 +184,16 @@ bool Tessellator::tessellate_whole(const Polygon& polygon, std::size_t total, Tr
     return true;
 }
 
+void fan_fill(const Polygon& polygon, TriangleMesh& mesh) {
+    for (const Ring& ring : polygon.rings) {
+        if (ring.size() < 3) continue;
+        const auto base = static_cast<std::uint32_t>(mesh.vertices.size());
+        mesh.vertices.insert(mesh.vertices.end(), ring.begin(), ring.end());
+        for (std::uint32_t i = 1; i + 1 < ring.size(); ++i)
+            mesh.indices.insert(mesh.indices.end(), {base, base + i, base + i + 1});
+    }
+}
+
 double ring_signed_area(const Ring& ring) {
     double a = 0;
     for (size_t i = 0, n = ring.size(); i < n; ++i) {

@@ -36,6 +36,12 @@ private:
     bool tessellate_whole(const Polygon& polygon, std::size_t total, TriangleMesh& mesh);
 };
 
+// Appends every ring of the polygon as a fan of triangles from its first point, without tessellating. The fans
+// overlap: a point is inside the polygon (even-odd) when an odd number of them cover it, so they must be drawn
+// through the stencil (render/fill_renderer), never as plain triangles. Costs nothing on the CPU, which makes it
+// the fill of one-off pictures of heavy layers.
+void fan_fill(const Polygon& polygon, TriangleMesh& mesh);
+
 // Signed area of a ring in its own units (positive when counter-clockwise).
 double ring_signed_area(const Ring& ring);
 

@@ -138,7 +138,52 @@ bool shapefile_without_dbf(const std::string& path) {
     return true;
 }
 
+// Sets GDAL's spatial filter to the lon/lat box, in the layer's own coordinates: the box itself for lon/lat layers,
+// else the extent of its outline transformed (16 points a side); no filter when a point cannot be transformed.
+void set_lon_lat_filter(OGRLayer& layer, const BBox& box, OGRCoordinateTransformation* to_wgs84) {
+    if (!to_wgs84) {
+        layer.SetSpatialFilterRect(box.min_x, box.min_y, box.max_x, box.max_y);
+        return;
+    }
+    std::unique_ptr<OGRCoordinateTransformation> back(to_wgs84->GetInverse());
+    if (!back) return;
+    constexpr int kSteps = 16;
+    std::vector<double> xs, ys;
+    for (int i = 0; i <= kSteps; ++i) {
+        const double t = static_cast<double>(i) / kSteps;
+        const double x = box.min_x + t * (box.max_x - box.min_x), y = box.min_y + t * (box.max_y - box.min_y);
+        xs.insert(xs.end(), {x, x, box.min_x, box.max_x});
+        ys.insert(ys.end(), {box.min_y, box.max_y, y, y});
+    }
+    std::vector<int> ok(xs.size());
+    if (!back->Transform(xs.size(), xs.data(), ys.data(), nullptr, ok.data())) return;
+    BBox native;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        if (!ok[i]) return;
+        native.add(xs[i], ys[i]);
+    }
+    layer.SetSpatialFilterRect(native.min_x, native.min_y, native.max_x, native.max_y);
+}
+
+// Sets a GDAL configuration option on this thread for as long as it lives, then puts the old value back.
+class ThreadConfigOption {
+public:
+    ThreadConfigOption(const char* key, const char* value) : key_(key) {
+        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr)) old_ = old;
+        CPLSetThreadLocalConfigOption(key, value);
+    }
+    ~ThreadConfigOption() { CPLSetThreadLocalConfigOption(key_, old_ ? old_->c_str() : nullptr); }
+    ThreadConfigOption(const ThreadConfigOption&) = delete;
+    ThreadConfigOption& operator=(const ThreadConfigOption&) = delete;
+
+private:
+    const char* key_;
+    std::optional<std::string> old_;
+};
+
 Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const LoadControl& control) {
+    std::optional<ThreadConfigOption> unorganised;
+    if (control.rings_unorganised) unorganised.emplace("OGR_ORGANIZE_POLYGONS", "SKIP");
     VectorLayer out;
     out.source = path;
     out.name = layer.GetName();
@@ -172,6 +217,14 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
         fold = crs->fold;
     }
 
+    if (control.within) {
+        // Longitudes in 0..360 would miss a filter in -180..180: filter only when the layer's extent, where the
+        // format knows it without a pass over the data (a shapefile's header), says they are not.
+        OGREnvelope env;
+        const bool plain = fold == LonFold::kNever ||
+                           (fold == LonFold::kFromData && layer.GetExtent(&env, FALSE) == OGRERR_NONE && env.MaxX <= 180);
+        if (plain) set_lon_lat_filter(layer, *control.within, ct.get());
+    }
     const GIntBig total = layer.GetFeatureCount(TRUE);
     LayerAssembly assembly(out, control, static_cast<std::size_t>(total), ct.get());
     layer.ResetReading();

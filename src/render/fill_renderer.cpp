@@ -43,6 +43,11 @@ void FillRenderer::draw(const GpuMesh& mesh, const std::vector<DrawRange>& range
     set_view_uniforms(program_, camera);
     set_premultiplied(program_, "u_color", color, opacity);
     mesh.fill_vao.bind();
+    if (mesh.fill_even_odd) {
+        draw_even_odd(ranges);
+        gl::VertexArray::unbind();
+        return;
+    }
     if (translucent) {
         glEnable(GL_STENCIL_TEST);
         glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
@@ -59,6 +64,28 @@ void FillRenderer::draw(const GpuMesh& mesh, const std::vector<DrawRange>& range
     }
     gl::VertexArray::unbind();
     if (translucent) glDisable(GL_STENCIL_TEST);
+}
+
+void FillRenderer::draw_even_odd(const std::vector<DrawRange>& ranges) const {
+    // The pass leaves the stencil all zero where it drew; translucent runs' ids from before must go first.
+    if (stencil_dirty_ || stencil_id_ > 0) clear_stencil();
+    glEnable(GL_STENCIL_TEST);
+    glStencilMask(0x01);
+    for (const DrawRange& r : ranges) {
+        const auto* first = reinterpret_cast<const void*>(static_cast<std::size_t>(r.first) * sizeof(std::uint32_t));
+        // Stencil: every fan triangle flips the bit; odd means inside.
+        glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+        glStencilFunc(GL_ALWAYS, 0, 0x01);
+        glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(r.count), GL_UNSIGNED_INT, first);
+        // Cover: the same triangles colour the pixels with the bit set and clear it (the next feature starts clean).
+        glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+        glStencilFunc(GL_EQUAL, 1, 0x01);
+        glStencilOp(GL_KEEP, GL_KEEP, GL_ZERO);
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(r.count), GL_UNSIGNED_INT, first);
+    }
+    glStencilMask(0xFF);
+    glDisable(GL_STENCIL_TEST);
 }
 
 }  // namespace em

@@ -16,6 +16,9 @@ namespace em {
 // projected, so under a non-affine projection a thin sliver triangle can flip over its neighbour, and the overlap
 // would show as a dark streak. Each range of a translucent draw gets its own stencil value and skips pixels that
 // already hold it; distinct ranges (overlapping features) still blend over each other.
+// A mesh whose fill is fans (GpuMesh::fill_even_odd: one-off pictures of heavy layers, never tessellated) is drawn
+// by stencil-then-cover, range by range: the fans flip the stencil's low bit (even-odd), then the same fans drawn
+// again colour the pixels whose bit is set and clear it, so each pixel inside is coloured once.
 class FillRenderer {
 public:
     // Compiles the shaders (current context).
@@ -32,6 +35,7 @@ private:
     mutable bool stencil_dirty_ = true;  // the bound framebuffer's stencil may hold values from elsewhere
 
     void clear_stencil() const;
+    void draw_even_odd(const std::vector<DrawRange>& ranges) const;
 };
 
 }  // namespace em

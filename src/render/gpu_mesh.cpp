@@ -4,6 +4,7 @@ namespace em {
 
 GpuMesh upload_mesh(const ProjectedMesh& mesh) {
     GpuMesh g;
+    g.fill_even_odd = mesh.fill_even_odd;
     g.fill_vao = gl::VertexArray::create();
     g.fill_vertices = gl::Buffer::create(GL_ARRAY_BUFFER);
     g.fill_vertices.upload(mesh.fill_xy);

@@ -17,6 +17,7 @@ struct GpuMesh {
     gl::Buffer point_centres;
     std::size_t outline_count = 0;
     std::size_t point_count = 0;
+    bool fill_even_odd = false;  // the fill is fans counted in the stencil (ProjectedMesh::fill_even_odd)
 };
 
 // Uploads the mesh (current context).

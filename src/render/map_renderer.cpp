@@ -42,7 +42,9 @@ void MapRenderer::draw_fills(const SceneLayer& layer, const LayerStyle& style, c
     const GpuMesh& gpu = gpu_.get(projected);
     // Translucent: one run per feature, so that overlapping features still show darker (see FillRenderer).
     const bool translucent = style.fill.a * style.opacity < 1.0f;
-    auto fills = visible_ranges(projected.ranges, camera.visible(), RangePart::kFill, nullptr, !translucent);
+    // Fans for the stencil (ProjectedMesh::fill_even_odd) are counted feature by feature: never merged either.
+    const bool merge = !translucent && !projected.fill_even_odd;
+    auto fills = visible_ranges(projected.ranges, camera.visible(), RangePart::kFill, nullptr, merge);
     for (const auto& r : fills) stats.triangles += r.count / 3;
     fill_.draw(gpu, fills, style.fill, style.opacity, camera);
     // The classes come from the scene (SceneLayer::refresh_classes); classes of another field are stale and not
@@ -56,7 +58,7 @@ void MapRenderer::draw_fills(const SceneLayer& layer, const LayerStyle& style, c
         const Color color = layer.classes.colors[k].with_alpha(std::max(alpha, 0.75f));
         fill_.draw(gpu,
                    visible_ranges(projected.ranges, camera.visible(), RangePart::kFill, &mask,
-                                  color.a * style.opacity >= 1.0f),
+                                  color.a * style.opacity >= 1.0f && !projected.fill_even_odd),
                    color, style.opacity, camera);
     }
 }

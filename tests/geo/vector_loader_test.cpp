@@ -126,6 +126,42 @@ TEST(VectorLoaderTest, ShapefileGivesTheSameGeometryAsGeoJson) {
     EXPECT_EQ(layer->vertex_count(), 21u);
 }
 
+TEST(VectorLoaderTest, AViewBoxLeavesOutFeaturesMissingIt) {
+    // square_with_hole lies in lon -8..2, lat 10..20; the other two features outside lat 9..21.
+    LoadControl control;
+    control.within = BBox::of(-10, 9, 5, 21);
+    for (const char* file : {"polygons.shp", "polygons_3857.shp"}) {
+        SCOPED_TRACE(file);
+        auto layers = load_vector_source(fixture(file), control);
+        ASSERT_TRUE(layers) << layers.error().message;
+        ASSERT_EQ(layers->size(), 1u);
+        const VectorLayer& layer = layers->front();
+        ASSERT_EQ(layer.features.size(), 1u);
+        EXPECT_EQ(layer.features[0].values[layer.field_index("name")], "square_with_hole");
+    }
+    // Without the box, all three.
+    auto all = load_single(fixture("polygons.shp"));
+    ASSERT_TRUE(all) << all.error().message;
+    EXPECT_EQ(all->features.size(), 3u);
+}
+
+TEST(VectorLoaderTest, UnorganisedRingsStillMeanTheSameEvenOdd) {
+    LoadControl control;
+    control.rings_unorganised = true;
+    auto layers = load_vector_source(fixture("polygons.shp"), control);
+    ASSERT_TRUE(layers) << layers.error().message;
+    const Feature& square = layers->front().features[0];
+    std::vector<Ring> rings;
+    for (const auto& p : square.polygons) rings.insert(rings.end(), p.rings.begin(), p.rings.end());
+    EXPECT_EQ(rings.size(), 2u);
+    EXPECT_TRUE(test::inside_even_odd(rings, {-7, 11}));
+    EXPECT_FALSE(test::inside_even_odd(rings, {-3, 15}));  // in the hole
+    // Only for that read: the next one organises holes into their polygons again.
+    auto organised = load_single(fixture("polygons.shp"));
+    ASSERT_TRUE(organised) << organised.error().message;
+    expect_polygons_layer(organised.value(), 0.0);
+}
+
 TEST(VectorLoaderTest, WebMercatorShapefileIsTransformedBackToLonLat) {
     auto layer = load_single(fixture("polygons_3857.shp"));
     ASSERT_TRUE(layer) << layer.error().message;

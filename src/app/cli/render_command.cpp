@@ -80,6 +80,7 @@ int run_render_command(const RenderOptions& o, const std::filesystem::path& exec
     }
     auto map = HeadlessMap::create(paths.value(), o.use_cache, &timer);
     if (!map) return fail(map.error().message);
+    map.value()->set_one_picture(!frames && output_format(o.output) == OutputFormat::kPng);
 
     if (animation) {
         const int rc = run_animation(o, doc.value(), *map.value(), *plan, format, timer);
