@@ -35,23 +35,61 @@ std::string PhaseTimer::summary() const {
         total += ms;
     }
     std::snprintf(buf, sizeof buf, "| total %.1f", total);
-    return out + buf;
+    out += buf;
+    for (const auto& [name, ms] : parallel_) {
+        std::snprintf(buf, sizeof buf, " | %s %.1f (on another thread)", name, ms);
+        out += buf;
+    }
+    return out;
 }
 
 Result<std::unique_ptr<HeadlessMap>> HeadlessMap::create(const DataPaths& paths, bool use_cache, PhaseTimer* timer) {
-    auto context = gl::HeadlessContext::create();
-    if (!context) return context.error();
-    if (timer) timer->mark("context");
+    (void)timer;  // the GL side's phases are recorded when the first picture takes it over (ensure_gl)
     std::unique_ptr<HeadlessMap> map(new HeadlessMap());
     map->paths_ = paths;
-    map->context_ = std::move(context).value();
     map->cache_ = LayerCache(use_cache ? LayerCache::default_dir() : std::filesystem::path());
-    auto renderer = MapRenderer::create(paths.font().string());
-    if (!renderer) return renderer.error();
-    map->renderer_ = std::move(renderer).value();
     map->scene_.graticule.data = make_graticule();
-    if (timer) timer->mark("shaders+font");
+    map->gl_pending_ = std::async(std::launch::async, [font = paths.font().string()]() -> Result<GlParts> {
+        using clock = std::chrono::steady_clock;
+        const auto start = clock::now();
+        GlParts parts;
+        auto context = gl::HeadlessContext::create();
+        if (!context) return context.error();
+        parts.context = std::move(context).value();
+        const auto made = clock::now();
+        auto renderer = MapRenderer::create(font);
+        if (!renderer) return renderer.error();
+        parts.renderer = std::move(renderer).value();
+        parts.context_ms = std::chrono::duration<double, std::milli>(made - start).count();
+        parts.shaders_ms = std::chrono::duration<double, std::milli>(clock::now() - made).count();
+        parts.context->release();  // the thread that draws makes it current
+        return parts;
+    });
     return map;
+}
+
+HeadlessMap::~HeadlessMap() {
+    // Never taken over: take it now, so that the renderer's GL objects are deleted with their context current.
+    if (!gl_pending_.valid()) return;
+    auto parts = gl_pending_.get();
+    if (!parts) return;
+    parts->context->make_current();
+    parts->renderer.reset();
+}
+
+Status HeadlessMap::ensure_gl(PhaseTimer* timer) {
+    if (!gl_pending_.valid()) return renderer_ ? Status(Ok{}) : Status(Error{"no GL context"});
+    auto parts = gl_pending_.get();
+    if (!parts) return parts.error();
+    if (!parts->context->make_current()) return Error{"cannot make the EGL context current on the drawing thread"};
+    context_ = std::move(parts->context);
+    renderer_ = std::move(parts->renderer);
+    if (timer) {
+        timer->mark("wait for GL");
+        timer->add_parallel("context", parts->context_ms);
+        timer->add_parallel("shaders+font", parts->shaders_ms);
+    }
+    return Ok{};
 }
 
 Result<Camera> HeadlessMap::camera_for(const RenderOptions& o) {
@@ -218,6 +256,7 @@ Status HeadlessMap::with_scene(const Project& doc, PhaseTimer* timer,
     }
     if (timer) timer->mark("load");
 
+    if (auto ok = ensure_gl(timer); !ok) return ok.error();
     SceneLayer* inset = doc.decorations.inset ? inset_layer() : nullptr;
     SceneLayer& base = it->second;
     if (base.highlight.size() != base.data.values.size()) scene_.mark_focus(base);

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -31,20 +32,28 @@ public:
     void mark(const char* phase);
     // "context 95.1 load 90.0 ... | total 700.2"
     std::string summary() const;
+    // Records a phase that ran on another thread, beside the others (listed, not added to the total).
+    void add_parallel(const char* phase, double ms) { parallel_.push_back({phase, ms}); }
     const std::vector<std::pair<const char*, double>>& phases() const { return phases_; }
 
 private:
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
     std::vector<std::pair<const char*, double>> phases_;
+    std::vector<std::pair<const char*, double>> parallel_;
 };
 
 // Draws maps without a window: one EGL context, one MapRenderer and loaded layers kept across renders, so a
 // test suite or a frame sequence pays start-up once. The same MapRenderer path as the window.
 class HeadlessMap {
 public:
-    // Creates the GL context and renderer for the data folder.
+    // Starts creating the GL context and renderer for the data folder on a thread of their own (Mesa loads LLVM
+    // and compiles shaders for ~100 ms) while the caller goes on; the first picture loads its data meanwhile and
+    // then takes the context over (a context that cannot be made is that picture's error).
     static Result<std::unique_ptr<HeadlessMap>> create(const DataPaths& paths, bool use_cache = true,
                                                        PhaseTimer* timer = nullptr);
+    ~HeadlessMap();
+    HeadlessMap(const HeadlessMap&) = delete;
+    HeadlessMap& operator=(const HeadlessMap&) = delete;
 
     // Renders a document (a project) into an image of doc.output's size. The one drawing path of `eventmap
     // render`, of `render --project` and of the tests; the window's Export draws the same document through the
@@ -62,12 +71,23 @@ public:
     // Says this map draws one picture and ends (a single `eventmap render` PNG): a heavy file the cache does not
     // hold is then read for that picture only (load_overlay_for_picture), not prepared whole for later ones.
     void set_one_picture(bool one) { one_picture_ = one; }
+    // Waits for the GL side (once) and makes its context current on this thread; a picture does it after loading
+    // its data. Tests that draw with GL themselves call it first.
+    Status ensure_gl(PhaseTimer* timer = nullptr);
     // Warnings met while loading layers (each names its file).
     const std::vector<std::string>& warnings() const { return warnings_; }
 
 private:
+    // The GL side, made on its own thread (see create).
+    struct GlParts {
+        std::unique_ptr<gl::HeadlessContext> context;
+        std::optional<MapRenderer> renderer;
+        double context_ms = 0, shaders_ms = 0;
+    };
+
     HeadlessMap() = default;
     DataPaths paths_;
+    std::future<Result<GlParts>> gl_pending_;  // until the first picture takes the context over
     std::unique_ptr<gl::HeadlessContext> context_;
     std::optional<MapRenderer> renderer_;
     LayerCache cache_{std::filesystem::path()};

@@ -28,8 +28,9 @@ Result<Image> draw_picture(MapRenderer& renderer, const SceneRef& scene, const M
     const int tile_side = request.max_tile > 0 ? std::min(request.max_tile, limit) : limit;
     const int width = full.width(), height = full.height();
     const float scale = request.pixel_scale;
+    const auto stencil = scene_needs_stencil(scene) ? OffscreenTarget::Stencil::kWith : OffscreenTarget::Stencil::kWithout;
     if (width <= tile_side && height <= tile_side) {
-        auto target = OffscreenTarget::create(width, height, request.samples);
+        auto target = OffscreenTarget::create(width, height, request.samples, OffscreenTarget::Storage::kReadBack, stencil);
         if (!target) return target.error();
         target->bind();
         renderer.draw(scene, style, full, scale);
@@ -44,7 +45,8 @@ Result<Image> draw_picture(MapRenderer& renderer, const SceneRef& scene, const M
         for (int c = 0; c < cols; ++c) {
             const Tile tile{c * tile_side, r * tile_side, std::min(tile_side, width - c * tile_side),
                             std::min(tile_side, height - r * tile_side)};
-            auto target = OffscreenTarget::create(tile.width, tile.height, request.samples);
+            auto target = OffscreenTarget::create(tile.width, tile.height, request.samples,
+                                                  OffscreenTarget::Storage::kReadBack, stencil);
             if (!target) return target.error();
             target->bind();
             renderer.draw(scene, style, full, scale, 1.0, &tile);

@@ -70,6 +70,22 @@ std::unordered_set<std::uint64_t> SceneRef::mesh_stamps() const {
     return out;
 }
 
+bool scene_needs_stencil(const SceneRef& scene) {
+    if (!scene.projection || scene.projection->kind() != ProjectionKind::kEquirectangular) return true;
+    const auto even_odd = [](const SceneLayer* layer) {
+        if (!layer) return false;
+        if (layer->projected.fill_even_odd) return true;
+        for (const auto& level : layer->coarser)
+            if (level.projected.fill_even_odd) return true;
+        return false;
+    };
+    for (const auto& level : scene.base)
+        if (even_odd(level.layer)) return true;
+    for (const SceneLayer* layer : scene.overlays)
+        if (even_odd(layer)) return true;
+    return false;
+}
+
 void MapScene::set_capitals(const PlaceTable& places) {
     capitals.clear();
     for (const auto& p : places.places) {

@@ -83,6 +83,12 @@ struct SceneRef {
     std::unordered_set<std::uint64_t> mesh_stamps() const;
 };
 
+// Whether drawing the scene needs a stencil buffer (FillRenderer): fans counted even-odd always do; translucent
+// fills do only where a projection that is not affine in lon/lat can fold a fill's triangles over each other
+// (every projection but equirect: there the triangles of a tessellation never overlap, and a translucent fill
+// blends each pixel once without the stencil). Without one, GL passes every stencil test.
+bool scene_needs_stencil(const SceneRef& scene);
+
 // A graticule as a prepared line layer: meridians and parallels every step degrees.
 PreparedLayer make_graticule(double step_degrees = 10.0);
 

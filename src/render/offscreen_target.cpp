@@ -13,7 +13,7 @@ int max_target_size() {
     return std::min({rb, tex, vp[0], vp[1]});
 }
 
-Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int samples, Storage storage) {
+Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int samples, Storage storage, Stencil stencil) {
     const int limit = max_target_size();
     if (width <= 0 || height <= 0 || width > limit || height > limit)
         return Error{"render target " + std::to_string(width) + "x" + std::to_string(height) +
@@ -31,14 +31,15 @@ Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int sampl
     t.resolve_fbo_ = gl::Framebuffer::create();
     t.resolve_fbo_.attach_color(t.resolved_texture_);
     if (!t.resolve_fbo_.complete()) return Error{"offscreen framebuffer is incomplete"};
-    t.depth_stencil_ = gl::Renderbuffer::create(width, height, GL_DEPTH24_STENCIL8, t.samples_);
+    const bool with_stencil = stencil == Stencil::kWith;
+    if (with_stencil) t.depth_stencil_ = gl::Renderbuffer::create(width, height, GL_DEPTH24_STENCIL8, t.samples_);
     if (t.samples_ > 0) {
         t.msaa_color_ = gl::Renderbuffer::create(width, height, GL_RGBA8, t.samples_);
         t.draw_fbo_ = gl::Framebuffer::create();
         t.draw_fbo_.attach_color(t.msaa_color_);
-        t.draw_fbo_.attach_depth_stencil(t.depth_stencil_);
+        if (with_stencil) t.draw_fbo_.attach_depth_stencil(t.depth_stencil_);
         if (!t.draw_fbo_.complete()) return Error{"multisampled framebuffer is incomplete"};
-    } else {
+    } else if (with_stencil) {
         t.resolve_fbo_.attach_depth_stencil(t.depth_stencil_);
         if (!t.resolve_fbo_.complete()) return Error{"offscreen framebuffer with stencil is incomplete"};
     }

@@ -17,8 +17,13 @@ public:
     // through a shader at 1920x1080; see blit_region_to_default).
     enum class Storage { kReadBack, kWindowCopy };
 
+    // Whether the drawing framebuffer gets a depth-stencil buffer: a picture that needs no stencil
+    // (scene_needs_stencil) saves its allocation and clearing (33 MB, about 30 ms, at 3840x2160 on llvmpipe).
+    enum class Stencil { kWith, kWithout };
+
     // Allocates width x height with up to `samples` MSAA samples (clamped to what GL offers; 0 = none).
-    static Result<OffscreenTarget> create(int width, int height, int samples, Storage storage = Storage::kReadBack);
+    static Result<OffscreenTarget> create(int width, int height, int samples, Storage storage = Storage::kReadBack,
+                                          Stencil stencil = Stencil::kWith);
 
     // Binds the drawing framebuffer and sets the viewport.
     void bind() const;

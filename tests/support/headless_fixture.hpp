@@ -15,6 +15,8 @@ protected:
         auto map = HeadlessMap::create(DataPaths{source_dir()}, /*use_cache=*/true);
         ASSERT_TRUE(map) << map.error().message;
         map_ = std::move(map).value().release();
+        const Status gl = map_->ensure_gl();  // current on this thread: suites draw with GL directly too
+        ASSERT_TRUE(gl) << gl.error().message;
     }
     static void TearDownTestSuite() {
         delete map_;
