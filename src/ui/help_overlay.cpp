@@ -59,8 +59,8 @@ void draw_help_overlay(bool& open, const UiRect& map, float scale) {
     ImGui::End();
 }
 
-bool draw_first_use_hint(const UiRect& map, float scale) {
-    const float w = std::min(map.w - 24 * scale, 440 * scale);
+bool draw_first_use_hint(const UiRect& map, float max_width, float scale) {
+    const float w = std::max(std::min({map.w - 24 * scale, max_width, 440 * scale}), 160 * scale);
     ImGui::SetNextWindowPos(ImVec2(map.x + 12 * scale, map.y + 12 * scale), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, std::max(1.0f, map.h - 24 * scale)));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
@@ -73,7 +73,8 @@ bool draw_first_use_hint(const UiRect& map, float scale) {
         ImGui::TextUnformatted("Welcome to eventmap");
         ImGui::PopFont();
         ImGui::TextWrapped("Drag the map to pan; scroll or press + and - to zoom.");
-        ImGui::TextWrapped("Drag the timeline below to scrub through time; Space plays, , and . step a day.");
+        ImGui::TextWrapped("Drag the timeline below to scrub through time; Space plays, the comma and full stop "
+                           "keys step a day.");
         ImGui::TextWrapped("File > Open layer (Ctrl+O), or drop a file on the window, adds your own data.");
         ImGui::TextDisabled("F1 lists every shortcut.");
         if (ImGui::Button("Got it")) dismissed = true;

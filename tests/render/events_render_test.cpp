@@ -84,7 +84,8 @@ TEST_F(EventsRenderTest, Army2024OnTheDarkMap) {
     int light_sea = 0;
     for (int y = 0; y < image->height; ++y)
         for (int x = 0; x < image->width; ++x) light_sea += distance(image->row(y) + x * 4, light.ocean) <= 6;
-    EXPECT_EQ(light_sea, 0);
+    // The light map's sea is about half of its pixels; here only a stray pixel of a light label's edge may match.
+    EXPECT_LT(light_sea, image->width * image->height / 10000);
     const GeoPoint kubinka{36.82, 55.56};
     const XY mid = px(great_circle_midpoint({-8.0, 12.64}, kubinka));  // Bamako -> Kubinka
     EXPECT_TRUE(colour_near(image.value(), mid.x, mid.y, 4, dark.events.parties.of("Russia"), 40));

@@ -175,7 +175,9 @@ bool apply_theme_choice(const PanelsState& panels, MapStyle& style, EventState& 
 
 void draw_help_and_hint(PanelsState& panels) {
     draw_help_overlay(panels.help_open, panels.layout.map, panels.layout.scale);
-    if (panels.hint_open && draw_first_use_hint(panels.layout.map, panels.layout.scale)) {
+    const WindowLayout& l = panels.layout;
+    const float room = l.legend.x - l.map.x - 24 * l.scale;  // left of the legend card
+    if (panels.hint_open && draw_first_use_hint(l.map, room, l.scale)) {
         panels.hint_open = false;
         panels.prefs.hint_dismissed = true;
         if (panels.keep_preferences) {
