@@ -24,8 +24,9 @@ check_size() {  # WIDTH HEIGHT SCALE [THEME]: runs the window on a screen of tha
     local dump="$out/layout_${1}x${2}_${theme}.json" shot="$out/layout_${1}x${2}_${theme}.png"
     local dpi=$((96 * scale))
     rm -f "$dump"
-    # GLFW takes the window's content scale from the X resource Xft.dpi (96 dpi = 1).
-    xvfb-run -a -s "-screen 0 ${w}x${h}x24" bash -c "
+    # GLFW takes the window's content scale from the X resource Xft.dpi (96 dpi = 1). -noreset: without it the
+    # server resets, and forgets the resource, when xrdb (its only client then) disconnects.
+    xvfb-run -a -s "-screen 0 ${w}x${h}x24 -noreset" bash -c "
         . '$(dirname "$0")/lib.sh'
         echo 'Xft.dpi: $dpi' | xrdb -merge
         '$binary' --no-settings --size ${w}x${h} --theme $theme --date 2022-08-13 --layout-dump '$dump' \
