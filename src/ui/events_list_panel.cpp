@@ -145,7 +145,7 @@ EventsListAction draw_events_list(EventsListState& st, const VisibleEventIndex* 
     }
     ImGui::PushFont(small_font());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%zu events. Up/Down: step; a header: sort", st.rows.size());
+    ImGui::TextWrapped("%zu event%s. Up/Down: step; a header: sort", st.rows.size(), st.rows.size() == 1 ? "" : "s");
     ImGui::PopStyleColor();
     ImGui::PopFont();
     end_section();

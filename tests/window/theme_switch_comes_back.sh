@@ -2,17 +2,19 @@
 # Light and dark (issue 19 item 5): View > Dark theme turns the panels and the map dark (the sidebar's and the
 # map's mean brightness fall, measured on screenshots of the rectangles --layout-dump gives), Ctrl+Q keeps the
 # choice (settings.json map.theme, preferences.json ui_theme) and the next launch comes back dark; View > Light
-# theme brings it back. The window's own dump says which theme it has (from Dear ImGui's colours).
+# theme brings it back. The window's own dump says which theme it has (from Dear ImGui's colours). An export (F12)
+# from the dark window is dark, its project says "theme": "dark", and `eventmap render --project` of it is dark too.
 #
 #   theme_switch_comes_back.sh EVENTMAP OUT_DIR
 set -euo pipefail
 
 . "$(dirname "$0")/lib.sh"
-binary="$1"
-out="${2:-test-output}"
+binary="$(realpath "$1")"
+out="$(realpath -m "${2:-test-output}")"
 mkdir -p "$out"
 [ -n "${DISPLAY:-}" ] || { echo "no DISPLAY: run under xvfb-run"; exit 1; }
 export XDG_CONFIG_HOME=$(mktemp -d)
+cd "$XDG_CONFIG_HOME"  # F12 writes eventmap-export.png here
 pid=""
 trap '[ -n "$pid" ] && { kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; }; rm -rf "$XDG_CONFIG_HOME"' EXIT
 dump="$out/theme_layout.json"
@@ -70,6 +72,24 @@ start
 check_theme light theme_0_light.png
 choose 'Dark theme'
 check_theme dark theme_1_dark.png
+xdotool key --window "$wid" F12; sleep 1; [ -s eventmap-export.png ] || xdotool key --window "$wid" F12
+for _ in $(seq 1 60); do [ -s eventmap-export.project.json ] && break; sleep 0.5; done
+if [ -s eventmap-export.png ] && [ -s eventmap-export.project.json ]; then
+    exported=$(convert eventmap-export.png -colorspace Gray -format '%[fx:mean]' info:)
+    echo "export: brightness $exported"
+    python3 -c "import sys; sys.exit(0 if $exported < 0.25 else 1)" || fail "the export from the dark window is not dark ($exported)"
+    python3 -c "import json,sys; sys.exit(0 if json.load(open('eventmap-export.project.json'))['map'].get('theme') == 'dark' else 1)" \
+        || fail "the export's project does not say theme dark"
+    if "$binary" render --project eventmap-export.project.json -o cli.png >"$out/theme_cli.log" 2>&1; then
+        redrawn=$(convert cli.png -colorspace Gray -format '%[fx:mean]' info:)
+        python3 -c "import sys; sys.exit(0 if abs($redrawn - $exported) < 0.02 else 1)" \
+            || fail "render --project of the export is not as dark ($redrawn against $exported)"
+    else
+        fail "render --project failed: $(cat "$out/theme_cli.log")"
+    fi
+else
+    fail "F12 wrote no export"
+fi
 quit_app
 python3 - "$XDG_CONFIG_HOME/eventmap" <<'PY' || fail "the dark theme was not saved"
 import json, sys
