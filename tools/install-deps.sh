@@ -16,6 +16,7 @@ packages=(
     postgresql-15 postgresql-15-postgis-3 libpq-dev
     libimagequant-dev
     iso-codes
+    x11-xserver-utils
 )
 
 missing=()

@@ -110,7 +110,7 @@ bool refresh_event_state(EventState& s, MapScene& scene) {
     if (!s.overlay_stale) return false;
     if (!s.visible_index.built_for(s.set.events, s.filter)) s.visible_index = VisibleEventIndex(s.set.events, s.filter);
     scene.events = build_event_overlay(s.visible_index.visible(s.timeline.window), s.presence_index, s.timeline.window,
-                                       s.filter, scene.projection);
+                                       s.filter, scene.projection, s.mark_colors);
     s.overlay_stale = false;
     return true;
 }

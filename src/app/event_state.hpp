@@ -31,6 +31,7 @@ struct EventState {
     Histogram histogram;
     bool histogram_stale = true;
     bool overlay_stale = true;
+    EventMarkColors mark_colors;  // the map style's (its theme): set it and mark the overlay stale to recolour
     // Size and modification time of each local file read (events, places, the ACLED actor table) when loaded, to
     // reload when one changes on disk. Database sources have none: File > Reload events rereads them.
     struct FileStamp {

@@ -11,7 +11,7 @@ Decorations make_decorations(const Project& doc, const SceneRef& scene, SceneLay
     d.subtitle = doc.decorations.subtitle;
     if (scene.events) d.when = window_caption(scene.events->window);
     d.legend = doc.decorations.legend.value_or(scene.events != nullptr);
-    d.legend_entries = legend_for(scene);
+    d.legend_entries = legend_for(scene, map_style(doc.map.theme));
     d.scale_bar = doc.decorations.scale_bar;
     if (doc.decorations.attribution) d.attribution = sources_line(doc, scene.projection->label());
     if (doc.decorations.inset && inset_layer) {

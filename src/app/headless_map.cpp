@@ -140,6 +140,7 @@ Status HeadlessMap::prepare_events(const Project& doc) {
     state.timeline.window = time_window(doc.time, last_day);
     state.filter = doc.filters.to_event_filter();
     state.overlay_stale = true;
+    state.mark_colors = map_style(doc.map.theme).events;
     refresh_event_state(state, scene_);
     if (doc.time.motion_days > 0 && scene_.events) {
         // A clip's frame: the moment between two days, with things coming and going (render/clip_motion).
@@ -265,7 +266,7 @@ Status HeadlessMap::with_scene(const Project& doc, PhaseTimer* timer,
     drawn.base = {{0.0, &base}};
     drawn.overlays.assign(overlays.begin(), overlays.end());
     const Decorations deco = make_decorations(doc, drawn, inset);
-    MapStyle style;
+    MapStyle style = map_style(doc.map.theme);
     style.show_country_labels = doc.map.labels;
     style.show_capital_labels = doc.map.labels;
     style.show_graticule = doc.map.graticule;

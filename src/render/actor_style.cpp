@@ -4,16 +4,7 @@
 
 namespace em {
 
-Color party_color(std::string_view party) {
-    if (party == "Russia") return Color::hex(0xD55E00);
-    if (party == "France") return Color::hex(0x0072B2);
-    if (party == "USA") return Color::hex(0x56B4E9);
-    if (party == "UN") return Color::hex(0x009E73);
-    if (party == "EU") return Color::hex(0xE69F00);
-    if (party == "Germany") return Color::hex(0xCC79A7);
-    if (party == "AES") return Color::hex(0x4D4D4D);
-    return Color::hex(0x8C8C8C);
-}
+Color party_color(std::string_view party) { return PartyPalette{}.of(party); }
 
 std::string party_code(std::string_view party) {
     if (party == "Russia") return "RU";

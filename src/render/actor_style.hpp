@@ -9,9 +9,8 @@
 
 namespace em {
 
-// The fixed colour of a party (the actor before " ("), the same in the window, the legend and every export.
-// Okabe-Ito colours, safe for colour-blind readers: Russia vermillion, France blue, USA sky blue, UN bluish
-// green, EU orange, Germany reddish purple, AES (intra-Sahel) dark grey; anything else mid grey.
+// The fixed colour of a party (the actor before " ("), in the light theme's palette (scene/style.hpp
+// PartyPalette); what is drawn on a map of a theme takes MapStyle::events.parties instead.
 Color party_color(std::string_view party);
 
 // A two- or three-letter code for badges: RU, FR, US, UN, EU, DE, AES; else the party's first letters.

@@ -20,14 +20,13 @@ std::string format_distance(double metres) {
     return buf;
 }
 
-const Color kInk = Color::hex(0x222222);
-const Color kPanel = Color::hex(0xFFFFFF, 0.88f);
-
 }  // namespace
 
-DecorationLayout layout_decorations(const SceneRef& scene, const Decorations& d, const Camera& camera, float s,
+DecorationLayout layout_decorations(const SceneRef& scene, const MapStyle& style, const Decorations& d, const Camera& camera, float s,
                                     FontAtlas& font) {
     DecorationLayout out;
+    const DecorationColors& colors = style.decorations;
+    const Color kInk = colors.ink, kPanel = colors.panel;
     auto measure = [&font](const std::string& text, float size) {
         font.ensure(text);
         return font.measure(text, size);
@@ -54,8 +53,8 @@ DecorationLayout layout_decorations(const SceneRef& scene, const Decorations& d,
         rect(margin, margin, margin + width + 2 * pad, margin + height, kPanel);
         float y = margin + pad;
         if (!d.title.empty()) y += ts * 0.95f, text(d.title, margin + pad, y, ts, kInk), y += ts * 0.2f;
-        if (!d.subtitle.empty()) y += ss * 1.2f, text(d.subtitle, margin + pad, y, ss, Color::hex(0x444444));
-        if (!d.when.empty()) y += ws * 1.3f, text(d.when, margin + pad, y, ws, Color::hex(0xA0380A));
+        if (!d.subtitle.empty()) y += ss * 1.2f, text(d.subtitle, margin + pad, y, ss, colors.subtitle);
+        if (!d.when.empty()) y += ws * 1.3f, text(d.when, margin + pad, y, ws, colors.when);
     }
 
     // Legend, bottom left.
@@ -67,7 +66,7 @@ DecorationLayout layout_decorations(const SceneRef& scene, const Decorations& d,
         const float box_h = row * d.legend_entries.size() + 1.2f * pad + row;
         const float x0 = margin, y0 = H - margin - box_h - 14 * s;
         rect(x0, y0, x0 + box_w, y0 + box_h, kPanel);
-        text("Legend", x0 + pad, y0 + pad + ls, ls, Color::hex(0x666666));
+        text("Legend", x0 + pad, y0 + pad + ls, ls, colors.legend_heading);
         float y = y0 + pad + row;
         for (const auto& e : d.legend_entries) {
             const float cx = x0 + pad + sym / 2, cy = y + row / 2;
@@ -85,8 +84,8 @@ DecorationLayout layout_decorations(const SceneRef& scene, const Decorations& d,
                     line({{cx - 9 * s, cy}, {cx + 9 * s, cy}}, e.color, 2 * s, 3 * s);
                     break;
                 case LegendEntry::Symbol::kMarker: {
-                    MarkerStyle m{5 * s, 1.2f * s, e.color, Color::hex(0xFFFFFF), e.shape};
-                    if (e.color.a == 0) m = MarkerStyle{5 * s, 1.3f * s, Color::hex(0xFFFFFF), kInk, kCircle};
+                    MarkerStyle m{5 * s, 1.2f * s, e.color, style.events.mark_outline, e.shape};
+                    if (e.color.a == 0) m = MarkerStyle{5 * s, 1.3f * s, style.events.hollow_fill.with_alpha(1.0f), kInk, kCircle};
                     marker(cx, cy, m);
                     break;
                 }
@@ -116,7 +115,7 @@ DecorationLayout layout_decorations(const SceneRef& scene, const Decorations& d,
         const float w = measure(d.attribution, as);
         rect(W - margin - w - pad, H - margin - as * 1.1f, W - margin + pad * 0.3f, H - margin + as * 0.5f,
                     kPanel);
-        text(d.attribution, W - margin - w, H - margin, as, Color::hex(0x555555));
+        text(d.attribution, W - margin - w, H - margin, as, colors.attribution);
     }
 
     // Locator inset, top right: the region in the same projection, the picture's extent as a red frame.
@@ -132,9 +131,10 @@ DecorationLayout layout_decorations(const SceneRef& scene, const Decorations& d,
         in.x0 = x0, in.y0 = y0, in.width = iw, in.height = ih;
         in.camera = Camera::fit(region, static_cast<int>(iw), static_cast<int>(ih));
         in.frame = shown;
+        in.frame_color = colors.inset_frame;
         in.frame_width = 1.5f * s;
         in.outline_width = 0.5f * s;
-        in.border = {{{x0, y0}, {x0 + iw, y0}, {x0 + iw, y0 + ih}, {x0, y0 + ih}, {x0, y0}}, Color::hex(0x777777), 1.0f * s, 0};
+        in.border = {{{x0, y0}, {x0 + iw, y0}, {x0 + iw, y0 + ih}, {x0, y0 + ih}, {x0, y0}}, colors.inset_border, 1.0f * s, 0};
         out.inset = std::move(in);
     }
     return out;

@@ -57,8 +57,8 @@ struct DecorationLayout {
 };
 
 // Lays out the title block, legend, scale bar, sources line and inset for a picture of `camera` (the full
-// picture's) at pixel scale s; font measures text.
-DecorationLayout layout_decorations(const SceneRef& scene, const Decorations& deco, const Camera& camera, float s,
+// picture's) at pixel scale s, in the style's decoration colours; font measures text.
+DecorationLayout layout_decorations(const SceneRef& scene, const MapStyle& style, const Decorations& deco, const Camera& camera, float s,
                                     FontAtlas& font);
 
 }  // namespace em

@@ -154,7 +154,8 @@ void add_layer_entries(const SceneRef& scene, std::vector<LegendEntry>& out) {
 
 }  // namespace
 
-std::vector<LegendEntry> legend_for(const SceneRef& scene) {
+std::vector<LegendEntry> legend_for(const SceneRef& scene, const MapStyle& style) {
+    const Color ink = style.decorations.ink;
     std::vector<LegendEntry> out;
     add_layer_entries(scene, out);
     if (!scene.events) return out;
@@ -175,18 +176,18 @@ std::vector<LegendEntry> legend_for(const SceneRef& scene) {
         for (const auto& party : p.parties) parties.insert(party);
     const PointEventLegend incidents = point_event_legend(o.points);  // ACLED rows (render/point_events)
     parties.insert(incidents.parties.begin(), incidents.parties.end());
-    for (const auto& p : parties) out.push_back({LegendEntry::Symbol::kSwatch, p, party_color(p), kCircle});
+    for (const auto& p : parties) out.push_back({LegendEntry::Symbol::kSwatch, p, style.events.parties.of(p), kCircle});
     for (const auto& [type, colour] : incidents.types)
         out.push_back({LegendEntry::Symbol::kMarker, type + " (size: fatalities)", colour, kCircle});
-    if (meetings) out.push_back({LegendEntry::Symbol::kLine, "meeting (arrow at the venue)", kInk, kCircle});
-    if (calls) out.push_back({LegendEntry::Symbol::kDashedLine, "phone call", kInk, kCircle});
+    if (meetings) out.push_back({LegendEntry::Symbol::kLine, "meeting (arrow at the venue)", ink, kCircle});
+    if (calls) out.push_back({LegendEntry::Symbol::kDashedLine, "phone call", ink, kCircle});
     const std::pair<MarkerShape, const char*> kinds[] = {{kTriangleUp, "arrival"},
                                                          {kTriangleDown, "departure"},
                                                          {kDiamond, "handover"},
                                                          {kSquare, "size change"},
                                                          {kCircle, "announcement"}};
     for (const auto& [shape, name] : kinds)
-        if (shapes.count(shape)) out.push_back({LegendEntry::Symbol::kMarker, name, kInk, shape});
+        if (shapes.count(shape)) out.push_back({LegendEntry::Symbol::kMarker, name, ink, shape});
     if (!o.presence.empty())
         out.push_back({LegendEntry::Symbol::kTint, "forces present (tint, badge)", Color::hex(0x999999), kCircle});
     if (uncertain) out.push_back({LegendEntry::Symbol::kMarker, "uncertain (hollow, faded)", Color{}, kCircle});
@@ -195,7 +196,7 @@ std::vector<LegendEntry> legend_for(const SceneRef& scene) {
 
 void draw_decorations(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Decorations& d,
                       const Camera& camera, float s, const Tile* tile) {
-    const DecorationLayout layout = layout_decorations(scene, d, camera, s, renderer.font());
+    const DecorationLayout layout = layout_decorations(scene, style, d, camera, s, renderer.font());
     Canvas canvas(renderer, camera, tile);
     for (const auto& r : layout.rects) canvas.rect(r.x0, r.y0, r.x1, r.y1, r.color);
     for (const auto& l : layout.lines) canvas.line(l.points, l.color, l.width, l.dash);

@@ -31,7 +31,7 @@ struct Decorations {
 
 // The legend entries for what the scene shows: the user's layers (by class where coloured by an attribute),
 // the parties of the visible events, the marker kinds, calls, presence.
-std::vector<LegendEntry> legend_for(const SceneRef& scene);
+std::vector<LegendEntry> legend_for(const SceneRef& scene, const MapStyle& style = {});
 
 // A round scale-bar length (1, 2 or 5 times a power of ten, in metres) no longer than max_metres.
 double nice_scale_length(double max_metres);

@@ -51,8 +51,11 @@ std::vector<XY> event_place_points(const SceneRef& scene) {
     return out;
 }
 
-MarkerStyle event_place_style(float pixel_scale) {
-    return MarkerStyle{2.2f * pixel_scale, 1.0f * pixel_scale, Color::hex(0x3A3A3A), Color::hex(0xFFFFFF)};
+MarkerStyle event_place_style(float pixel_scale, const MapStyle& style) {
+    MarkerStyle m = style.events.place;
+    m.radius *= pixel_scale;
+    m.stroke_width *= pixel_scale;
+    return m;
 }
 
 }  // namespace em

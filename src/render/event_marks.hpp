@@ -6,6 +6,7 @@
 
 #include "render/camera.hpp"
 #include "render/map_scene.hpp"
+#include "scene/style.hpp"
 
 namespace em {
 
@@ -23,7 +24,7 @@ std::vector<LinkArrowhead> link_arrowheads(const EventOverlay& overlay, const Pr
 std::vector<XY> event_place_points(const SceneRef& scene);
 
 // How such a place is drawn.
-MarkerStyle event_place_style(float pixel_scale);
+MarkerStyle event_place_style(float pixel_scale, const MapStyle& style);
 
 // The width of the white casing drawn under a link of this width, and its opacity factor.
 inline float link_casing_width(float link_width_px, float pixel_scale) { return link_width_px + 2.0f * pixel_scale; }

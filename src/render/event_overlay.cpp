@@ -12,12 +12,14 @@
 namespace em {
 
 EventOverlay build_event_overlay(const std::vector<Event>& events, const PresenceIndex& presence,
-                                 const TimeWindow& window, const EventFilter& filter, const Projection& projection) {
-    return build_event_overlay(visible_events(events, window, filter), presence, window, filter, projection);
+                                 const TimeWindow& window, const EventFilter& filter, const Projection& projection,
+                                 const EventMarkColors& colors) {
+    return build_event_overlay(visible_events(events, window, filter), presence, window, filter, projection, colors);
 }
 
 EventOverlay build_event_overlay(std::vector<VisibleEvent> visible, const PresenceIndex& presence,
-                                 const TimeWindow& window, const EventFilter& filter, const Projection& projection) {
+                                 const TimeWindow& window, const EventFilter& filter, const Projection& projection,
+                                 const EventMarkColors& colors) {
     EventOverlay overlay;
     overlay.window = window;
     overlay.visible_count = visible.size();
@@ -53,7 +55,7 @@ EventOverlay build_event_overlay(std::vector<VisibleEvent> visible, const Presen
     for (size_t i = 0; i < overlay.links.size(); ++i) {
         EventLink& link = overlay.links[i];
         const Event& newest = *link.events.back();
-        link.color = party_color(newest.party());
+        link.color = colors.parties.of(newest.party());
         link.opacity = link_weight[i] * (link.uncertain ? 0.5f : 1.0f);
         link.width = 1.8f + 0.9f * static_cast<float>(std::log2(static_cast<double>(link.events.size())));
         Feature f;
@@ -75,16 +77,16 @@ EventOverlay build_event_overlay(std::vector<VisibleEvent> visible, const Presen
         m.event = &e;
         m.position = e.to.position;
         m.slot = slots[e.to.name]++;
-        const Color c = party_color(e.party());
+        const Color c = colors.parties.of(e.party());
         m.style.shape = kind_shape(e.kind);
         m.style.radius = 5.5f;
         m.style.stroke_width = 1.3f;
         if (e.uncertain()) {  // hollow: outline in the party colour
-            m.style.fill = Color::hex(0xFFFFFF, 0.85f);
+            m.style.fill = colors.hollow_fill;
             m.style.stroke = c;
         } else {
             m.style.fill = c;
-            m.style.stroke = Color::hex(0xFFFFFF);
+            m.style.stroke = colors.mark_outline;
         }
         m.opacity = v.weight;
         overlay.markers.push_back(m);

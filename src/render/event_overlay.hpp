@@ -69,13 +69,16 @@ struct EventOverlay {
     }
 };
 
-// Builds the overlay for the events visible in the window and passing the filter.
+// Builds the overlay for the events visible in the window and passing the filter; links and markers take their
+// colours from `colors` (the map style's: MapStyle::events).
 EventOverlay build_event_overlay(const std::vector<Event>& events, const PresenceIndex& presence,
-                                 const TimeWindow& window, const EventFilter& filter, const Projection& projection);
+                                 const TimeWindow& window, const EventFilter& filter, const Projection& projection,
+                                 const EventMarkColors& colors = {});
 // The same from the visible events already found for that window and filter (by visible_events, or by a
 // VisibleEventIndex when the slider moves over the same events many times).
 EventOverlay build_event_overlay(std::vector<VisibleEvent> visible, const PresenceIndex& presence,
-                                 const TimeWindow& window, const EventFilter& filter, const Projection& projection);
+                                 const TimeWindow& window, const EventFilter& filter, const Projection& projection,
+                                 const EventMarkColors& colors = {});
 
 // Where a troop marker is drawn on screen: its place, fanned out in a small circle when several share it.
 XY marker_screen_position(const TroopMarker& marker, const Projection& projection, const Camera& camera,

@@ -73,7 +73,7 @@ std::vector<LabelRequest> event_label_requests(const SceneRef& scene, const MapS
                 req.anchor = {x + w / 2, anchor.y};
                 req.size = size;
                 req.priority = 350;
-                req.color = party_color(cp.parties[k]);
+                req.color = style.events.parties.of(cp.parties[k]);
                 out.push_back(std::move(req));
                 x += w + 8.0f * pixel_scale;
             }
@@ -160,7 +160,7 @@ MapLabels layout_map_labels(const SceneRef& scene, const MapStyle& style, const 
             r.priority = 150;
             r.beside_point = layer.data.kind == GeometryKind::kPoint;
             r.point_radius = layer.style.marker.radius * pixel_scale;
-            r.color = Color::hex(0x333333);
+            r.color = style.events.layer_label;
             requests.push_back(std::move(r));
         }
     }

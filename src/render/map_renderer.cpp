@@ -86,7 +86,7 @@ void MapRenderer::draw_points(const SceneLayer& layer, const LayerStyle& style, 
 }
 
 void MapRenderer::draw_presence_tints(const SceneRef& scene, const SceneLayer& base, const Camera& camera,
-                                      float presence_tint_opacity) {
+                                      const MapStyle& style) {
     if (!scene.events) return;
     const int iso = base.data.field_index("iso_a3");
     if (iso < 0) return;
@@ -97,22 +97,22 @@ void MapRenderer::draw_presence_tints(const SceneRef& scene, const SceneLayer& b
         std::vector<bool> mask(base.data.values.size(), false);
         for (size_t i = 0; i < mask.size(); ++i) mask[i] = base.data.value(i, iso) == cp.country;
         fill_.draw(gpu, visible_ranges(base.projected.ranges, camera.visible(), RangePart::kFill, &mask),
-                   party_color(cp.parties.front()), presence_tint_opacity * cp.opacity, camera);
+                   style.events.parties.of(cp.parties.front()), style.presence_tint_opacity * cp.opacity, camera);
     }
 }
 
-void MapRenderer::draw_events(const SceneRef& scene, const Camera& camera, float pixel_scale) {
+void MapRenderer::draw_events(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale) {
     if (!scene.events) return;
     const EventOverlay& overlay = *scene.events;
-    draw_point_events(overlay.points, camera, pixel_scale, marker_, fill_);  // under the links and troop markers
+    draw_point_events(overlay.points, style.events, camera, pixel_scale, marker_, fill_);  // under the links and troop markers
     const GpuMesh& arcs = gpu_.get(overlay.arcs.projected);
     const auto& ranges = overlay.arcs.projected.ranges;
-    // Links: white casing under the colour so they read over fills and each other.
+    // Links: a casing (white in light) under the colour so they read over fills and each other.
     for (size_t i = 0; i < overlay.links.size() && i < ranges.size(); ++i) {
         const EventLink& link = overlay.links[i];
         const std::vector<DrawRange> r{{ranges[i].first_outline, ranges[i].outline_count}};
         const float width = link.width * pixel_scale;
-        line_.draw(arcs, r, Color::hex(0xFFFFFF), link_casing_width(width, pixel_scale),
+        line_.draw(arcs, r, style.events.link_casing, link_casing_width(width, pixel_scale),
                    kLinkCasingOpacity * link.opacity, camera);
         line_.draw(arcs, r, link.color, width, link.opacity, camera, link.call ? call_dash_length(pixel_scale) : 0.0f);
     }
@@ -145,7 +145,7 @@ void MapRenderer::draw_events(const SceneRef& scene, const Camera& camera, float
         dots.push_back(static_cast<float>(xy.x));
         dots.push_back(static_cast<float>(xy.y));
     }
-    marker_.draw(dots, event_place_style(pixel_scale), 1.0f, camera);
+    marker_.draw(dots, event_place_style(pixel_scale, style), 1.0f, camera);
     // Troop markers, fanned out at shared places.
     for (const TroopMarker& m : overlay.markers) {
         const XY s = marker_screen_position(m, *scene.projection, camera, pixel_scale);
@@ -171,7 +171,7 @@ DrawStats MapRenderer::draw_layers(const SceneRef& scene, const MapStyle& style,
             fill_.draw(gpu_.get(base.projected),
                        visible_ranges(base.projected.ranges, camera.visible(), RangePart::kFill, &base.highlight),
                        style.focus_fill, style.base.opacity, camera);
-        draw_presence_tints(scene, base, camera, style.presence_tint_opacity);
+        draw_presence_tints(scene, base, camera, style);
         draw_outlines(base, style.base, camera, pixel_scale, stats);
         if (style.base.visible)
             line_.draw(gpu_.get(base.projected),
@@ -222,7 +222,7 @@ DrawStats MapRenderer::draw_overlays(const SceneRef& scene, const MapStyle& styl
     set_map_blend_state();
     glViewport(viewport_x, viewport_y, camera.width(), camera.height());
     fill_.begin_pass();
-    draw_events(scene, camera, pixel_scale);
+    draw_events(scene, style, camera, pixel_scale);
     return draw_labels(scene, style, camera, pixel_scale, 1.0);
 }
 
@@ -233,7 +233,7 @@ DrawStats MapRenderer::draw(const SceneRef& scene, const MapStyle& style, const 
     glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     DrawStats stats = draw_layers(scene, style, view, pixel_scale, lod_bias);
-    draw_events(scene, view, pixel_scale);
+    draw_events(scene, style, view, pixel_scale);
     DrawStats labels = draw_labels(scene, style, camera, pixel_scale, lod_bias, tile);
     stats.labels = labels.labels;
     return stats;

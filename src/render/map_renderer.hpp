@@ -79,8 +79,8 @@ private:
                        DrawStats& stats);
     void draw_points(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale);
     void draw_presence_tints(const SceneRef& scene, const SceneLayer& base, const Camera& camera,
-                             float presence_tint_opacity);
-    void draw_events(const SceneRef& scene, const Camera& camera, float pixel_scale);
+                             const MapStyle& style);
+    void draw_events(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale);
     GpuMesh arrow_mesh_;  // rebuilt every draw: a handful of triangles
 };
 

@@ -183,7 +183,7 @@ PointEventLegend point_event_legend(const PointEvents& points) {
     return legend;
 }
 
-void draw_point_events(const PointEvents& points, const Camera& camera, float pixel_scale, MarkerRenderer& markers,
+void draw_point_events(const PointEvents& points, const EventMarkColors& colors, const Camera& camera, float pixel_scale, MarkerRenderer& markers,
                        const FillRenderer& fills) {
     if (points.marks.empty()) return;
     const PointEventLayout& layout = points.layout(camera, pixel_scale);
@@ -249,12 +249,12 @@ void draw_point_events(const PointEvents& points, const Camera& camera, float pi
             g.style.stroke_width = (mapped ? 1.8f : 0.8f) * pixel_scale;
             g.style.fill = point_event_color(e);
             // Outside forces get a dark ring, so they stand out among the local actors' dots.
-            g.style.stroke = mapped ? Color::hex(0x1A1A1A) : Color::hex(0xFFFFFF);
+            g.style.stroke = mapped ? Color::hex(0x1A1A1A) : colors.mark_outline;
             g.style.shape = kCircle;
             g.opacity = 0.85f * std::max(static_cast<float>(fade) / 4.0f, 0.25f);
             if (uncertain) {  // the month only, or a region's centre: hollow, like uncertain troop markers
                 g.style.stroke = g.style.fill;
-                g.style.fill = Color::hex(0xFFFFFF, 0.6f);
+                g.style.fill = colors.point_hollow_fill;
                 g.style.stroke_width = 1.6f * pixel_scale;
             }
         }

@@ -13,6 +13,7 @@
 #include "geo/projection.hpp"
 #include "render/camera.hpp"
 #include "render/gpu_mesh.hpp"
+#include "scene/style.hpp"
 
 namespace em {
 
@@ -103,7 +104,7 @@ struct PointEventLegend {
 PointEventLegend point_event_legend(const PointEvents& points);
 
 // Draws the layout for the camera with the map's marker and fill renderers (GL; current context).
-void draw_point_events(const PointEvents& points, const Camera& camera, float pixel_scale, MarkerRenderer& markers,
+void draw_point_events(const PointEvents& points, const EventMarkColors& colors, const Camera& camera, float pixel_scale, MarkerRenderer& markers,
                        const FillRenderer& fills);
 
 }  // namespace em

@@ -356,10 +356,17 @@ Project project_from_json(const json& root, const fs::path& project_dir, std::ve
     }
     if (const json* map = top.find("map")) {
         ObjectReader m(*map, "map", unknown);
-        m.allow({"labels", "graticule", "base"});
+        m.allow({"labels", "graticule", "base", "theme"});
         m.get("labels", p.map.labels);
         m.get("graticule", p.map.graticule);
         m.get("base", p.map.base);
+        std::string theme = theme_name(p.map.theme);
+        m.get("theme", theme);
+        if (auto t = parse_theme(theme)) {
+            p.map.theme = *t;
+        } else {
+            fail(m.at("theme"), "\"light\" or \"dark\"", (*map)["theme"]);
+        }
     }
     if (const json* output = top.find("output")) {
         ObjectReader o(*output, "output", unknown);
@@ -536,7 +543,8 @@ std::string project_to_json(const Project& project, const fs::path& project_dir)
                            {"scale_bar", d.scale_bar},
                            {"inset", d.inset},
                            {"attribution", d.attribution}};
-    root["map"] = {{"labels", project.map.labels}, {"graticule", project.map.graticule}, {"base", project.map.base}};
+    root["map"] = {{"labels", project.map.labels}, {"graticule", project.map.graticule}, {"base", project.map.base},
+                   {"theme", theme_name(project.map.theme)}};
     root["output"] = {{"width", project.output.width},
                       {"height", project.output.height},
                       {"pixel_scale", float_value(project.output.pixel_scale)},

@@ -96,11 +96,13 @@ struct ProjectDecorations {
     friend bool operator==(const ProjectDecorations&, const ProjectDecorations&) = default;
 };
 
-// What the base map shows besides the land: labels and graticule; the base level by name (empty: by resolution).
+// What the base map shows besides the land: labels and graticule; the base level by name (empty: by resolution);
+// the map's theme (its whole style: map_style(theme)).
 struct ProjectMap {
     bool labels = true;
     bool graticule = true;
     std::string base;
+    MapTheme theme = MapTheme::kLight;
     friend bool operator==(const ProjectMap&, const ProjectMap&) = default;
 };
 
@@ -167,7 +169,7 @@ Result<Project> read_project(const std::filesystem::path& path);
 //    "events": {"show": true, "files": [], "places": ""},             (paths stored like layer paths)
 //    "decorations": {"title": "", "subtitle": "", "legend": null, "scale_bar": true, "inset": false,
 //                    "attribution": true},
-//    "map": {"labels": true, "graticule": true, "base": ""},
+//    "map": {"labels": true, "graticule": true, "base": "", "theme": "light|dark"},
 //    "output": {"width": 0, "height": 0, "pixel_scale": 1, "samples": 0}}
 Status write_project(const Project& project, const std::filesystem::path& path);
 

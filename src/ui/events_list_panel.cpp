@@ -13,6 +13,7 @@
 #include "ui/inspector_panel.hpp"
 #include "ui/panel_section.hpp"
 #include "ui/ui_fonts.hpp"
+#include "ui/ui_theme.hpp"
 
 namespace em {
 
@@ -98,6 +99,15 @@ EventsListAction draw_events_list(EventsListState& st, const VisibleEventIndex* 
             for (size_t i = 0; i < st.rows.size(); ++i)
                 if (st.rows[i] == marked) ImGui::SetScrollY(std::max(0.0f, i * row_h - height / 2));
         }
+        const auto measure = [](std::string_view t) {
+            return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x;
+        };
+        // What is visible of the current cell: its column's width, or less where the list's edge cuts the column
+        // (the table scrolls sideways when its columns are wider than the inspector).
+        const auto visible_width = [] {
+            const float clip_right = ImGui::GetWindowDrawList()->GetClipRectMax().x;
+            return std::min(ImGui::GetContentRegionAvail().x, clip_right - ImGui::GetCursorScreenPos().x);
+        };
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(st.rows.size()));
         while (clipper.Step()) {
@@ -106,7 +116,7 @@ EventsListAction draw_events_list(EventsListState& st, const VisibleEventIndex* 
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::PushID(i);
-                const Color c = party_color(e.party());
+                const Color c = ui_party_color(e.party());
                 // The date's cell is the row's selectable, spanning every column.
                 const std::string date = event_cell(e, EventColumn::kDate);
                 if (ImGui::Selectable("##row", &e == marked, ImGuiSelectableFlags_SpanAllColumns)) action.selected = &e;
@@ -120,10 +130,13 @@ EventsListAction draw_events_list(EventsListState& st, const VisibleEventIndex* 
                     ImGui::EndTooltip();
                 }
                 ImGui::SameLine(0, 0);
-                ImGui::TextColored(ImVec4(c.r, c.g, c.b, 1), "%s", date.c_str());
+                // Cells narrower than their text end in an ellipsis; the row's tooltip above has the whole record.
+                ImGui::TextColored(ImVec4(c.r, c.g, c.b, 1), "%s",
+                                   ellipsize(date, visible_width(), measure).c_str());
                 for (int col = 1; col < 5; ++col) {
                     ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(event_cell(e, kColumns[col]).c_str());
+                    ImGui::TextUnformatted(
+                        ellipsize(event_cell(e, kColumns[col]), visible_width(), measure).c_str());
                 }
                 ImGui::PopID();
             }
@@ -132,7 +145,7 @@ EventsListAction draw_events_list(EventsListState& st, const VisibleEventIndex* 
     }
     ImGui::PushFont(small_font());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%zu events. Up/Down: step; a header: sort", st.rows.size());
+    ImGui::TextWrapped("%zu event%s. Up/Down: step; a header: sort", st.rows.size(), st.rows.size() == 1 ? "" : "s");
     ImGui::PopStyleColor();
     ImGui::PopFont();
     end_section();

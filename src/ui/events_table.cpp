@@ -47,6 +47,31 @@ std::string event_cell(const Event& e, EventColumn column) {
     return {};
 }
 
+std::string ellipsize(const std::string& text, float width, const std::function<float(std::string_view)>& measure) {
+    if (measure(text) <= width) return text;
+    static const std::string kEllipsis = "\xE2\x80\xA6";  // U+2026
+    // Character starts (UTF-8 lead bytes): the text is cut only before one of them.
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+    // The longest prefix that fits with the ellipsis (widths grow with the prefix): binary search.
+    std::size_t lo = 0, hi = starts.size();  // prefixes of starts[k] bytes, k in [lo, hi)
+    std::string best;
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        std::string candidate = text.substr(0, starts[mid]);
+        while (!candidate.empty() && candidate.back() == ' ') candidate.pop_back();
+        candidate += kEllipsis;
+        if (measure(candidate) <= width) {
+            best = std::move(candidate);
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return best;
+}
+
 std::vector<const Event*> event_rows(const std::vector<VisibleEvent>& visible, const EventRowsQuery& q) {
     const std::string needle = lower(q.search);
     std::vector<const Event*> rows;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "events/event.hpp"
@@ -22,6 +24,10 @@ struct EventRowsQuery {
 // kind, the parties ("Russia -> Mali": actor and host country), the place ("Bamako -> Moscow" for a link) and
 // the source.
 std::string event_cell(const Event& event, EventColumn column);
+
+// `text` as it fits in `width` (measured by `measure`): whole when it fits, else cut at a character boundary and
+// ended with an ellipsis ("…"), never mid-glyph as a clipped cell is. Empty when not even the ellipsis fits.
+std::string ellipsize(const std::string& text, float width, const std::function<float(std::string_view)>& measure);
 
 // The rows of the list: the visible events (in the window, passing the filters) that match the search, sorted
 // by the column (dates by first day; ties by date, then id, so the order is stable from frame to frame).

@@ -5,6 +5,7 @@
 #include "ui/panel_section.hpp"
 
 #include "render/actor_style.hpp"
+#include "ui/ui_theme.hpp"
 
 namespace em {
 
@@ -24,7 +25,7 @@ bool draw_filter_panel(EventFilter& f, FilterUiState& ui, const FilterChoices& c
     if (ImGui::TreeNodeEx("Actors", ImGuiTreeNodeFlags_DefaultOpen)) {
         for (const auto& p : choices.parties) {
             bool on = !f.hidden_parties.count(p);
-            const Color c = party_color(p);
+            const Color c = ui_party_color(p);
             ImGui::PushStyleColor(ImGuiCol_CheckMark, ImVec4(c.r, c.g, c.b, 1));
             if (ImGui::Checkbox(p.c_str(), &on)) {
                 if (on) f.hidden_parties.erase(p); else f.hidden_parties.insert(p);

@@ -11,6 +11,7 @@
 #include "render/actor_style.hpp"
 #include "ui/panel_section.hpp"
 #include "ui/point_event_details.hpp"
+#include "ui/ui_theme.hpp"
 
 extern char** environ;
 
@@ -63,7 +64,7 @@ void field(const char* name, const std::string& value, float right) {
 void draw_event_details(const Event& e, float width) {
     // In a tooltip (width 0) the text wraps at a readable measure; in a panel, at its edge.
     const float right = width > 0 ? ImGui::GetCursorPosX() + width : ImGui::GetCursorPosX() + 34 * ImGui::GetFontSize();
-    const Color c = party_color(e.party());
+    const Color c = ui_party_color(e.party());
     ImGui::TextColored(ImVec4(c.r, c.g, c.b, 1), "%s  %s", e.id.c_str(), std::string(kind_name(e.kind)).c_str());
     std::string when = e.date.display() + " (" + precision_text(e.date) + ")";
     if (e.end_date) when += " to " + e.end_date->display();

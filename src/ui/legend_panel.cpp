@@ -5,6 +5,7 @@
 #include "render/actor_style.hpp"
 #include "ui/panel_section.hpp"
 #include "ui/ui_fonts.hpp"
+#include "ui/ui_theme.hpp"
 
 namespace em {
 
@@ -25,7 +26,7 @@ void shape(MarkerShape sh) {
     const ImVec2 c(p.x + s / 2, p.y + s / 2);
     const float r = s * 0.38f;
     ImDrawList* d = ImGui::GetWindowDrawList();
-    const ImU32 k = IM_COL32(60, 60, 60, 255);
+    const ImU32 k = ImGui::GetColorU32(ImGuiCol_Text);  // dark grey in light, light grey in dark
     switch (sh) {
         case kTriangleUp: d->AddTriangleFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y + r), ImVec2(c.x - r, c.y + r), k); break;
         case kTriangleDown: d->AddTriangleFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y - r), ImVec2(c.x, c.y + r), k); break;
@@ -52,7 +53,7 @@ void draw_legend_panel(const std::vector<std::string>& parties) {
     ImGui::PushFont(small_font());
     ImGui::TextDisabled("Actors (colour)");
     for (const auto& p : parties) {
-        swatch(party_color(p));
+        swatch(ui_party_color(p));
         ImGui::Text("%s (%s)", p.c_str(), party_code(p).c_str());
     }
     ImGui::Separator();

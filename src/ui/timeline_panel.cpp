@@ -10,6 +10,7 @@
 #include "render/actor_style.hpp"
 #include "ui/panel_section.hpp"
 #include "ui/timeline_axis.hpp"
+#include "ui/ui_theme.hpp"
 
 namespace em {
 
@@ -111,9 +112,12 @@ bool draw_timeline_controls(TimelineState& s, TimelineUiState& ui, const std::ve
     ImGui::Checkbox("loop", &s.loop);
     same_line_if_fits(7 * em);
     ImGui::Checkbox("skip empty", &s.skip_empty);
-    same_line_if_fits(8 * em);
+    // As wide as its longest choice and the arrow, so "trailing window" is never cut.
+    const float mode_w = ImGui::CalcTextSize("trailing window").x + ImGui::GetFrameHeight() +
+                         2 * ImGui::GetStyle().FramePadding.x;
+    same_line_if_fits(mode_w);
     int mode = static_cast<int>(s.window.mode);
-    ImGui::SetNextItemWidth(8 * em);
+    ImGui::SetNextItemWidth(mode_w);
     if (ImGui::Combo("##mode", &mode, "trailing window\0cumulative\0range\0")) {
         s.window.mode = static_cast<WindowMode>(mode);
         if (s.window.mode == WindowMode::kRange && s.window.range_end.days == 0) {
@@ -157,7 +161,7 @@ void presence_bar(ImDrawList* draw, const PresenceInterval& p, const TimelineSta
     const float a = day_x(p.since.value_or(s.data_first), s, x0, x1);
     const float b = day_x(p.until.value_or(s.data_last), s, x0, x1);
     draw->AddRectFilled(ImVec2(a, y + h * 0.2f), ImVec2(std::max(b, a + 2), y + h * 0.8f),
-                        to_imgui(party_color(party_of(p.actor))), h * 0.2f);
+                        to_imgui(ui_party_color(party_of(p.actor))), h * 0.2f);
     if (ImGui::IsMouseHoveringRect(ImVec2(a, y), ImVec2(std::max(b, a + 2), y + h)))
         ImGui::SetTooltip("%s in %s: %s to %s", p.actor.c_str(), p.country.c_str(),
                           p.since ? p.since->iso().c_str() : "before the data",
@@ -220,7 +224,7 @@ bool draw_timeline_panel(TimelineState& s, TimelineUiState& ui, const Histogram&
                 total += c;
                 const float bar = hist_height * c / h.max_total;
                 draw->AddRectFilled(ImVec2(x0 + b * bw, y - bar), ImVec2(x0 + (b + 1) * bw - 1, y),
-                                    to_imgui(party_color(h.parties[p])));
+                                    to_imgui(ui_party_color(h.parties[p])));
                 y -= bar;
             }
             // Counts on hover: the bin's dates, its total and each party's share.

@@ -236,7 +236,7 @@ struct Builder {
             for_visible(m, camera.visible(), [&](std::size_t i, const ProjectedRange& r) {
                 if (r.index_count == 0 || base.data.value(i, iso) != cp.country) return;
                 add_fill(list.group("presence-tints"), feature_rings(level, r, px, &page),
-                         party_color(cp.parties.front()).with_alpha(style.presence_tint_opacity * cp.opacity));
+                         style.events.parties.of(cp.parties.front()).with_alpha(style.presence_tint_opacity * cp.opacity));
             });
         }
     }
@@ -268,7 +268,7 @@ struct Builder {
             auto lines = feature_lines(arcs, arcs.ranges[i], px);
             const float width = link.width * s;
             add_lines(links, lines,
-                      StrokeStyle{Color::hex(0xFFFFFF, kLinkCasingOpacity * link.opacity), link_casing_width(width, s), 0});
+                      StrokeStyle{style.events.link_casing.with_alpha(kLinkCasingOpacity * link.opacity), link_casing_width(width, s), 0});
             add_lines(links, std::move(lines),
                       StrokeStyle{times_alpha(link.color, link.opacity), width, link.call ? call_dash_length(s) : 0.0f});
         }
@@ -277,7 +277,7 @@ struct Builder {
             add_fill(links, {{head.corners.begin(), head.corners.end()}}, times_alpha(link.color, link.opacity));
         }
         DrawGroup& places = list.group("event-places");
-        for (const XY& p : event_place_points(scene)) places.items.push_back(MarkerItem{px(p), event_place_style(s), 1.0f});
+        for (const XY& p : event_place_points(scene)) places.items.push_back(MarkerItem{px(p), event_place_style(s, style), 1.0f});
         DrawGroup& troops = list.group("troop-markers");
         for (const TroopMarker& m : overlay.markers) {
             MarkerStyle ms = m.style;
@@ -302,7 +302,7 @@ struct Builder {
     }
 
     void decorations(const Decorations& d, FontAtlas& font) {
-        const DecorationLayout layout = layout_decorations(scene, d, camera, s, font);
+        const DecorationLayout layout = layout_decorations(scene, style, d, camera, s, font);
         DrawGroup& g = list.group("decorations");
         for (const auto& r : layout.rects)
             add_fill(g, {{{r.x0, r.y0}, {r.x1, r.y0}, {r.x1, r.y1}, {r.x0, r.y1}}}, r.color);

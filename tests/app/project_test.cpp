@@ -377,6 +377,7 @@ Project random_project(std::mt19937& rng, const fs::path& dir) {
     p.map.labels = coin();
     p.map.graticule = coin();
     p.map.base = std::vector<std::string>{"", "110m", "10m"}[pick(3)];
+    p.map.theme = coin() ? MapTheme::kDark : MapTheme::kLight;
     p.output.width = pick(2) ? 0 : 1 + pick(16384);
     p.output.height = pick(2) ? 0 : 1 + pick(16384);
     p.output.pixel_scale = static_cast<float>(1 + pick(40)) / 8.0f;
@@ -411,6 +412,7 @@ TEST(ProjectFile, EqualitySeesEverySection) {
         [](Project& p) { p.decorations.inset = true; },
         [](Project& p) { p.map.graticule = false; },
         [](Project& p) { p.map.base = "10m"; },
+        [](Project& p) { p.map.theme = MapTheme::kDark; },
         [](Project& p) { p.output.width = 640; },
         [](Project& p) { p.output.pixel_scale = 2; },
         [](Project& p) { p.output.samples = 4; },
@@ -457,6 +459,8 @@ TEST(ProjectFile, MalformedVersion2SectionsNameTheJsonPath) {
         {R"({"events": {"files": [""]}})", "events.files[0]: expected a file path"},
         {R"({"events": {"show": 1}})", "events.show: expected true or false"},
         {R"({"map": {"labels": null}})", "map.labels: expected true or false"},
+        {R"({"map": {"theme": "night"}})", "map.theme: expected \"light\" or \"dark\", got \"night\""},
+        {R"({"map": {"theme": 1}})", "map.theme: expected a string, got 1"},
     };
     for (const auto& [json, starts] : cases) {
         const fs::path file = dir / "bad.json";

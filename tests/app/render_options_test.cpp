@@ -240,7 +240,7 @@ TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
                                             "--kind", "--country", "--search", "--hide-uncertain",
                                             "--allow-network", "--fps", "--duration", "--hold", "--preset",
                                             "--paper", "--orientation", "--margin",
-                                            "--event-type", "--min-fatalities", "--actor-text"};
+                                            "--event-type", "--min-fatalities", "--actor-text", "--theme"};
     EXPECT_EQ(documented, accepted);
     const std::map<std::string, std::string> example_value = {
         {"-o", "a.png"},         {"--output", "a.png"},     {"--size", "10x10"},     {"--view", "world"},
@@ -252,7 +252,8 @@ TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {
         {"--actor", "France"},   {"--kind", "call"},        {"--country", "MLI"},    {"--search", "Wagner"},
         {"--fps", "24"},         {"--duration", "10"},      {"--hold", "1"},         {"--preset", "square"},
         {"--paper", "a4"},       {"--orientation", "portrait"}, {"--margin", "5"},
-        {"--event-type", "Battles"}, {"--min-fatalities", "5"}, {"--actor-text", "Wagner"}};
+        {"--event-type", "Battles"}, {"--min-fatalities", "5"}, {"--actor-text", "Wagner"},
+        {"--theme", "dark"}};
     const std::set<std::string> clip_only = {"--fps", "--duration", "--hold"};
     for (const auto& option : documented) {
         // The page options are for a PDF, and --orientation and --margin need --paper.

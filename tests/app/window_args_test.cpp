@@ -34,6 +34,20 @@ TEST(WindowArgsTest, UiScaleAndLayoutDump) {
               "--ui-scale: '1.5x' is not a scale from 0.5 to 4");
 }
 
+TEST(WindowArgsTest, ThemeAndFirstUseHint) {
+    auto o = parse_window_args({"--theme", "dark", "--first-use-hint"});
+    ASSERT_TRUE(o) << o.error().message;
+    EXPECT_EQ(o->theme, "dark");
+    EXPECT_TRUE(o->first_use_hint);
+    auto none = parse_window_args({});
+    ASSERT_TRUE(none);
+    EXPECT_FALSE(none->theme.has_value());  // the last session's
+    EXPECT_FALSE(none->first_use_hint);
+    auto bad = parse_window_args({"--theme", "night"});
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().message.rfind("--theme: ", 0), 0u) << bad.error().message;
+}
+
 TEST(WindowArgsTest, NoProjectByDefault) {
     auto o = parse_window_args({});
     ASSERT_TRUE(o);

@@ -60,6 +60,37 @@ TEST_F(EventsRenderTest, Army2024LinksFromTheFourCapitalsToKubinka) {
     EXPECT_FALSE(colour_near(image.value(), none.x, none.y, 4, russia, 40));
 }
 
+// The dark map (--theme dark, MapStyle from map_style(kDark)) of the same scene: a golden of its own, and
+// independently of it the sea and land in the dark style's colours, Russia's links in the dark palette and no
+// pixel of the light map's sea left.
+TEST_F(EventsRenderTest, Army2024OnTheDarkMap) {
+    RenderOptions o;
+    o.bbox = BBox::of(-20, 0, 60, 60);
+    o.projection = "equirect";
+    o.width = 800, o.height = 600, o.size_given = true;
+    o.date = "2024-08-13";
+    o.window_days = 30;
+    o.theme = MapTheme::kDark;
+    auto image = map_->render(o);
+    ASSERT_TRUE(image) << image.error().message;
+    // Golden: Mesa llvmpipe 22.3, with the map goldens' tolerance (another Mesa's edges and text).
+    EXPECT_TRUE(test::matches_golden(image.value(), "army2024_dark_2024-08-13_w30", test::kMapGoldenTolerance));
+
+    const MapStyle dark = map_style(MapTheme::kDark), light = map_style(MapTheme::kLight);
+    auto px = [&](GeoPoint g) { return XY{(g.lon + 20) / 80 * 800, (60 - g.lat) / 60 * 600}; };
+    const XY atlantic = px({-15, 35}), sahara = px({10, 25});  // open sea; Algeria (no tint, no label there)
+    EXPECT_TRUE(colour_near(image.value(), atlantic.x, atlantic.y, 0, dark.ocean, 3));
+    EXPECT_TRUE(colour_near(image.value(), sahara.x, sahara.y, 2, dark.base.fill, 3));
+    int light_sea = 0;
+    for (int y = 0; y < image->height; ++y)
+        for (int x = 0; x < image->width; ++x) light_sea += distance(image->row(y) + x * 4, light.ocean) <= 6;
+    // The light map's sea is about half of its pixels; here only a stray pixel of a light label's edge may match.
+    EXPECT_LT(light_sea, image->width * image->height / 10000);
+    const GeoPoint kubinka{36.82, 55.56};
+    const XY mid = px(great_circle_midpoint({-8.0, 12.64}, kubinka));  // Bamako -> Kubinka
+    EXPECT_TRUE(colour_near(image.value(), mid.x, mid.y, 4, dark.events.parties.of("Russia"), 40));
+}
+
 TEST_F(EventsRenderTest, FrenchPresenceInMaliEndsOn2022_08_15) {
     RenderOptions o;
     o.bbox = BBox::of(-13, 9, 5, 25);

@@ -67,6 +67,9 @@ protected:
         ASSERT_EQ(render(dir_ / "map.pdf", "", &out), 0) << out;
         ASSERT_EQ(render(dir_ / "map.svg", "", &out), 0) << out;
         ASSERT_EQ(render(dir_ / "inset.svg", " --inset", &out), 0) << out;
+        ASSERT_EQ(render(dir_ / "dark.png", " --theme dark", &out), 0) << out;
+        ASSERT_EQ(render(dir_ / "dark.pdf", " --theme dark", &out), 0) << out;
+        ASSERT_EQ(render(dir_ / "dark.svg", " --theme dark", &out), 0) << out;
     }
     static inline fs::path dir_;
 };
@@ -98,6 +101,33 @@ TEST_F(VectorExport, SvgRasterisedMatchesThePng) {
     std::printf("SVG vs PNG: mean %.3f, over 32 %.4f, worst window %.3f at %d,%d\n", d.mean_channel_diff,
                 d.fraction_over, d.worst_tile_fraction_over, d.worst_tile_x, d.worst_tile_y);
     EXPECT_TRUE(test::within(d, kSvgTolerance));
+}
+
+// `render -o x.pdf --theme dark`: the vector writers read the same MapStyle as the PNG. The dark PDF and SVG
+// match the dark PNG as the light ones match the light PNG, and are far from the light map (not a light page).
+TEST_F(VectorExport, DarkThemeFollowsInPdfAndSvg) {
+    std::string out;
+    ASSERT_EQ(run("pdftoppm -r 96 -png -singlefile " + test::quoted((dir_ / "dark.pdf").string()) + " " +
+                      test::quoted((dir_ / "dark-pdf").string()),
+                  &out),
+              0)
+        << out;
+    ASSERT_EQ(run("rsvg-convert " + test::quoted((dir_ / "dark.svg").string()) + " -o " +
+                      test::quoted((dir_ / "dark-svg.png").string()),
+                  &out),
+              0)
+        << out;
+    const Image png = read(dir_ / "dark.png"), pdf = read(dir_ / "dark-pdf.png"), svg = read(dir_ / "dark-svg.png");
+    const Image light = read(dir_ / "map.png");
+    const test::ImageDiff dp = test::compare_images(png, pdf), ds = test::compare_images(png, svg);
+    std::printf("dark PDF vs PNG: mean %.3f, over 32 %.4f, worst %.3f; SVG: mean %.3f, over 32 %.4f, worst %.3f\n",
+                dp.mean_channel_diff, dp.fraction_over, dp.worst_tile_fraction_over, ds.mean_channel_diff,
+                ds.fraction_over, ds.worst_tile_fraction_over);
+    EXPECT_TRUE(test::within(dp, kPdfTolerance));
+    EXPECT_TRUE(test::within(ds, kSvgTolerance));
+    const test::ImageDiff against_light = test::compare_images(light, pdf);
+    EXPECT_GT(against_light.mean_channel_diff, 60) << "the dark PDF looks like the light map";
+    EXPECT_GT(against_light.fraction_over, 0.5);
 }
 
 // Negative controls: the comparison must see a map without its labels, and one a few pixels off.

@@ -77,3 +77,43 @@ TEST_F(EventsTableTest, KeysStepThroughTheRowsAndStopAtTheEnds) {
 
 }  // namespace
 }  // namespace em
+
+namespace em {
+namespace {
+
+// A width per byte (10 px), and 8 px for the ellipsis's three bytes: cutting is checked by count.
+float fixed_measure(std::string_view text) {
+    float w = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 3, "\xE2\x80\xA6") == 0) {
+            w += 8, i += 2;
+        } else {
+            w += 10;
+        }
+    }
+    return w;
+}
+
+TEST(EventsTableCells, LongTextEndsInAnEllipsisAndFits) {
+    EXPECT_EQ(ellipsize("Bamako", 60, fixed_measure), "Bamako");  // fits exactly: whole
+    EXPECT_EQ(ellipsize("Bamako -> Moscow", 100, fixed_measure), "Bamako ->\xE2\x80\xA6");
+    EXPECT_EQ(ellipsize("Bamako -> Moscow", 80, fixed_measure), "Bamako\xE2\x80\xA6");  // no space before the dots
+    const std::string cut = ellipsize("Russia (Africa Corps) -> Mali", 120, fixed_measure);
+    EXPECT_LE(fixed_measure(cut), 120);
+    EXPECT_EQ(cut, "Russia (Afr\xE2\x80\xA6");
+    EXPECT_EQ(ellipsize("Bamako", 5, fixed_measure), "");  // not even the ellipsis
+    EXPECT_EQ(ellipsize("Bamako", 8, fixed_measure), "\xE2\x80\xA6");
+}
+
+TEST(EventsTableCells, CutsOnlyBetweenCharacters) {
+    // "Ségou" is 6 bytes: é is two. Whatever the width, the result is valid UTF-8 (no half of é).
+    for (float w = 0; w < 70; w += 1) {
+        const std::string s = ellipsize("S\xC3\xA9gou Region", w, fixed_measure);
+        const bool has_lead = s.find('\xC3') != std::string::npos, has_tail = s.find('\xA9') != std::string::npos;
+        EXPECT_EQ(has_lead, has_tail) << "width " << w << ": " << s;  // both bytes of the é, or neither
+        EXPECT_LE(fixed_measure(s), w);
+    }
+}
+
+}  // namespace
+}  // namespace em

@@ -7,7 +7,8 @@ find_window() {
     local pid=$1 log=${2:-}
     local id=""
     for _ in $(seq 1 120); do
-        id=$(xdotool search --onlyvisible --pid "$pid" --name '^eventmap$' 2>/dev/null | head -n1) || true
+        # The title names the project and the date after the program's name: "eventmap - brief - 13 Aug 2024".
+        id=$(xdotool search --onlyvisible --pid "$pid" --name '^eventmap( - |$)' 2>/dev/null | head -n1) || true
         [ -n "$id" ] && { echo "$id"; return 0; }
         if ! kill -0 "$pid" 2>/dev/null; then
             local rc=0

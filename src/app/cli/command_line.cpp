@@ -505,6 +505,8 @@ std::unique_ptr<RenderCli> render_cli(ParsedRender& parsed) {
                  "base-map detail: 110m, 50m, 10m-900m, 10m-220m (1:10m simplified to ~900 m or\n"
                  "~220 m, keeping shared borders) or 10m (as published); default: by resolution",
                  one_of(kBaseLevels), set(o.base));
+    value_option(app, "--theme", "NAME", "the map's style: light (default; print, reports) or dark (presentations)",
+                 one_of({"light", "dark"}), [&o](const std::string& v) { o.theme = *parse_theme(v); });
     app.add_flag_callback("--no-labels", [&o] { o.labels = false; }, "leave out country and capital labels");
     app.add_flag_callback("--no-graticule", [&o] { o.graticule = false; }, "leave out the graticule");
     app.add_flag_callback("--no-cache", [&o] { o.use_cache = false; },
@@ -578,6 +580,10 @@ std::unique_ptr<WindowCli> window_cli(WindowOptions& o) {
                  [&o](const std::string& v) { o.ui_scale = std::strtof(v.c_str(), nullptr); });
     app.add_flag_callback("--no-settings", [&o] { o.settings = false; },
                           "neither restore nor save the last session's time, view, filters and layout");
+    value_option(app, "--theme", "NAME", "light or dark, for the panels and the map (default: the last session's)",
+                 one_of({"light", "dark"}), [&o](const std::string& v) { o.theme = v; });
+    app.add_flag_callback("--first-use-hint", [&o] { o.first_use_hint = true; },
+                          "show the first-launch hint even if dismissed or without settings");
     add_allow_network(app, o.allow_network);
     cli->file_option = app.add_option("FILE", cli->files, "files to open as layers, as with --layer")
                            ->option_text("FILE...")

@@ -41,7 +41,7 @@ Result<Project> document_for(const RenderOptions& o) {
     apply_filter_args(o.filters, doc.time, doc.filters);
     if (any_filter_args(o.filters)) doc.events.show = true;
     doc.decorations = {o.title, o.subtitle, o.legend, o.scale_bar, o.inset, o.attribution};
-    doc.map = {o.labels, o.graticule, o.base};
+    doc.map = {o.labels, o.graticule, o.base, o.theme};
     return doc;
 }
 
@@ -87,6 +87,7 @@ Result<Project> document_for_project(const RenderOptions& o, std::vector<std::st
     if (was("labels")) doc.map.labels = given.map.labels;
     if (was("graticule")) doc.map.graticule = given.map.graticule;
     if (was("base")) doc.map.base = given.map.base;
+    if (was("theme")) doc.map.theme = given.map.theme;
     doc.warnings.clear();
     return doc;
 }

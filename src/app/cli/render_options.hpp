@@ -8,6 +8,7 @@
 #include "app/cli/event_filter_args.hpp"
 #include "core/bbox.hpp"
 #include "core/result.hpp"
+#include "scene/style.hpp"
 
 namespace em {
 
@@ -27,6 +28,7 @@ struct RenderOptions {
     bool labels = true;
     bool graticule = true;
     bool timings = false;  // print where the time went to stderr
+    MapTheme theme = MapTheme::kLight;  // --theme: the map's style
     std::string base;      // base-map level by name (110m, 50m, 10m-900m, 10m-220m, 10m); empty: by resolution
     bool use_cache = true;
     // Events: drawn when a date or an events file is given.

@@ -35,6 +35,7 @@
 #include "app/window/window_layout_panels.hpp"
 #include "ui/font_texture.hpp"
 #include "ui/ui_fonts.hpp"
+#include "ui/ui_theme.hpp"
 #include "ui/window_layout.hpp"
 #include "ui/timeline_panel.hpp"
 
@@ -87,9 +88,8 @@ float ui_scale(GLFWwindow* window, const WindowOptions& options) {
     return std::clamp(std::max(sx, sy), 1.0f, 4.0f);
 }
 
-// A light, neutral chrome: greys only, so that the actors' colours on the map are the only colour on screen.
+// The chrome's sizes (scaled with the fonts by load_ui_fonts); its colours are the theme's (ui/ui_theme).
 void use_neutral_style() {
-    ImGui::StyleColorsLight();
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 0;
     style.FrameRounding = 3;
@@ -98,27 +98,7 @@ void use_neutral_style() {
     style.WindowMinSize = ImVec2(4, 4);  // the layout sizes the fixed panels; ImGui's 32 px minimum would overflow them
     style.FramePadding = ImVec2(6, 3);
     style.ItemSpacing = ImVec2(8, 5);
-    ImVec4* c = style.Colors;
-    c[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.96f, 1);
-    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_MenuBarBg] = ImVec4(0.92f, 0.92f, 0.91f, 1);
-    c[ImGuiCol_Header] = ImVec4(0.86f, 0.86f, 0.85f, 1);
-    c[ImGuiCol_HeaderHovered] = ImVec4(0.80f, 0.80f, 0.79f, 1);
-    c[ImGuiCol_HeaderActive] = ImVec4(0.74f, 0.74f, 0.73f, 1);
-    c[ImGuiCol_Button] = ImVec4(0.88f, 0.88f, 0.87f, 1);
-    c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.80f, 0.79f, 1);
-    c[ImGuiCol_ButtonActive] = ImVec4(0.70f, 0.70f, 0.69f, 1);
-    c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
-    c[ImGuiCol_FrameBgHovered] = ImVec4(0.93f, 0.93f, 0.92f, 1);
-    c[ImGuiCol_FrameBgActive] = ImVec4(0.88f, 0.88f, 0.87f, 1);
-    c[ImGuiCol_CheckMark] = ImVec4(0.20f, 0.20f, 0.20f, 1);
-    c[ImGuiCol_SliderGrab] = ImVec4(0.45f, 0.45f, 0.45f, 1);
-    c[ImGuiCol_SliderGrabActive] = ImVec4(0.30f, 0.30f, 0.30f, 1);
-    c[ImGuiCol_TitleBgActive] = ImVec4(0.85f, 0.85f, 0.84f, 1);
-    c[ImGuiCol_Border] = ImVec4(0.78f, 0.78f, 0.77f, 1);
-    c[ImGuiCol_SeparatorHovered] = ImVec4(0.45f, 0.45f, 0.45f, 1);
-    c[ImGuiCol_TableHeaderBg] = ImVec4(0.90f, 0.90f, 0.89f, 1);
-    c[ImGuiCol_TableRowBgAlt] = ImVec4(0, 0, 0, 0.03f);
+    apply_ui_theme(UiTheme::kLight);
 }
 
 // Starts Dear ImGui on the window with the UI fonts at the UI scale, restoring the last session's panel layout
@@ -200,6 +180,29 @@ MapView start_view(GLFWwindow* window, const WindowOptions& options, const std::
     return view;
 }
 
+// The preferences (panels' theme, first-use hint, recent files and projects) when this run keeps settings, the
+// map's theme from the last session's settings; --theme wins for both. The first-launch hint shows until dismissed,
+// never in runs without settings (scripts and tests stay stable) unless --first-use-hint asks for it.
+void start_preferences(PanelsState& panels, const WindowOptions& options, const std::optional<Project>& settings,
+                       bool use_settings) {
+    panels.keep_preferences = use_settings;
+    if (use_settings) {
+        if (auto prefs = load_preferences(settings_dir())) {
+            panels.prefs = std::move(prefs).value();
+        } else {
+            std::cerr << "eventmap: preferences not restored: " << prefs.error().message << "\n";
+        }
+    }
+    panels.browser.recent = panels.prefs.recent_files;
+    if (settings) panels.map_theme = settings->map.theme;
+    if (options.theme) {
+        const bool dark = *options.theme == "dark";
+        panels.prefs.ui_theme = dark ? UiTheme::kDark : UiTheme::kLight;
+        panels.map_theme = dark ? MapTheme::kDark : MapTheme::kLight;
+    }
+    panels.hint_open = options.first_use_hint || (use_settings && !panels.prefs.hint_dismissed);
+}
+
 // Draws frames until the window closes or a scripted run has drawn its frames (stats counts them). Returns the exit
 // code: 1 if the screenshot could not be written.
 int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& renderer, MapScene& scene,
@@ -233,6 +236,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         apply_script(options.script, stats.frame, view, redraw, events);
 
         draw_file_panels(window, panels, loading, scene, style, events, view, redraw, frame_input, options.samples);
+        if (apply_theme_choice(panels, style, events)) redraw_base_map(redraw);
         draw_map_panels(panels, scene, style, events, view, redraw, all_keys);
         scene.refresh_derived();  // classes and focus countries for the styles the panels may have changed
         {
@@ -257,6 +261,8 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         if (refresh_event_state(events, scene)) redraw.dirty = true;
         handle_map_pointer(window, panels, view, scene);
         highlight_events_on_map(panels, scene, view);
+        draw_help_and_hint(panels);
+        update_window_title(window, panels, events);
         draw_map_status(window, panels.status, view, scene, panels.layout.status);
         write_layout_dump(panels, options.layout_dump, events, scene, view);
         ImGui::Render();
@@ -318,6 +324,7 @@ int run_map_window(GLFWwindow* window, const WindowOptions& options, const DataP
     scene.graticule.reproject(scene.projection);
     PanelsState panels = make_panels_state(options.project);
     if (use_settings) panels.layout_sizes = load_layout_sizes();
+    start_preferences(panels, options, settings, use_settings);
     panels.animation.paths = paths;  // an Animation job draws with its own HeadlessMap
     // --layer files open as if dropped on the window (a GeoPackage of several layers asks which to open).
     input.dropped.insert(input.dropped.end(), options.layers.begin(), options.layers.end());
@@ -337,8 +344,11 @@ int run_map_window(GLFWwindow* window, const WindowOptions& options, const DataP
         FrameStats stats = start_frame_stats(started);
         exit_code = run_frames(window, options, renderer.value(), scene, events, loading, panels, view, input, stats);
         if (use_settings) {
-            save_session(scene, view.camera, events);
+            save_session(scene, view.camera, events, panels.map_theme);
             save_layout_sizes(panels.layout_sizes);
+            panels.prefs.recent_files = panels.browser.recent;
+            if (auto ok = save_preferences(panels.prefs, settings_dir()); !ok)
+                std::cerr << "eventmap: preferences not saved: " << ok.error().message << "\n";
         }
         if (!options.stats.empty()) write_frame_stats(stats, options.script, view.fb_w, view.fb_h, options.stats);
     }

@@ -12,6 +12,10 @@
 #include <vector>
 
 #include "app/window/window_project.hpp"
+#include "app/window/window_settings.hpp"
+#include "app/window/window_title.hpp"
+#include "ui/help_overlay.hpp"
+#include "ui/ui_theme.hpp"
 #include "geo/source_policy.hpp"
 #include "ui/consent_dialog.hpp"
 #include "core/image.hpp"
@@ -79,10 +83,11 @@ void draw_file_panels(GLFWwindow* window, PanelsState& panels, LoadingState& loa
             doc.window = current_window_layout(panels);
             save_project_file(*chosen, doc, panels.log);
         } else {
-            open_project_file(*chosen, scene, view, events, panels.filter_ui, panels.export_state, loading, redraw,
-                              panels.log, apply_layout_now(panels, view, scene.projection));
-            panels.current_project = *chosen;
+            open_project_file(*chosen, scene, view, events, panels.filter_ui, panels.export_state, panels.map_theme,
+                              loading, redraw, panels.log, apply_layout_now(panels, view, scene.projection));
         }
+        panels.current_project = *chosen;  // the title names it
+        push_recent(panels.prefs.recent_projects, std::filesystem::absolute(*chosen).string());
         redraw.dirty = true;
     }
     open_layer_files(to_open, loading, panels.browser, scene.projection, panels.log);
@@ -118,8 +123,8 @@ void ask_network_consent(PanelsState& panels, MapScene& scene, MapView& view, Ev
     for (const auto& a : request.addresses) panels.log.info("network access allowed: " + a);
     if (!request.project.empty()) {
         if (request.remember) remember_sources(request.project, request.sources, panels.log);
-        open_project_file(request.project, scene, view, events, panels.filter_ui, panels.export_state, loading, redraw,
-                          panels.log, apply_layout_now(panels, view, scene.projection));
+        open_project_file(request.project, scene, view, events, panels.filter_ui, panels.export_state, panels.map_theme,
+                          loading, redraw, panels.log, apply_layout_now(panels, view, scene.projection));
     } else {
         panels.log.info("open the file again to load it");
     }
@@ -152,6 +157,43 @@ void draw_map_panels(PanelsState& panels, MapScene& scene, MapStyle& style, Even
         events.overlay_stale = true;
     draw_inspector(panels, events, scene, view, redraw, keys);
     draw_splitters(panels);
+}
+
+bool apply_theme_choice(const PanelsState& panels, MapStyle& style, EventState& events) {
+    if (current_ui_theme() != panels.prefs.ui_theme) apply_ui_theme(panels.prefs.ui_theme);
+    if (style.theme == panels.map_theme) return false;
+    MapStyle next = map_style(panels.map_theme);
+    next.show_graticule = style.show_graticule;
+    next.show_country_labels = style.show_country_labels;
+    next.show_capitals = style.show_capitals;
+    next.show_capital_labels = style.show_capital_labels;
+    style = next;
+    events.mark_colors = style.events;
+    events.overlay_stale = true;  // links and markers take the theme's colours when the overlay is rebuilt
+    return true;
+}
+
+void draw_help_and_hint(PanelsState& panels) {
+    draw_help_overlay(panels.help_open, panels.layout.map, panels.layout.scale);
+    const WindowLayout& l = panels.layout;
+    const float room = l.legend.x - l.map.x - 24 * l.scale;  // left of the legend card
+    if (panels.hint_open && draw_first_use_hint(l.map, room, l.scale)) {
+        panels.hint_open = false;
+        panels.prefs.hint_dismissed = true;
+        if (panels.keep_preferences) {
+            if (auto ok = save_preferences(panels.prefs, settings_dir()); !ok)
+                std::cerr << "eventmap: preferences not saved: " << ok.error().message << "\n";
+        }
+    }
+}
+
+void update_window_title(GLFWwindow* window, PanelsState& panels, const EventState& events) {
+    std::optional<Date> date;
+    if (!events.set.events.empty()) date = events.timeline.window.at;
+    std::string title = window_title(panels.current_project, date);
+    if (title == panels.title) return;
+    glfwSetWindowTitle(window, title.c_str());
+    panels.title = std::move(title);
 }
 
 std::optional<DrawStats> present_base_map(MapRenderer& renderer, MapScene& scene, const MapStyle& style,

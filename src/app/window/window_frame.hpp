@@ -42,6 +42,17 @@ void draw_file_panels(GLFWwindow* window, PanelsState& panels, LoadingState& loa
 void draw_map_panels(PanelsState& panels, MapScene& scene, MapStyle& style, EventState& events, MapView& view,
                      MapRedraw& redraw, const KeyPresses& keys);
 
+// Follows the themes chosen (panels.prefs.ui_theme, panels.map_theme): Dear ImGui's colours, and the map's style
+// (its show switches kept) with the events' colours. Returns true when the map's style changed (redraw it).
+bool apply_theme_choice(const PanelsState& panels, MapStyle& style, EventState& events);
+
+// The keyboard help (F1) and the first-launch hint, over the map; a dismissed hint is remembered (and saved at
+// once when this run keeps preferences).
+void draw_help_and_hint(PanelsState& panels);
+
+// Sets the window's title (window_title: project and date) when it changed.
+void update_window_title(GLFWwindow* window, PanelsState& panels, const EventState& events);
+
 // The base map from its cache (redrawn only when out of date; at the new scale once a zoom has settled) into
 // the window, except the rows below the map (timeline, status bar). Returns the draw statistics when it redrew.
 std::optional<DrawStats> present_base_map(MapRenderer& renderer, MapScene& scene, const MapStyle& style,

@@ -20,6 +20,7 @@
 #include "export/png_writer.hpp"
 #include "render/actor_style.hpp"
 #include "ui/inspector_panel.hpp"
+#include "ui/ui_theme.hpp"
 
 namespace em {
 
@@ -205,7 +206,7 @@ void highlight_events_on_map(const PanelsState& panels, const MapScene& scene, c
     const float em = ImGui::GetFontSize();
     auto ring = [&](const Event* e, float radius, float thickness) {
         if (!e) return;
-        const Color c = party_color(e->party());
+        const Color c = ui_party_color(e->party());
         const ImU32 colour = ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, 1));
         const ImU32 halo = IM_COL32(255, 255, 255, 230);
         const auto to = screen_of(e->to.position, scene, view);
@@ -258,6 +259,10 @@ void write_layout_dump(PanelsState& panels, const std::string& path, const Event
     // Where the places of the events are on screen, so that tests look at a country, not at fixed pixels.
     for (const Place& p : events.places.places)
         if (const auto at = screen_of(p.position, scene, view)) j["places"][p.name] = {at->x, at->y};
+    j["theme"] = {{"panels", ui_theme_name(current_ui_theme())}, {"map", theme_name(panels.map_theme)}};
+    j["title"] = panels.title;
+    j["help_open"] = panels.help_open;
+    j["hint_open"] = panels.hint_open;
     j["list_rows"] = panels.events_list.rows.size();
     j["list"] = nlohmann::json::array();  // the first rows, as sorted: id, kind, date
     for (size_t i = 0; i < panels.events_list.rows.size() && i < 5; ++i) {

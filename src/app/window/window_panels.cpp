@@ -13,7 +13,10 @@
 #include "app/views.hpp"
 #include "geo/picking.hpp"
 #include "render/event_overlay.hpp"
+#include "ui/help_overlay.hpp"
 #include "ui/inspector_panel.hpp"
+#include "ui/panel_section.hpp"
+#include "ui/shortcuts.hpp"
 #include "ui/view_panel.hpp"
 
 namespace em {
@@ -30,22 +33,75 @@ PanelsState make_panels_state(const std::optional<std::string>& startup_project)
 void draw_menu_bar(PanelsState& panels, LoadingState& loading, const Projection& projection, GLFWwindow* window) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Open layer...", "Ctrl+O")) panels.browser.open = true;
-        if (ImGui::BeginMenu("Recent", !panels.browser.recent.empty())) {
-            for (const auto& r : panels.browser.recent)
-                if (ImGui::MenuItem(r.c_str()))
-                    start_load(loading, r, projection);
+        if (ImGui::MenuItem("Open layer...", shortcut_keys("open-layer"))) panels.browser.open = true;
+        if (ImGui::BeginMenu("Recent files", !panels.browser.recent.empty())) {
+            for (const auto& r : panels.browser.recent) {
+                if (ImGui::MenuItem(r.c_str())) start_load(loading, r, projection);
+                note_item("menu/recent-file/" + r);
+            }
             ImGui::EndMenu();
+        } else {
+            note_item("menu/Recent files");
         }
+        ImGui::Separator();
         if (ImGui::MenuItem("Open project...")) panels.project_browser.open = true, panels.saving_project = false;
+        if (ImGui::BeginMenu("Recent projects", !panels.prefs.recent_projects.empty())) {
+            for (const auto& r : panels.prefs.recent_projects) {
+                if (ImGui::MenuItem(r.c_str())) panels.startup_project = r;  // opened by draw_project_dialog
+                note_item("menu/recent-project/" + r);
+            }
+            ImGui::EndMenu();
+        } else {
+            note_item("menu/Recent projects");
+        }
         if (ImGui::MenuItem("Save project...")) panels.project_browser.open = true, panels.saving_project = true;
+        ImGui::Separator();
         if (ImGui::MenuItem("Reload events")) panels.reload_events = true;  // also automatic for changed files
-        if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window, GLFW_TRUE);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Quit", shortcut_keys("quit"))) glfwSetWindowShouldClose(window, GLFW_TRUE);
         ImGui::EndMenu();
+    } else {
+        note_item("menu/File");
     }
     if (ImGui::BeginMenu("View")) {
+        // One choice for both, as a presentation wants; the two apart below (QGIS keeps the interface's theme
+        // apart from the map's style too).
+        const bool all_light = panels.prefs.ui_theme == UiTheme::kLight && panels.map_theme == MapTheme::kLight;
+        const bool all_dark = panels.prefs.ui_theme == UiTheme::kDark && panels.map_theme == MapTheme::kDark;
+        if (ImGui::MenuItem("Light theme", nullptr, all_light))
+            panels.prefs.ui_theme = UiTheme::kLight, panels.map_theme = MapTheme::kLight;
+        note_item("menu/Light theme");
+        if (ImGui::MenuItem("Dark theme", nullptr, all_dark))
+            panels.prefs.ui_theme = UiTheme::kDark, panels.map_theme = MapTheme::kDark;
+        note_item("menu/Dark theme");
+        if (ImGui::BeginMenu("Panels")) {
+            if (ImGui::MenuItem("Light", nullptr, panels.prefs.ui_theme == UiTheme::kLight))
+                panels.prefs.ui_theme = UiTheme::kLight;
+            if (ImGui::MenuItem("Dark", nullptr, panels.prefs.ui_theme == UiTheme::kDark))
+                panels.prefs.ui_theme = UiTheme::kDark;
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("Map style")) {
+            if (ImGui::MenuItem("Light (print, reports)", nullptr, panels.map_theme == MapTheme::kLight))
+                panels.map_theme = MapTheme::kLight;
+            if (ImGui::MenuItem("Dark (presentations)", nullptr, panels.map_theme == MapTheme::kDark))
+                panels.map_theme = MapTheme::kDark;
+            ImGui::EndMenu();
+        }
+        ImGui::Separator();
         ImGui::MenuItem("Log", nullptr, &panels.log.open);
         ImGui::EndMenu();
+    } else {
+        note_item("menu/View");
+    }
+    if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("Keyboard shortcuts", shortcut_keys("help"), panels.help_open))
+            panels.help_open = !panels.help_open;
+        note_item("menu/Keyboard shortcuts");
+        if (ImGui::MenuItem("Getting started", nullptr, panels.hint_open)) panels.hint_open = !panels.hint_open;
+        ImGui::EndMenu();
+    } else {
+        note_item("menu/Help");
     }
     ImGui::EndMainMenuBar();
 }
@@ -53,6 +109,7 @@ void draw_menu_bar(PanelsState& panels, LoadingState& loading, const Projection&
 void handle_window_shortcuts(PanelsState& panels, const KeyPresses& pressed, GLFWwindow* window) {
     if (pressed.pressed(GLFW_KEY_O, GLFW_MOD_CONTROL)) panels.browser.open = true;
     if (pressed.pressed(GLFW_KEY_Q, GLFW_MOD_CONTROL)) glfwSetWindowShouldClose(window, GLFW_TRUE);
+    toggle_help_on_keys(panels.help_open, pressed, ImGui::GetIO().WantCaptureKeyboard);
 }
 
 std::vector<std::string> draw_layer_dialog(PanelsState& panels, std::vector<std::string>& dropped) {

@@ -8,6 +8,7 @@
 
 #include "app/window/window_animation.hpp"
 #include "app/window/window_loading.hpp"
+#include "app/window/window_preferences.hpp"
 #include "app/window/window_view.hpp"
 #include "events/event.hpp"
 #include "render/map_scene.hpp"
@@ -59,15 +60,22 @@ struct PanelsState {
     WidgetRects widget_rects;            // --layout-dump: what the panels noted this frame
     std::string layout_dumped;           // the dump last written
     bool reload_events = false;                           // File > Reload events was chosen
+    WindowPreferences prefs;          // panels' theme, first-use hint, recent projects (preferences.json)
+    MapTheme map_theme = MapTheme::kLight;  // the map's theme chosen (the frame loop restyles the map to it)
+    bool help_open = false;           // F1: the keyboard help overlay
+    bool hint_open = false;           // the first-launch hint
+    bool keep_preferences = false;    // this run saves preferences (not --no-settings or scripted)
+    std::string title;                // the window's title set last
 };
 
 // The panels at start: the project dialog set up for project files, the view presets listed, --project waiting.
 PanelsState make_panels_state(const std::optional<std::string>& startup_project);
 
-// The menu bar (File: open layer, recent files, projects, quit; View: log). A recent file starts loading.
+// The menu bar (File: open layer, recent files, projects, recent projects, quit; View: themes, log; Help:
+// shortcuts, the first-use hint), with each item's shortcut. A recent file starts loading; a recent project opens.
 void draw_menu_bar(PanelsState& panels, LoadingState& loading, const Projection& projection, GLFWwindow* window);
 
-// Ctrl+O opens the layer dialog; Ctrl+Q closes the window.
+// Ctrl+O opens the layer dialog; Ctrl+Q closes the window; F1 and ? show the keyboard help.
 void handle_window_shortcuts(PanelsState& panels, const KeyPresses& pressed, GLFWwindow* window);
 
 // The layer dialog; returns the files to open this frame: those dropped on the window (and --layer files, at

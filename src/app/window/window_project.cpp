@@ -17,7 +17,7 @@ namespace em {
 
 Project window_document(const MapScene& scene, const MapStyle& style, const MapView& view, const EventState& events,
                         const ExportState& export_state, int samples) {
-    Project p = session_project(scene, view.camera, events);
+    Project p = session_project(scene, view.camera, events, style.theme);
     for (const auto& layer : scene.overlays) {
         // A URL or connection string stays as written (absolute() would make "PG:..." a file in the current folder).
         const std::string& src = layer.data.source;
@@ -29,7 +29,7 @@ Project window_document(const MapScene& scene, const MapStyle& style, const MapV
     p.events.places = events.places_path;
     const ExportState& e = export_state;
     p.decorations = {e.title, e.subtitle, e.legend, e.scale_bar, e.inset, e.attribution};
-    p.map = {style.show_country_labels, style.show_graticule, ""};
+    p.map = {style.show_country_labels, style.show_graticule, "", style.theme};
     // The map's area, not the window: at "window size" the export is what the map area shows, pixel for pixel.
     const ExportRequest size = export_size(e, view.camera.width(), view.camera.height());
     p.output = {size.width, size.height, size.pixel_scale, samples};
@@ -105,8 +105,9 @@ void load_project_layers(const Project& project, const Projection& projection, L
 }  // namespace
 
 void open_project_file(const std::string& path, MapScene& scene, MapView& view, EventState& events,
-                       FilterUiState& filter_ui, ExportState& export_state, LoadingState& loading, MapRedraw& redraw,
-                       LogState& log, const std::function<void(const ProjectWindowLayout&)>& apply_layout) {
+                       FilterUiState& filter_ui, ExportState& export_state, MapTheme& map_theme, LoadingState& loading,
+                       MapRedraw& redraw, LogState& log,
+                       const std::function<void(const ProjectWindowLayout&)>& apply_layout) {
     auto project = read_project(path);
     if (!project) {
         log.error(project.error().message);
@@ -132,6 +133,7 @@ void open_project_file(const std::string& path, MapScene& scene, MapView& view, 
     std::snprintf(export_state.subtitle, sizeof export_state.subtitle, "%s", d.subtitle.c_str());
     export_state.legend = d.legend.value_or(true);
     export_state.scale_bar = d.scale_bar, export_state.inset = d.inset, export_state.attribution = d.attribution;
+    map_theme = project->map.theme;  // the map's style is the project's (the frame loop restyles the map)
     redraw.base_cache.invalidate();
     log.info("opened project " + path);
 }

@@ -27,13 +27,14 @@ void save_project_file(const std::string& path, const Project& doc, LogState& lo
 
 // File > Open project (and --project): the project's layers replace the user layers and start loading (their
 // styles wait in loading.pending_styles); its projection, view, clock, time window (range dates too), filters
-// (search text too) and export decorations apply at once.
+// (search text too), export decorations and the map's theme (into `map_theme`) apply at once.
 // Problems go to the log.
 // A project that keeps the window's layout gives it to `apply_layout` before the view is framed (the map's area
 // may change with it).
 void open_project_file(const std::string& path, MapScene& scene, MapView& view, EventState& events,
-                       FilterUiState& filter_ui, ExportState& export_state, LoadingState& loading, MapRedraw& redraw,
-                       LogState& log, const std::function<void(const ProjectWindowLayout&)>& apply_layout = {});
+                       FilterUiState& filter_ui, ExportState& export_state, MapTheme& map_theme, LoadingState& loading,
+                       MapRedraw& redraw, LogState& log,
+                       const std::function<void(const ProjectWindowLayout&)>& apply_layout = {});
 
 // The network/database sources the user allowed for a project and asked to remember (docs/security.md): kept in
 // the settings folder ($XDG_CONFIG_HOME/eventmap/allowed-sources.tsv), keyed by the project's full path.

@@ -48,18 +48,19 @@ void apply_settings(const Project& settings, const WindowOptions& options, Event
     std::snprintf(filter_ui.search, sizeof filter_ui.search, "%s", events.filter.text.c_str());
 }
 
-Project session_project(const MapScene& scene, const Camera& camera, const EventState& events) {
+Project session_project(const MapScene& scene, const Camera& camera, const EventState& events, MapTheme theme) {
     Project p;
     p.view.projection = scene.projection.name();
     p.view.bbox = visible_lon_lat(camera, scene.projection);
     p.view.frame = camera.visible();
     p.time = project_time(events.timeline.window);
     p.filters = ProjectFilters::from(events.filter);
+    p.map.theme = theme;
     return p;
 }
 
-void save_session(const MapScene& scene, const Camera& camera, const EventState& events) {
-    const Project p = session_project(scene, camera, events);
+void save_session(const MapScene& scene, const Camera& camera, const EventState& events, MapTheme theme) {
+    const Project p = session_project(scene, camera, events, theme);
     std::error_code ec;
     std::filesystem::create_directories(settings_dir(), ec);
     if (auto ok = write_project(p, settings_dir() / "settings.json"); !ok)

@@ -28,10 +28,13 @@ void apply_settings(const Project& settings, const WindowOptions& options, Event
                     FilterUiState& filter_ui);
 
 // The session as a project without layers: projection, the lon/lat box and exact frame in view, the clock and
-// time window (with its range in range mode) and the filters.
-Project session_project(const MapScene& scene, const Camera& camera, const EventState& events);
+// time window (with its range in range mode), the filters and the map's theme.
+Project session_project(const MapScene& scene, const Camera& camera, const EventState& events,
+                        MapTheme theme = MapTheme::kLight);
 
-// Saves time, window, filters, view and panel layout for the next launch, atomically; failures go to stderr.
-void save_session(const MapScene& scene, const Camera& camera, const EventState& events);
+// Saves time, window, filters, view, the map's theme and panel layout for the next launch, atomically; failures
+// go to stderr.
+void save_session(const MapScene& scene, const Camera& camera, const EventState& events,
+                  MapTheme theme = MapTheme::kLight);
 
 }  // namespace em
