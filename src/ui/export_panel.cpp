@@ -6,8 +6,22 @@
 #include "ui/panel_section.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <string>
 
 namespace em {
+
+namespace {
+
+// "PNG", "PDF" or "SVG": what the file's extension makes of the export (the writer decides the same way).
+const char* format_of(const char* path) {
+    std::string p = path;
+    std::transform(p.begin(), p.end(), p.begin(), [](unsigned char c) { return std::tolower(c); });
+    const auto ends = [&p](const char* ext) { return p.size() >= 4 && p.compare(p.size() - 4, 4, ext) == 0; };
+    return ends(".pdf") ? "PDF" : ends(".svg") ? "SVG" : "PNG";
+}
+
+}  // namespace
 
 ExportRequest export_size(const ExportState& s, int ww, int wh) {
     ExportRequest r;
@@ -45,6 +59,7 @@ std::optional<ExportRequest> draw_export_panel(ExportState& s, int ww, int wh, c
         const ExportRequest preview = export_size(s, ww, wh);
         ImGui::TextDisabled("%d x %d pixels, lines and text x%.2f", preview.width, preview.height, preview.pixel_scale);
         ImGui::InputText("file", s.path, sizeof s.path);
+        note_item("Export/file");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("The format follows the extension: .png, .pdf or .svg");
         ImGui::InputText("title", s.title, sizeof s.title);
         ImGui::InputText("subtitle", s.subtitle, sizeof s.subtitle);
@@ -57,7 +72,9 @@ std::optional<ExportRequest> draw_export_panel(ExportState& s, int ww, int wh, c
         ImGui::Checkbox("save the project beside it", &s.save_project);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("NAME.project.json: eventmap render --project NAME.project.json redraws this picture");
-        if (ImGui::Button("Export PNG (Ctrl+S, F12)")) request = preview;
+        const std::string button = std::string("Export ") + format_of(s.path) + " (Ctrl+S, F12)###export";
+        if (ImGui::Button(button.c_str())) request = preview;
+        note_item("Export/Export");
         if (!s.last_message.empty()) ImGui::TextWrapped("%s", s.last_message.c_str());
     }
     end_section();
