@@ -58,8 +58,13 @@ places = {r["place"]: (float(r["lon"]), float(r["lat"])) for r in csv.DictReader
 capitals = [r for r in csv.DictReader(open(os.path.join(data_dir, "places.csv"))) if r["is_capital"] == "yes"]
 end = datetime.date.fromisoformat(date_text)
 start = end - datetime.timedelta(days=30)
-events = [r for r in csv.DictReader(open(os.path.join(data_dir, "events.csv")))
-          if start < datetime.date.fromisoformat(r["date"]) <= end]
+
+
+def day(text):  # fuzzy dates (2023-06, 2023) as their first day
+    return datetime.date.fromisoformat((text + "-01-01")[:10] if len(text) == 4 else (text + "-01")[:10])
+
+
+events = [r for r in csv.DictReader(open(os.path.join(data_dir, "events.csv"))) if start < day(r["date"]) <= end]
 
 
 def memory_layer(geometry, name, features):
