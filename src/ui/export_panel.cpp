@@ -45,8 +45,19 @@ std::optional<ExportRequest> draw_export_panel(ExportState& s, int ww, int wh, c
     // Ctrl+S or F12 export with the current settings from anywhere.
     if (keys.pressed(GLFW_KEY_S, GLFW_MOD_CONTROL) || keys.pressed(GLFW_KEY_F12)) request = export_size(s, ww, wh);
     if (begin_section("Export", false)) {
-        ImGui::Combo("size", &s.preset,
-                     "window size\0twice the window\0003840 x 2160 (4K)\0A4 landscape, 300 dpi (3508 x 2480)\0custom\0");
+        // Each size is noted for the window tests (--layout-dump: "Export/size/a4").
+        static const char* const kSizes[][2] = {{"window", "window size"}, {"twice", "twice the window"},
+                                                {"4k", "3840 x 2160 (4K)"},
+                                                {"a4", "A4 landscape, 300 dpi (3508 x 2480)"}, {"custom", "custom"}};
+        s.preset = std::clamp(s.preset, 0, 4);
+        if (ImGui::BeginCombo("size", kSizes[s.preset][1])) {
+            for (int i = 0; i < 5; ++i) {
+                if (ImGui::Selectable(kSizes[i][1], i == s.preset)) s.preset = i;
+                note_item(std::string("Export/size/") + kSizes[i][0]);
+            }
+            ImGui::EndCombo();
+        }
+        note_item("Export/size");
         if (s.preset == 4) {
             ImGui::SetNextItemWidth(90);
             ImGui::InputInt("width", &s.custom_width, 0);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Export in the window writes PDF and SVG too (issue 16, item 1): the file's extension chooses the format. The
 # window opens a project (the Army-2024 forum, a title), the test types map.pdf into Export's "file" box and
-# presses Export, then map.svg. Checked with the tools a reader would use: the PDF is one page of the map area's
+# presses Export, then map.svg, then a4.pdf with the A4 size. Checked with the tools a reader would use: the PDF is one page of the map area's
 # size x 2 at 96 dpi x 2 (= the area in points x 0.75), its text layer (pdftotext) holds the title and country
 # labels, DejaVu Sans is embedded (pdffonts), its rasterisation is not blank; the SVG parses (xmllint), has the
 # named groups and the labels as <text>. The clicks aim at the widgets the window reports (--layout-dump).
@@ -100,6 +100,14 @@ if [ -s map.svg ]; then
     check "the title is SVG text" "grep -qF '>Army-2024 forum</text>' map.svg"
     check "a country label is SVG text" "grep -qF '>Mali</text>' map.svg"
 fi
+
+# The "A4 landscape, 300 dpi" size as a PDF is an A4 page (pdfinfo names it), not its pixels at the window's scale.
+click $(centre_of "$dump" Export/size)
+wait_dump "$dump" "'Export/size/a4' in d['widgets']"
+click $(centre_of "$dump" Export/size/a4)
+export_as a4.pdf
+check "the A4 size gives an A4 PDF" "pdfinfo a4.pdf | grep -q 'Page size:.*pts (A4)'"
+pdfinfo a4.pdf 2>/dev/null | grep 'Page size' || true
 
 for _ in 1 2 3; do xdotool key --window "$wid" ctrl+q 2>/dev/null || true; sleep 1; kill -0 $pid 2>/dev/null || break; done
 rc=0; wait $pid || rc=$?; pid=""
