@@ -37,6 +37,16 @@ double clip_motion_days(const ClipPlan& plan, const Project& doc) {
     return days;
 }
 
+Project clip_frame_document(const ClipRequest& r, std::size_t index) {
+    const ClipFrame& f = r.plan.frames.at(index);
+    Project one = r.frame_document(r.doc, f.day);
+    one.time.day_fraction = f.fraction;
+    one.time.motion_days = clip_motion_days(r.plan, r.doc);
+    one.time.clip_start = moment(r.plan.frames.front());
+    one.time.clip_end = moment(r.plan.frames.back());
+    return one;
+}
+
 ClipResult make_clip(HeadlessMap& map, const ClipRequest& r, const ClipFrameDone& on_frame, PhaseTimer* timer,
                      int max_tile) {
     if (r.plan.frames.empty()) return {ClipOutcome::kFailed, r.path + ": the clip has no frames"};
@@ -45,16 +55,10 @@ ClipResult make_clip(HeadlessMap& map, const ClipRequest& r, const ClipFrameDone
     auto writer = VideoWriter::open(r.path, settings);
     if (!writer) return {ClipOutcome::kFailed, writer.error().message};
     EncodingThread encoder(std::move(writer).value());  // dropped unfinished: nothing at the path
-    const double motion_days = clip_motion_days(r.plan, r.doc);
     const int total = static_cast<int>(r.plan.frames.size());
     for (int i = 0; i < total; ++i) {
         const ClipFrame& f = r.plan.frames[i];
-        Project one = r.frame_document(r.doc, f.day);
-        one.time.day_fraction = f.fraction;
-        one.time.motion_days = motion_days;
-        one.time.clip_start = moment(r.plan.frames.front());
-        one.time.clip_end = moment(r.plan.frames.back());
-        auto image = map.render(one, timer, max_tile);
+        auto image = map.render(clip_frame_document(r, i), timer, max_tile);
         if (!image) return {ClipOutcome::kFailed, image.error().message};
         if (auto ok = encoder.push(std::move(image).value(), f.copies); !ok)
             return {ClipOutcome::kFailed, ok.error().message};

@@ -32,6 +32,10 @@ struct ClipResult {
     std::string message;  // the error (one line naming the path) when failed
 };
 
+// The document frame `index` of the clip shows (its day and fraction of a day, smooth time's motion): what
+// make_clip draws, and what the window's preview of the first frame draws at thumbnail size.
+Project clip_frame_document(const ClipRequest& request, std::size_t index);
+
 // Draws every frame with `map` (HeadlessMap::render, the one drawing path) and encodes it on an EncodingThread
 // while the next is drawn; smooth time (render/clip_motion) with things coming and going over half a second of
 // the clip. Nothing is left at the path unless the outcome is kWritten. Used by `eventmap render -o OUT.mp4`

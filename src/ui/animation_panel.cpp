@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 namespace em {
 
@@ -32,10 +33,32 @@ std::string animation_frames_text(const AnimationPanelState& s) {
            units[std::clamp(s.step_unit, 0, 3)];
 }
 
-AnimationPanelAction draw_animation_panel(AnimationPanelState& s, const AnimationProgress& p) {
+namespace {
+
+// The first frame, as large as the sidebar allows up to its drawn size; "updating..." under it while a newer one is
+// drawn.
+void draw_thumbnail(const AnimationThumbnail& t) {
+    if (!t.texture) {
+        ImGui::TextDisabled("%s", t.note.empty() ? "drawing the first frame..." : t.note.c_str());
+        return;
+    }
+    const float width = std::min(static_cast<float>(t.width), ImGui::GetContentRegionAvail().x);
+    const float height = width * static_cast<float>(t.height) / std::max(t.width, 1);
+    ImGui::Image(t.texture, ImVec2(width, height));
+    note_item("Animation/preview");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("the clip's first frame");
+    if (t.updating) ImGui::TextDisabled("updating...");
+    else if (!t.note.empty()) ImGui::TextDisabled("%s", t.note.c_str());
+}
+
+}  // namespace
+
+AnimationPanelAction draw_animation_panel(AnimationPanelState& s, const AnimationProgress& p,
+                                          const AnimationThumbnail& thumbnail) {
     AnimationPanelAction action;
     // A section of the sidebar after Export, folded until asked for.
     if (begin_section("Animation", false)) {
+        action.open = true;
         ImGui::BeginDisabled(p.running);
         ImGui::SetNextItemWidth(110);
         ImGui::InputText("from", s.start, sizeof s.start);
@@ -69,9 +92,20 @@ AnimationPanelAction draw_animation_panel(AnimationPanelState& s, const Animatio
         ImGui::InputFloat("hold (s)", &s.hold, 0.5f, 1.0f, "%.1f");
         s.hold = std::clamp(s.hold, 0.0f, 10.0f);
         if (ImGui::Combo("format", &s.format, "MP4 (H.264)\0WebM (VP9)\0GIF\0")) follow_format(s);
-        // (Split literals: "\0" followed by "720p" would read as the octal escape \072.)
-        ImGui::Combo("preset", &s.preset,
-                     "1080p (1920 x 1080)\0" "720p (1280 x 720)\0" "square (1080 x 1080)\0" "vertical (1080 x 1920)\0");
+        // The presets' items are noted for the window tests (--layout-dump: "Animation/preset/square").
+        static const char* const kPresets[][2] = {{"1080p", "1080p (1920 x 1080)"}, {"720p", "720p (1280 x 720)"},
+                                                  {"square", "square (1080 x 1080)"},
+                                                  {"vertical", "vertical (1080 x 1920)"}};
+        s.preset = std::clamp(s.preset, 0, 3);
+        if (ImGui::BeginCombo("preset", kPresets[s.preset][1])) {
+            for (int i = 0; i < 4; ++i) {
+                if (ImGui::Selectable(kPresets[i][1], i == s.preset)) s.preset = i;
+                note_item(std::string("Animation/preset/") + kPresets[i][0]);
+            }
+            ImGui::EndCombo();
+        }
+        note_item("Animation/preset");
+        draw_thumbnail(thumbnail);
         ImGui::InputText("file", s.path, sizeof s.path);
         if (ImGui::Button("Make clip")) action.start = true;
         note_item("Animation/Make clip");

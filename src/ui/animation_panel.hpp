@@ -26,15 +26,26 @@ struct AnimationProgress {
     std::string message;  // the last outcome: written, cancelled, or the error
 };
 
+// The thumbnail of the clip's first frame, drawn by the window (a texture of the window's GL context), if any.
+struct AnimationThumbnail {
+    void* texture = nullptr;  // ImTextureID
+    int width = 0, height = 0;
+    bool updating = false;    // the settings changed since it was drawn; a new one is coming
+    std::string note;         // why there is none (an error), shown instead
+};
+
 // What the user asked for this frame.
 struct AnimationPanelAction {
     bool start = false;
     bool cancel = false;
+    bool open = false;  // the section is unfolded (the thumbnail is wanted)
 };
 
 // The Animation export panel: range, step, duration or fps, hold, format (the file's extension follows it),
-// preset; while a clip is made, a progress bar with frames done, rate and time left, and Cancel.
-AnimationPanelAction draw_animation_panel(AnimationPanelState& state, const AnimationProgress& progress);
+// preset, the thumbnail of the first frame; while a clip is made, a progress bar with frames done, rate and time
+// left, and Cancel.
+AnimationPanelAction draw_animation_panel(AnimationPanelState& state, const AnimationProgress& progress,
+                                          const AnimationThumbnail& thumbnail = {});
 
 // "START:END:STEP" for parse_frames, e.g. "2024-07-15:2024-09-15:1d".
 std::string animation_frames_text(const AnimationPanelState& state);

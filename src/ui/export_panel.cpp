@@ -6,8 +6,22 @@
 #include "ui/panel_section.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <string>
 
 namespace em {
+
+namespace {
+
+// "PNG", "PDF" or "SVG": what the file's extension makes of the export (the writer decides the same way).
+const char* format_of(const char* path) {
+    std::string p = path;
+    std::transform(p.begin(), p.end(), p.begin(), [](unsigned char c) { return std::tolower(c); });
+    const auto ends = [&p](const char* ext) { return p.size() >= 4 && p.compare(p.size() - 4, 4, ext) == 0; };
+    return ends(".pdf") ? "PDF" : ends(".svg") ? "SVG" : "PNG";
+}
+
+}  // namespace
 
 ExportRequest export_size(const ExportState& s, int ww, int wh) {
     ExportRequest r;
@@ -31,8 +45,19 @@ std::optional<ExportRequest> draw_export_panel(ExportState& s, int ww, int wh, c
     // Ctrl+S or F12 export with the current settings from anywhere.
     if (keys.pressed(GLFW_KEY_S, GLFW_MOD_CONTROL) || keys.pressed(GLFW_KEY_F12)) request = export_size(s, ww, wh);
     if (begin_section("Export", false)) {
-        ImGui::Combo("size", &s.preset,
-                     "window size\0twice the window\0003840 x 2160 (4K)\0A4 landscape, 300 dpi (3508 x 2480)\0custom\0");
+        // Each size is noted for the window tests (--layout-dump: "Export/size/a4").
+        static const char* const kSizes[][2] = {{"window", "window size"}, {"twice", "twice the window"},
+                                                {"4k", "3840 x 2160 (4K)"},
+                                                {"a4", "A4 landscape, 300 dpi (3508 x 2480)"}, {"custom", "custom"}};
+        s.preset = std::clamp(s.preset, 0, 4);
+        if (ImGui::BeginCombo("size", kSizes[s.preset][1])) {
+            for (int i = 0; i < 5; ++i) {
+                if (ImGui::Selectable(kSizes[i][1], i == s.preset)) s.preset = i;
+                note_item(std::string("Export/size/") + kSizes[i][0]);
+            }
+            ImGui::EndCombo();
+        }
+        note_item("Export/size");
         if (s.preset == 4) {
             ImGui::SetNextItemWidth(90);
             ImGui::InputInt("width", &s.custom_width, 0);
@@ -45,6 +70,7 @@ std::optional<ExportRequest> draw_export_panel(ExportState& s, int ww, int wh, c
         const ExportRequest preview = export_size(s, ww, wh);
         ImGui::TextDisabled("%d x %d pixels, lines and text x%.2f", preview.width, preview.height, preview.pixel_scale);
         ImGui::InputText("file", s.path, sizeof s.path);
+        note_item("Export/file");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("The format follows the extension: .png, .pdf or .svg");
         ImGui::InputText("title", s.title, sizeof s.title);
         ImGui::InputText("subtitle", s.subtitle, sizeof s.subtitle);
@@ -57,7 +83,9 @@ std::optional<ExportRequest> draw_export_panel(ExportState& s, int ww, int wh, c
         ImGui::Checkbox("save the project beside it", &s.save_project);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("NAME.project.json: eventmap render --project NAME.project.json redraws this picture");
-        if (ImGui::Button("Export PNG (Ctrl+S, F12)")) request = preview;
+        const std::string button = std::string("Export ") + format_of(s.path) + " (Ctrl+S, F12)###export";
+        if (ImGui::Button(button.c_str())) request = preview;
+        note_item("Export/Export");
         if (!s.last_message.empty()) ImGui::TextWrapped("%s", s.last_message.c_str());
     }
     end_section();

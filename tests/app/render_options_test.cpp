@@ -1,4 +1,6 @@
 #include "app/cli/render_options.hpp"
+#include "app/cli/vector_output.hpp"
+#include "app/window/window_app.hpp"
 
 #include <gtest/gtest.h>
 
@@ -221,6 +223,48 @@ TEST(RenderOptionsTest, PaperGivesThePictureSize) {
         EXPECT_EQ(r.error().message.find('\n'), std::string::npos) << r.error().message;
         EXPECT_NE(r.error().message.find("--"), std::string::npos) << r.error().message;
     }
+}
+
+// --size WxHpt (issue 16): a PDF page of any size in points, laid out as --paper is (inside --margin, at --dpi,
+// 300 by default); the page is kept in points as given (pdf_page_for), not rounded through millimetres.
+TEST(RenderOptionsTest, SizeInPointsIsAPdfPage) {
+    auto a4 = parse_render_args(Args{"-o", "m.pdf", "--size", "595x842pt"});
+    ASSERT_TRUE(a4) << a4.error().message;
+    ASSERT_TRUE(a4->options.page_pt);
+    EXPECT_DOUBLE_EQ(a4->options.page_pt->first, 595.0);
+    EXPECT_DOUBLE_EQ(a4->options.page_pt->second, 842.0);
+    EXPECT_FLOAT_EQ(a4->options.pixel_scale, 300.0f / 96.0f);
+    EXPECT_EQ(a4->options.width, 2243);   // (595 pt = 209.9 mm) - 2 x 10 mm at 300 dpi
+    EXPECT_EQ(a4->options.height, 3272);  // (842 pt = 297.0 mm) - 2 x 10 mm
+    Project doc;
+    doc.output.width = a4->options.width;
+    doc.output.height = a4->options.height;
+    doc.output.pixel_scale = a4->options.pixel_scale;
+    const PdfPage page = pdf_page_for(a4->options, doc);
+    EXPECT_DOUBLE_EQ(page.width_pt, 595.0);
+    EXPECT_DOUBLE_EQ(page.height_pt, 842.0);
+    EXPECT_NEAR(page.x_pt, (595.0 - 2243 * 72.0 / 300) / 2, 1e-9);  // centred
+    EXPECT_NEAR(page.pt_per_px, 72.0 / 300, 1e-6);
+
+    auto banner = parse_render_args(Args{"-o", "m.pdf", "--size", "1000X250pt", "--margin", "0", "--dpi", "72"});
+    ASSERT_TRUE(banner) << banner.error().message;
+    EXPECT_EQ(banner->options.width, 1000);  // points are pixels at 72 dpi
+    EXPECT_EQ(banner->options.height, 250);
+
+    for (const Args& bad : {Args{"-o", "m.png", "--size", "595x842pt"}, Args{"-o", "m.svg", "--size", "595x842pt"},
+                            Args{"-o", "m.pdf", "--size", "595x842pt", "--paper", "a4"},
+                            Args{"-o", "m.pdf", "--size", "595x842pt", "--orientation", "portrait"},
+                            Args{"-o", "m.pdf", "--size", "10x842pt"}, Args{"-o", "m.pdf", "--size", "20000x842pt"},
+                            Args{"-o", "m.pdf", "--size", "axbpt"}, Args{"-o", "m.pdf", "--size", "595pt"},
+                            Args{"-o", "m.pdf", "--size", "14400x14400pt"},  // 60000 px at 300 dpi
+                            Args{"-o", "m.mp4", "--frames", "2024-01-01:2024-02-01:1w", "--size", "595x842pt"}}) {
+        auto r = parse_render_args(bad);
+        ASSERT_FALSE(r) << bad[3];
+        EXPECT_EQ(r.error().message.find('\n'), std::string::npos) << r.error().message;
+        EXPECT_NE(r.error().message.find("--"), std::string::npos) << r.error().message;
+    }
+    // The window's --size is pixels only.
+    EXPECT_FALSE(parse_window_args(Args{"--size", "595x842pt"}));
 }
 
 TEST(RenderOptionsTest, HelpDocumentsExactlyTheAcceptedOptions) {

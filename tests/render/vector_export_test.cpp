@@ -212,6 +212,20 @@ TEST(VectorExportPaper, A4LandscapeIsAnA4Page) {
     EXPECT_NE(out.find("841.89 x 595.276 pts (A4)"), std::string::npos) << out;
 }
 
+// --size WxHpt: pdfinfo reports the page in the points given (a US legal page here: 612 x 1008 pt, portrait as
+// given), with the map inside the default 10 mm margin (at 96 dpi, to stay quick).
+TEST(VectorExportPaper, SizeInPointsIsThePage) {
+    const fs::path dir = test::temp_dir("vector-export-points");
+    std::string out;
+    ASSERT_EQ(run(test::quoted(test::eventmap_binary().string()) + " render -o " +
+                      test::quoted((dir / "legal.pdf").string()) + " --size 612x1008pt --dpi 96",
+                  &out),
+              0)
+        << out;
+    ASSERT_EQ(run("pdfinfo " + test::quoted((dir / "legal.pdf").string()), &out), 0) << out;
+    EXPECT_NE(out.find("612 x 1008 pts"), std::string::npos) << out;
+}
+
 TEST(VectorExportErrors, FailuresSayOneLineAndLeaveNothingHalfWritten) {
     const fs::path dir = test::temp_dir("vector-export-errors");
     const std::string bin = test::quoted(test::eventmap_binary().string());

@@ -106,11 +106,34 @@ Check whole_from(int lo, int hi, const std::string& what) {
     };
 }
 
+// "595x842pt" (or 595.28X841.89pt): a PDF page in points, each side from 1 inch to 200 inches (PDF's largest).
+std::optional<std::pair<double, double>> page_size_pt(const std::string& s) {
+    if (s.size() < 3 || s.compare(s.size() - 2, 2, "pt") != 0) return std::nullopt;
+    const std::string sides = s.substr(0, s.size() - 2);
+    const auto x = sides.find_first_of("xX");
+    if (x == std::string::npos) return std::nullopt;
+    const auto w = real_number(sides.substr(0, x)), h = real_number(sides.substr(x + 1));
+    if (!w || !h) return std::nullopt;
+    return std::pair<double, double>{*w, *h};
+}
+
 std::string check_size(const std::string& v) {
     const auto size = image_size(v);
     if (!size) return quote(v) + " is not WIDTHxHEIGHT with positive whole numbers";
     if (size->first > 16384 || size->second > 16384) return v + " is larger than 16384x16384";
     return "";
+}
+
+// render's --size: pixels, or for a PDF a page in points (checked against the output in apply_paper).
+std::string check_render_size(const std::string& v) {
+    if (v.size() > 2 && v.compare(v.size() - 2, 2, "pt") == 0) {
+        const auto page = page_size_pt(v);
+        if (!page) return quote(v) + " is not WIDTHxHEIGHTpt with positive numbers of points";
+        if (page->first < 72 || page->second < 72 || page->first > 14400 || page->second > 14400)
+            return quote(v) + ": each side of a page must be from 72 to 14400 points (1 to 200 inches)";
+        return "";
+    }
+    return check_size(v);
 }
 
 std::string check_view(const std::string& v) {
@@ -400,8 +423,13 @@ std::unique_ptr<RenderCli> render_cli(ParsedRender& parsed) {
                  check_not_empty, set(o.output));
     value_option(app, "--size", "WxH",
                  "image size in pixels (default 1920x1080; with --bbox and no --size the\n"
-                 "height follows the box's shape)",
-                 check_size, [&o](const std::string& v) {
+                 "height follows the box's shape); for a PDF also WxHpt, a page in points\n"
+                 "(595x842pt is A4 portrait), laid out as with --paper",
+                 check_render_size, [&o](const std::string& v) {
+                     if (auto page = page_size_pt(v)) {
+                         o.page_pt = page;
+                         return;
+                     }
                      std::tie(o.width, o.height) = *image_size(v);
                      o.size_given = true;
                  });
@@ -463,7 +491,8 @@ std::unique_ptr<RenderCli> render_cli(ParsedRender& parsed) {
     value_option(app, "--orientation", "NAME", "with --paper: landscape (default) or portrait",
                  one_of({"landscape", "portrait"}), set(o.orientation))
         ->group("Vector output (-o OUT.pdf or OUT.svg)");
-    value_option(app, "--margin", "MM", "with --paper: white margin round the map in millimetres (default 10)",
+    value_option(app, "--margin", "MM",
+                 "with --paper or --size WxHpt: white margin round the map in millimetres\n(default 10)",
                  [](const std::string& v) {
                      const auto mm = real_number(v);
                      return mm && *mm >= 0 && *mm <= 100 ? std::string() : quote(v) + " is not a number from 0 to 100";

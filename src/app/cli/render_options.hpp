@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 #include <set>
 #include <string>
 #include <vector>
@@ -44,6 +45,7 @@ struct RenderOptions {
     bool attribution = true;
     // Vector output (PDF): the paper the map is laid out on, and its margin (see app/cli/vector_output).
     std::optional<std::string> paper;     // a4, a3, letter
+    std::optional<std::pair<double, double>> page_pt;  // --size WxHpt: a page of any size, width x height in points
     std::string orientation = "landscape";
     double margin_mm = 10;
     // Sequences and georeferencing.

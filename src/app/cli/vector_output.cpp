@@ -12,8 +12,13 @@ constexpr double kMmPerInch = 25.4;
 constexpr double kPointsPerInch = 72.0;
 constexpr double kCssDpi = 96.0;  // pixel scale 1 is 96 dpi (--dpi N sets the scale to N / 96)
 
-// The paper's width and height in millimetres, turned for the orientation.
-void oriented_paper(const RenderOptions& o, double& w, double& h) {
+// The page's width and height in millimetres: the paper turned for the orientation, or --size WxHpt as given.
+void page_mm(const RenderOptions& o, double& w, double& h) {
+    if (o.page_pt) {
+        w = o.page_pt->first / kPointsPerInch * kMmPerInch;
+        h = o.page_pt->second / kPointsPerInch * kMmPerInch;
+        return;
+    }
     paper_size_mm(*o.paper, w, h);
     if (o.orientation == "landscape") std::swap(w, h);
 }
@@ -32,23 +37,36 @@ OutputFormat output_format(const std::string& path) {
 
 Status apply_paper(RenderOptions& o, bool dpi_or_scale_given) {
     const OutputFormat format = output_format(o.output);
-    if (!o.paper) {
+    if (!o.paper && !o.page_pt) {
         for (const char* option : {"orientation", "margin"})
-            if (o.was_given(option)) return Error{std::string("--") + option + ": only with --paper"};
+            if (o.was_given(option)) return Error{std::string("--") + option + ": only with --paper or --size WxHpt"};
         return Ok{};
     }
-    if (format != OutputFormat::kPdf)
-        return Error{"--paper: only for a PDF (-o OUT.pdf); a PNG or SVG is sized in pixels with --size"};
-    if (o.was_given("size")) return Error{"--paper: not with --size (the paper gives the size)"};
+    if (o.page_pt && o.paper) return Error{"--paper: not with --size (the paper gives the size)"};
+    if (o.page_pt) {
+        if (format != OutputFormat::kPdf)
+            return Error{"--size: a page in points (WxHpt) is only for a PDF (-o OUT.pdf); a PNG or SVG is sized in "
+                         "pixels (--size WxH)"};
+        if (o.was_given("orientation"))
+            return Error{"--orientation: only with --paper (--size WxHpt is the page as given, width first)"};
+    } else {
+        if (format != OutputFormat::kPdf)
+            return Error{"--paper: only for a PDF (-o OUT.pdf); a PNG or SVG is sized in pixels with --size"};
+        if (o.was_given("size")) return Error{"--paper: not with --size (the paper gives the size)"};
+    }
     if (o.world_file) return Error{"--world-file: only for a PNG"};
     if (!dpi_or_scale_given) o.pixel_scale = static_cast<float>(300.0 / kCssDpi);
     double w_mm = 0, h_mm = 0;
-    oriented_paper(o, w_mm, h_mm);
+    page_mm(o, w_mm, h_mm);
     const double dpi = kCssDpi * o.pixel_scale;
     const double inner_w = w_mm - 2 * o.margin_mm, inner_h = h_mm - 2 * o.margin_mm;
-    if (inner_w < 10 || inner_h < 10) return Error{"--margin: leaves less than 10 mm of the paper for the map"};
+    if (inner_w < 10 || inner_h < 10) return Error{"--margin: leaves less than 10 mm of the page for the map"};
     o.width = std::max(1, static_cast<int>(std::lround(inner_w / kMmPerInch * dpi)));
     o.height = std::max(1, static_cast<int>(std::lround(inner_h / kMmPerInch * dpi)));
+    if (o.width > 16384 || o.height > 16384)
+        return Error{"--dpi: the page at " + std::to_string(std::lround(dpi)) + " dpi would be a picture of " +
+                     std::to_string(o.width) + "x" + std::to_string(o.height) +
+                     " pixels, over 16384 a side; give a lower --dpi"};
     o.size_given = true;
     // A project drawn onto paper takes the paper's size and resolution (options beside --project win).
     o.given.insert("--size");
@@ -59,12 +77,13 @@ Status apply_paper(RenderOptions& o, bool dpi_or_scale_given) {
 PdfPage pdf_page_for(const RenderOptions& o, const Project& doc) {
     const double dpi = kCssDpi * doc.output.pixel_scale;
     PdfPage page = page_for_picture(doc.output.width, doc.output.height, dpi);
-    if (!o.paper) return page;
+    if (!o.paper && !o.page_pt) return page;
     double w_mm = 0, h_mm = 0;
-    oriented_paper(o, w_mm, h_mm);
+    page_mm(o, w_mm, h_mm);
     const double picture_w = page.width_pt, picture_h = page.height_pt;
-    page.width_pt = w_mm / kMmPerInch * kPointsPerInch;
-    page.height_pt = h_mm / kMmPerInch * kPointsPerInch;
+    // Points as given (no round trip through millimetres), else the paper's millimetres in points.
+    page.width_pt = o.page_pt ? o.page_pt->first : w_mm / kMmPerInch * kPointsPerInch;
+    page.height_pt = o.page_pt ? o.page_pt->second : h_mm / kMmPerInch * kPointsPerInch;
     page.x_pt = (page.width_pt - picture_w) / 2;
     page.y_pt = (page.height_pt - picture_h) / 2;
     return page;

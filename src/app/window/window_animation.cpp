@@ -1,10 +1,14 @@
 #include "app/window/window_animation.hpp"
 
 #include <algorithm>
+#include <cstdint>
+
+#include <imgui.h>
 
 #include "app/cli/render_document.hpp"
 #include "app/cli/render_options.hpp"
 #include "app/window/window_project.hpp"
+#include "gl/gl_api.hpp"
 #include "video/clip_timing.hpp"
 
 namespace em {
@@ -82,11 +86,42 @@ Result<ClipRequest> clip_request(const AnimationPanelState& s, Project doc) {
                        [as_project](const Project& d, Date day) { return frame_document(d, as_project, day); }};
 }
 
+constexpr int kThumbnailSide = 320;  // pixels, the longer side
+
+// Takes a finished thumbnail into the window's texture (the window's GL context is current in the frame loop).
+void receive_thumbnail(AnimationWindowState& state) {
+    if (!state.previewer) return;
+    auto done = state.previewer->take();
+    if (!done) return;
+    state.preview_refresh.drawn();
+    if (!*done) {
+        state.preview_note = done->error().message;
+        return;
+    }
+    const Image& image = done->value();
+    state.thumbnail = gl::Texture::create(image.width, image.height, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE,
+                                          image.pixels.data(), GL_LINEAR);
+    state.preview_note.clear();
+}
+
+AnimationThumbnail thumbnail_of(const AnimationWindowState& state) {
+    AnimationThumbnail t;
+    if (state.thumbnail) {
+        t.texture = reinterpret_cast<void*>(static_cast<std::intptr_t>(state.thumbnail.id()));
+        t.width = state.thumbnail.width();
+        t.height = state.thumbnail.height();
+    }
+    t.updating = state.preview_refresh.stale();
+    t.note = state.preview_note;
+    return t;
+}
+
 }  // namespace
 
 void draw_animation_panel_and_run(AnimationWindowState& state, const MapScene& scene, const MapStyle& style,
                                   const MapView& view, const EventState& events, const ExportState& export_state,
                                   int samples) {
+    receive_thumbnail(state);
     AnimationProgress progress;
     if (state.job) {
         progress = state.job->progress();
@@ -96,7 +131,7 @@ void draw_animation_panel_and_run(AnimationWindowState& state, const MapScene& s
         }
     }
     if (!state.job) progress.message = state.last_message;
-    const AnimationPanelAction action = draw_animation_panel(state.panel, progress);
+    const AnimationPanelAction action = draw_animation_panel(state.panel, progress, thumbnail_of(state));
     if (action.cancel && state.job) state.job->cancel();
     if (action.start && !state.job) {
         auto request = clip_request(state.panel, window_document(scene, style, view, events, export_state, samples));
@@ -105,6 +140,17 @@ void draw_animation_panel_and_run(AnimationWindowState& state, const MapScene& s
         } else {
             state.last_message.clear();
             state.job = std::make_unique<AnimationJob>(state.paths, std::move(request).value());
+        }
+    }
+    // The thumbnail: the first frame's document at thumbnail size; drawn when it has changed and settled.
+    if (action.open && !state.job) {
+        std::optional<Project> first;
+        if (auto request = clip_request(state.panel, window_document(scene, style, view, events, export_state, samples)))
+            first = thumbnail_document(clip_frame_document(request.value(), 0), kThumbnailSide);
+        const bool drawing = state.previewer && state.previewer->busy();
+        if (state.preview_refresh.should_draw(first, ImGui::GetTime(), drawing)) {
+            if (!state.previewer) state.previewer = std::make_unique<ClipPreviewer>(state.paths);
+            state.previewer->draw(std::move(*first));
         }
     }
 }

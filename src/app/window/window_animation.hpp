@@ -10,7 +10,9 @@
 #include "app/clip_maker.hpp"
 #include "app/data_paths.hpp"
 #include "app/event_state.hpp"
+#include "app/window/clip_preview.hpp"
 #include "app/window/window_view.hpp"
+#include "gl/texture.hpp"
 #include "render/map_scene.hpp"
 #include "ui/animation_panel.hpp"
 #include "ui/export_panel.hpp"
@@ -49,10 +51,17 @@ struct AnimationWindowState {
     DataPaths paths;
     std::unique_ptr<AnimationJob> job;
     std::string last_message;  // of the last job, once it is dropped
+    // The thumbnail of the first frame (while the section is open and no clip is being made).
+    std::unique_ptr<ClipPreviewer> previewer;  // made when the section is first unfolded
+    PreviewRefresh preview_refresh;
+    gl::Texture thumbnail;
+    std::string preview_note;
 };
 
 // Draws the Animation panel; "Make clip" starts a job with the window's document (window_document: layers,
-// styles, filters, the Export panel's decorations) at the preset's size, the view refitted to it.
+// styles, filters, the Export panel's decorations) at the preset's size, the view refitted to it. While the
+// section is open, its first frame is drawn in the background at thumbnail size (clip_frame_document, then
+// thumbnail_document, through a HeadlessMap as the clip) whenever it changes (PreviewRefresh), not every frame.
 void draw_animation_panel_and_run(AnimationWindowState& state, const MapScene& scene, const MapStyle& style,
                                   const MapView& view, const EventState& events, const ExportState& export_state,
                                   int samples);

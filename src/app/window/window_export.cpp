@@ -29,6 +29,21 @@ SceneLayer* coarsest_base_layer(MapScene& scene) {
     return coarsest ? &coarsest->layer : nullptr;
 }
 
+// The PDF page of a window export: the picture at 96 dpi x its pixel scale (as the PNG would print), except the
+// "A4 landscape, 300 dpi" size, whose 3508 x 2480 pixels are an A4 landscape page at 300 dpi (pdfinfo: A4).
+PdfPage window_pdf_page(const ExportState& state, const Project& doc) {
+    constexpr int kA4Preset = 3;
+    double w_mm = 0, h_mm = 0;
+    if (state.preset != kA4Preset || !paper_size_mm("a4", w_mm, h_mm))
+        return page_for_picture(doc.output.width, doc.output.height, 96.0 * doc.output.pixel_scale);
+    PdfPage page = page_for_picture(doc.output.width, doc.output.height, 300.0);
+    page.width_pt = h_mm / 25.4 * 72.0;  // landscape
+    page.height_pt = w_mm / 25.4 * 72.0;
+    page.x_pt = (page.width_pt - doc.output.width * page.pt_per_px) / 2;
+    page.y_pt = (page.height_pt - doc.output.height * page.pt_per_px) / 2;
+    return page;
+}
+
 bool write_export_png(const Project& doc, const std::string& path, ExportState& state, MapRenderer& renderer,
                       MapScene& scene, const MapStyle& style, const Decorations& deco, const Camera& camera);
 
@@ -44,14 +59,12 @@ void export_picture(const Project& doc, const std::string& path, ExportState& st
     }
     const OutputFormat format = output_format(path);
     if (format != OutputFormat::kPng) {
-        // PDF or SVG of the same document (docs/architecture.md, "Vector export"); the page is the picture at
-        // 96 dpi x its pixel scale.
+        // PDF or SVG of the same document (docs/architecture.md, "Vector export").
         const DrawList list = build_draw_list(scene, style, camera.value(), doc.output.pixel_scale, deco, renderer.font());
         const Status ok = format == OutputFormat::kSvg
                               ? write_svg(list, path)
-                              : write_pdf(list, page_for_picture(doc.output.width, doc.output.height,
-                                                                 96.0 * doc.output.pixel_scale),
-                                          renderer.font().path(), doc.decorations.title, path);
+                              : write_pdf(list, window_pdf_page(state, doc), renderer.font().path(),
+                                          doc.decorations.title, path);
         if (!ok) {
             state.last_message = "Export failed: " + ok.error().message;
             return;
