@@ -50,7 +50,7 @@ void apply_window_filter_args(const EventFilterArgs& args, EventState& events, F
     doc.filters = ProjectFilters::from(events.filter);
     apply_filter_args(args, doc.time, doc.filters);
     apply_document_clock(doc, events);
-    std::snprintf(filter_ui.search, sizeof filter_ui.search, "%s", events.filter.text.c_str());
+    sync_filter_ui(filter_ui, events.filter);
 }
 
 
