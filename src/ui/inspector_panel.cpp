@@ -94,7 +94,9 @@ void draw_inspector_panel(const Event*& pinned, std::optional<PointBinSummary>* 
     if (begin_section("Event")) {
         if (!pinned && pinned_bin && *pinned_bin) {
             draw_point_bin_summary(**pinned_bin);
-            ImGui::TextDisabled("as binned when clicked; zoom in to see the events");
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+            ImGui::TextWrapped("As binned when clicked; zoom in to see its events.");
+            ImGui::PopStyleColor();
             if (ImGui::SmallButton("Unpin")) pinned_bin->reset();
             note_item("Event/Unpin");
         } else if (!pinned) {

