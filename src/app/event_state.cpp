@@ -63,10 +63,14 @@ Status load_event_state(EventState& s, const std::string& places_path, const std
     s.timeline.window.mode = WindowMode::kTrailing;
     s.timeline.window.days = window_days;
     jump_to(s.timeline, start.value_or(last));
-    std::set<std::string> parties, countries;
-    for (const auto& e : s.set.events) parties.insert(e.party()), countries.insert(e.country);
+    std::set<std::string> parties, countries, event_types;
+    for (const auto& e : s.set.events) {
+        parties.insert(e.party()), countries.insert(e.country);
+        if (e.point) event_types.insert(e.point->event_type);
+    }
     s.choices.parties.assign(parties.begin(), parties.end());
     s.choices.countries.assign(countries.begin(), countries.end());
+    s.choices.event_types.assign(event_types.begin(), event_types.end());
     s.histogram_stale = s.overlay_stale = true;
     s.stamps = stamps_of(files_read(s));
     return Ok{};

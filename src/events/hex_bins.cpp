@@ -43,6 +43,8 @@ std::vector<HexBin> hex_bins(const std::vector<XY>& points, double radius) {
     return bins;
 }
 
+std::pair<int, int> hex_cell(XY point, double radius) { return axial_of(point.x, point.y, radius); }
+
 std::array<XY, 6> hex_corners(XY centre, double radius) {
     std::array<XY, 6> out;
     for (int k = 0; k < 6; ++k) {

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "core/geo_point.hpp"
@@ -20,6 +21,9 @@ struct HexBin {
 // Every point is in exactly one bin; bins come in the order of their first point. CPU only: the point events'
 // aggregation (render/point_events) uses it for each time window and zoom.
 std::vector<HexBin> hex_bins(const std::vector<XY>& points, double radius);
+
+// The axial coordinates (q, r) of the hexagon of that grid holding a point: the bin hex_bins puts it in.
+std::pair<int, int> hex_cell(XY point, double radius);
 
 // The six corners of a pointy-top hexagon, counter-clockwise from the one at 30 degrees.
 std::array<XY, 6> hex_corners(XY centre, double radius);

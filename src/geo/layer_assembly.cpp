@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/utf8.hpp"
+#include "geo/missing_shx.hpp"
 
 namespace em {
 
@@ -133,8 +134,9 @@ GeometryKind merge_kind(GeometryKind a, GeometryKind b) {
 void TransformDeleter::operator()(OGRCoordinateTransformation* ct) const { OGRCoordinateTransformation::DestroyCT(ct); }
 
 std::string last_gdal_error() {
+    // Without GDAL's advice to set a configuration option, which a desktop user cannot act on.
     const char* msg = CPLGetLastErrorMsg();
-    return (msg && *msg) ? std::string(msg) : std::string();
+    return (msg && *msg) ? without_config_option_advice(msg) : std::string();
 }
 
 std::string describe_crs(const OGRSpatialReference& srs) {

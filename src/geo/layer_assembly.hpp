@@ -36,7 +36,7 @@ struct SourceCrs {
     LonFold fold = LonFold::kNever;
 };
 
-// GDAL's last error message, or "" when there is none.
+// GDAL's last error message, or "" when there is none; without advice to set a GDAL configuration option.
 std::string last_gdal_error();
 
 // A short description of a CRS: "AUTHORITY:CODE", else its name.

@@ -20,6 +20,7 @@
 
 #include "geo/geojson_reader.hpp"
 #include "geo/layer_assembly.hpp"
+#include "geo/missing_shx.hpp"
 #include "geo/source_policy.hpp"
 
 namespace em {
@@ -37,7 +38,29 @@ struct DatasetCloser {
 };
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
-Result<DatasetPtr> open_dataset(const std::string& given) {
+// GDAL's messages about the temporary copy name the user's file instead.
+std::string in_user_folder(std::string message, const ShapefileCopy& copy, const std::string& user_shp) {
+    const std::string from = copy.shp();
+    for (std::size_t at = message.find(from); at != std::string::npos; at = message.find(from, at + user_shp.size()))
+        message.replace(at, from.size(), user_shp);
+    const std::string folder = copy.folder().string() + "/";
+    const std::string user_folder = std::filesystem::path(user_shp).parent_path().string();
+    const std::string to = user_folder.empty() ? std::string() : user_folder + "/";
+    for (std::size_t at = message.find(folder); at != std::string::npos; at = message.find(folder, at + to.size()))
+        message.replace(at, folder.size(), to);
+    return message;
+}
+
+// An open source. When the user's shapefile has no .shx, GDAL reads a temporary copy (with the index it rebuilt
+// there), which lives as long as the dataset and is removed after it is closed.
+struct OpenedSource {
+    std::optional<ShapefileCopy> copy;  // declared first: destroyed after the dataset
+    DatasetPtr dataset;
+    std::vector<std::string> warnings;  // given with every layer read from it
+    GDALDataset* operator->() const { return dataset.get(); }
+};
+
+Result<OpenedSource> open_dataset(const std::string& given) {
     ensure_gdal_registered();
     // Network and database sources only with the user's consent; devices, FIFOs and /proc never (source_policy).
     if (auto ok = check_source(given); !ok) return ok.error();
@@ -52,9 +75,25 @@ Result<DatasetPtr> open_dataset(const std::string& given) {
         // A folder can be a valid OGR source (a folder of shapefiles); GDAL decides below.
         is_folder = true;
     }
+    OpenedSource opened;
+    std::string open_path = path;
+    if (shapefile_missing_shx(path)) {
+        // Opened anyway, as pyshp and mbostock/shapefile open it: GDAL rebuilds the index, in a copy.
+        auto copy = ShapefileCopy::make(path);
+        if (!copy) return copy.error();
+        opened.copy = std::move(copy).value();
+        open_path = opened.copy->shp();
+        opened.warnings.push_back(missing_shx_warning(path));
+    }
     CPLErrorReset();
-    GDALDataset* ds = static_cast<GDALDataset*>(
-        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    GDALDataset* ds = nullptr;
+    {
+        // Only for this open, on this thread, and only on the copy (see above).
+        std::optional<ScopedThreadConfigOption> restore;
+        if (opened.copy) restore.emplace("SHAPE_RESTORE_SHX", "YES");
+        ds = static_cast<GDALDataset*>(
+            GDALOpenEx(open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    }
     if (!ds) {
         if (is_folder)
             return Error{path + ": is a folder with no vector data GDAL can read; give a file (.shp, .geojson, ...)"};
@@ -69,9 +108,11 @@ Result<DatasetPtr> open_dataset(const std::string& given) {
             }
         }
         if (why.empty()) why = "not a vector format GDAL can read";
+        if (opened.copy) why = in_user_folder(why, *opened.copy, path);
         return Error{path + ": cannot open: " + why};
     }
-    return DatasetPtr(ds);
+    opened.dataset = DatasetPtr(ds);
+    return opened;
 }
 
 bool plausible_lon_lat(const OGREnvelope& e) {
@@ -255,6 +296,13 @@ Result<VectorLayer> read_layer(const std::string& path, OGRLayer& layer, const L
     return out;
 }
 
+// The source's own warnings (a rebuilt .shx) first; GDAL's words about a temporary copy name the user's file.
+void add_source_warnings(VectorLayer& layer, const OpenedSource& source, const std::string& path) {
+    if (source.copy)
+        for (std::string& w : layer.warnings) w = in_user_folder(w, *source.copy, path);
+    layer.warnings.insert(layer.warnings.begin(), source.warnings.begin(), source.warnings.end());
+}
+
 // A file that points at others (a VRT) whose sources GDAL's guards refused while it was read: GDAL may give it as
 // an empty layer; the whole file is "not opened" instead, naming what it wanted (and nothing of it is cached).
 std::optional<Error> refused_inside(const std::string& path, std::size_t refused_before) {
@@ -318,6 +366,7 @@ Result<std::vector<VectorLayer>> load_vector_source_with_gdal(const std::string&
         auto l = read_layer(path, *layer, control);
         if (auto refused = refused_inside(path, refused_before)) return *refused;
         if (!l) return l.error();
+        add_source_warnings(l.value(), ds.value(), path);
         layers.push_back(std::move(l).value());
     }
     if (layers.empty()) return Error{path + ": contains no vector layers"};
@@ -339,6 +388,7 @@ Result<VectorLayer> load_vector_layer(const std::string& path, const std::string
     if (!layer) return Error{path + ": has no layer named '" + layer_name + "'"};
     auto read = read_layer(path, *layer, control);
     if (auto refused = refused_inside(path, refused_before)) return *refused;
+    if (read) add_source_warnings(read.value(), ds.value(), path);
     return read;
 }
 

@@ -23,9 +23,14 @@ EventOverlay build_event_overlay(std::vector<VisibleEvent> visible, const Presen
     EventOverlay overlay;
     overlay.window = window;
     overlay.visible_count = visible.size();
-    std::stable_sort(visible.begin(), visible.end(), [](const VisibleEvent& a, const VisibleEvent& b) {
-        return a.event->first_day() < b.event->first_day();
-    });
+    {
+        // By first day, worked out once per event rather than per comparison (see ui/events_table).
+        std::vector<std::pair<int, VisibleEvent>> by_day;
+        by_day.reserve(visible.size());
+        for (const VisibleEvent& v : visible) by_day.push_back({v.event->first_day().days, v});
+        std::stable_sort(by_day.begin(), by_day.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t i = 0; i < by_day.size(); ++i) visible[i] = by_day[i].second;
+    }
     overlay.points = collect_point_events(visible, projection);  // incidents: render/point_events
 
     // Links: meetings and calls, one per (from, to, call?) with a count.

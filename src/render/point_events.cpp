@@ -79,8 +79,11 @@ std::vector<PointEventBin> make_bins(const std::vector<PointEventMark>& marks, d
     std::map<std::uint32_t, std::size_t> colours;
     for (const HexBin& b : bins) {
         PointEventBin pb;
+        pb.q = b.q, pb.r = b.r;
         pb.centre = b.centre;
         pb.count = b.members.size();
+        pb.members.reserve(b.members.size());
+        for (std::uint32_t m : b.members) pb.members.push_back(static_cast<std::uint32_t>(on_map[m]));
         colours.clear();
         float weight = 0;
         for (std::uint32_t m : b.members) {
@@ -164,6 +167,47 @@ const Event* pick_point_event(const PointEvents& points, const Camera& camera, X
         if (d <= best_d) best_d = std::min(d, 0.0), best = m.event;
     }
     return best;
+}
+
+namespace {
+std::vector<std::pair<std::string, std::size_t>> most_first(const std::map<std::string, std::size_t>& counts) {
+    std::vector<std::pair<std::string, std::size_t>> out(counts.begin(), counts.end());
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    return out;
+}
+}  // namespace
+
+PointBinSummary summarize_bin(const PointEvents& points, const PointEventLayout& layout, const PointEventBin& bin) {
+    PointBinSummary s;
+    s.centre = bin.centre;
+    s.radius = layout.bin_radius;
+    s.count = bin.members.size();
+    std::map<std::string, std::size_t> types, parties;
+    bool first = true;
+    for (std::uint32_t i : bin.members) {
+        const Event& e = *points.marks[i].event;
+        s.fatalities += e.fatalities();
+        ++types[e.point ? e.point->event_type : std::string()];
+        if (e.point && !e.point->mapped_party.empty()) ++parties[party_of(e.point->mapped_party)];
+        if (first || e.first_day() < s.first) s.first = e.first_day();
+        if (first || s.last < e.last_day()) s.last = e.last_day();
+        first = false;
+    }
+    s.types = most_first(types);
+    s.parties = most_first(parties);
+    return s;
+}
+
+std::optional<PointBinSummary> pick_point_bin(const PointEvents& points, const Camera& camera, XY screen,
+                                              float pixel_scale) {
+    const PointEventLayout& layout = points.layout(camera, pixel_scale);
+    if (!layout.aggregated || !(layout.bin_radius > 0)) return std::nullopt;
+    // The same grid as the bins: the cell under the pointer is the bin drawn there (the drawn hexagon is a little
+    // smaller than its cell; the gap between two counts as the nearer one).
+    const auto [q, r] = hex_cell(camera.to_world(screen), layout.bin_radius);
+    for (const PointEventBin& b : layout.bins)
+        if (b.q == q && b.r == r) return summarize_bin(points, layout, b);
+    return std::nullopt;
 }
 
 PointEventLegend point_event_legend(const PointEvents& points) {

@@ -2,12 +2,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "core/color.hpp"
+#include "core/date.hpp"
 #include "events/hex_bins.hpp"
 #include "events/time_filter.hpp"
 #include "geo/projection.hpp"
@@ -45,7 +47,9 @@ struct PointEventMark {
 
 // A bin as drawn.
 struct PointEventBin {
+    int q = 0, r = 0;  // its cell of the grid (hex_bins)
     XY centre;
+    std::vector<std::uint32_t> members;  // indices into PointEvents::marks
     std::size_t count = 0;
     long long fatalities = 0;
     Color color;  // of the event type most of its events have
@@ -94,6 +98,25 @@ PointEventLayout layout_point_events(const std::vector<PointEventMark>& marks, c
 // The point event under a screen point when dots are drawn (nullptr over bins or nothing).
 const Event* pick_point_event(const PointEvents& points, const Camera& camera, XY screen, float pixel_scale = 1.0f,
                               float tolerance = 4.0f);
+
+// What one hexagon bin holds, for the hover and the inspector: a summary, not pointers, so it stays valid after the
+// events are reloaded. It is the bin as it was when picked (for the time window and filters of that moment).
+struct PointBinSummary {
+    XY centre;          // projected metres
+    double radius = 0;  // the bin's circumradius, projected metres
+    std::size_t count = 0;
+    long long fatalities = 0;
+    std::vector<std::pair<std::string, std::size_t>> types;  // event type and its count, most first (ties by name)
+    Date first, last;                                        // the first day of the earliest, last of the latest
+    std::vector<std::pair<std::string, std::size_t>> parties;  // mapped outside parties (acled_actors.csv), most first
+};
+
+// The hexagon bin under a screen point when bins are drawn (nullopt over dots, or where there is no bin).
+std::optional<PointBinSummary> pick_point_bin(const PointEvents& points, const Camera& camera, XY screen,
+                                              float pixel_scale = 1.0f);
+
+// The summary of a bin of a layout (its members are indices into points.marks).
+PointBinSummary summarize_bin(const PointEvents& points, const PointEventLayout& layout, const PointEventBin& bin);
 
 // Legend rows for the point events shown: one per ACLED event type present (label, colour), in a fixed order, and
 // the parties of the rows drawn in a party's colour.

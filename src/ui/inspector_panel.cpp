@@ -89,13 +89,20 @@ void draw_event_details(const Event& e, float width) {
     field("file", e.file + ":" + std::to_string(e.line), right);
 }
 
-void draw_inspector_panel(const Event*& pinned) {
+void draw_inspector_panel(const Event*& pinned, std::optional<PointBinSummary>* pinned_bin) {
     reap_spawned();  // every frame, also after the event was unpinned
     bool keep = true;
     if (begin_section("Event")) {
-        if (!pinned) {
+        if (!pinned && pinned_bin && *pinned_bin) {
+            draw_point_bin_summary(**pinned_bin);
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-            ImGui::TextWrapped("Click an event on the map, or a row of the list below, to pin it here.");
+            ImGui::TextWrapped("As binned when clicked; zoom in to see its events.");
+            ImGui::PopStyleColor();
+            if (ImGui::SmallButton("Unpin")) pinned_bin->reset();
+            note_item("Event/Unpin");
+        } else if (!pinned) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+            ImGui::TextWrapped("Click an event or a hexagon on the map, or a row of the list below, to pin it here.");
             ImGui::PopStyleColor();
         } else {
             draw_event_details(*pinned, ImGui::GetContentRegionAvail().x);

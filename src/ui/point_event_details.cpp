@@ -42,4 +42,23 @@ void draw_point_event_details(const Event& e) {
     row("as placed", geo_precision_text(p.geo_precision));
 }
 
+void draw_point_bin_summary(const PointBinSummary& bin) {
+    ImGui::Text("%zu events in this hexagon", bin.count);
+    row("fatalities", std::to_string(bin.fatalities));
+    row("dates", bin.first == bin.last ? FuzzyDate::of(bin.first).display()
+                                       : FuzzyDate::of(bin.first).display() + " to " + FuzzyDate::of(bin.last).display());
+    for (const auto& [type, count] : bin.types) {
+        const Color c = event_type_color(type);
+        ImGui::TextColored(ImVec4(c.r, c.g, c.b, 1), "%6zu", count);
+        ImGui::SameLine(100);
+        ImGui::TextUnformatted(type.empty() ? "(no type)" : type.c_str());
+    }
+    if (!bin.parties.empty()) {
+        std::string parties;
+        for (const auto& [party, count] : bin.parties)
+            parties += (parties.empty() ? "" : ", ") + party + " (" + std::to_string(count) + ")";
+        row("outside", parties);
+    }
+}
+
 }  // namespace em

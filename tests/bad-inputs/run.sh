@@ -156,6 +156,15 @@ for i in $(seq 1 "$n"); do
     esac
 done
 
+# A shapefile without its .shx is read from a temporary copy: nothing may be written beside the user's file.
+for f in "$here"/missing_shx.shx "$here"/missing_shx.SHX; do
+    if [ -e "$f" ]; then
+        echo "FAIL  missing_shx.shp: $f was written beside the user's file"
+        rm -f "$f"
+        failed=$((failed + 1))
+    fi
+done
+
 # The files are no longer needed (100 MB); chmod back so anyone can delete the folder.
 chmod -R u+rwX "$work" 2>/dev/null
 rm -f "$gen/long_line.csv"

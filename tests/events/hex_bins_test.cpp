@@ -57,6 +57,18 @@ TEST(HexBins, PointsNearTogetherShareABinAndTheGridIsAnchoredAtTheOrigin) {
     EXPECT_NEAR(moved[0].centre.x, dx, 1e-9);
 }
 
+// hex_cell (what picking a bin under the pointer uses) names the bin hex_bins put each point in.
+TEST(HexBins, HexCellIsTheBinOfThePoint) {
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<double> u(-3e5, 3e5);
+    std::vector<XY> points(5000);
+    for (XY& p : points) p = {u(rng), u(rng)};
+    const double radius = 9000;
+    for (const HexBin& b : hex_bins(points, radius))
+        for (std::uint32_t m : b.members) EXPECT_EQ(hex_cell(points[m], radius), std::make_pair(b.q, b.r));
+    EXPECT_EQ(hex_cell({0, 0}, radius), std::make_pair(0, 0));
+}
+
 TEST(HexBins, NoPointsOrNoSizeGiveNoBins) {
     EXPECT_TRUE(hex_bins({}, 10).empty());
     EXPECT_TRUE(hex_bins({{1, 1}}, 0).empty());

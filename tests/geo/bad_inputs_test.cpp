@@ -1,7 +1,15 @@
 // Damaged and misleading inputs: none may crash; each ends in an Error or a warning that names the file.
 // The behaviour asserted here is what GDAL 3.6 (Debian 12) was observed to do; see each test.
+#include <cpl_conv.h>
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "geo/missing_shx.hpp"
 #include "geo/prepared_layer.hpp"
 #include "geo/vector_loader.hpp"
 #include "geo_test_util.hpp"
@@ -38,14 +46,92 @@ TEST(BadInputsTest, TruncatedShpLoadsWhatIsThereAndWarns) {
     EXPECT_EQ(prepared.mesh.ranges[1].index_count, 0u);
 }
 
-// Observed: GDAL refuses to open a shapefile without its .shx (unless SHAPE_RESTORE_SHX=YES) and says so.
-TEST(BadInputsTest, MissingShxIsAnErrorNamingTheShx) {
-    const std::string path = bad("missing_shx.shp");
+// A folder's files by name with their bytes and modification times, to show that reading left it as it was.
+std::map<std::string, std::pair<std::string, std::filesystem::file_time_type>> folder_state(
+    const std::filesystem::path& dir) {
+    std::map<std::string, std::pair<std::string, std::filesystem::file_time_type>> out;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::stringstream bytes;
+        bytes << in.rdbuf();
+        out[entry.path().filename().string()] = {bytes.str(), entry.last_write_time()};
+    }
+    return out;
+}
+
+// The temporary folders the loader made for rebuilt indexes (eventmap-shx-*) under `tmp`.
+std::size_t rebuild_folders(const std::filesystem::path& tmp) {
+    std::size_t n = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(tmp))
+        n += entry.path().filename().string().rfind("eventmap-shx-", 0) == 0;
+    return n;
+}
+
+// GDAL 3.6 refuses a shapefile without its .shx ("... Set SHAPE_RESTORE_SHX config option to YES ...", advice a
+// desktop user cannot act on). eventmap opens it as pyshp does: GDAL rebuilds the index in a temporary copy of the
+// .shp/.dbf/.prj/.cpg, one warning names the file, and the user's folder is left byte for byte as it was (no .shx
+// written beside the .shp). The copy is removed and no GDAL option is left set.
+TEST(BadInputsTest, MissingShxOpensFromATemporaryCopyWithAWarningAndLeavesTheFolderUnchanged) {
+    const auto dir = test::temp_dir("missing-shx");
+    for (const char* ext : {".shp", ".dbf", ".prj", ".cpg"})
+        std::filesystem::copy_file(bad(std::string("missing_shx") + ext), dir / (std::string("missing_shx") + ext));
+    const auto tmp = test::temp_dir("missing-shx-tmp");  // where the loader's copies go (TMPDIR)
+    const char* tmpdir_before = std::getenv("TMPDIR");
+    const std::string saved_tmpdir = tmpdir_before ? tmpdir_before : "";
+    ::setenv("TMPDIR", tmp.c_str(), 1);
+    const auto before = folder_state(dir);
+    ASSERT_EQ(before.size(), 4u);
+    const std::string path = (dir / "missing_shx.shp").string();
+
     auto layers = load_vector_source(path);
-    ASSERT_FALSE(layers);
-    const std::string& msg = layers.error().message;
-    EXPECT_EQ(msg.rfind(path + ": cannot open: ", 0), 0u) << msg;
-    EXPECT_NE(msg.find("missing_shx.shx"), std::string::npos) << msg;
+    auto one = load_vector_layer(path, "missing_shx");
+    auto names = list_vector_layers(path);
+    if (tmpdir_before) ::setenv("TMPDIR", saved_tmpdir.c_str(), 1); else ::unsetenv("TMPDIR");
+
+    ASSERT_TRUE(layers) << layers.error().message;
+    ASSERT_EQ(layers->size(), 1u);
+    const VectorLayer& layer = layers->front();
+    EXPECT_EQ(layer.name, "missing_shx");
+    EXPECT_EQ(layer.source, path);
+    ASSERT_EQ(layer.features.size(), 3u);
+    EXPECT_EQ(layer.features[0].values[layer.field_index("name")], "square_with_hole");
+    EXPECT_EQ(layer.features[0].polygons.size(), 1u);
+    EXPECT_EQ(layer.features[0].polygons[0].rings.size(), 2u);  // the hole survives: geometry read in full
+    EXPECT_GT(layer.vertex_count(), 10u);
+    ASSERT_EQ(layer.warnings.size(), 1u) << test::joined(layer.warnings);
+    EXPECT_EQ(layer.warnings[0], path + ": no .shx index file beside it (often lost in mail or on file shares); read "
+                                        "with an index rebuilt from the .shp in a temporary copy, the folder is left "
+                                        "unchanged");
+    EXPECT_EQ(layer.warnings[0].find('\n'), std::string::npos);
+    ASSERT_TRUE(one) << one.error().message;
+    EXPECT_EQ(one->features.size(), 3u);
+    EXPECT_EQ(one->warnings, layer.warnings);
+    ASSERT_TRUE(names) << names.error().message;
+    EXPECT_EQ(names.value(), std::vector<std::string>{"missing_shx"});
+
+    EXPECT_EQ(folder_state(dir), before) << "the user's folder changed";
+    EXPECT_FALSE(std::filesystem::exists(dir / "missing_shx.shx"));
+    EXPECT_EQ(rebuild_folders(tmp), 0u) << "a temporary copy was left in " << tmp;
+    EXPECT_EQ(CPLGetConfigOption("SHAPE_RESTORE_SHX", nullptr), nullptr) << "a GDAL option was left set";
+    // The same open a second time (the first must not have left anything that makes it work).
+    auto again = load_vector_source(path);
+    ASSERT_TRUE(again) << again.error().message;
+    EXPECT_EQ(again->front().features.size(), 3u);
+    EXPECT_EQ(folder_state(dir), before);
+}
+
+// GDAL's advice to set a configuration option is dropped from the messages passed on; the rest stays.
+TEST(BadInputsTest, GdalAdviceToSetAnOptionIsDropped) {
+    EXPECT_EQ(without_config_option_advice("Unable to open a.shx or a.SHX. Set SHAPE_RESTORE_SHX config option to YES "
+                                           "to restore or create it."),
+              "Unable to open a.shx or a.SHX.");
+    EXPECT_EQ(without_config_option_advice("GeoJSON object too complex/large. You may define the "
+                                           "OGR_GEOJSON_MAX_OBJ_SIZE configuration option to a value in megabytes to "
+                                           "allow for larger features, or 0 to remove any size limit."),
+              "GeoJSON object too complex/large.");
+    EXPECT_EQ(without_config_option_advice("Error in fread() reading object of size 8 at offset 196 from .shp file"),
+              "Error in fread() reading object of size 8 at offset 196 from .shp file");
+    EXPECT_EQ(without_config_option_advice(""), "");
 }
 
 // Observed: GDAL opens a shapefile without its .dbf and gives features with geometry and no fields, silently.

@@ -51,7 +51,7 @@ void apply_window_filter_args(const EventFilterArgs& args, EventState& events, F
     doc.filters = ProjectFilters::from(events.filter);
     apply_filter_args(args, doc.time, doc.filters);
     apply_document_clock(doc, events);
-    std::snprintf(filter_ui.search, sizeof filter_ui.search, "%s", events.filter.text.c_str());
+    sync_filter_ui(filter_ui, events.filter);
 }
 
 
@@ -253,6 +253,8 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         if (std::exchange(panels.reload_events, false) || event_files_changed(events, now_s)) {
             panels.pinned = nullptr;  // these point into the events about to be replaced
             panels.hovered_row = nullptr;
+            panels.events_list.rows.clear();  // so do the list's rows (the layout dump reads them this frame)
+            panels.events_list.stale = true;
             const Status reloaded = reload_event_state(events);
             panels.status.message = reloaded ? std::to_string(events.set.events.size()) + " events reloaded"
                                              : reloaded.error().message;

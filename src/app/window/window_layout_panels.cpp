@@ -38,12 +38,17 @@ UiRect to_framebuffer(const UiRect& r, const MapView& view) {
 }
 
 // The screen point (framebuffer pixels) of a lon/lat, if the projection reaches it.
+// A projected point on screen, in ImGui's pixels.
+ImVec2 screen_of_world(XY world, const MapView& view) {
+    const XY s = to_window_pixels(view, view.camera.to_screen(world));
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    return ImVec2(float(s.x * display.x / std::max(1, view.fb_w)), float(s.y * display.y / std::max(1, view.fb_h)));
+}
+
 std::optional<ImVec2> screen_of(GeoPoint p, const MapScene& scene, const MapView& view) {
     const auto world = scene.projection.forward(p);
     if (!world) return std::nullopt;
-    const XY s = to_window_pixels(view, view.camera.to_screen(*world));
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    return ImVec2(float(s.x * display.x / std::max(1, view.fb_w)), float(s.y * display.y / std::max(1, view.fb_h)));
+    return screen_of_world(*world, view);
 }
 
 // A chosen event's place off the map: centre the map on it (same scale).
@@ -172,7 +177,7 @@ void draw_inspector(PanelsState& panels, const EventState& events, const MapScen
     }
     if (ImGui::SmallButton(">")) panels.layout_sizes.inspector_open = false;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("fold the inspector (more map)");
-    draw_inspector_panel(panels.pinned);
+    draw_inspector_panel(panels.pinned, &panels.pinned_bin);
     draw_feature_panel(panels.inspected);
     // The list follows the time window and the filters.
     EventsListState& list = panels.events_list;
@@ -196,6 +201,7 @@ void draw_inspector(PanelsState& panels, const EventState& events, const MapScen
     panels.hovered_row = action.hovered;
     if (action.selected) {
         panels.pinned = action.selected;
+        panels.pinned_bin.reset();
         bring_onto_map(*action.selected, scene, view, redraw);
     }
     ImGui::End();
@@ -221,6 +227,14 @@ void highlight_events_on_map(const PanelsState& panels, const MapScene& scene, c
                        ImVec2(panels.layout.map.right(), panels.layout.map.bottom()));
     ring(panels.pinned, 0.9f * em, 2.5f);
     if (panels.hovered_row != panels.pinned) ring(panels.hovered_row, 0.7f * em, 2.0f);
+    if (panels.pinned_bin && !panels.pinned) {  // the pinned hexagon's outline (the grid's cell, where it was binned)
+        ImVec2 corners[6];
+        int k = 0;
+        for (const XY& c : hex_corners(panels.pinned_bin->centre, panels.pinned_bin->radius))
+            corners[k++] = screen_of_world(c, view);
+        draw->AddPolyline(corners, 6, IM_COL32(255, 255, 255, 230), ImDrawFlags_Closed, 5.0f);
+        draw->AddPolyline(corners, 6, IM_COL32(26, 26, 26, 255), ImDrawFlags_Closed, 2.0f);
+    }
     draw->PopClipRect();
 }
 
@@ -256,6 +270,32 @@ void write_layout_dump(PanelsState& panels, const std::string& path, const Event
                    {"frame", {frame.min_x, frame.min_y, frame.max_x, frame.max_y}}};
     j["pinned"] = panels.pinned ? panels.pinned->id : "";
     j["pinned_place"] = panels.pinned ? panels.pinned->to.name : "";
+    if (panels.pinned_bin) {
+        const PointBinSummary& b = *panels.pinned_bin;
+        nlohmann::json types = nlohmann::json::array();
+        for (const auto& [type, count] : b.types) types.push_back({type, count});
+        j["pinned_bin"] = {{"count", b.count}, {"fatalities", b.fatalities}, {"types", types},
+                           {"first", b.first.iso()}, {"last", b.last.iso()}};
+    }
+    // Where the drawn hexagon bins are (their centres on screen, with their counts), for tests to point at one.
+    if (scene.events) {
+        const PointEventLayout& layout = scene.events->points.layout(view.camera, 1.0f);
+        if (layout.aggregated) {
+            const UiRect& m = panels.layout.map;
+            std::vector<const PointEventBin*> on_screen;
+            for (const PointEventBin& b : layout.bins) {
+                const ImVec2 at = screen_of_world(b.centre, view);
+                if (at.x > m.x && at.x < m.right() && at.y > m.y && at.y < m.bottom()) on_screen.push_back(&b);
+            }
+            std::stable_sort(on_screen.begin(), on_screen.end(),
+                             [](const auto* a, const auto* b) { return a->count > b->count; });
+            j["bins"] = nlohmann::json::array();
+            for (std::size_t i = 0; i < on_screen.size() && i < 5; ++i) {
+                const ImVec2 at = screen_of_world(on_screen[i]->centre, view);
+                j["bins"].push_back({at.x, at.y, on_screen[i]->count});
+            }
+        }
+    }
     // Where the places of the events are on screen, so that tests look at a country, not at fixed pixels.
     for (const Place& p : events.places.places)
         if (const auto at = screen_of(p.position, scene, view)) j["places"][p.name] = {at->x, at->y};

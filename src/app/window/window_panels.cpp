@@ -17,6 +17,7 @@
 #include "ui/inspector_panel.hpp"
 #include "ui/panel_section.hpp"
 #include "ui/shortcuts.hpp"
+#include "ui/point_event_details.hpp"
 #include "ui/view_panel.hpp"
 
 namespace em {
@@ -57,6 +58,7 @@ void draw_menu_bar(PanelsState& panels, LoadingState& loading, const Projection&
         if (ImGui::MenuItem("Save project...")) panels.project_browser.open = true, panels.saving_project = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Reload events")) panels.reload_events = true;  // also automatic for changed files
+        note_item("menu/File/Reload events");
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", shortcut_keys("quit"))) glfwSetWindowShouldClose(window, GLFW_TRUE);
         ImGui::EndMenu();
@@ -200,15 +202,20 @@ void handle_map_pointer(GLFWwindow* window, PanelsState& panels, MapView& view, 
     if (!on_map(view, at.x, at.y)) return;
     const XY on_camera = to_map_pixels(view, at);
     const Event* hovered = pick_event(*scene.events, scene.projection, view.camera, on_camera);
-    if (hovered) {
+    const auto bin = hovered ? std::nullopt : pick_point_bin(scene.events->points, view.camera, on_camera);
+    if (hovered || bin) {
         ImGui::BeginTooltip();
-        draw_event_details(*hovered);
+        if (hovered) draw_event_details(*hovered); else draw_point_bin_summary(*bin);
         ImGui::EndTooltip();
     }
     if (ImGui::IsMouseClicked(0)) view.press_x = mx, view.press_y = my;
     if (ImGui::IsMouseReleased(0) && std::hypot(mx - view.press_x, my - view.press_y) < 3) {
         if (hovered) {
             panels.pinned = hovered;
+            panels.pinned_bin.reset();
+        } else if (bin) {
+            panels.pinned = nullptr;
+            panels.pinned_bin = bin;
         } else if (auto where = scene.projection.inverse(view.camera.to_world(on_camera))) {
             // A click elsewhere inspects the top-most feature under it.
             panels.inspected = feature_at(scene, view.camera, *where);

@@ -12,6 +12,7 @@
 #include "app/window/window_view.hpp"
 #include "events/event.hpp"
 #include "render/map_scene.hpp"
+#include "render/point_events.hpp"
 #include "ui/export_panel.hpp"
 #include "ui/consent_dialog.hpp"
 #include "ui/events_list_panel.hpp"
@@ -46,6 +47,7 @@ struct PanelsState {
     TimelineUiState timeline_ui;
     FilterUiState filter_ui;
     const Event* pinned = nullptr;  // the event clicked, shown in the inspector
+    std::optional<PointBinSummary> pinned_bin;  // the hexagon bin clicked (when no event is pinned)
     std::optional<InspectedFeature> inspected;
     std::vector<std::string> preset_keys, preset_labels;  // the view presets, in order
     StatusInfo status;                                    // what the status bar shows
@@ -92,8 +94,8 @@ void draw_feature_panel(std::optional<InspectedFeature>& inspected);
 // The view panel: switches the projection (keeping the centre and scale, re-fitting Home) or jumps to a preset.
 void draw_view_panel_and_apply(PanelsState& panels, MapScene& scene, MapView& view, MapRedraw& redraw);
 
-// Hover over the map shows an event's record; a click (press and release in place) pins the event, or else
-// inspects the top-most visible feature under the pointer.
+// Hover over the map shows an event's record, or what a hexagon bin holds; a click (press and release in place) pins
+// the event or the bin, or else inspects the top-most visible feature under the pointer.
 void handle_map_pointer(GLFWwindow* window, PanelsState& panels, MapView& view, MapScene& scene);
 
 // The status bar: lon/lat under the pointer, true ground scale at the view centre, and the status.

@@ -126,7 +126,7 @@ void open_project_file(const std::string& path, MapScene& scene, MapView& view, 
         view.camera = camera_in_map(project->view.bbox, scene.projection, view);
     }
     apply_document_clock(project.value(), events);
-    std::snprintf(filter_ui.search, sizeof filter_ui.search, "%s", events.filter.text.c_str());
+    sync_filter_ui(filter_ui, events.filter);
     // The export panel takes the project's decorations (its size stays the window's choice).
     const ProjectDecorations& d = project->decorations;
     std::snprintf(export_state.title, sizeof export_state.title, "%s", d.title.c_str());

@@ -45,7 +45,7 @@ std::optional<Project> load_settings() {
 void apply_settings(const Project& settings, const WindowOptions& options, EventState& events,
                     FilterUiState& filter_ui) {
     apply_document_clock(settings, events, options.date.has_value(), options.window_given);
-    std::snprintf(filter_ui.search, sizeof filter_ui.search, "%s", events.filter.text.c_str());
+    sync_filter_ui(filter_ui, events.filter);
 }
 
 Project session_project(const MapScene& scene, const Camera& camera, const EventState& events, MapTheme theme) {
