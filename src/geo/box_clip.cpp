@@ -59,13 +59,7 @@ void clip_polygons_to_box(VectorLayer& layer, const BBox& box) {
             std::erase_if(poly.rings, [](const Ring& r) { return r.size() < 3; });
         }
         std::erase_if(f.polygons, [](const Polygon& p) { return p.rings.empty(); });
-        f.bbox = BBox{};
-        for (const auto& poly : f.polygons)
-            for (const auto& r : poly.rings)
-                for (const GeoPoint& p : r) f.bbox.add(p.lon, p.lat);
-        for (const auto& line : f.lines)
-            for (const GeoPoint& p : line) f.bbox.add(p.lon, p.lat);
-        for (const GeoPoint& p : f.points) f.bbox.add(p.lon, p.lat);
+        f.update_bbox();
     }
     std::erase_if(layer.features,
                   [](const Feature& f) { return f.polygons.empty() && f.lines.empty() && f.points.empty(); });

@@ -12,6 +12,16 @@ std::size_t Feature::vertex_count() const {
     return n;
 }
 
+void Feature::update_bbox() {
+    bbox = BBox{};
+    for (const auto& poly : polygons)
+        for (const auto& r : poly.rings)
+            for (const auto& p : r) bbox.add(p.lon, p.lat);
+    for (const auto& l : lines)
+        for (const auto& p : l) bbox.add(p.lon, p.lat);
+    for (const auto& p : points) bbox.add(p.lon, p.lat);
+}
+
 int VectorLayer::field_index(std::string_view field) const {
     for (size_t i = 0; i < fields.size(); ++i) {
         if (fields[i].size() == field.size() && strncasecmp(fields[i].data(), field.data(), field.size()) == 0)

@@ -31,6 +31,8 @@ struct Feature {
 
     // Number of vertices over all parts.
     std::size_t vertex_count() const;
+    // Sets bbox to the extent of every part (after the geometry was read or changed).
+    void update_bbox();
 };
 
 // The dominant geometry of a layer, used to choose default styling.

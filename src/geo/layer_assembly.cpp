@@ -104,15 +104,6 @@ double largest_longitude(const Feature& f) {
     return m;
 }
 
-void compute_bbox(Feature& f) {
-    f.bbox = BBox{};
-    for (const auto& poly : f.polygons)
-        for (const auto& r : poly.rings)
-            for (const auto& p : r) f.bbox.add(p.lon, p.lat);
-    for (const auto& l : f.lines)
-        for (const auto& p : l) f.bbox.add(p.lon, p.lat);
-    for (const auto& p : f.points) f.bbox.add(p.lon, p.lat);
-}
 
 GeometryKind kind_of(const Feature& f) {
     int kinds = (!f.polygons.empty()) + (!f.lines.empty()) + (!f.points.empty());
@@ -201,7 +192,7 @@ void LayerAssembly::finish(const std::string& where, LonFold fold, const std::st
         clean_feature(f);
         // Had a geometry, but nothing drawable is left (a one-vertex polygon, every point dropped above).
         if (had_geometry_[i] && kind_of(f) == GeometryKind::kNone) ++lost_geoms;
-        compute_bbox(f);
+        f.update_bbox();
         layer_.kind = merge_kind(layer_.kind, kind_of(f));
         layer_.bbox.add(f.bbox);
     }
