@@ -1,5 +1,7 @@
 #include "geo/projected_mesh.hpp"
 
+#include "geo/mesh_pieces.hpp"
+
 #include <atomic>
 #include <cmath>
 #include <limits>
@@ -98,6 +100,7 @@ ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection) 
         out.bbox.add(pr.bbox);
         out.ranges.push_back(pr);
     }
+    cut_into_pieces(out);
     return out;
 }
 

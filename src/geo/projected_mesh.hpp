@@ -16,6 +16,15 @@ struct ProjectedRange {
     BBox bbox;  // projected metres
 };
 
+// A spatially compact run of one feature's fill indices or outline points (mesh_pieces.hpp). Big features (a
+// country's coast of 50,000 points, a continent's fill) are cut into many, so that a view seeing a corner of one
+// (a band of the window's base-map cache, a zoomed-in map) draws that corner, not the whole feature.
+struct ProjectedPiece {
+    std::uint32_t feature = 0;  // index into ProjectedMesh::ranges
+    std::uint32_t first = 0, count = 0;
+    BBox bbox;  // projected metres
+};
+
 // A LayerMesh in projected metres, as flat float arrays ready to upload. Triangles with a vertex the
 // projection cannot show are left out; outline segments touching such a vertex are not joined.
 struct ProjectedMesh {
@@ -24,6 +33,9 @@ struct ProjectedMesh {
     std::vector<float> outline;              // x, y, join per point (join 1: draw segment to the next point)
     std::vector<float> points_xy;            // x, y per point feature vertex
     std::vector<ProjectedRange> ranges;      // per feature
+    // Each feature's fill and outline again, cut into pieces (in feature order; empty for meshes built by hand,
+    // which are then drawn by their ranges). A feature's fill triangles are stored in the order of their pieces.
+    std::vector<ProjectedPiece> fill_pieces, outline_pieces;
     BBox bbox;
     bool fill_even_odd = false;  // the fill is fans for the stencil (LayerMesh::fill_even_odd)
     // Which projection result this is, for the renderer's GPU cache (render/gpu_mesh_cache): project_mesh gives

@@ -1,6 +1,7 @@
 #include "render/base_map_cache.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <utility>
@@ -8,38 +9,81 @@
 
 namespace em {
 
+namespace {
+
+// Tiles of a spread redraw: small enough that one costs a fraction of a frame with a heavy layer on llvmpipe
+// (land10m over a 3200x1800 cache: 104 tiles, the busiest with ~50k triangles and as many segments), large
+// enough that the features cut by a tile's edges are not drawn many times over.
+constexpr int kTile = 256;
+// Pixels around a tile whose features are drawn too: a line's half width reaches that far into the tile.
+constexpr int kCullMargin = 8;
+
+using Clock = std::chrono::steady_clock;
+
+}  // namespace
+
 Camera BaseMapCache::cache_camera(const Camera& view) const {
     Camera big(view.centre(), view.metres_per_pixel_x(), view.width() + 2 * margin_x_, view.height() + 2 * margin_y_);
     big.set_flip_y(true);  // upside down, so that present() is a plain copy (see OffscreenTarget::Storage)
     return big;
 }
 
-bool BaseMapCache::render(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Camera& camera,
-                          int samples, DrawStats* stats) {
+void BaseMapCache::queue(Rect rect) {
+    if (!spread()) {
+        todo_.push_back(rect);
+        return;
+    }
+    for (int y = rect.y; y < rect.y + rect.height; y += kTile)
+        for (int x = rect.x; x < rect.x + rect.width; x += kTile)
+            todo_.push_back({x, y, std::min(kTile, rect.x + rect.width - x), std::min(kTile, rect.y + rect.height - y)});
+}
+
+bool BaseMapCache::start_full_redraw(const Camera& camera, int samples, const MapStyle& style) {
+    const Camera old = cached_;
+    const bool had_picture = target_ && full_redraws_ > 0;
     margin_x_ = camera.width() / 3;
     margin_y_ = camera.height() / 3;
     const int w = camera.width() + 2 * margin_x_, h = camera.height() + 2 * margin_y_;
+    bool fresh = false;
     if (!target_ || target_->width() != w || target_->height() != h || target_->samples() != samples) {
         auto t = OffscreenTarget::create(w, h, samples, OffscreenTarget::Storage::kWindowCopy);
         if (!t) return false;
         target_ = std::move(t).value();
         spare_.reset();
+        fresh = true;
     }
-    const Camera big = cache_camera(camera);
-    target_->bind();
-    glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    DrawStats s = renderer.draw_layers(scene, style, big, 1.0f, 1.0);
-    target_->resolve();
-    if (stats) *stats = s;
+    todo_.clear();
+    if (spread()) {
+        const Color& sea = style.ocean;
+        if (fresh || !had_picture) {
+            target_->clear_region(0, 0, w, h, sea.r, sea.g, sea.b);  // nothing to show meanwhile but the sea
+        } else if (!(old == camera)) {
+            // The old picture, moved and scaled to where the new camera sees the same places, stays up until the
+            // tiles replace it (both are stored upside down: GL rows are the pictures' rows from the top).
+            if (!spare_) {
+                auto t = OffscreenTarget::create(w, h, 0, OffscreenTarget::Storage::kWindowCopy);
+                if (!t) return false;
+                spare_ = std::move(t).value();
+            }
+            const Camera from = cache_camera(old), to = cache_camera(camera);
+            const XY top_left = from.to_screen(to.to_world({0, 0}));
+            const XY bottom_right = from.to_screen(to.to_world({static_cast<double>(w), static_cast<double>(h)}));
+            spare_->clear_region(0, 0, w, h, sea.r, sea.g, sea.b);
+            spare_->copy_scaled_from(*target_, static_cast<int>(std::lround(top_left.x)),
+                                     static_cast<int>(std::lround(top_left.y)),
+                                     static_cast<int>(std::lround(bottom_right.x)),
+                                     static_cast<int>(std::lround(bottom_right.y)));
+            target_->copy_shifted_from(*spare_, 0, 0);
+        }
+    }
     cached_ = camera;
     valid_ = true;
     ++full_redraws_;
+    queue({0, 0, w, h});
     return true;
 }
 
-bool BaseMapCache::scroll(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, long dx, long dy,
-                          DrawStats* stats) {
+bool BaseMapCache::scroll(const MapStyle& style, long dx, long dy) {
     const int w = target_->width(), h = target_->height();
     if (std::labs(dx) >= w || std::labs(dy) >= h) return false;
     if (!spare_ || spare_->width() != w || spare_->height() != h) {
@@ -58,66 +102,114 @@ bool BaseMapCache::scroll(MapRenderer& renderer, const SceneRef& scene, const Ma
     // drawing buffer needs no copy: only the strips are drawn into it, and only they are resolved.
     spare_->copy_shifted_from(*target_, sx, sy);
     target_->copy_shifted_from(*spare_, 0, 0);
-    // The strips the move uncovered: a column on the side moved towards, a band of rows likewise.
-    struct Strip {
-        int x, y, width, height;
-    };
-    std::vector<Strip> strips;
+    // Tiles still queued move with the picture; what moves off it is dropped.
+    std::vector<Rect> kept;
+    for (Rect r : todo_) {
+        const int x0 = std::max(0, r.x + sx), y0 = std::max(0, r.y + sy);
+        const int x1 = std::min(w, r.x + sx + r.width), y1 = std::min(h, r.y + sy + r.height);
+        if (x0 < x1 && y0 < y1) kept.push_back({x0, y0, x1 - x0, y1 - y0});
+    }
+    todo_ = std::move(kept);
+    // The strips the move uncovered: a column on the side moved towards, a band of rows likewise. Cleared to the
+    // sea at once (the copy left them as they were), then drawn.
+    std::vector<Rect> strips;
     if (sx < 0) strips.push_back({w + sx, 0, -sx, h});
     if (sx > 0) strips.push_back({0, 0, sx, h});
     if (sy > 0) strips.push_back({0, 0, w, sy});
     if (sy < 0) strips.push_back({0, h + sy, w, -sy});
-    const Camera big = cache_camera(moved);
-    target_->bind();
-    glEnable(GL_SCISSOR_TEST);
-    DrawStats total;
-    for (const Strip& strip : strips) {
-        glScissor(strip.x, strip.y, strip.width, strip.height);
-        glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        const DrawStats s = renderer.draw_layers(scene, style, big, 1.0f, 1.0);
-        total.triangles += s.triangles, total.segments += s.segments, total.base_level = s.base_level;
+    for (const Rect& s : strips) {
+        if (spread()) target_->clear_region(s.x, s.y, s.width, s.height, style.ocean.r, style.ocean.g, style.ocean.b);
+        queue(s);
     }
-    glDisable(GL_SCISSOR_TEST);
-    for (const Strip& strip : strips) target_->resolve_region(strip.x, strip.y, strip.width, strip.height);
-    if (stats) *stats = total;
     cached_ = moved;
     ++scrolls_;
     return true;
 }
 
+DrawStats BaseMapCache::draw_queued(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, double cx,
+                                    double cy) {
+    DrawStats total;
+    if (todo_.empty()) return total;
+    const auto started = Clock::now();
+    // Nearest the view's centre last in the vector: drawn first.
+    auto distance = [cx, cy](const Rect& r) {
+        return std::hypot(r.x + r.width / 2.0 - cx, r.y + r.height / 2.0 - cy);
+    };
+    std::stable_sort(todo_.begin(), todo_.end(),
+                     [&](const Rect& a, const Rect& b) { return distance(a) > distance(b); });
+    const Camera big = cache_camera(cached_);
+    while (!todo_.empty()) {
+        const Rect t = todo_.back();
+        todo_.pop_back();
+        target_->bind();
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(t.x, t.y, t.width, t.height);
+        glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        // The whole cache's transform, so that tiles meet exactly; culled to the tile (and a few pixels for line
+        // widths), so that only the pieces of features that meet it are drawn.
+        const BBox cull =
+            big.sub_view(t.x - kCullMargin, t.y - kCullMargin, t.width + 2 * kCullMargin, t.height + 2 * kCullMargin)
+                .visible();
+        const DrawStats s = renderer.draw_layers(scene, style, big, 1.0f, 1.0, &cull);
+        glDisable(GL_SCISSOR_TEST);
+        target_->resolve_region(t.x, t.y, t.width, t.height);
+        total.triangles += s.triangles, total.segments += s.segments, total.base_level = s.base_level;
+        if (!spread()) continue;
+        glFinish();  // the tile's real cost, so that the budget means time
+        if (std::chrono::duration<double, std::milli>(Clock::now() - started).count() >= budget_ms_) break;
+    }
+    return total;
+}
+
 bool BaseMapCache::present(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Camera& camera,
                            int samples, bool settled, DrawStats* stats, int dst_x, int dst_y) {
-    bool redrew = false;
-    const bool same_scale = valid_ && cached_.metres_per_pixel_x() == camera.metres_per_pixel_x() &&
+    const bool have = target_ && full_redraws_ > 0;
+    const bool same_scale = have && cached_.metres_per_pixel_x() == camera.metres_per_pixel_x() &&
                             cached_.metres_per_pixel_y() == camera.metres_per_pixel_y();
+    const bool same_size = have && cached_.width() == camera.width() && cached_.height() == camera.height();
     double dx = 0, dy = 0;
     if (same_scale) {
         dx = (camera.centre().x - cached_.centre().x) / camera.metres_per_pixel_x();
         dy = (camera.centre().y - cached_.centre().y) / camera.metres_per_pixel_y();
     }
-    const bool fits = same_scale && std::abs(dx) <= margin_x_ && std::abs(dy) <= margin_y_ &&
-                      cached_.width() == camera.width() && cached_.height() == camera.height();
+    const bool fits = same_scale && same_size && std::abs(dx) <= margin_x_ && std::abs(dy) <= margin_y_;
     const bool aligned = std::abs(dx - std::round(dx)) < 1e-3 && std::abs(dy - std::round(dy)) < 1e-3;
-    bool render_now;
-    if (!valid_) {
-        render_now = true;
+    const bool scrollable = same_scale && same_size && aligned && target_->samples() == samples;
+    bool full = false, scroll_now = false;
+    if (!have || !valid_) {
+        full = true;
     } else if (same_scale) {
-        // Panning: copy while the shift stays inside the margin (and whole pixels once the view rests).
-        render_now = !fits || (settled && !aligned);
+        // Panning: copy while the shift stays inside the margin (and whole pixels once the view rests). Leaving
+        // it by whole pixels scrolls; spreading, the scroll comes halfway to the edge, while the strips are off
+        // screen and can be drawn over the next frames.
+        const bool near_edge = std::abs(dx) > margin_x_ / 2.0 || std::abs(dy) > margin_y_ / 2.0;
+        if (!fits || (settled && !aligned)) {
+            scroll_now = scrollable;
+            full = !scrollable;
+        } else if (spread() && near_edge && scrollable && todo_.empty()) {
+            scroll_now = true;
+        }
     } else {
         // Zooming: show the cached picture scaled until the view rests.
-        render_now = settled || cached_.width() != camera.width() || cached_.height() != camera.height();
+        full = settled || !same_size;
     }
-    if (render_now) {
-        // Left the margin while panning by whole pixels: scroll. Otherwise (zoom, resize, settling on a fraction of
-        // a pixel) draw the whole cache.
-        const bool scrollable = same_scale && !fits && aligned && target_->samples() == samples &&
-                                cached_.width() == camera.width() && cached_.height() == camera.height();
-        redrew = (scrollable && scroll(renderer, scene, style, std::lround(dx), std::lround(dy), stats)) ||
-                 render(renderer, scene, style, camera, samples, stats);
+    if (scroll_now && !scroll(style, std::lround(dx), std::lround(dy))) full = true;
+    if (full && !start_full_redraw(camera, samples, style)) return false;
+    DrawStats drawn;
+    bool redrew = false;
+    // Zoom in progress: the frames go to the scaled preview, tiles wait for the view to rest.
+    if (cached_.metres_per_pixel_x() == camera.metres_per_pixel_x() && !todo_.empty()) {
+        const double vx = (camera.centre().x - cached_.centre().x) / cached_.metres_per_pixel_x();
+        const double vy = (camera.centre().y - cached_.centre().y) / cached_.metres_per_pixel_y();
+        drawn = draw_queued(renderer, scene, style, margin_x_ + cached_.width() / 2.0 + vx,
+                            margin_y_ + cached_.height() / 2.0 - vy);
+        redrew = true;
     }
-    if (!redrew && !same_scale) {
+    if (stats && redrew) *stats = drawn;
+    const bool scaled = cached_.metres_per_pixel_x() != camera.metres_per_pixel_x() ||
+                        cached_.metres_per_pixel_y() != camera.metres_per_pixel_y();
+    if (scaled) {
         // The scaled preview may not cover the map's area: start from the ocean (there only).
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glViewport(dst_x, dst_y, camera.width(), camera.height());
@@ -127,7 +219,6 @@ bool BaseMapCache::present(MapRenderer& renderer, const SceneRef& scene, const M
         glClear(GL_COLOR_BUFFER_BIT);
         glDisable(GL_SCISSOR_TEST);
     }
-    if (!target_) return redrew;
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
     // Copy the part of the cache the camera sees; while zooming, scale the cached picture as a preview.
     const double scale_x = cached_.metres_per_pixel_x() / camera.metres_per_pixel_x();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "render/camera.hpp"
 #include "render/map_renderer.hpp"
@@ -15,35 +16,64 @@ namespace em {
 // the view rests, then redraws. A pan that leaves the margin scrolls the cache: what the old picture and the new
 // share is copied and only the uncovered strips are drawn (the fill rate, not the triangles, is what llvmpipe
 // spends most of a redraw on). Events and labels are drawn over it every frame.
+//
+// With a frame budget (the window's), a redraw is spread over frames, as QGIS renders a heavy layer
+// progressively: the cache is drawn tile by tile, the tiles nearest the view's centre first, until the frame has
+// spent its budget; meanwhile the old picture stays up (moved and scaled to the new view where the view changed).
+// A pan scrolls the cache before the view reaches its edge, so the strips are drawn while still off screen. Each
+// tile draws only the parts of features that meet it (ProjectedMesh pieces). Without a budget (tests, and
+// pictures that must be whole at once) every redraw is finished in the call that starts it.
 class BaseMapCache {
 public:
-    // Marks the cached picture out of date (style, projection, layers or data changed).
+    // Marks the cached picture out of date (style, projection, layers or data changed). With a frame budget the
+    // picture stays up until the redraw replaces it.
     void invalidate() { valid_ = false; }
+
+    // The most present() spends drawing the cache in one call, in ms, when a redraw can be spread (0: no limit,
+    // every redraw is finished at once). At least one tile is drawn per call.
+    void set_frame_budget_ms(double ms) { budget_ms_ = ms; }
 
     // Puts the base map for camera into the window framebuffer, in the camera's size at (dst_x, dst_y) (the
     // bottom-left corner in GL orientation: the window's map area between its panels). Nothing outside that
     // rectangle is touched. `settled` says the view is at rest (no zoom in progress), so a scaled preview is not
-    // good enough. Returns true when it redrew the cache (slow path).
+    // good enough. Returns true when it drew some of the cache (slow path); stats are what it drew.
     bool present(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Camera& camera, int samples,
                  bool settled, DrawStats* stats, int dst_x = 0, int dst_y = 0);
+
+    // Tiles of a spread redraw are still to be drawn: the caller should present again soon (the next frame).
+    bool drawing() const { return !todo_.empty(); }
 
     // How often the cache was drawn whole, and scrolled (drawing only uncovered strips), so far.
     int full_redraws() const { return full_redraws_; }
     int scrolls() const { return scrolls_; }
 
 private:
+    // A rectangle of the cache picture in GL orientation; since the picture is stored upside down, its rows are
+    // also the picture's rows counted from the top.
+    struct Rect {
+        int x, y, width, height;
+    };
+
     std::optional<OffscreenTarget> target_;
     std::optional<OffscreenTarget> spare_;  // single-sampled: the moved picture passes through it when scrolling
     Camera cached_;
     int margin_x_ = 0, margin_y_ = 0;
     bool valid_ = false;
+    double budget_ms_ = 0;
+    std::vector<Rect> todo_;  // parts of the cache picture still to draw for cached_
     int full_redraws_ = 0, scrolls_ = 0;
 
-    bool render(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Camera& camera, int samples,
-                DrawStats* stats);
-    // Moves the cache by whole pixels to the cached camera moved by (dx, dy) pixels (world x right, y up), drawing
-    // only what the move uncovers. Returns false (nothing done) when there is no overlap.
-    bool scroll(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, long dx, long dy, DrawStats* stats);
+    bool spread() const { return budget_ms_ > 0; }
+    // Starts drawing the cache whole for camera: allocates the target if its size changed; with a budget, first
+    // puts the old picture, moved and scaled to the new camera, where the new one will be drawn.
+    bool start_full_redraw(const Camera& camera, int samples, const MapStyle& style);
+    // Moves the cache by whole pixels to the cached camera moved by (dx, dy) pixels (world x right, y up); what the
+    // move uncovers is queued to draw. Returns false (nothing done) when there is no overlap.
+    bool scroll(const MapStyle& style, long dx, long dy);
+    // Queues rect to draw: in tiles when spreading.
+    void queue(Rect rect);
+    // Draws queued tiles, nearest (cx, cy) first, until the budget from `started` is spent (at least one).
+    DrawStats draw_queued(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, double cx, double cy);
     // The camera of the whole cache picture for a view camera (the margins added; drawn upside down).
     Camera cache_camera(const Camera& view) const;
 };

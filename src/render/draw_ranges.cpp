@@ -25,4 +25,26 @@ std::vector<DrawRange> visible_ranges(const std::vector<ProjectedRange>& ranges,
     return out;
 }
 
+std::vector<DrawRange> visible_ranges(const ProjectedMesh& mesh, const BBox& view, RangePart part,
+                                      const std::vector<bool>* only, bool merge) {
+    const std::vector<ProjectedPiece>& pieces = part == RangePart::kFill ? mesh.fill_pieces : mesh.outline_pieces;
+    if (part == RangePart::kPoints || pieces.empty()) return visible_ranges(mesh.ranges, view, part, only, merge);
+    std::vector<DrawRange> out;
+    for (const ProjectedPiece& p : pieces) {
+        if (only && (p.feature >= only->size() || !(*only)[p.feature])) continue;
+        if (p.count == 0 || !p.bbox.intersects(view)) continue;
+        if (merge && !out.empty()) {
+            DrawRange& back = out.back();
+            // Outline pieces of one feature share their end point: the run goes on through it.
+            const std::uint32_t shared = part == RangePart::kOutline && back.first + back.count == p.first + 1;
+            if (back.first + back.count - shared == p.first) {
+                back.count += p.count - shared;
+                continue;
+            }
+        }
+        out.push_back({p.first, p.count});
+    }
+    return out;
+}
+
 }  // namespace em

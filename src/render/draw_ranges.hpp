@@ -23,4 +23,11 @@ enum class RangePart { kFill, kOutline, kPoints };
 std::vector<DrawRange> visible_ranges(const std::vector<ProjectedRange>& ranges, const BBox& view, RangePart part,
                                       const std::vector<bool>* only = nullptr, bool merge = true);
 
+// The same over a projected mesh: by its pieces (ProjectedMesh::fill_pieces, outline_pieces), so that only the
+// parts of big features that meet view are drawn; by its ranges where it has no pieces, and for points. With
+// merge false, runs are one per piece (a translucent fill blends once per run; the pieces of one feature do not
+// overlap).
+std::vector<DrawRange> visible_ranges(const ProjectedMesh& mesh, const BBox& view, RangePart part,
+                                      const std::vector<bool>* only = nullptr, bool merge = true);
+
 }  // namespace em

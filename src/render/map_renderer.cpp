@@ -36,7 +36,7 @@ Result<MapRenderer> MapRenderer::create(const std::string& font_path) {
 }
 
 void MapRenderer::draw_fills(const SceneLayer& layer, const LayerStyle& style, const Camera& camera,
-                             DrawStats& stats) {
+                             const BBox& cull, DrawStats& stats) {
     if (!style.visible || !style.fill_enabled) return;
     const ProjectedMesh& projected = layer.drawable(camera.metres_per_pixel_x());
     const GpuMesh& gpu = gpu_.get(projected);
@@ -44,7 +44,7 @@ void MapRenderer::draw_fills(const SceneLayer& layer, const LayerStyle& style, c
     const bool translucent = style.fill.a * style.opacity < 1.0f;
     // Fans for the stencil (ProjectedMesh::fill_even_odd) are counted feature by feature: never merged either.
     const bool merge = !translucent && !projected.fill_even_odd;
-    auto fills = visible_ranges(projected.ranges, camera.visible(), RangePart::kFill, nullptr, merge);
+    auto fills = visible_ranges(projected, cull, RangePart::kFill, nullptr, merge);
     for (const auto& r : fills) stats.triangles += r.count / 3;
     fill_.draw(gpu, fills, style.fill, style.opacity, camera);
     // The classes come from the scene (SceneLayer::refresh_classes); classes of another field are stale and not
@@ -57,17 +57,17 @@ void MapRenderer::draw_fills(const SceneLayer& layer, const LayerStyle& style, c
         for (size_t i = 0; i < mask.size(); ++i) mask[i] = layer.classes.class_of[i] == static_cast<int>(k);
         const Color color = layer.classes.colors[k].with_alpha(std::max(alpha, 0.75f));
         fill_.draw(gpu,
-                   visible_ranges(projected.ranges, camera.visible(), RangePart::kFill, &mask,
+                   visible_ranges(projected, cull, RangePart::kFill, &mask,
                                   color.a * style.opacity >= 1.0f && !projected.fill_even_odd),
                    color, style.opacity, camera);
     }
 }
 
 void MapRenderer::draw_outlines(const SceneLayer& layer, const LayerStyle& style, const Camera& camera,
-                                float pixel_scale, DrawStats& stats) {
+                                const BBox& cull, float pixel_scale, DrawStats& stats) {
     if (!style.visible) return;
     const ProjectedMesh& projected = layer.drawable(camera.metres_per_pixel_x());
-    auto outlines = visible_ranges(projected.ranges, camera.visible(), RangePart::kOutline);
+    auto outlines = visible_ranges(projected, cull, RangePart::kOutline);
     for (const auto& r : outlines) stats.segments += r.count > 0 ? r.count - 1 : 0;
     line_.draw(gpu_.get(projected), outlines, style.outline, style.outline_width * pixel_scale, style.opacity, camera);
 }
@@ -86,7 +86,7 @@ void MapRenderer::draw_points(const SceneLayer& layer, const LayerStyle& style, 
 }
 
 void MapRenderer::draw_presence_tints(const SceneRef& scene, const SceneLayer& base, const Camera& camera,
-                                      const MapStyle& style) {
+                                      const BBox& cull, const MapStyle& style) {
     if (!scene.events) return;
     const int iso = base.data.field_index("iso_a3");
     if (iso < 0) return;
@@ -96,7 +96,7 @@ void MapRenderer::draw_presence_tints(const SceneRef& scene, const SceneLayer& b
         if (cp.parties.size() != 1) continue;
         std::vector<bool> mask(base.data.values.size(), false);
         for (size_t i = 0; i < mask.size(); ++i) mask[i] = base.data.value(i, iso) == cp.country;
-        fill_.draw(gpu, visible_ranges(base.projected.ranges, camera.visible(), RangePart::kFill, &mask),
+        fill_.draw(gpu, visible_ranges(base.projected, cull, RangePart::kFill, &mask),
                    style.events.parties.of(cp.parties.front()), style.presence_tint_opacity * cp.opacity, camera);
     }
 }
@@ -158,32 +158,33 @@ void MapRenderer::draw_events(const SceneRef& scene, const MapStyle& style, cons
 }
 
 DrawStats MapRenderer::draw_layers(const SceneRef& scene, const MapStyle& style, const Camera& camera,
-                                   float pixel_scale, double lod_bias) {
+                                   float pixel_scale, double lod_bias, const BBox* cull_box) {
     DrawStats stats;
+    const BBox cull = cull_box ? *cull_box : camera.visible();
     set_map_blend_state();
     fill_.begin_pass();
     if (const SceneLayer* level = scene.base_for(camera.metres_per_pixel_x() * lod_bias)) {
         const SceneLayer& base = *level;
         stats.base_level = base.title;
-        draw_fills(base, style.base, camera, stats);
+        draw_fills(base, style.base, camera, cull, stats);
         // Focus countries (base.highlight, set by MapScene::refresh_derived) in the focus style.
         if (style.base.visible && style.base.fill_enabled)
             fill_.draw(gpu_.get(base.projected),
-                       visible_ranges(base.projected.ranges, camera.visible(), RangePart::kFill, &base.highlight),
+                       visible_ranges(base.projected, cull, RangePart::kFill, &base.highlight),
                        style.focus_fill, style.base.opacity, camera);
-        draw_presence_tints(scene, base, camera, style);
-        draw_outlines(base, style.base, camera, pixel_scale, stats);
+        draw_presence_tints(scene, base, camera, cull, style);
+        draw_outlines(base, style.base, camera, cull, pixel_scale, stats);
         if (style.base.visible)
             line_.draw(gpu_.get(base.projected),
-                       visible_ranges(base.projected.ranges, camera.visible(), RangePart::kOutline, &base.highlight),
+                       visible_ranges(base.projected, cull, RangePart::kOutline, &base.highlight),
                        style.focus_outline, style.base.outline_width * pixel_scale * style.focus_outline_scale, style.base.opacity,
                        camera);
     }
     if (style.show_graticule && scene.graticule)
-        draw_outlines(*scene.graticule, style.graticule, camera, pixel_scale, stats);
+        draw_outlines(*scene.graticule, style.graticule, camera, cull, pixel_scale, stats);
     for (const SceneLayer* layer : scene.overlays) {
-        draw_fills(*layer, layer->style, camera, stats);
-        draw_outlines(*layer, layer->style, camera, pixel_scale, stats);
+        draw_fills(*layer, layer->style, camera, cull, stats);
+        draw_outlines(*layer, layer->style, camera, cull, pixel_scale, stats);
         draw_points(*layer, layer->style, camera, pixel_scale);
     }
     return stats;

@@ -45,9 +45,11 @@ public:
     // size); labels are placed for the full picture so tiles agree.
     DrawStats draw(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale = 1.0f,
                    double lod_bias = 1.0, const Tile* tile = nullptr);
-    // Draws only the layers under the labels (used for cached base-map textures); no clear.
+    // Draws only the layers under the labels (used for cached base-map textures); no clear. `cull`, if given, is
+    // the part of the camera's view to draw (a tile under a scissor): features outside it are skipped, and the
+    // pixels inside are exactly those of the whole draw, the transform being the camera's.
     DrawStats draw_layers(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
-                          double lod_bias);
+                          double lod_bias, const BBox* cull = nullptr);
     // Draws the events (links, markers) and all labels over whatever is in the bound framebuffer, in the camera's
     // size with its bottom-left corner at (viewport_x, viewport_y) (the window's map area; clip with a scissor).
     DrawStats draw_overlays(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale = 1.0f,
@@ -74,11 +76,12 @@ private:
     FontAtlas font_;
     GpuMeshCache gpu_;
 
-    void draw_fills(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, DrawStats& stats);
-    void draw_outlines(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale,
-                       DrawStats& stats);
+    void draw_fills(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, const BBox& cull,
+                    DrawStats& stats);
+    void draw_outlines(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, const BBox& cull,
+                       float pixel_scale, DrawStats& stats);
     void draw_points(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale);
-    void draw_presence_tints(const SceneRef& scene, const SceneLayer& base, const Camera& camera,
+    void draw_presence_tints(const SceneRef& scene, const SceneLayer& base, const Camera& camera, const BBox& cull,
                              const MapStyle& style);
     void draw_events(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale);
     GpuMesh arrow_mesh_;  // rebuilt every draw: a handful of triangles

@@ -99,6 +99,28 @@ void OffscreenTarget::copy_shifted_from(const OffscreenTarget& source, int dx, i
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
+void OffscreenTarget::copy_scaled_from(const OffscreenTarget& source, int x0, int y0, int x1, int y1) const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, source.resolve_fbo_.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_.id());
+    const bool scaled = (x1 - x0) != width_ || (y1 - y0) != height_;
+    glBlitFramebuffer(x0, y0, x1, y1, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, scaled ? GL_LINEAR : GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void OffscreenTarget::clear_region(int x, int y, int width, int height, float r, float g, float b) const {
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x, y, width, height);
+    glClearColor(r, g, b, 1.0f);
+    resolve_fbo_.bind();
+    glClear(GL_COLOR_BUFFER_BIT);
+    if (samples_ > 0) {
+        draw_fbo_.bind();
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    glDisable(GL_SCISSOR_TEST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
 Image OffscreenTarget::read(bool drawn_flipped) const {
     resolve();
     Image img(width_, height_);

@@ -44,6 +44,12 @@ public:
     // pixels in GL orientation; what the move uncovers is left as it was (and so is the multisampled drawing buffer,
     // if any: draw and resolve_region the uncovered parts).
     void copy_shifted_from(const OffscreenTarget& source, int dx, int dy) const;
+    // Copies the rectangle [x0, x1) x [y0, y1) of `source`'s resolved picture (GL orientation; it may reach
+    // outside the source, whose outside leaves this target's pixels as they were) over the whole of this target's
+    // resolved picture, scaled with linear filtering.
+    void copy_scaled_from(const OffscreenTarget& source, int x0, int y0, int x1, int y1) const;
+    // Clears the rectangle of the drawing buffer and of the resolved picture to the colour.
+    void clear_region(int x, int y, int width, int height, float r, float g, float b) const;
     // Resolves and reads the pixels, rows top to bottom. Pass drawn_flipped when the picture was drawn with
     // Camera::set_flip_y(true): its rows are then already in image order and are not swapped.
     Image read(bool drawn_flipped = false) const;

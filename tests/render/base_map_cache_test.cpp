@@ -233,5 +233,76 @@ TEST_F(BaseMapCacheTest, AJumpFartherThanTheCacheRedrawsItWhole) {
     EXPECT_EQ(cache.full_redraws(), 2);
 }
 
+
+// With a frame budget (the window's), a redraw is spread over calls, a tile or more each: meanwhile the old
+// picture, scaled to the new view, stays up (never magenta, never half sea where the map was), and once every tile
+// is drawn the picture is the one a redraw at once gives, pixel for pixel (the tiles share the whole cache's
+// transform and only cull to themselves).
+TEST_F(BaseMapCacheTest, ASpreadRedrawKeepsTheOldPictureUpAndEndsOnTheWholePicture) {
+    for (const int samples : {0, 4}) {
+        SCOPED_TRACE("samples " + std::to_string(samples));
+        Camera camera = default_camera();
+        BaseMapCache cache;
+        cache.set_frame_budget_ms(1e-6);  // one tile per call
+        clear_window_magenta();
+        ASSERT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, samples, true, nullptr));
+        int first_calls = 1;  // the first picture has nothing to keep up: drawn over calls on the sea
+        while (cache.drawing() && first_calls < 1000) {
+            cache.present(*renderer_, *scene_, MapStyle{}, camera, samples, true, nullptr);
+            ++first_calls;
+        }
+        EXPECT_GT(first_calls, 4);  // 640x360 plus margins in 256-pixel tiles: 4 x 3
+        EXPECT_FALSE(cache.drawing());
+
+        const Camera zoomed(camera.centre(), camera.metres_per_pixel_x() / 1.25, kWidth, kHeight);
+        const Image direct = draw_directly(zoomed);
+        clear_window_magenta();
+        EXPECT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, zoomed, samples, true, nullptr));
+        EXPECT_TRUE(cache.drawing());
+        // After one tile: the scaled old picture around it, close to the real one, as the zoom preview is.
+        const test::ImageDiff partial = test::compare_images(read_window(), direct);
+        EXPECT_LE(partial.mean_channel_diff, 3.0);
+        EXPECT_LE(partial.fraction_over, 0.03);
+        int calls = 1;
+        while (cache.drawing() && calls < 1000) {
+            clear_window_magenta();
+            EXPECT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, zoomed, samples, true, nullptr));
+            ++calls;
+        }
+        EXPECT_EQ(calls, first_calls);
+        const Image spread = read_window();
+        BaseMapCache whole;  // no budget: drawn at once
+        clear_window_magenta();
+        ASSERT_TRUE(whole.present(*renderer_, *scene_, MapStyle{}, zoomed, samples, true, nullptr));
+        EXPECT_FALSE(whole.drawing());
+        const test::ImageDiff d = test::compare_images(spread, read_window());
+        ASSERT_TRUE(d.same_size);
+        EXPECT_EQ(d.max_channel_diff, 0);
+    }
+}
+
+// Spread, a pan scrolls the cache halfway to its edge, before the view gets there: the strips are drawn while
+// still off screen, and the view never shows what was not drawn yet. After the pan the picture equals a fresh one.
+TEST_F(BaseMapCacheTest, ASpreadPanScrollsAheadOfTheView) {
+    Camera camera = default_camera();
+    BaseMapCache cache;
+    cache.set_frame_budget_ms(1e-6);
+    ASSERT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, 0, true, nullptr));
+    while (cache.drawing()) cache.present(*renderer_, *scene_, MapStyle{}, camera, 0, true, nullptr);
+    // 16 px a frame to the right (margins 213 px): a scroll once past 106 px, long before the edge.
+    for (int frame = 0; frame < 30; ++frame) {
+        camera.pan_pixels(-16, 0);
+        clear_window_magenta();
+        cache.present(*renderer_, *scene_, MapStyle{}, camera, 0, true, nullptr);
+        const Image shown = read_window();
+        const Image direct = draw_directly(camera);
+        const test::ImageDiff d = test::compare_images(shown, direct);
+        EXPECT_LE(d.mean_channel_diff, kSamePicture.max_mean) << "frame " << frame;
+        EXPECT_LE(d.fraction_over, kSamePicture.max_fraction_over) << "frame " << frame;
+    }
+    EXPECT_GE(cache.scrolls(), 3);
+    EXPECT_EQ(cache.full_redraws(), 1);
+}
+
 }  // namespace
 }  // namespace em

@@ -86,7 +86,7 @@ std::vector<std::string> kind_names() {
 }
 
 const std::vector<std::string> kBaseLevels = {"110m", "50m", "10m-900m", "10m-220m", "10m"};
-const std::vector<std::string> kScripts = {"pan", "sweep", "still", "scrub", "idle"};
+const std::vector<std::string> kScripts = {"pan", "sweep", "zoom", "still", "scrub", "idle"};
 
 // ---- Checks ---------------------------------------------------------------------------------------------------
 // Each returns "" when the value is good, else the reason; CLI11 puts the option's name in front.
@@ -624,7 +624,7 @@ std::unique_ptr<WindowCli> window_cli(WindowOptions& o) {
                  [&o](const std::string& v) { o.frames = *whole_number(v); })
         ->group(kScripted);
     value_option(app, "--script", "NAME",
-                 "what happens each frame: pan, sweep, still, scrub or idle",
+                 "what happens each frame: pan, sweep, zoom, still, scrub or idle",
                  one_of(kScripts), set(o.script))
         ->group(kScripted);
     value_option(app, "--screenshot", "PNG", "write the last frame to this PNG before quitting", check_not_empty,

@@ -29,7 +29,8 @@ struct WindowOptions {
     // Scripted runs, for benchmarks and tests: draw this many frames then quit (0: run until closed).
     int frames = 0;
     // "pan" drags the map every frame (inside the cached base map's margin); "sweep" drags it 64 px a frame, so the
-    // base map is redrawn every 10 frames or so; "scrub" moves the clock 3 days a frame; "still": nothing, frames flat out;
+    // base map is redrawn every 10 frames or so; "zoom" zooms in 4 wheel notches and lets the view rest (the base
+    // map is redrawn at the new scale), then out, every 40 frames; "scrub" moves the clock 3 days a frame; "still": nothing, frames flat out;
     // "idle": nothing, frames only as an unscripted window draws them (10 a second while loading, then on input).
     std::string script;
     std::string screenshot;   // PNG of the last frame, written before quitting

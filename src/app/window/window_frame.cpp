@@ -52,6 +52,16 @@ void apply_script(const std::string& script, int frame, MapView& view, MapRedraw
         // or so, and the base map is redrawn then (the pan script stays inside the margin and never redraws it).
         view.camera.pan_pixels(frame % 60 < 30 ? 64.0 : -64.0, 0.0);
         redraw.dirty = true;
+    } else if (script == "zoom") {
+        // A wheel turned a notch a frame for 4 frames, in, then the view left to rest (the base map is redrawn at
+        // the new scale a quarter of a second later); the next time out, and so on (2 notches in, then 2 out).
+        const int step = frame % 40;
+        if (step < 4) {
+            const double factor = (frame / 40) % 4 < 2 ? 1.25 : 0.8;
+            view.camera.zoom_at({view.camera.width() / 2.0 + 37, view.camera.height() / 2.0 - 23}, factor);
+            view.last_zoom = glfwGetTime();
+            redraw.dirty = true;
+        }
     } else if (script == "scrub") {
         const int span = std::max(1, events.timeline.data_last.days - events.timeline.data_first.days);
         const int at = (frame * 3) % (2 * span);

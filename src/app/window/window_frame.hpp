@@ -21,7 +21,7 @@ namespace em {
 void wait_for_events(const WindowOptions& options, const MapRedraw& redraw, const LoadingState& loading,
                      const EventState& events, const MapView& view);
 
-// Scripted runs move something every frame: "pan" drags the map, "scrub" drags the clock as a hand on the slider
+// Scripted runs move something every frame: "pan" drags the map, "zoom" turns the wheel then rests, "scrub" drags the clock as a hand on the slider
 // would (3 days a frame, back and forth over the data); "still" moves nothing.
 void apply_script(const std::string& script, int frame, MapView& view, MapRedraw& redraw, EventState& events);
 

@@ -72,7 +72,7 @@ void write_frame_stats(const FrameStats& stats, const std::string& script, int w
     out << ", \"phases_mean_ms\": {";
     for (int i = 0; i < 5; ++i)
         out << (i ? ", " : "") << "\"" << names[i] << "\": " << stats.phase_ms[i] / frame_ms.size();
-    out << "}}\n";
+    out << "}, \"base_map\": \"" << stats.base_map << "\"}\n";
 }
 
 }  // namespace em

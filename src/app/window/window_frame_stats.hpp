@@ -23,6 +23,7 @@ struct FrameStats {
     double first_layer_s = 0;                     // to the first frame showing a user layer (or its preview)
     // Scripted runs: total ms per phase (events, input and panels; base map; overlays; ImGui; swap).
     std::array<double, 5> phase_ms{};
+    std::string base_map;  // what the last redraw of the base map drew: level, triangles, segments
 };
 
 // Starts counting frames now; `started` is when the window began to start up.

@@ -1,0 +1,93 @@
+#include "geo/mesh_pieces.hpp"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace em {
+
+namespace {
+
+// Interleaves the bits of two 16-bit numbers (x in the even bits): the Z-order (Morton) code.
+std::uint32_t morton(std::uint32_t x, std::uint32_t y) {
+    auto spread = [](std::uint32_t v) {
+        v &= 0xFFFF;
+        v = (v | (v << 8)) & 0x00FF00FF;
+        v = (v | (v << 4)) & 0x0F0F0F0F;
+        v = (v | (v << 2)) & 0x33333333;
+        v = (v | (v << 1)) & 0x55555555;
+        return v;
+    };
+    return spread(x) | (spread(y) << 1);
+}
+
+void cut_fill(ProjectedMesh& mesh, std::uint32_t feature) {
+    const ProjectedRange& r = mesh.ranges[feature];
+    const std::uint32_t triangles = r.index_count / 3;
+    if (triangles == 0) return;
+    if (triangles > kPieceTriangles && !mesh.fill_even_odd) {
+        // Sort the triangles by the Z-order of their centres within the feature's box.
+        const double sx = r.bbox.width() > 0 ? 65535.0 / r.bbox.width() : 0.0;
+        const double sy = r.bbox.height() > 0 ? 65535.0 / r.bbox.height() : 0.0;
+        std::vector<std::pair<std::uint32_t, std::array<std::uint32_t, 3>>> keyed(triangles);
+        for (std::uint32_t t = 0; t < triangles; ++t) {
+            const std::uint32_t* idx = &mesh.fill_indices[r.first_index + 3 * t];
+            double cx = 0, cy = 0;
+            for (int k = 0; k < 3; ++k) cx += mesh.fill_xy[idx[k] * 2], cy += mesh.fill_xy[idx[k] * 2 + 1];
+            const auto qx = static_cast<std::uint32_t>(std::clamp((cx / 3 - r.bbox.min_x) * sx, 0.0, 65535.0));
+            const auto qy = static_cast<std::uint32_t>(std::clamp((cy / 3 - r.bbox.min_y) * sy, 0.0, 65535.0));
+            keyed[t] = {morton(qx, qy), {idx[0], idx[1], idx[2]}};
+        }
+        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::uint32_t t = 0; t < triangles; ++t)
+            std::copy(keyed[t].second.begin(), keyed[t].second.end(), &mesh.fill_indices[r.first_index + 3 * t]);
+    }
+    const std::uint32_t per_piece = mesh.fill_even_odd ? triangles : kPieceTriangles;
+    for (std::uint32_t t = 0; t < triangles; t += per_piece) {
+        ProjectedPiece piece;
+        piece.feature = feature;
+        piece.first = r.first_index + 3 * t;
+        piece.count = 3 * std::min(per_piece, triangles - t);
+        for (std::uint32_t i = piece.first; i < piece.first + piece.count; ++i) {
+            const float* v = &mesh.fill_xy[mesh.fill_indices[i] * 2];
+            piece.bbox.add(v[0], v[1]);
+        }
+        mesh.fill_pieces.push_back(piece);
+    }
+}
+
+void cut_outline(ProjectedMesh& mesh, std::uint32_t feature) {
+    const ProjectedRange& r = mesh.ranges[feature];
+    if (r.outline_count == 0) return;
+    const std::uint32_t end = r.first_outline + r.outline_count;
+    for (std::uint32_t first = r.first_outline;;) {
+        // Points [first, last]: the next piece starts at `last`, so the segment from it is drawn there.
+        const std::uint32_t last = std::min(first + kPiecePoints - 1, end - 1);
+        ProjectedPiece piece;
+        piece.feature = feature;
+        piece.first = first;
+        piece.count = last - first + 1;
+        for (std::uint32_t i = first; i <= last; ++i) {
+            const float* p = &mesh.outline[i * 3];
+            // Only points of a drawn segment: an unshown point is a harmless (0, 0) that must not widen the box.
+            const bool joined = p[2] != 0.0f || (i > first && mesh.outline[(i - 1) * 3 + 2] != 0.0f);
+            if (joined) piece.bbox.add(p[0], p[1]);
+        }
+        if (!piece.bbox.empty()) mesh.outline_pieces.push_back(piece);
+        if (last + 1 >= end) break;
+        first = last;
+    }
+}
+
+}  // namespace
+
+void cut_into_pieces(ProjectedMesh& mesh) {
+    mesh.fill_pieces.clear();
+    mesh.outline_pieces.clear();
+    for (std::uint32_t f = 0; f < mesh.ranges.size(); ++f) {
+        cut_fill(mesh, f);
+        cut_outline(mesh, f);
+    }
+}
+
+}  // namespace em
