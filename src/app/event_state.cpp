@@ -57,6 +57,7 @@ Status load_event_state(EventState& s, const std::string& places_path, const std
     s.presence_index = PresenceIndex(s.presence);
     s.days = event_days(s.set.events);
     s.visible_index = VisibleEventIndex(s.set.events, s.filter);
+    s.incidents.reset();  // its entries are of the old events, which may have had the same address
     const auto [first, last] = data_range(s.set.events);
     s.timeline.data_first = first - 30;
     s.timeline.data_last = last + 30;
@@ -113,8 +114,10 @@ bool refresh_event_state(EventState& s, MapScene& scene) {
     }
     if (!s.overlay_stale) return false;
     if (!s.visible_index.built_for(s.set.events, s.filter)) s.visible_index = VisibleEventIndex(s.set.events, s.filter);
-    scene.events = build_event_overlay(s.visible_index.visible(s.timeline.window), s.presence_index, s.timeline.window,
-                                       s.filter, scene.projection, s.mark_colors);
+    if (!s.incidents || !s.incidents->follows(s.set.events, scene.projection))
+        s.incidents = std::make_shared<IncidentCache>(s.set.events, scene.projection);
+    scene.events = build_event_overlay_by_day(s.visible_index.visible_by_first_day(s.timeline.window), s.presence_index,
+                                              s.timeline.window, s.filter, scene.projection, s.mark_colors, s.incidents);
     s.overlay_stale = false;
     return true;
 }

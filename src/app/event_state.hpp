@@ -8,6 +8,7 @@
 #include "events/event_loader.hpp"
 #include "events/presence.hpp"
 #include "events/timeline.hpp"
+#include "render/incident_cache.hpp"
 #include "render/map_scene.hpp"
 #include "scene/project.hpp"
 #include "ui/filter_panel.hpp"
@@ -27,6 +28,9 @@ struct EventState {
     TimelineState timeline;
     EventFilter filter;
     VisibleEventIndex visible_index;  // set.events under filter, for slider moves; rebuilt when either changes
+    // The incidents' projected places and bin cells, kept between slider steps (render/incident_cache); remade
+    // after a load or a projection change.
+    std::shared_ptr<IncidentCache> incidents;
     FilterChoices choices;
     Histogram histogram;
     bool histogram_stale = true;

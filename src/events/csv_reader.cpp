@@ -19,14 +19,25 @@ void read_csv(std::string_view text, CsvScan& scan, const std::function<void(Csv
             continue;
         }
         rec.line = line;
-        rec.fields.clear();
+        // The fields are reused: a field the reader did not take (move) last time keeps its buffer, so most fields
+        // of a long file are copied into existing storage instead of allocated and freed row after row.
+        std::size_t used = 0;
+        auto next_field = [&]() -> std::string& {
+            if (used < rec.fields.size()) {
+                std::string& f = rec.fields[used++];
+                f.clear();
+                return f;
+            }
+            ++used;
+            return rec.fields.emplace_back();
+        };
         bool record_bad = false;
         bool end_of_record = false;
         while (!end_of_record) {
             const int field_line = line;
-            const int column = static_cast<int>(rec.fields.size()) + 1;
+            const int column = static_cast<int>(used) + 1;
             if (i < n && text[i] == '"') {
-                std::string& field = rec.fields.emplace_back();
+                std::string& field = next_field();
                 ++i;
                 bool closed = false;
                 while (i < n) {
@@ -66,7 +77,7 @@ void read_csv(std::string_view text, CsvScan& scan, const std::function<void(Csv
                     }
                     ++i;
                 }
-                rec.fields.emplace_back(text.substr(start, i - start));
+                next_field().assign(text.substr(start, i - start));
             }
             if (i >= n) {
                 end_of_record = true;
@@ -79,6 +90,7 @@ void read_csv(std::string_view text, CsvScan& scan, const std::function<void(Csv
                 end_of_record = true;
             }
         }
+        rec.fields.resize(used);  // a shorter record than the last: drop the rest
         if (!record_bad) on_record(rec);
     }
 }

@@ -35,7 +35,7 @@ std::vector<HexBin> hex_bins(const std::vector<XY>& points, double radius) {
         if (fresh) {
             HexBin b;
             b.q = q, b.r = r;
-            b.centre = {radius * kSqrt3 * (q + r / 2.0), radius * 1.5 * r};
+            b.centre = hex_centre(q, r, radius);
             bins.push_back(std::move(b));
         }
         bins[it->second].members.push_back(i);
@@ -44,6 +44,8 @@ std::vector<HexBin> hex_bins(const std::vector<XY>& points, double radius) {
 }
 
 std::pair<int, int> hex_cell(XY point, double radius) { return axial_of(point.x, point.y, radius); }
+
+XY hex_centre(int q, int r, double radius) { return {radius * kSqrt3 * (q + r / 2.0), radius * 1.5 * r}; }
 
 std::array<XY, 6> hex_corners(XY centre, double radius) {
     std::array<XY, 6> out;

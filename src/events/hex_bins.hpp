@@ -25,6 +25,9 @@ std::vector<HexBin> hex_bins(const std::vector<XY>& points, double radius);
 // The axial coordinates (q, r) of the hexagon of that grid holding a point: the bin hex_bins puts it in.
 std::pair<int, int> hex_cell(XY point, double radius);
 
+// The centre of the hexagon (q, r) of that grid.
+XY hex_centre(int q, int r, double radius);
+
 // The six corners of a pointy-top hexagon, counter-clockwise from the one at 30 degrees.
 std::array<XY, 6> hex_corners(XY centre, double radius);
 

@@ -125,9 +125,10 @@ bool VisibleEventIndex::built_for(const std::vector<Event>& events, const EventF
     return events.data() == events_ && events.size() == event_count_ && filter == filter_;
 }
 
-std::vector<VisibleEvent> VisibleEventIndex::visible(const TimeWindow& window) const {
+std::vector<VisibleEventIndex::Found> VisibleEventIndex::found_in(const TimeWindow& window,
+                                                                 std::vector<std::size_t>* run_ends) const {
     const Date wfirst = window.first(), wlast = window.last();
-    std::vector<std::pair<std::uint32_t, float>> found;  // (order, weight)
+    std::vector<Found> found;
     for (const Band& band : bands_) {
         // Events of the band that overlap the window start in [wfirst - max_length, wlast].
         const long long from = static_cast<long long>(wfirst.days) - band.max_length;
@@ -135,21 +136,59 @@ std::vector<VisibleEvent> VisibleEventIndex::visible(const TimeWindow& window) c
                                    [](const Entry& e, long long day) { return e.first < day; });
         for (; it != band.by_first.end() && it->first <= wlast.days; ++it) {
             const float w = weight_of(it->first, it->last, window, wfirst, wlast);
-            if (w > 0) found.emplace_back(it->order, w);
+            if (w > 0) found.push_back({it->first, it->order, w});
         }
+        if (run_ends) run_ends->push_back(found.size());
     }
+    return found;
+}
+
+std::vector<VisibleEvent> VisibleEventIndex::visible(const TimeWindow& window) const {
+    const std::vector<Found> found = found_in(window, nullptr);
     // Back to the order of the events, as visible_events gives them: sort a few, or spread many over the events.
     std::vector<VisibleEvent> out;
     out.reserve(found.size());
     if (found.size() < event_count_ / 16) {
-        std::sort(found.begin(), found.end());
-        for (const auto& [order, w] : found) out.push_back({events_ + order, w});
+        std::vector<std::pair<std::uint32_t, float>> sorted;
+        sorted.reserve(found.size());
+        for (const Found& f : found) sorted.emplace_back(f.order, f.weight);
+        std::sort(sorted.begin(), sorted.end());
+        for (const auto& [order, w] : sorted) out.push_back({events_ + order, w});
     } else {
         std::vector<float> weight(event_count_, 0.0f);
-        for (const auto& [order, w] : found) weight[order] = w;
+        for (const Found& f : found) weight[f.order] = f.weight;
         for (std::size_t i = 0; i < event_count_; ++i)
             if (weight[i] > 0) out.push_back({events_ + i, weight[i]});
     }
+    return out;
+}
+
+std::vector<VisibleEvent> VisibleEventIndex::visible_by_first_day(const TimeWindow& window) const {
+    std::vector<std::size_t> ends;
+    std::vector<Found> found = found_in(window, &ends);
+    // Each band's run is already in (first day, order), the band sorted once by a stable sort over the events'
+    // order; merging the runs (a few: ACLED's day, week and month precisions) gives the whole in that order.
+    const auto before = [](const Found& a, const Found& b) {
+        return a.first != b.first ? a.first < b.first : a.order < b.order;
+    };
+    for (std::size_t k = 1; k < ends.size(); ++k)
+        std::inplace_merge(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(ends[k - 1]),
+                           found.begin() + static_cast<std::ptrdiff_t>(ends[k]), before);
+    std::vector<VisibleEvent> out;
+    out.reserve(found.size());
+    for (const Found& f : found) out.push_back({events_ + f.order, f.weight});
+    return out;
+}
+
+std::vector<VisibleEvent> VisibleEventIndex::all() const {
+    std::vector<std::uint32_t> orders;
+    orders.reserve(size_);
+    for (const Band& band : bands_)
+        for (const Entry& e : band.by_first) orders.push_back(e.order);
+    std::sort(orders.begin(), orders.end());
+    std::vector<VisibleEvent> out;
+    out.reserve(orders.size());
+    for (std::uint32_t o : orders) out.push_back({events_ + o, 1.0f});
     return out;
 }
 

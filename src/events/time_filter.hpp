@@ -86,6 +86,11 @@ public:
     // Exactly visible_events(events, window, filter) for the events and filter it was built from: same events,
     // same weights, same order.
     std::vector<VisibleEvent> visible(const TimeWindow& window) const;
+    // The same events ordered by first day, ties in the order of the events (a stable sort of visible() by
+    // first day): what the map's overlay draws in, merged from the sorted bands instead of sorted per slider move.
+    std::vector<VisibleEvent> visible_by_first_day(const TimeWindow& window) const;
+    // Every event that passes the filter, whatever the time, in the order of the events (weight 1).
+    std::vector<VisibleEvent> all() const;
     // True when built from this vector of events (same place, same size) and an equal filter. It cannot see
     // events changed in place: rebuild after loading.
     bool built_for(const std::vector<Event>& events, const EventFilter& filter) const;
@@ -104,6 +109,13 @@ private:
         int max_length = 0;
         std::vector<Entry> by_first;
     };
+    // The entries of every band that overlap the window, each band's run in (first day, order), with their weights.
+    struct Found {
+        int first;
+        std::uint32_t order;
+        float weight;
+    };
+    std::vector<Found> found_in(const TimeWindow& window, std::vector<std::size_t>* run_ends) const;
     std::vector<Band> bands_;
     const Event* events_ = nullptr;
     std::size_t event_count_ = 0;  // all the events, filtered or not

@@ -20,9 +20,6 @@ EventOverlay build_event_overlay(const std::vector<Event>& events, const Presenc
 EventOverlay build_event_overlay(std::vector<VisibleEvent> visible, const PresenceIndex& presence,
                                  const TimeWindow& window, const EventFilter& filter, const Projection& projection,
                                  const EventMarkColors& colors) {
-    EventOverlay overlay;
-    overlay.window = window;
-    overlay.visible_count = visible.size();
     {
         // By first day, worked out once per event rather than per comparison (see ui/events_table).
         std::vector<std::pair<int, VisibleEvent>> by_day;
@@ -31,7 +28,22 @@ EventOverlay build_event_overlay(std::vector<VisibleEvent> visible, const Presen
         std::stable_sort(by_day.begin(), by_day.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (std::size_t i = 0; i < by_day.size(); ++i) visible[i] = by_day[i].second;
     }
-    overlay.points = collect_point_events(visible, projection);  // incidents: render/point_events
+    return build_event_overlay_by_day(std::move(visible), presence, window, filter, projection, colors, nullptr);
+}
+
+EventOverlay build_event_overlay_by_day(std::vector<VisibleEvent> visible, const PresenceIndex& presence,
+                                        const TimeWindow& window, const EventFilter& filter,
+                                        const Projection& projection, const EventMarkColors& colors,
+                                        std::shared_ptr<IncidentCache> incidents) {
+    EventOverlay overlay;
+    overlay.window = window;
+    overlay.visible_count = visible.size();
+    // Incidents: render/point_events (from the cache when it is this projection's).
+    if (incidents && incidents->projection().kind() == projection.kind() &&
+        incidents->projection().centre() == projection.centre())
+        overlay.points = collect_point_events(visible, std::move(incidents));
+    else
+        overlay.points = collect_point_events(visible, projection);
 
     // Links: meetings and calls, one per (from, to, call?) with a count.
     std::map<std::tuple<std::string, std::string, bool>, size_t> link_of;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,6 +80,14 @@ EventOverlay build_event_overlay(const std::vector<Event>& events, const Presenc
 EventOverlay build_event_overlay(std::vector<VisibleEvent> visible, const PresenceIndex& presence,
                                  const TimeWindow& window, const EventFilter& filter, const Projection& projection,
                                  const EventMarkColors& colors = {});
+
+// The same from visible events already in first-day order (VisibleEventIndex::visible_by_first_day: what the
+// function above sorts them into), with the incidents' places and cells from `incidents` when it is made for these
+// events and projection (null: projected here). A slider step's overlay: nothing sorted, little projected.
+EventOverlay build_event_overlay_by_day(std::vector<VisibleEvent> by_day, const PresenceIndex& presence,
+                                        const TimeWindow& window, const EventFilter& filter,
+                                        const Projection& projection, const EventMarkColors& colors,
+                                        std::shared_ptr<IncidentCache> incidents);
 
 // Where a troop marker is drawn on screen: its place, fanned out in a small circle when several share it.
 XY marker_screen_position(const TroopMarker& marker, const Projection& projection, const Camera& camera,

@@ -1,6 +1,7 @@
 #include "render/point_events.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
@@ -13,14 +14,28 @@
 
 namespace em {
 
-Color event_type_color(std::string_view t) {
-    if (t == "Battles") return Color::hex(0xA50F15);
-    if (t == "Violence against civilians") return Color::hex(0x6A3D9A);
-    if (t == "Explosions/Remote violence") return Color::hex(0x8C510A);
-    if (t == "Riots") return Color::hex(0x1B7837);
-    if (t == "Protests") return Color::hex(0xDE77AE);
-    if (t == "Strategic developments") return Color::hex(0x9E9AC8);
-    return Color::hex(0x404040);
+namespace {
+// event_type_color's colours by palette index; the last for any other type.
+constexpr std::uint32_t kTypeHex[kEventTypeColors] = {0xA50F15, 0x6A3D9A, 0x8C510A, 0x1B7837,
+                                                      0xDE77AE, 0x9E9AC8, 0x404040};
+}  // namespace
+
+std::uint8_t event_type_index(std::string_view t) {
+    if (t == "Battles") return 0;
+    if (t == "Violence against civilians") return 1;
+    if (t == "Explosions/Remote violence") return 2;
+    if (t == "Riots") return 3;
+    if (t == "Protests") return 4;
+    if (t == "Strategic developments") return 5;
+    return 6;
+}
+
+Color event_type_palette(std::uint8_t index) { return Color::hex(kTypeHex[std::min<std::size_t>(index, 6)]); }
+
+Color event_type_color(std::string_view t) { return event_type_palette(event_type_index(t)); }
+
+std::uint8_t point_event_type_index(const Event& e) {
+    return event_type_index(e.point ? e.point->event_type : std::string_view{});
 }
 
 Color point_event_color(const Event& e) {
@@ -39,9 +54,33 @@ PointEvents collect_point_events(const std::vector<VisibleEvent>& visible, const
         PointEventMark m;
         m.event = v.event;
         m.weight = v.weight;
+        m.type = point_event_type_index(*v.event);
+        m.fatalities = v.event->fatalities();
         points.marks.push_back(m);
     }
     points.set_projection(projection);
+    return points;
+}
+
+PointEvents collect_point_events(const std::vector<VisibleEvent>& visible, std::shared_ptr<IncidentCache> incidents) {
+    PointEvents points;
+    points.marks.reserve(visible.size());
+    for (const VisibleEvent& v : visible) {
+        PointEventMark m;
+        m.slot = incidents->slot_of(v.event);
+        if (m.slot == IncidentCache::kNone)  // not one of the cache's events: nothing to look up
+            return collect_point_events(visible, incidents->projection());
+        const IncidentCache::Incident& in = incidents->incident(m.slot);
+        if (!in.is_incident) continue;
+        m.event = v.event;
+        m.weight = v.weight;
+        m.on_map = in.on_map;
+        m.world = in.world;
+        m.type = in.type;
+        m.fatalities = in.fatalities;
+        points.marks.push_back(m);
+    }
+    points.incidents = std::move(incidents);
     return points;
 }
 
@@ -50,8 +89,10 @@ void PointEvents::set_projection(const Projection& projection) {
         const auto xy = projection.forward(m.event->to.position);
         m.on_map = xy.has_value();
         if (xy) m.world = *xy;
+        m.slot = IncidentCache::kNone;
     }
-    layout_mpp_ = -1;  // the bins are the projection's
+    incidents.reset();  // the cache is of its projection
+    layout_mpp_ = -1;   // the bins are the projection's
 }
 
 namespace {
@@ -66,41 +107,91 @@ std::uint32_t packed(const Color& c) {
     return byte(c.r) << 16 | byte(c.g) << 8 | byte(c.b);
 }
 
-std::vector<PointEventBin> make_bins(const std::vector<PointEventMark>& marks, double radius) {
-    std::vector<std::size_t> on_map;
-    std::vector<XY> xy;
+// The bins' cells in the order of their first mark, with the marks of each (indices into marks, in order): from
+// the cache's cells when there is one, else binned here (events/hex_bins).
+struct BinnedMarks {
+    std::vector<std::pair<int, int>> cells;
+    std::vector<std::vector<std::uint32_t>> members;
+};
+
+BinnedMarks bin_marks(const std::vector<PointEventMark>& marks, double radius, IncidentCache* cache) {
+    BinnedMarks out;
+    if (!cache) {
+        std::vector<std::uint32_t> on_map;
+        std::vector<XY> xy;
+        for (std::size_t i = 0; i < marks.size(); ++i)
+            if (marks[i].on_map) on_map.push_back(static_cast<std::uint32_t>(i)), xy.push_back(marks[i].world);
+        for (HexBin& b : hex_bins(xy, radius)) {
+            out.cells.push_back({b.q, b.r});
+            for (std::uint32_t& m : b.members) m = on_map[m];
+            out.members.push_back(std::move(b.members));
+        }
+        return out;
+    }
+    cache->set_bin_radius(radius);
+    // A bin per cell met, numbered in the order met (as hex_bins numbers them): a dense cell number indexes the
+    // bin, so a step costs a look-up per visible mark, without hashing.
+    std::vector<std::uint32_t> cell_of(marks.size(), IncidentCache::kNone);
     for (std::size_t i = 0; i < marks.size(); ++i)
-        if (marks[i].on_map) on_map.push_back(i), xy.push_back(marks[i].world);
-    const std::vector<HexBin> bins = hex_bins(xy, radius);
+        if (marks[i].on_map) cell_of[i] = cache->cell_of(marks[i].slot);
+    std::vector<std::uint32_t> bin_of_cell(cache->cell_count(), IncidentCache::kNone);
+    std::vector<std::uint32_t> sizes;
+    for (std::uint32_t c : cell_of) {
+        if (c == IncidentCache::kNone) continue;
+        if (bin_of_cell[c] == IncidentCache::kNone) {
+            bin_of_cell[c] = static_cast<std::uint32_t>(out.cells.size());
+            out.cells.push_back(cache->cell_qr(c));
+            sizes.push_back(0);
+        }
+        ++sizes[bin_of_cell[c]];
+    }
+    out.members.resize(out.cells.size());
+    for (std::size_t b = 0; b < sizes.size(); ++b) out.members[b].reserve(sizes[b]);
+    for (std::size_t i = 0; i < marks.size(); ++i)
+        if (cell_of[i] != IncidentCache::kNone) out.members[bin_of_cell[cell_of[i]]].push_back(static_cast<std::uint32_t>(i));
+    return out;
+}
+
+std::vector<PointEventBin> make_bins(const std::vector<PointEventMark>& marks, double radius, IncidentCache* cache) {
+    BinnedMarks binned = bin_marks(marks, radius, cache);
     std::size_t most = 1;
-    for (const HexBin& b : bins) most = std::max(most, b.members.size());
+    for (const auto& m : binned.members) most = std::max(most, m.size());
+    // The palette in the order of its packed colours: a tie between two types goes to the lower one, as it did
+    // when the counts were a map keyed by colour.
+    static const std::array<std::uint8_t, kEventTypeColors> by_colour = [] {
+        std::array<std::uint8_t, kEventTypeColors> order;
+        for (std::uint8_t k = 0; k < kEventTypeColors; ++k) order[k] = k;
+        std::sort(order.begin(), order.end(), [](std::uint8_t a, std::uint8_t b) {
+            return packed(event_type_palette(a)) < packed(event_type_palette(b));
+        });
+        return order;
+    }();
     std::vector<PointEventBin> out;
-    out.reserve(bins.size());
-    std::map<std::uint32_t, std::size_t> colours;
-    for (const HexBin& b : bins) {
+    out.reserve(binned.cells.size());
+    for (std::size_t k = 0; k < binned.cells.size(); ++k) {
         PointEventBin pb;
-        pb.q = b.q, pb.r = b.r;
-        pb.centre = b.centre;
-        pb.count = b.members.size();
-        pb.members.reserve(b.members.size());
-        for (std::uint32_t m : b.members) pb.members.push_back(static_cast<std::uint32_t>(on_map[m]));
-        colours.clear();
+        pb.q = binned.cells[k].first, pb.r = binned.cells[k].second;
+        pb.centre = hex_centre(pb.q, pb.r, radius);
+        pb.members = std::move(binned.members[k]);
+        pb.count = pb.members.size();
+        std::array<std::size_t, kEventTypeColors> counts{};
         float weight = 0;
-        for (std::uint32_t m : b.members) {
-            const PointEventMark& mark = marks[on_map[m]];
-            pb.fatalities += mark.event->fatalities();
+        for (std::uint32_t m : pb.members) {
+            const PointEventMark& mark = marks[m];
+            pb.fatalities += mark.fatalities;
             weight = std::max(weight, mark.weight);
             // By event type, not by party: a bin is a summary of what happened there (dots show the party).
-            ++colours[packed(event_type_color(mark.event->point ? mark.event->point->event_type : std::string()))];
+            ++counts[mark.type];
         }
-        const auto top = std::max_element(colours.begin(), colours.end(),
-                                          [](const auto& a, const auto& b) { return a.second < b.second; });
-        pb.color = Color::hex(top->first);
+        std::uint8_t top = by_colour[0];
+        for (std::uint8_t t : by_colour)
+            if (counts[t] > counts[top]) top = t;
+        pb.color = event_type_palette(top);
         // More events, more ink: a log scale, so one bin of thousands does not wash out the bins of tens.
         const float share = static_cast<float>(std::log1p(static_cast<double>(pb.count)) /
                                                std::log1p(static_cast<double>(most)));
         pb.opacity = (0.35f + 0.6f * share) * std::max(weight, 0.4f);
-        out.push_back(pb);
+        out.push_back(std::move(pb));
     }
     return out;
 }
@@ -109,6 +200,11 @@ std::vector<PointEventBin> make_bins(const std::vector<PointEventMark>& marks, d
 
 PointEventLayout layout_point_events(const std::vector<PointEventMark>& marks, const Camera& camera,
                                      float pixel_scale) {
+    return layout_point_events(marks, camera, pixel_scale, nullptr);
+}
+
+PointEventLayout layout_point_events(const std::vector<PointEventMark>& marks, const Camera& camera, float pixel_scale,
+                                     IncidentCache* incidents) {
     PointEventLayout layout;
     const BBox view = camera.visible();
     const double mpp = std::max(camera.metres_per_pixel_x(), camera.metres_per_pixel_y());
@@ -118,7 +214,7 @@ PointEventLayout layout_point_events(const std::vector<PointEventMark>& marks, c
     if (in > PointEvents::kAggregateAbove) {
         layout.aggregated = true;
         layout.bin_radius = PointEvents::kBinPixels * pixel_scale * mpp;
-        layout.bins = make_bins(marks, layout.bin_radius);
+        layout.bins = make_bins(marks, layout.bin_radius, incidents);
         return layout;
     }
     for (std::size_t i = 0; i < marks.size(); ++i)
@@ -147,7 +243,7 @@ const PointEventLayout& PointEvents::layout(const Camera& camera, float pixel_sc
             return layout_;
         }
     }
-    layout_ = layout_point_events(marks, camera, pixel_scale);
+    layout_ = layout_point_events(marks, camera, pixel_scale, incidents.get());
     layout_mpp_ = mpp, layout_scale_ = pixel_scale, layout_view_ = view;
     ++layout_generation_;
     return layout_;

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 #include "geo/projection.hpp"
 #include "render/camera.hpp"
 #include "render/gpu_mesh.hpp"
+#include "render/incident_cache.hpp"
 #include "scene/style.hpp"
 
 namespace em {
@@ -31,6 +33,12 @@ class MarkerRenderer;
 // dark red, Violence against civilians purple, Explosions/Remote violence brown, Riots green, Protests pink,
 // Strategic developments light violet; anything else dark grey.
 Color event_type_color(std::string_view event_type);
+// The same colours as a palette: event_type_index gives an event type's entry (0 to kEventTypeColors - 1, the
+// last for anything else), event_type_palette its colour; point_event_type_index is an incident's.
+inline constexpr std::size_t kEventTypeColors = 7;
+std::uint8_t event_type_index(std::string_view event_type);
+Color event_type_palette(std::uint8_t index);
+std::uint8_t point_event_type_index(const Event& event);
 // The colour a point event is drawn in: its mapped party's, else its event type's.
 Color point_event_color(const Event& event);
 // A dot's radius in pixels at scale 1: 3 px with no fatalities, growing with the square root (the dot's area
@@ -43,6 +51,9 @@ struct PointEventMark {
     XY world;
     float weight = 1.0f;  // the window's weight (older events fade)
     bool on_map = true;   // false where the projection cannot show the place
+    std::uint8_t type = 0;  // its event type's palette index (event_type_index)
+    int fatalities = 0;     // the event's (kept here: bins sum them without reaching into the events)
+    std::uint32_t slot = IncidentCache::kNone;  // its entry in PointEvents::incidents, if any
 };
 
 // A bin as drawn.
@@ -69,6 +80,9 @@ struct PointEvents {
     static constexpr float kBinPixels = 14.0f;            // a bin's circumradius in pixels at scale 1
 
     std::vector<PointEventMark> marks;
+    // Per-incident values kept between overlays (projected places, bin cells): shared with the next overlay of the
+    // same events and projection; null when the marks were projected here (set_projection drops it).
+    std::shared_ptr<IncidentCache> incidents;
 
     // The layout for a camera, computed on the CPU and kept until the scale or the marks change (pans reuse it).
     const PointEventLayout& layout(const Camera& camera, float pixel_scale) const;
@@ -90,10 +104,16 @@ private:
 
 // The incidents among the visible events, projected.
 PointEvents collect_point_events(const std::vector<VisibleEvent>& visible, const Projection& projection);
+// The same with the places (and later the cells) from a cache made for these events and this projection: a slider
+// step projects only what no earlier window showed.
+PointEvents collect_point_events(const std::vector<VisibleEvent>& visible, std::shared_ptr<IncidentCache> incidents);
 
 // Lays out point events for a camera (see PointEvents::layout; this one computes without the cache).
 PointEventLayout layout_point_events(const std::vector<PointEventMark>& marks, const Camera& camera,
                                      float pixel_scale);
+// The same, with the marks' cells from their cache (the marks' slots are its entries).
+PointEventLayout layout_point_events(const std::vector<PointEventMark>& marks, const Camera& camera, float pixel_scale,
+                                     IncidentCache* incidents);
 
 // The point event under a screen point when dots are drawn (nullptr over bins or nothing).
 const Event* pick_point_event(const PointEvents& points, const Camera& camera, XY screen, float pixel_scale = 1.0f,

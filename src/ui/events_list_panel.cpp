@@ -59,7 +59,7 @@ EventsListAction draw_events_list(EventsListState& st, const VisibleEventIndex* 
     if (ImGui::InputTextWithHint("##events_search", "search the list (Army-2024, Bamako...)", st.search,
                                  sizeof st.search)) {
         st.query.search = st.search;
-        st.stale = true;
+        st.stale = st.index_stale = true;
     }
     note_item("Events/search");
     constexpr ImGuiTableFlags kTable = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
@@ -80,9 +80,11 @@ EventsListAction draw_events_list(EventsListState& st, const VisibleEventIndex* 
             ImGui::TableHeader(kHeaders[c]);
             note_item(std::string("Events/header/") + kHeaders[c]);
         }
-        if (take_sort_specs(st.query)) st.stale = true;
+        if (take_sort_specs(st.query)) st.stale = st.index_stale = true;
         if (st.stale && index) {
-            st.rows = event_rows(index->visible(window), st.query);
+            if (st.index_stale) st.row_index = EventRowIndex(index->all(), st.query);
+            st.index_stale = false;
+            st.rows = st.row_index.rows(window);
             st.stale = false;
         }
         st.focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput;

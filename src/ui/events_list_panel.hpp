@@ -14,6 +14,9 @@ struct EventsListState {
     EventRowsQuery query;
     std::vector<const Event*> rows;  // the visible events matching the search, sorted
     bool stale = true;               // the visible events changed: rebuild rows
+    // Every filtered event matching the search, sorted: a clock step takes its rows from it without a sort.
+    EventRowIndex row_index;
+    bool index_stale = true;  // the filters, the search, the sort or the events changed: rebuild row_index
     bool focused = false;            // the list had the keyboard last frame (arrows move its selection)
     TimeWindow shown_window;         // what the rows were built for, to see when they are out of date
     EventFilter shown_filter;
@@ -28,7 +31,7 @@ struct EventsListAction {
 };
 
 // The inspector's Events section: a table of the events in `window` that pass the filters (from `index`; null
-// while it is being rebuilt, when the rows wait)
+// while it is being rebuilt, when the rows wait; set state.index_stale when the filters or the events change)
 // with date (and its precision), kind, parties, place and source; sortable by any column, searched by the box
 // above it; Up/Down/Page Up/Page Down move the selection while the list has focus. The pinned event's row is
 // highlighted.

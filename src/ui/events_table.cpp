@@ -66,32 +66,71 @@ std::string ellipsize(const std::string& text, float width, const std::function<
     return best;
 }
 
-std::vector<const Event*> event_rows(const std::vector<VisibleEvent>& visible, const EventRowsQuery& q) {
+namespace {
+// The list's order for events that match the search: by the column's text, then the first day, then the id. The keys
+// are worked out once per row, not per comparison (FuzzyDate::first works out a calendar date each time).
+struct Keyed {
+    std::string text;
+    int first, last;
+    const Event* event;
+};
+
+std::vector<Keyed> sorted_rows(const std::vector<VisibleEvent>& events, const EventRowsQuery& q) {
     const std::string needle = lower(q.search);
-    std::vector<const Event*> rows;
-    rows.reserve(visible.size());
-    for (const VisibleEvent& v : visible)
-        if (matches(*v.event, needle)) rows.push_back(v.event);
-    // The keys once per row, not per comparison: the column's text, and the first day (FuzzyDate::first works out a
-    // calendar date each time; sorting a year of 100,000 ACLED rows on every slider step spent most of its time there).
-    struct Keyed {
-        std::string text;
-        int day;
-        const Event* event;
-    };
     std::vector<Keyed> keyed;
-    keyed.reserve(rows.size());
-    for (const Event* e : rows)
-        keyed.push_back({q.column == EventColumn::kDate ? std::string() : lower(event_cell(*e, q.column)),
-                         e->first_day().days, e});
+    keyed.reserve(events.size());
+    for (const VisibleEvent& v : events) {
+        const Event& e = *v.event;
+        if (!matches(e, needle)) continue;
+        keyed.push_back({q.column == EventColumn::kDate ? std::string() : lower(event_cell(e, q.column)),
+                         e.first_day().days, e.last_day().days, &e});
+    }
     std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
         if (a.text != b.text) return a.text < b.text;
-        if (a.day != b.day) return a.day < b.day;
-        return a.event->id < b.event->id;  // date, then id: the tie-break of every column
+        if (a.first != b.first) return a.first < b.first;
+        if (a.event->id != b.event->id) return a.event->id < b.event->id;  // date, then id: every column's tie-break
+        return a.event < b.event;  // the same id twice: the order of the events, so every window agrees
     });
-    for (size_t i = 0; i < keyed.size(); ++i) rows[i] = keyed[i].event;
+    return keyed;
+}
+}  // namespace
+
+std::vector<const Event*> event_rows(const std::vector<VisibleEvent>& visible, const EventRowsQuery& q) {
+    const std::vector<Keyed> keyed = sorted_rows(visible, q);
+    std::vector<const Event*> rows;
+    rows.reserve(keyed.size());
+    for (const Keyed& k : keyed) rows.push_back(k.event);
     if (!q.ascending) std::reverse(rows.begin(), rows.end());
     return rows;
+}
+
+EventRowIndex::EventRowIndex(const std::vector<VisibleEvent>& events, const EventRowsQuery& query)
+    : by_date_(query.column == EventColumn::kDate), ascending_(query.ascending) {
+    const std::vector<Keyed> keyed = sorted_rows(events, query);
+    sorted_.reserve(keyed.size());
+    for (const Keyed& k : keyed) {
+        sorted_.push_back({k.first, k.last, k.event});
+        max_length_ = std::max(max_length_, k.last - k.first);
+    }
+}
+
+std::vector<const Event*> EventRowIndex::rows(const TimeWindow& window) const {
+    // An event is visible when it overlaps the window (VisibleEventIndex gives it a weight above 0 then).
+    const int wfirst = window.first().days, wlast = window.last().days;
+    auto from = sorted_.begin(), to = sorted_.end();
+    if (by_date_) {
+        // Sorted by first day: what overlaps starts in [wfirst - max_length, wlast].
+        const long long earliest = static_cast<long long>(wfirst) - max_length_;
+        from = std::lower_bound(sorted_.begin(), sorted_.end(), earliest,
+                                [](const Row& r, long long day) { return r.first < day; });
+        to = std::upper_bound(from, sorted_.end(), static_cast<long long>(wlast),
+                              [](long long day, const Row& r) { return day < r.first; });
+    }
+    std::vector<const Event*> out;
+    for (auto it = from; it != to; ++it)
+        if (it->last >= wfirst && it->first <= wlast) out.push_back(it->event);
+    if (!ascending_) std::reverse(out.begin(), out.end());
+    return out;
 }
 
 const Event* step_row(const std::vector<const Event*>& rows, const Event* current, int step) {

@@ -33,6 +33,29 @@ std::string ellipsize(const std::string& text, float width, const std::function<
 // by the column (dates by first day; ties by date, then id, so the order is stable from frame to frame).
 std::vector<const Event*> event_rows(const std::vector<VisibleEvent>& visible, const EventRowsQuery& query);
 
+// The rows of the list for any time window, sorted once: every event that passes the filters and the search, in
+// the query's order, with its first and last days. A window's rows are those that overlap it, in that order (for
+// the date column, ascending or not, a binary-searched stretch), so a slider step neither searches nor sorts.
+// Build it when the filters, the search, the sort or the events change (from VisibleEventIndex::all()).
+class EventRowIndex {
+public:
+    EventRowIndex() = default;
+    EventRowIndex(const std::vector<VisibleEvent>& events, const EventRowsQuery& query);
+    // Exactly event_rows(visible, query) for the visible events of that window.
+    std::vector<const Event*> rows(const TimeWindow& window) const;
+    std::size_t size() const { return sorted_.size(); }
+
+private:
+    struct Row {
+        int first, last;  // Date::days
+        const Event* event;
+    };
+    std::vector<Row> sorted_;  // ascending by the query's key (descending lists are read backwards)
+    bool by_date_ = true;
+    bool ascending_ = true;
+    int max_length_ = 0;  // the longest event (last - first), to bound the date column's search
+};
+
 // The row `step` rows away from `current` in rows (clamped to the list); the first row when current is not in
 // it. nullptr for an empty list. For the list's Up/Down/Page keys.
 const Event* step_row(const std::vector<const Event*>& rows, const Event* current, int step);

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -132,6 +133,54 @@ TEST(VisibleEventIndex, SliderMovesDayByDay) {
     }
 }
 
+// The overlay's order: visible_events stably sorted by first day (what build_event_overlay did per slider step).
+std::vector<VisibleEvent> by_first_day(std::vector<VisibleEvent> visible) {
+    std::stable_sort(visible.begin(), visible.end(), [](const VisibleEvent& a, const VisibleEvent& b) {
+        return a.event->first_day() < b.event->first_day();
+    });
+    return visible;
+}
+
+TEST(VisibleEventIndex, ByFirstDayEqualsAStableSortOfTheLinearFilter) {
+    std::mt19937 rng(17);
+    const std::vector<Event> events = random_events(rng, 3000);
+    int windows = 0;
+    std::size_t shown = 0;
+    for (const EventFilter& filter : some_filters()) {
+        const VisibleEventIndex index(events, filter);
+        for (int i = 0; i < 200; ++i, ++windows) {
+            const TimeWindow w = random_window(rng);
+            const auto expected = by_first_day(visible_events(events, w, filter));
+            const auto actual = index.visible_by_first_day(w);
+            ASSERT_EQ(actual.size(), expected.size()) << "window " << windows;
+            for (std::size_t k = 0; k < expected.size(); ++k) {
+                ASSERT_EQ(actual[k].event, expected[k].event) << "window " << windows << " item " << k;
+                ASSERT_EQ(actual[k].weight, expected[k].weight) << "window " << windows << " item " << k;
+            }
+            shown += expected.size();
+        }
+    }
+    EXPECT_GT(shown, 0u);
+    EXPECT_LT(shown, static_cast<std::size_t>(windows) * events.size());
+}
+
+TEST(VisibleEventIndex, AllIsEveryEventThatPassesTheFilterInOrder) {
+    std::mt19937 rng(3);
+    const std::vector<Event> events = random_events(rng, 1000);
+    for (const EventFilter& filter : some_filters()) {
+        const VisibleEventIndex index(events, filter);
+        std::vector<const Event*> expected;
+        for (const Event& e : events)
+            if (filter.matches(e)) expected.push_back(&e);
+        const auto all = index.all();
+        ASSERT_EQ(all.size(), expected.size());
+        for (std::size_t k = 0; k < all.size(); ++k) {
+            EXPECT_EQ(all[k].event, expected[k]);
+            EXPECT_EQ(all[k].weight, 1.0f);
+        }
+    }
+}
+
 TEST(VisibleEventIndex, EmptyEventsAndEmptyIndex) {
     const std::vector<Event> none;
     const VisibleEventIndex index(none, EventFilter{});
@@ -140,6 +189,8 @@ TEST(VisibleEventIndex, EmptyEventsAndEmptyIndex) {
     EXPECT_TRUE(index.visible(w).empty());
     EXPECT_EQ(index.size(), 0u);
     EXPECT_TRUE(VisibleEventIndex{}.visible(w).empty());
+    EXPECT_TRUE(index.visible_by_first_day(w).empty());
+    EXPECT_TRUE(index.all().empty());
 }
 
 TEST(VisibleEventIndex, KnowsWhatItWasBuiltFor) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <sstream>
 
 #include "events/acled_reader.hpp"
@@ -72,6 +73,77 @@ TEST(PointEventsLayout, PanKeepsTheBinsZoomRecomputesThem) {
     EXPECT_NE(points.generation(), generation);
     EXPECT_TRUE(zoomed.aggregated);
     EXPECT_LT(zoomed.bins.size(), bins);
+}
+
+// A slider's path with the incidents' cache (render/incident_cache: places, types and cells kept between overlays):
+// every step's bins are exactly those binned from scratch (cells, centres, members, counts, fatalities, colour and
+// opacity), through zooms out and back in (the cells are forgotten and worked out again), with several event types
+// (ties in a bin go to the same colour) and incidents on the far side of the globe (not on the map, in no bin).
+TEST(PointEventsLayout, CachedScrubStepsGiveTheBinsOfAFreshLayout) {
+    std::ostringstream csv;
+    csv << "event_id_cnty,event_date,event_type,fatalities,latitude,longitude\n";
+    const char* types[] = {"Battles", "Riots", "Protests", "Something else"};
+    for (int i = 0; i < 6000; ++i) {
+        const Date d = *Date::from_ymd(2023, 1, 1) + (i * 7) % 730;
+        const bool far_side = i % 97 == 0;  // the antipode of the azimuthal projection's centre
+        csv << "E" << i << "," << d.iso() << "," << types[(i / 5) % 4] << "," << i % 11 << ","
+            << (far_side ? -25.0 : 16.0 + 0.003 * (i % 500)) << "," << (far_side ? -160.0 : -0.5 + 0.004 * (i / 500))
+            << "\n";
+    }
+    const EventSet set = parse_acled_csv(csv.str(), "mem.csv", {}, {});
+    ASSERT_EQ(set.events.size(), 6000u);
+    const Projection projection(ProjectionKind::kLambertAzimuthal);
+    const VisibleEventIndex index(set.events, {});
+    auto cache = std::make_shared<IncidentCache>(set.events, projection);
+    EXPECT_TRUE(cache->follows(set.events, projection));
+    EXPECT_FALSE(cache->follows(set.events, Projection(ProjectionKind::kWebMercator)));
+    EXPECT_EQ(cache->slot_of(&set.events[17]), 17u);
+    const Event stranger;
+    EXPECT_EQ(cache->slot_of(&stranger), IncidentCache::kNone);
+    Camera camera(*projection.forward({0.0, 16.7}), 1500.0, 1200, 800);
+    std::size_t steps = 0, off_map = 0;
+    for (int step = 0; step < 40; ++step) {
+        if (step == 15) camera.zoom_at({600, 400}, 0.5);
+        if (step == 25) camera.zoom_at({600, 400}, 2.0);
+        TimeWindow w = window(365);
+        w.at = *Date::from_ymd(2023, 12, 31) + step * 9;
+        const auto visible = visible_events(set.events, w, {});
+        const PointEvents cached = collect_point_events(visible, cache);
+        const PointEvents fresh = collect_point_events(visible, projection);
+        ASSERT_EQ(cached.marks.size(), fresh.marks.size());
+        for (std::size_t i = 0; i < fresh.marks.size(); ++i) {
+            ASSERT_EQ(cached.marks[i].on_map, fresh.marks[i].on_map);
+            if (fresh.marks[i].on_map) ASSERT_EQ(cached.marks[i].world, fresh.marks[i].world);
+            off_map += !fresh.marks[i].on_map;
+        }
+        const PointEventLayout& a = cached.layout(camera, 1.0f);
+        const PointEventLayout& b = fresh.layout(camera, 1.0f);
+        ASSERT_TRUE(b.aggregated) << step;
+        ASSERT_EQ(a.aggregated, b.aggregated);
+        ASSERT_EQ(a.bin_radius, b.bin_radius);
+        ASSERT_EQ(a.bins.size(), b.bins.size()) << step;
+        std::size_t total = 0;
+        for (std::size_t k = 0; k < b.bins.size(); ++k) {
+            const PointEventBin &x = a.bins[k], &y = b.bins[k];
+            ASSERT_EQ(std::make_pair(x.q, x.r), std::make_pair(y.q, y.r)) << step << " bin " << k;
+            EXPECT_EQ(x.centre, y.centre);
+            EXPECT_EQ(x.members, y.members);
+            EXPECT_EQ(x.count, y.count);
+            EXPECT_EQ(x.fatalities, y.fatalities);
+            EXPECT_EQ(x.color, y.color);
+            EXPECT_EQ(x.opacity, y.opacity);
+            total += x.count;
+        }
+        std::size_t on_map = 0;
+        for (const PointEventMark& m : fresh.marks) on_map += m.on_map;
+        EXPECT_EQ(total, on_map) << step;  // the bins sum to the incidents of the window on the map
+        ++steps;
+    }
+    EXPECT_EQ(steps, 40u);
+    EXPECT_GT(off_map, 0u);
+    // Colours come from the palette as before.
+    EXPECT_EQ(event_type_color("Riots"), event_type_palette(event_type_index("Riots")));
+    EXPECT_EQ(event_type_color("Something else"), event_type_color(""));
 }
 
 TEST(PointEventsLayout, FewIncidentsAreDotsLargestFirst) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace em {
 namespace {
 
@@ -113,6 +115,63 @@ TEST(EventsTableCells, CutsOnlyBetweenCharacters) {
         EXPECT_EQ(has_lead, has_tail) << "width " << w << ": " << s;  // both bytes of the é, or neither
         EXPECT_LE(fixed_measure(s), w);
     }
+}
+
+}  // namespace
+}  // namespace em
+
+namespace em {
+namespace {
+
+// The list's row index gives, for any window, exactly what searching and sorting that window's visible events gives:
+// random events (day, week-long and month precision, a few long ones), every column both ways, with and without a
+// search, trailing, cumulative and range windows.
+TEST(EventRowIndex, EqualsSortingTheVisibleEventsOfEachWindow) {
+    std::mt19937 rng(2024);
+    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    const char* places[] = {"Gao", "Bamako", "Menaka", "Kidal", "Timbuktu"};
+    const char* actors[] = {"Russia (Africa Corps)", "France", "ACLED (JNIM)", "UN (MINUSMA)"};
+    std::vector<Event> events;
+    const Date start = *Date::from_ymd(2019, 1, 1);
+    for (int i = 0; i < 2500; ++i) {
+        Event e;
+        e.id = "E" + std::to_string(pick(400));  // ids repeat: ties broken by id, then by what is stable
+        const Date d = start + pick(6 * 365);
+        e.date = pick(8) == 0 ? FuzzyDate{d.year(), d.month(), 0, DatePrecision::kMonth} : FuzzyDate::of(d);
+        if (pick(10) == 0) e.end_date = FuzzyDate::of(d + pick(pick(20) == 0 ? 900 : 7));
+        e.kind = pick(2) ? EventKind::kIncident : EventKind::kMeeting;
+        e.actor = actors[pick(4)];
+        e.to.name = places[pick(5)];
+        e.source = pick(2) ? "ACLED" : "TASS";
+        events.push_back(e);
+    }
+    const VisibleEventIndex index(events, {});
+    std::size_t shown = 0;
+    int windows = 0;
+    for (const char* search : {"", "gao", "africa corps"}) {
+        for (EventColumn column : {EventColumn::kDate, EventColumn::kKind, EventColumn::kParties, EventColumn::kPlace,
+                                   EventColumn::kSource}) {
+            for (bool ascending : {true, false}) {
+                const EventRowsQuery query{search, column, ascending};
+                const EventRowIndex rows(index.all(), query);
+                for (int k = 0; k < 40; ++k, ++windows) {
+                    TimeWindow w;
+                    w.at = start + pick(7 * 365) - 180;
+                    w.mode = k % 5 == 0 ? WindowMode::kCumulative : k % 5 == 1 ? WindowMode::kRange : WindowMode::kTrailing;
+                    w.days = std::vector<int>{0, 3, 30, 365}[pick(4)];
+                    w.range_start = w.at;
+                    w.range_end = w.at + pick(400) - 200;
+                    const auto expected = event_rows(index.visible(w), query);
+                    const auto actual = rows.rows(w);
+                    ASSERT_EQ(actual, expected) << "search '" << search << "' column " << static_cast<int>(column)
+                                                << (ascending ? " up" : " down") << " window " << windows;
+                    shown += expected.size();
+                }
+            }
+        }
+    }
+    EXPECT_GT(shown, 0u);
+    EXPECT_LT(shown, static_cast<std::size_t>(windows) * events.size());
 }
 
 }  // namespace

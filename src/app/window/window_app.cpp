@@ -261,7 +261,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
             panels.pinned = nullptr;  // these point into the events about to be replaced
             panels.hovered_row = nullptr;
             panels.events_list.rows.clear();  // so do the list's rows (the layout dump reads them this frame)
-            panels.events_list.stale = true;
+            panels.events_list.stale = panels.events_list.index_stale = true;
             const Status reloaded = reload_event_state(events);
             panels.status.message = reloaded ? std::to_string(events.set.events.size()) + " events reloaded"
                                              : reloaded.error().message;

@@ -182,6 +182,7 @@ void draw_inspector(PanelsState& panels, const EventState& events, const MapScen
     // The list follows the time window and the filters.
     EventsListState& list = panels.events_list;
     const TimeWindow& w = events.timeline.window;
+    if (!(list.shown_filter == events.filter)) list.index_stale = true;
     if (list.shown_window.first() != w.first() || list.shown_window.last() != w.last() ||
         !(list.shown_filter == events.filter) || list.stale) {
         list.shown_window = w;
@@ -193,7 +194,7 @@ void draw_inspector(PanelsState& panels, const EventState& events, const MapScen
     if (list.shown_first != first || list.shown_count != events.set.events.size()) {
         list.shown_first = first;
         list.shown_count = events.set.events.size();
-        list.stale = true;
+        list.stale = list.index_stale = true;
     }
     // The index follows a filter change a frame later (refresh_event_state): until then the rows wait.
     const bool ready = events.visible_index.built_for(events.set.events, events.filter);
