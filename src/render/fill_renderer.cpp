@@ -13,16 +13,18 @@ Result<FillRenderer> FillRenderer::create() {
     return r;
 }
 
-void FillRenderer::begin_pass() const {
+void FillRenderer::begin_pass(bool within_scissor) const {
+    within_scissor_ = within_scissor;
     stencil_id_ = 0;
     stencil_dirty_ = true;  // cleared by the first translucent draw, if there is one
 }
 
 void FillRenderer::clear_stencil() const {
-    // The whole buffer, whatever the scissor: a pixel outside it could otherwise keep an id that a later draw
-    // reuses. Depth is cleared too (nothing uses it) so that the clear is one plain fill of the buffer.
+    // The whole buffer, whatever the scissor, unless the pass stays under its scissor (begin_pass): a pixel
+    // outside it could otherwise keep an id that a later draw reuses. Depth is cleared too (nothing uses it) so
+    // that the clear is one plain fill of the buffer.
     const GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
-    glDisable(GL_SCISSOR_TEST);
+    if (!within_scissor_) glDisable(GL_SCISSOR_TEST);
     glStencilMask(0xFF);
     glDepthMask(GL_TRUE);
     glClearStencil(0);

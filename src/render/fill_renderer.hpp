@@ -23,8 +23,11 @@ class FillRenderer {
 public:
     // Compiles the shaders (current context).
     static Result<FillRenderer> create();
-    // Starts drawing into the bound framebuffer: its stencil is cleared before the first translucent draw.
-    void begin_pass() const;
+    // Starts drawing into the bound framebuffer: its stencil is cleared before the first translucent draw, the
+    // whole buffer, or only the scissor's rectangle when every draw of the pass stays under the scissor set now
+    // (a tile of the window's base-map cache: clearing the whole multisampled buffer for each of a hundred tiles
+    // cost more than drawing them).
+    void begin_pass(bool within_scissor = false) const;
     // Draws the given index runs of the mesh (translucent: each run blends a pixel once).
     void draw(const GpuMesh& mesh, const std::vector<DrawRange>& ranges, const Color& color, float opacity,
               const Camera& camera) const;
@@ -33,6 +36,7 @@ private:
     gl::Program program_;
     mutable int stencil_id_ = 0;        // the last translucent run's stencil value since the clear (1..255)
     mutable bool stencil_dirty_ = true;  // the bound framebuffer's stencil may hold values from elsewhere
+    mutable bool within_scissor_ = false;  // this pass's draws stay under one scissor: clear only there
 
     void clear_stencil() const;
     void draw_even_odd(const std::vector<DrawRange>& ranges) const;

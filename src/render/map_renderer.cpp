@@ -162,7 +162,7 @@ DrawStats MapRenderer::draw_layers(const SceneRef& scene, const MapStyle& style,
     DrawStats stats;
     const BBox cull = cull_box ? *cull_box : camera.visible();
     set_map_blend_state();
-    fill_.begin_pass();
+    fill_.begin_pass(/*within_scissor=*/cull_box != nullptr);
     if (const SceneLayer* level = scene.base_for(camera.metres_per_pixel_x() * lod_bias)) {
         const SceneLayer& base = *level;
         stats.base_level = base.title;

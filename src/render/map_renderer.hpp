@@ -47,7 +47,8 @@ public:
                    double lod_bias = 1.0, const Tile* tile = nullptr);
     // Draws only the layers under the labels (used for cached base-map textures); no clear. `cull`, if given, is
     // the part of the camera's view to draw (a tile under a scissor): features outside it are skipped, and the
-    // pixels inside are exactly those of the whole draw, the transform being the camera's.
+    // pixels inside are exactly those of the whole draw, the transform being the camera's; the stencil is then
+    // cleared under the scissor only.
     DrawStats draw_layers(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
                           double lod_bias, const BBox* cull = nullptr);
     // Draws the events (links, markers) and all labels over whatever is in the bound framebuffer, in the camera's
