@@ -31,6 +31,7 @@
 #include "app/window/window_panels.hpp"
 #include "app/window/window_settings.hpp"
 #include "app/window/window_view.hpp"
+#include "render/map_labels.hpp"
 #include "render/map_renderer.hpp"
 #include "app/window/window_layout_panels.hpp"
 #include "ui/font_texture.hpp"
@@ -266,6 +267,8 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         draw_help_and_hint(panels);
         update_window_title(window, panels, events);
         draw_map_status(window, panels.status, view, scene, panels.layout.status);
+        if (!options.layout_dump.empty())  // the labels draw_overlays places this frame, for the dump
+            panels.map_labels = layout_map_labels(scene, style, view.camera, 1.0f, 1.0, renderer.font()).placed;
         write_layout_dump(panels, options.layout_dump, events, scene, view);
         ImGui::Render();
         mark_phase(stats, 0, scripted);
