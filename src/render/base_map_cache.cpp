@@ -29,7 +29,7 @@ bool BaseMapCache::render(MapRenderer& renderer, const SceneRef& scene, const Ma
     target_->bind();
     glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    DrawStats s = renderer.draw_layers(scene, style, big, 1.0f, 1.0);
+    DrawStats s = renderer.draw_layers(scene, style, big, pixel_scale_, 1.0);
     target_->resolve();
     if (stats) *stats = s;
     cached_ = camera;
@@ -75,7 +75,7 @@ bool BaseMapCache::scroll(MapRenderer& renderer, const SceneRef& scene, const Ma
         glScissor(strip.x, strip.y, strip.width, strip.height);
         glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        const DrawStats s = renderer.draw_layers(scene, style, big, 1.0f, 1.0);
+        const DrawStats s = renderer.draw_layers(scene, style, big, pixel_scale_, 1.0);
         total.triangles += s.triangles, total.segments += s.segments, total.base_level = s.base_level;
     }
     glDisable(GL_SCISSOR_TEST);

@@ -19,6 +19,10 @@ class BaseMapCache {
 public:
     // Marks the cached picture out of date (style, projection, layers or data changed).
     void invalidate() { valid_ = false; }
+    // The pixel scale the layers are drawn at (the window's UI scale); a new one marks the picture out of date.
+    void set_pixel_scale(float pixel_scale) {
+        if (pixel_scale != pixel_scale_) pixel_scale_ = pixel_scale, valid_ = false;
+    }
 
     // Puts the base map for camera into the window framebuffer, in the camera's size at (dst_x, dst_y) (the
     // bottom-left corner in GL orientation: the window's map area between its panels). Nothing outside that
@@ -37,6 +41,7 @@ private:
     Camera cached_;
     int margin_x_ = 0, margin_y_ = 0;
     bool valid_ = false;
+    float pixel_scale_ = 1.0f;
     int full_redraws_ = 0, scrolls_ = 0;
 
     bool render(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Camera& camera, int samples,

@@ -286,7 +286,7 @@ void write_layout_dump(PanelsState& panels, const std::string& path, const Event
     }
     // Where the drawn hexagon bins are (their centres on screen, with their counts), for tests to point at one.
     if (scene.events) {
-        const PointEventLayout& layout = scene.events->points.layout(view.camera, 1.0f);
+        const PointEventLayout& layout = scene.events->points.layout(view.camera, view.pixel_scale);
         if (layout.aggregated) {
             const UiRect& m = panels.layout.map;
             std::vector<const PointEventBin*> on_screen;
