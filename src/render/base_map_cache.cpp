@@ -15,7 +15,8 @@ namespace {
 // (land10m over a 3200x1800 cache: 104 tiles, the busiest with ~50k triangles and as many segments), large
 // enough that the features cut by a tile's edges are not drawn many times over.
 constexpr int kTile = 256;
-// Pixels around a tile whose features are drawn too: a line's half width reaches that far into the tile.
+// Pixels around a tile whose features are drawn too (times the pixel scale): a line's half width reaches that far
+// into the tile.
 constexpr int kCullMargin = 8;
 
 using Clock = std::chrono::steady_clock;
@@ -148,10 +149,9 @@ DrawStats BaseMapCache::draw_queued(MapRenderer& renderer, const SceneRef& scene
         glClear(GL_COLOR_BUFFER_BIT);
         // The whole cache's transform, so that tiles meet exactly; culled to the tile (and a few pixels for line
         // widths), so that only the pieces of features that meet it are drawn.
-        const BBox cull =
-            big.sub_view(t.x - kCullMargin, t.y - kCullMargin, t.width + 2 * kCullMargin, t.height + 2 * kCullMargin)
-                .visible();
-        const DrawStats s = renderer.draw_layers(scene, style, big, 1.0f, 1.0, &cull);
+        const int m = static_cast<int>(std::ceil(kCullMargin * pixel_scale_));
+        const BBox cull = big.sub_view(t.x - m, t.y - m, t.width + 2 * m, t.height + 2 * m).visible();
+        const DrawStats s = renderer.draw_layers(scene, style, big, pixel_scale_, 1.0, &cull);
         glDisable(GL_SCISSOR_TEST);
         target_->resolve_region(t.x, t.y, t.width, t.height);
         total.triangles += s.triangles, total.segments += s.segments, total.base_level = s.base_level;

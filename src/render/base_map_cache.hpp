@@ -28,6 +28,10 @@ public:
     // Marks the cached picture out of date (style, projection, layers or data changed). With a frame budget the
     // picture stays up until the redraw replaces it.
     void invalidate() { valid_ = false; }
+    // The pixel scale the layers are drawn at (the window's UI scale); a new one marks the picture out of date.
+    void set_pixel_scale(float pixel_scale) {
+        if (pixel_scale != pixel_scale_) pixel_scale_ = pixel_scale, valid_ = false;
+    }
 
     // The most present() spends drawing the cache in one call, in ms, when a redraw can be spread (0: no limit,
     // every redraw is finished at once). At least one tile is drawn per call.
@@ -59,6 +63,7 @@ private:
     Camera cached_;
     int margin_x_ = 0, margin_y_ = 0;
     bool valid_ = false;
+    float pixel_scale_ = 1.0f;
     double budget_ms_ = 0;
     std::vector<Rect> todo_;  // parts of the cache picture still to draw for cached_
     int full_redraws_ = 0, scrolls_ = 0;

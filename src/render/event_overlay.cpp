@@ -159,16 +159,16 @@ double segment_distance(XY p, XY a, XY b) {
 }  // namespace
 
 const Event* pick_event(const EventOverlay& overlay, const Projection& projection, const Camera& camera, XY screen,
-                        float tolerance) {
+                        float tolerance, float pixel_scale) {
     const Event* best = nullptr;
-    double best_d = tolerance;
+    double best_d = tolerance * pixel_scale;
     for (const auto& m : overlay.markers) {
-        const XY s = marker_screen_position(m, projection, camera, 1.0f);
-        const double d = std::hypot(s.x - screen.x, s.y - screen.y) - m.style.radius;
+        const XY s = marker_screen_position(m, projection, camera, pixel_scale);
+        const double d = std::hypot(s.x - screen.x, s.y - screen.y) - m.style.radius * pixel_scale;
         if (d < best_d) best_d = d, best = m.event;
     }
     if (best) return best;
-    if (const Event* point = pick_point_event(overlay.points, camera, screen)) return point;
+    if (const Event* point = pick_point_event(overlay.points, camera, screen, pixel_scale)) return point;
     const auto& mesh = overlay.arcs.data.mesh;
     for (size_t i = 0; i < overlay.links.size() && i < mesh.ranges.size(); ++i) {
         const FeatureRange& r = mesh.ranges[i];

@@ -93,8 +93,9 @@ EventOverlay build_event_overlay_by_day(std::vector<VisibleEvent> by_day, const 
 XY marker_screen_position(const TroopMarker& marker, const Projection& projection, const Camera& camera,
                           float pixel_scale);
 
-// The event under a screen point: the nearest marker or link within tolerance pixels; nullptr if none.
+// The event under a screen point: the nearest marker or link within tolerance pixels; nullptr if none. Markers,
+// their fanning out and the tolerance are taken at pixel_scale, as they are drawn.
 const Event* pick_event(const EventOverlay& overlay, const Projection& projection, const Camera& camera, XY screen,
-                        float tolerance = 6.0f);
+                        float tolerance = 6.0f, float pixel_scale = 1.0f);
 
 }  // namespace em

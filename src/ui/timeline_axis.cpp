@@ -44,4 +44,20 @@ std::vector<AxisTick> axis_ticks(Date first, Date last, float width_px, float la
     return ticks;
 }
 
+std::vector<std::optional<float>> place_axis_labels(const std::vector<float>& tick_x, const std::vector<float>& label_w,
+                                                    float x0, float x1, float offset, float gap) {
+    std::vector<std::optional<float>> left(tick_x.size());
+    float last_right = -1e30f;
+    for (std::size_t i = 0; i < tick_x.size() && i < label_w.size(); ++i) {
+        const float w = label_w[i];
+        if (w > x1 - x0) continue;  // wider than the whole axis
+        const float x = std::clamp(tick_x[i] + offset, x0, x1 - w);
+        const bool touches_tick = x <= std::max(tick_x[i], x0) + offset && x + w >= tick_x[i];
+        if (!touches_tick || x < last_right + gap) continue;
+        left[i] = x;
+        last_right = x + w;
+    }
+    return left;
+}
+
 }  // namespace em

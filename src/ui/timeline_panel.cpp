@@ -240,10 +240,18 @@ bool draw_timeline_panel(TimelineState& s, TimelineUiState& ui, const Histogram&
     }
     // The date axis, labelled as densely as fits.
     draw->AddLine(ImVec2(x0, axis_y), ImVec2(x1, axis_y), faint);
-    for (const AxisTick& t : axis_ticks(s.data_first, s.data_last, x1 - x0, ImGui::CalcTextSize("Mar 2024").x)) {
-        const float x = day_x(t.date, s, x0, x1);
-        draw->AddLine(ImVec2(x, axis_y), ImVec2(x, axis_y + (t.major ? 6 : 3)), faint);
-        draw->AddText(ImVec2(x + 2, axis_y + 2), t.major ? text : faint, t.label.c_str());
+    const std::vector<AxisTick> ticks = axis_ticks(s.data_first, s.data_last, x1 - x0, ImGui::CalcTextSize("Mar 2024").x);
+    std::vector<float> tick_x, tick_label_w;
+    for (const AxisTick& t : ticks) {
+        tick_x.push_back(day_x(t.date, s, x0, x1));
+        tick_label_w.push_back(ImGui::CalcTextSize(t.label.c_str()).x);
+    }
+    // Labels stay inside the axis: the one at an edge shifts in, or is left out if it cannot.
+    const auto label_x = place_axis_labels(tick_x, tick_label_w, x0, x1, 2.0f, 0.5f * em);
+    for (std::size_t i = 0; i < ticks.size(); ++i) {
+        const AxisTick& t = ticks[i];
+        draw->AddLine(ImVec2(tick_x[i], axis_y), ImVec2(tick_x[i], axis_y + (t.major ? 6 : 3)), faint);
+        if (label_x[i]) draw->AddText(ImVec2(*label_x[i], axis_y + 2), t.major ? text : faint, t.label.c_str());
     }
     draw->AddLine(ImVec2(cx, hist_top), ImVec2(cx, axis_y + axis_h), IM_COL32(200, 40, 20, 255), 2.0f);
 

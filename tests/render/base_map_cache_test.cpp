@@ -76,12 +76,12 @@ protected:
         glClear(GL_COLOR_BUFFER_BIT);
     }
     // The base map drawn straight into the window, no cache.
-    static Image draw_directly(const Camera& camera) {
+    static Image draw_directly(const Camera& camera, float pixel_scale = 1.0f) {
         clear_window_magenta();
         const MapStyle style;
         glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        renderer_->draw_layers(*scene_, style, camera, 1.0f, 1.0);
+        renderer_->draw_layers(*scene_, style, camera, pixel_scale, 1.0);
         return read_window();
     }
     static Image read_window() { return read_window_back_buffer(kWidth, kHeight); }
@@ -120,6 +120,32 @@ TEST_F(BaseMapCacheTest, FirstPresentDrawsTheMapTheRightWayUp) {
     for (int y = 0; y < kHeight; ++y)
         std::copy_n(cached.row(kHeight - 1 - y), static_cast<size_t>(kWidth) * 4, flipped.row(y));
     EXPECT_GT(test::compare_images(flipped, direct).fraction_over, 0.05);
+}
+
+// A HiDPI window (UI scale 2) draws its base map at pixel scale 2: the cache draws its layers at the scale it is
+// given (its lines twice as wide), and a new scale redraws it even when the camera has not moved.
+TEST_F(BaseMapCacheTest, CacheDrawsAtThePixelScaleItIsGiven) {
+    const Camera camera = default_camera();
+    const Image direct_1 = draw_directly(camera, 1.0f), direct_2 = draw_directly(camera, 2.0f);
+    // The two scales differ (the outlines, light grey and thin: a small share of pixels, but far more than the
+    // cache's rounding), else this test could not fail.
+    const test::ImageDiff scales = test::compare_images(direct_1, direct_2);
+    EXPECT_GT(scales.mean_channel_diff, 3 * kSamePicture.max_mean) << scales.fraction_over;
+    BaseMapCache cache;
+    clear_window_magenta();
+    ASSERT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, 0, true, nullptr));
+    expect_same(read_window(), direct_1);
+    cache.set_pixel_scale(2.0f);
+    clear_window_magenta();
+    EXPECT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, 0, true, nullptr));  // redrawn
+    const Image cached_2 = read_window();
+    expect_same(cached_2, direct_2);
+    EXPECT_LT(test::compare_images(cached_2, direct_2).mean_channel_diff,
+              test::compare_images(cached_2, direct_1).mean_channel_diff / 3);
+    cache.set_pixel_scale(2.0f);  // the same scale again: the picture stays
+    clear_window_magenta();
+    EXPECT_FALSE(cache.present(*renderer_, *scene_, MapStyle{}, camera, 0, true, nullptr));
+    expect_same(read_window(), direct_2);
 }
 
 TEST_F(BaseMapCacheTest, PanInsideTheMarginCopiesTheShiftedPicture) {

@@ -305,5 +305,22 @@ TEST_F(EventOverlayTest, PickFindsMarkersFirstThenLinksWithinTolerance) {
     EXPECT_EQ(picked->id, "M2");
 }
 
+// On a HiDPI window (pixel scale 2) markers are drawn twice as large and their fan twice as wide: picking takes
+// the same sizes, so a pointer on the drawn marker's edge still picks it.
+TEST_F(EventOverlayTest, PickAtPixelScaleTwoUsesTheDrawnSizes) {
+    const EventOverlay o = build();
+    const Camera camera({0, 1500000}, 5000, 1600, 1200);
+    const XY niamey = marker_screen_position(o.markers[0], projection_, camera, 2.0f);
+    const Event* picked = pick_event(o, projection_, camera, niamey, 6.0f, 2.0f);
+    ASSERT_NE(picked, nullptr);
+    EXPECT_EQ(picked->id, "A3");
+    // 20 px off: inside (5.5 + 6) x 2 = 23 px at scale 2, outside 11.5 px at scale 1.
+    const XY off{niamey.x, niamey.y - 20};
+    EXPECT_EQ(pick_event(o, projection_, camera, off, 6.0f, 2.0f), picked);
+    EXPECT_NE(pick_event(o, projection_, camera, off, 6.0f, 1.0f), picked);
+    // 27 px off: outside even at scale 2.
+    EXPECT_NE(pick_event(o, projection_, camera, {niamey.x, niamey.y - 27}, 6.0f, 2.0f), picked);
+}
+
 }  // namespace
 }  // namespace em

@@ -31,6 +31,7 @@
 #include "app/window/window_panels.hpp"
 #include "app/window/window_settings.hpp"
 #include "app/window/window_view.hpp"
+#include "render/map_labels.hpp"
 #include "render/map_renderer.hpp"
 #include "app/window/window_layout_panels.hpp"
 #include "ui/font_texture.hpp"
@@ -164,6 +165,9 @@ MapView start_view(GLFWwindow* window, const WindowOptions& options, const std::
                    const Projection& projection, const LayoutSizes& sizes) {
     MapView view;
     glfwGetFramebufferSize(window, &view.fb_w, &view.fb_h);
+    // The map is drawn at the scale of the UI's fonts: at content scale 2 its lines, markers and labels are twice
+    // as many pixels, as the panels' text is (exports keep their own pixel scale).
+    view.pixel_scale = ui_scale(window, options);
     view.home_box = options.bbox ? *options.bbox : find_view(options.view)->lon_lat;
     const BBox start_box = (settings && !options.bbox && !options.view_given && !settings->view.bbox.empty())
                                ? settings->view.bbox
@@ -273,6 +277,8 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         draw_help_and_hint(panels);
         update_window_title(window, panels, events);
         draw_map_status(window, panels.status, view, scene, panels.layout.status);
+        if (!options.layout_dump.empty())  // the labels draw_overlays places this frame, for the dump
+            panels.map_labels = layout_map_labels(scene, style, view.camera, view.pixel_scale, 1.0, renderer.font()).placed;
         write_layout_dump(panels, options.layout_dump, events, scene, view);
         ImGui::Render();
         mark_phase(stats, 0, scripted);
@@ -291,7 +297,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glEnable(GL_SCISSOR_TEST);  // markers and labels at the area's edge stop there
         glScissor(map_gl_x(view), map_gl_y(view), view.camera.width(), view.camera.height());
-        renderer.draw_overlays(scene, style, view.camera, 1.0f, map_gl_x(view), map_gl_y(view));
+        renderer.draw_overlays(scene, style, view.camera, view.pixel_scale, map_gl_x(view), map_gl_y(view));
         glDisable(GL_SCISSOR_TEST);
         renderer.sweep(scene);  // GPU copies of removed or reprojected layers and of old event arcs go
         mark_phase(stats, 2, scripted);

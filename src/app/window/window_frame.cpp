@@ -210,6 +210,7 @@ std::optional<DrawStats> present_base_map(MapRenderer& renderer, MapScene& scene
                                           const MapView& view, MapRedraw& redraw, int samples) {
     // Only the map's area: the panels around it are not drawn over.
     DrawStats stats;
+    redraw.base_cache.set_pixel_scale(view.pixel_scale);
     if (!redraw.base_cache.present(renderer, scene, style, view.camera, samples, zoom_settled(view), &stats,
                                    map_gl_x(view), map_gl_y(view)))
         return std::nullopt;

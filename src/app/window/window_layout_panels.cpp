@@ -269,6 +269,13 @@ void write_layout_dump(PanelsState& panels, const std::string& path, const Event
     j["camera"] = {{"size", {view.camera.width(), view.camera.height()}},
                    {"area", rect(view.map_area)},
                    {"frame", {frame.min_x, frame.min_y, frame.max_x, frame.max_y}}};
+    // The map's labels (the last frame's, window pixels) and its pixel scale, for tests that the map follows the UI's scale.
+    j["map"]["pixel_scale"] = view.pixel_scale;
+    j["map"]["labels"] = nlohmann::json::array();
+    for (const PlacedLabel& l : panels.map_labels) {
+        const XY tl = to_window_pixels(view, {l.box[0], l.box[1]}), br = to_window_pixels(view, {l.box[2], l.box[3]});
+        j["map"]["labels"].push_back({{"text", l.text}, {"size", l.size}, {"box", {tl.x, tl.y, br.x, br.y}}});
+    }
     j["pinned"] = panels.pinned ? panels.pinned->id : "";
     j["pinned_place"] = panels.pinned ? panels.pinned->to.name : "";
     if (panels.pinned_bin) {
@@ -280,7 +287,7 @@ void write_layout_dump(PanelsState& panels, const std::string& path, const Event
     }
     // Where the drawn hexagon bins are (their centres on screen, with their counts), for tests to point at one.
     if (scene.events) {
-        const PointEventLayout& layout = scene.events->points.layout(view.camera, 1.0f);
+        const PointEventLayout& layout = scene.events->points.layout(view.camera, view.pixel_scale);
         if (layout.aggregated) {
             const UiRect& m = panels.layout.map;
             std::vector<const PointEventBin*> on_screen;

@@ -173,8 +173,8 @@ namespace {
 
 // The top-most visible feature at `where` (holes respected): the user layers from the top, then the base level
 // drawn at this scale.
-std::optional<InspectedFeature> feature_at(MapScene& scene, const Camera& camera, GeoPoint where) {
-    const double tolerance = 4.0 * camera.metres_per_pixel_x() / 111000.0;
+std::optional<InspectedFeature> feature_at(MapScene& scene, const Camera& camera, GeoPoint where, float pixel_scale) {
+    const double tolerance = 4.0 * pixel_scale * camera.metres_per_pixel_x() / 111000.0;
     std::optional<InspectedFeature> inspected;
     auto inspect = [&](const SceneLayer& layer) {
         if (inspected || !layer.style.visible) return;
@@ -201,8 +201,9 @@ void handle_map_pointer(GLFWwindow* window, PanelsState& panels, MapView& view, 
     const XY at{mx * view.fb_w / std::max(ww, 1), my * view.fb_h / std::max(wh, 1)};
     if (!on_map(view, at.x, at.y)) return;
     const XY on_camera = to_map_pixels(view, at);
-    const Event* hovered = pick_event(*scene.events, scene.projection, view.camera, on_camera);
-    const auto bin = hovered ? std::nullopt : pick_point_bin(scene.events->points, view.camera, on_camera);
+    const Event* hovered = pick_event(*scene.events, scene.projection, view.camera, on_camera, 6.0f, view.pixel_scale);
+    const auto bin =
+        hovered ? std::nullopt : pick_point_bin(scene.events->points, view.camera, on_camera, view.pixel_scale);
     if (hovered || bin) {
         ImGui::BeginTooltip();
         if (hovered) draw_event_details(*hovered); else draw_point_bin_summary(*bin);
@@ -218,7 +219,7 @@ void handle_map_pointer(GLFWwindow* window, PanelsState& panels, MapView& view, 
             panels.pinned_bin = bin;
         } else if (auto where = scene.projection.inverse(view.camera.to_world(on_camera))) {
             // A click elsewhere inspects the top-most feature under it.
-            panels.inspected = feature_at(scene, view.camera, *where);
+            panels.inspected = feature_at(scene, view.camera, *where, view.pixel_scale);
         }
     }
 }

@@ -11,6 +11,7 @@
 #include "app/window/window_preferences.hpp"
 #include "app/window/window_view.hpp"
 #include "events/event.hpp"
+#include "render/label_layout.hpp"
 #include "render/map_scene.hpp"
 #include "render/point_events.hpp"
 #include "ui/export_panel.hpp"
@@ -60,6 +61,7 @@ struct PanelsState {
     EventsListState events_list;
     const Event* hovered_row = nullptr;  // the list's row under the pointer, ringed on the map
     WidgetRects widget_rects;            // --layout-dump: what the panels noted this frame
+    std::vector<PlacedLabel> map_labels;  // --layout-dump: the map's labels of the last frame (camera pixels)
     std::string layout_dumped;           // the dump last written
     bool reload_events = false;                           // File > Reload events was chosen
     WindowPreferences prefs;          // panels' theme, first-use hint, recent projects (preferences.json)

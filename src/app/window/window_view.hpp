@@ -25,6 +25,7 @@ struct MapView {
     Camera home;                     // the view Home returns to: the preset or --bbox of the start
     BBox home_box;                   // Home's lon/lat box (re-fitted when the projection changes)
     UiRect map_area;                 // the map's part of the window (framebuffer pixels): between the panels
+    float pixel_scale = 1.0f;        // the map's lines, markers, text and hit radii: the UI's scale (see start_view)
     int fb_w = 0, fb_h = 0;          // the framebuffer's size this frame
     int target_w = 0, target_h = 0;  // the size the camera and base map were last fitted to
     std::optional<BBox> frame_at_first_layout;  // a projected box the camera frames once the map's area is known
