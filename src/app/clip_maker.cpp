@@ -58,7 +58,7 @@ ClipResult make_clip(HeadlessMap& map, const ClipRequest& r, const ClipFrameDone
     const int total = static_cast<int>(r.plan.frames.size());
     for (int i = 0; i < total; ++i) {
         const ClipFrame& f = r.plan.frames[i];
-        auto image = map.render(clip_frame_document(r, i), timer, max_tile);
+        auto image = map.render_frame(clip_frame_document(r, i), timer, max_tile);
         if (!image) return {ClipOutcome::kFailed, image.error().message};
         if (auto ok = encoder.push(std::move(image).value(), f.copies); !ok)
             return {ClipOutcome::kFailed, ok.error().message};

@@ -157,20 +157,36 @@ void MapRenderer::draw_events(const SceneRef& scene, const MapStyle& style, cons
     }
 }
 
-DrawStats MapRenderer::draw_layers(const SceneRef& scene, const MapStyle& style, const Camera& camera,
-                                   float pixel_scale, double lod_bias) {
-    DrawStats stats;
+void MapRenderer::draw_base_fills(const SceneLayer& base, const MapStyle& style, const Camera& camera,
+                                  DrawStats& stats) {
+    draw_fills(base, style.base, camera, stats);
+    // Focus countries (base.highlight, set by MapScene::refresh_derived) in the focus style.
+    if (style.base.visible && style.base.fill_enabled)
+        fill_.draw(gpu_.get(base.projected),
+                   visible_ranges(base.projected.ranges, camera.visible(), RangePart::kFill, &base.highlight),
+                   style.focus_fill, style.base.opacity, camera);
+}
+
+void MapRenderer::draw_backdrop(const SceneRef& scene, const MapStyle& style, const Camera& camera, double lod_bias) {
+    glViewport(0, 0, camera.width(), camera.height());
+    glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
     set_map_blend_state();
     fill_.begin_pass();
+    DrawStats stats;
+    if (const SceneLayer* base = scene.base_for(camera.metres_per_pixel_x() * lod_bias))
+        draw_base_fills(*base, style, camera, stats);
+}
+
+DrawStats MapRenderer::draw_layers(const SceneRef& scene, const MapStyle& style, const Camera& camera,
+                                   float pixel_scale, double lod_bias, BaseFills fills) {
+    DrawStats stats;
+    set_map_blend_state();
+    fill_.begin_pass();  // also marks the stencil as to be cleared, so skipping the fills leaves nothing stale
     if (const SceneLayer* level = scene.base_for(camera.metres_per_pixel_x() * lod_bias)) {
         const SceneLayer& base = *level;
         stats.base_level = base.title;
-        draw_fills(base, style.base, camera, stats);
-        // Focus countries (base.highlight, set by MapScene::refresh_derived) in the focus style.
-        if (style.base.visible && style.base.fill_enabled)
-            fill_.draw(gpu_.get(base.projected),
-                       visible_ranges(base.projected.ranges, camera.visible(), RangePart::kFill, &base.highlight),
-                       style.focus_fill, style.base.opacity, camera);
+        if (fills == BaseFills::kDraw) draw_base_fills(base, style, camera, stats);
         draw_presence_tints(scene, base, camera, style);
         draw_outlines(base, style.base, camera, pixel_scale, stats);
         if (style.base.visible)
@@ -227,12 +243,15 @@ DrawStats MapRenderer::draw_overlays(const SceneRef& scene, const MapStyle& styl
 }
 
 DrawStats MapRenderer::draw(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
-                            double lod_bias, const Tile* tile) {
+                            double lod_bias, const Tile* tile, bool backdrop_there) {
     const Camera view = tile ? camera.sub_view(tile->x0, tile->y0, tile->width, tile->height) : camera;
     glViewport(0, 0, view.width(), view.height());
-    glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    DrawStats stats = draw_layers(scene, style, view, pixel_scale, lod_bias);
+    if (!backdrop_there) {
+        glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    DrawStats stats = draw_layers(scene, style, view, pixel_scale, lod_bias,
+                                  backdrop_there ? BaseFills::kSkip : BaseFills::kDraw);
     draw_events(scene, style, view, pixel_scale);
     DrawStats labels = draw_labels(scene, style, camera, pixel_scale, lod_bias, tile);
     stats.labels = labels.labels;
