@@ -61,10 +61,10 @@ public:
     // same decorations. max_tile: largest tile side (0: what GL allows), for tests.
     Result<Image> render(const Project& doc, PhaseTimer* timer = nullptr, int max_tile = 0);
     // The same picture as render(), drawn as one frame of a clip: into targets kept from the previous frame,
-    // over the base map's fills drawn once (FrameCanvas). Same pixels, less work when only the clock moved.
+    // over the base map and layers drawn once (FrameCanvas). Same pixels, less work when only the clock moved.
     Result<Image> render_frame(const Project& doc, PhaseTimer* timer = nullptr, int max_tile = 0);
-    // How often render_frame drew the base map's fills (tests).
-    int frame_backdrops_drawn() const { return canvas_ ? canvas_->backdrops_drawn() : 0; }
+    // How often render_frame drew the clip's static layers (tests).
+    int frame_statics_drawn() const { return canvas_ ? canvas_->statics_drawn() : 0; }
     // The same document as a vector draw list (PDF and SVG exports): the same loading, level of detail, labels
     // and decorations as render(), in the picture's pixels.
     Result<DrawList> draw_list(const Project& doc, PhaseTimer* timer = nullptr);

@@ -85,6 +85,36 @@ void MapRenderer::draw_points(const SceneLayer& layer, const LayerStyle& style, 
     marker_.draw(gpu.point_vao, 0, gpu.point_count, m, style.opacity, camera);
 }
 
+namespace {
+
+// The features of `base` that are country cp (by ISO code), or an empty mask when the layer has no ISO codes.
+std::vector<bool> country_mask(const SceneLayer& base, int iso, const CountryPresence& cp) {
+    std::vector<bool> mask(base.data.values.size(), false);
+    for (size_t i = 0; i < mask.size(); ++i) mask[i] = base.data.value(i, iso) == cp.country;
+    return mask;
+}
+
+// One party: tint the country in its colour; several: the badges tell, the tint would mislead.
+bool tinted(const CountryPresence& cp) { return cp.parties.size() == 1; }
+
+}  // namespace
+
+BBox MapRenderer::presence_tint_extent(const SceneRef& scene, const Camera& camera, double lod_bias) const {
+    BBox box;
+    if (!scene.events) return box;
+    const SceneLayer* base = scene.base_for(camera.metres_per_pixel_x() * lod_bias);
+    if (!base) return box;
+    const int iso = base->data.field_index("iso_a3");
+    if (iso < 0) return box;
+    for (const CountryPresence& cp : scene.events->presence) {
+        if (!tinted(cp)) continue;
+        const std::vector<bool> mask = country_mask(*base, iso, cp);
+        for (size_t i = 0; i < mask.size() && i < base->projected.ranges.size(); ++i)
+            if (mask[i]) box.add(base->projected.ranges[i].bbox);
+    }
+    return box;
+}
+
 void MapRenderer::draw_presence_tints(const SceneRef& scene, const SceneLayer& base, const Camera& camera,
                                       const MapStyle& style) {
     if (!scene.events) return;
@@ -92,10 +122,8 @@ void MapRenderer::draw_presence_tints(const SceneRef& scene, const SceneLayer& b
     if (iso < 0) return;
     const GpuMesh& gpu = gpu_.get(base.projected);
     for (const CountryPresence& cp : scene.events->presence) {
-        // One party: tint the country in its colour; several: the badges tell, the tint would mislead.
-        if (cp.parties.size() != 1) continue;
-        std::vector<bool> mask(base.data.values.size(), false);
-        for (size_t i = 0; i < mask.size(); ++i) mask[i] = base.data.value(i, iso) == cp.country;
+        if (!tinted(cp)) continue;
+        const std::vector<bool> mask = country_mask(base, iso, cp);
         fill_.draw(gpu, visible_ranges(base.projected.ranges, camera.visible(), RangePart::kFill, &mask),
                    style.events.parties.of(cp.parties.front()), style.presence_tint_opacity * cp.opacity, camera);
     }

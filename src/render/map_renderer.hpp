@@ -50,6 +50,9 @@ public:
     // Clears to the ocean colour and draws the base map's fills and focus fills: the part of a picture that does
     // not change while the clock runs and lies under the presence tints (a clip draws it once; see FrameCanvas).
     void draw_backdrop(const SceneRef& scene, const MapStyle& style, const Camera& camera, double lod_bias = 1.0);
+    // The projected box of what draw_presence_tints would tint in this scene (empty: nothing): a clip frame
+    // redraws the layers there only, over its cached static layers (FrameCanvas).
+    BBox presence_tint_extent(const SceneRef& scene, const Camera& camera, double lod_bias = 1.0) const;
     // Draws only the layers under the labels (used for cached base-map textures); no clear. Without fills, the
     // base map's fills and focus fills are left out (draw_backdrop drew them).
     enum class BaseFills { kDraw, kSkip };

@@ -44,6 +44,9 @@ public:
     // pixels in GL orientation; what the move uncovers is left as it was (and so is the multisampled drawing buffer,
     // if any: draw and resolve_region the uncovered parts).
     void copy_shifted_from(const OffscreenTarget& source, int dx, int dy) const;
+    // Copies the rectangle (x, y, width, height) (GL orientation) of the resolved picture of `source` (same size)
+    // into the same rectangle of this target's resolved picture.
+    void copy_region_from(const OffscreenTarget& source, int x, int y, int width, int height) const;
     // Resolves and reads the pixels, rows top to bottom. Pass drawn_flipped when the picture was drawn with
     // Camera::set_flip_y(true): its rows are then already in image order and are not swapped.
     Image read(bool drawn_flipped = false) const;
