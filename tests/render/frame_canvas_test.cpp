@@ -47,7 +47,7 @@ TEST_F(FrameCanvasTest, FramesOverTheKeptLayersAreTheWholePictures) {
         ASSERT_TRUE(whole) << whole.error().message;
         const auto diff = test::compare_images(frame.value(), whole.value());
         // Measured on Mesa llvmpipe 22.3: about 40 pixels of 518,400 differ, by at most 2 in a channel (the same
-        // at a date without tints: the overlays start a new fill pass). The tolerance is the goldens..
+        // at a date without tints; not traced further). The tolerance is the goldens.
         EXPECT_TRUE(test::within(diff, test::kMapGoldenTolerance))
             << date << ": mean " << diff.mean_channel_diff << " window " << diff.worst_tile_fraction_over;
         std::cout << date << ": largest channel difference " << largest_difference(frame.value(), whole.value())
