@@ -1,6 +1,7 @@
 #include "app/clip_maker.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "render/actor_style.hpp"
 #include "video/encoding_thread.hpp"
@@ -56,9 +57,13 @@ ClipResult make_clip(HeadlessMap& map, const ClipRequest& r, const ClipFrameDone
     if (!writer) return {ClipOutcome::kFailed, writer.error().message};
     EncodingThread encoder(std::move(writer).value());  // dropped unfinished: nothing at the path
     const int total = static_cast<int>(r.plan.frames.size());
+    // Every frame drawn whole, as a still picture, instead of over the kept static layers (FrameCanvas): for
+    // benchmarks (bench/clip_compare.sh compares the two in one build), like EVENTMAP_NO_FAST_GEOJSON.
+    const bool whole_frames = std::getenv("EVENTMAP_CLIP_WHOLE_FRAMES") != nullptr;
     for (int i = 0; i < total; ++i) {
         const ClipFrame& f = r.plan.frames[i];
-        auto image = map.render(clip_frame_document(r, i), timer, max_tile);
+        auto image = whole_frames ? map.render(clip_frame_document(r, i), timer, max_tile)
+                                  : map.render_frame(clip_frame_document(r, i), timer, max_tile);
         if (!image) return {ClipOutcome::kFailed, image.error().message};
         if (auto ok = encoder.push(std::move(image).value(), f.copies); !ok)
             return {ClipOutcome::kFailed, ok.error().message};

@@ -174,6 +174,19 @@ Result<Image> HeadlessMap::render(const Project& doc, PhaseTimer* timer, int max
     return image;
 }
 
+Result<Image> HeadlessMap::render_frame(const Project& doc, PhaseTimer* timer, int max_tile) {
+    Result<Image> image = Error{"nothing drawn"};
+    auto drawn = with_scene(doc, timer, [&](const SceneRef& scene, const Camera& camera, const MapStyle& style,
+                                            const Decorations& deco) {
+        if (!canvas_) canvas_ = std::make_unique<FrameCanvas>();
+        const PictureRequest request{camera, doc.output.pixel_scale, doc.output.samples, max_tile};
+        image = canvas_->draw(*renderer_, scene, style, request, deco);
+        if (timer) timer->mark("draw+readback");
+    });
+    if (!drawn) return drawn.error();
+    return image;
+}
+
 Result<DrawList> HeadlessMap::draw_list(const Project& doc, PhaseTimer* timer) {
     DrawList list;
     auto drawn = with_scene(doc, timer, [&](const SceneRef& scene, const Camera& camera, const MapStyle& style,

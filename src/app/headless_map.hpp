@@ -12,6 +12,7 @@
 
 #include "app/data_paths.hpp"
 #include "app/event_state.hpp"
+#include "app/frame_canvas.hpp"
 #include "app/cli/render_options.hpp"
 #include "core/image.hpp"
 #include "core/result.hpp"
@@ -59,6 +60,11 @@ public:
     // render`, of `render --project` and of the tests; the window's Export draws the same document through the
     // same decorations. max_tile: largest tile side (0: what GL allows), for tests.
     Result<Image> render(const Project& doc, PhaseTimer* timer = nullptr, int max_tile = 0);
+    // The same picture as render(), drawn as one frame of a clip: into targets kept from the previous frame,
+    // over the base map and layers drawn once (FrameCanvas). Same pixels, less work when only the clock moved.
+    Result<Image> render_frame(const Project& doc, PhaseTimer* timer = nullptr, int max_tile = 0);
+    // How often render_frame drew the clip's static layers (tests).
+    int frame_statics_drawn() const { return canvas_ ? canvas_->statics_drawn() : 0; }
     // The same document as a vector draw list (PDF and SVG exports): the same loading, level of detail, labels
     // and decorations as render(), in the picture's pixels.
     Result<DrawList> draw_list(const Project& doc, PhaseTimer* timer = nullptr);
@@ -90,6 +96,7 @@ private:
     std::future<Result<GlParts>> gl_pending_;  // until the first picture takes the context over
     std::unique_ptr<gl::HeadlessContext> context_;
     std::optional<MapRenderer> renderer_;
+    std::unique_ptr<FrameCanvas> canvas_;  // render_frame's targets (GL objects: dropped before the renderer)
     LayerCache cache_{std::filesystem::path()};
     MapScene scene_;
     std::map<std::string, SceneLayer> base_by_scale_;

@@ -85,6 +85,36 @@ void MapRenderer::draw_points(const SceneLayer& layer, const LayerStyle& style, 
     marker_.draw(gpu.point_vao, 0, gpu.point_count, m, style.opacity, camera);
 }
 
+namespace {
+
+// The features of `base` that are country cp (by ISO code), or an empty mask when the layer has no ISO codes.
+std::vector<bool> country_mask(const SceneLayer& base, int iso, const CountryPresence& cp) {
+    std::vector<bool> mask(base.data.values.size(), false);
+    for (size_t i = 0; i < mask.size(); ++i) mask[i] = base.data.value(i, iso) == cp.country;
+    return mask;
+}
+
+// One party: tint the country in its colour; several: the badges tell, the tint would mislead.
+bool tinted(const CountryPresence& cp) { return cp.parties.size() == 1; }
+
+}  // namespace
+
+BBox MapRenderer::presence_tint_extent(const SceneRef& scene, const Camera& camera, double lod_bias) const {
+    BBox box;
+    if (!scene.events) return box;
+    const SceneLayer* base = scene.base_for(camera.metres_per_pixel_x() * lod_bias);
+    if (!base) return box;
+    const int iso = base->data.field_index("iso_a3");
+    if (iso < 0) return box;
+    for (const CountryPresence& cp : scene.events->presence) {
+        if (!tinted(cp)) continue;
+        const std::vector<bool> mask = country_mask(*base, iso, cp);
+        for (size_t i = 0; i < mask.size() && i < base->projected.ranges.size(); ++i)
+            if (mask[i]) box.add(base->projected.ranges[i].bbox);
+    }
+    return box;
+}
+
 void MapRenderer::draw_presence_tints(const SceneRef& scene, const SceneLayer& base, const Camera& camera,
                                       const BBox& cull, const MapStyle& style) {
     if (!scene.events) return;
@@ -92,10 +122,8 @@ void MapRenderer::draw_presence_tints(const SceneRef& scene, const SceneLayer& b
     if (iso < 0) return;
     const GpuMesh& gpu = gpu_.get(base.projected);
     for (const CountryPresence& cp : scene.events->presence) {
-        // One party: tint the country in its colour; several: the badges tell, the tint would mislead.
-        if (cp.parties.size() != 1) continue;
-        std::vector<bool> mask(base.data.values.size(), false);
-        for (size_t i = 0; i < mask.size(); ++i) mask[i] = base.data.value(i, iso) == cp.country;
+        if (!tinted(cp)) continue;
+        const std::vector<bool> mask = country_mask(base, iso, cp);
         fill_.draw(gpu, visible_ranges(base.projected, cull, RangePart::kFill, &mask),
                    style.events.parties.of(cp.parties.front()), style.presence_tint_opacity * cp.opacity, camera);
     }
@@ -157,21 +185,37 @@ void MapRenderer::draw_events(const SceneRef& scene, const MapStyle& style, cons
     }
 }
 
+void MapRenderer::draw_base_fills(const SceneLayer& base, const MapStyle& style, const Camera& camera,
+                                  const BBox& cull, DrawStats& stats) {
+    draw_fills(base, style.base, camera, cull, stats);
+    // Focus countries (base.highlight, set by MapScene::refresh_derived) in the focus style.
+    if (style.base.visible && style.base.fill_enabled)
+        fill_.draw(gpu_.get(base.projected), visible_ranges(base.projected, cull, RangePart::kFill, &base.highlight),
+                   style.focus_fill, style.base.opacity, camera);
+}
+
+void MapRenderer::draw_backdrop(const SceneRef& scene, const MapStyle& style, const Camera& camera, double lod_bias) {
+    glViewport(0, 0, camera.width(), camera.height());
+    glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    set_map_blend_state();
+    fill_.begin_pass();
+    DrawStats stats;
+    if (const SceneLayer* base = scene.base_for(camera.metres_per_pixel_x() * lod_bias))
+        draw_base_fills(*base, style, camera, camera.visible(), stats);
+}
+
 DrawStats MapRenderer::draw_layers(const SceneRef& scene, const MapStyle& style, const Camera& camera,
-                                   float pixel_scale, double lod_bias, const BBox* cull_box) {
+                                   float pixel_scale, double lod_bias, BaseFills fills, const BBox* cull_box) {
     DrawStats stats;
     const BBox cull = cull_box ? *cull_box : camera.visible();
     set_map_blend_state();
+    // Also marks the stencil as to be cleared, so skipping the fills leaves nothing stale.
     fill_.begin_pass(/*within_scissor=*/cull_box != nullptr);
     if (const SceneLayer* level = scene.base_for(camera.metres_per_pixel_x() * lod_bias)) {
         const SceneLayer& base = *level;
         stats.base_level = base.title;
-        draw_fills(base, style.base, camera, cull, stats);
-        // Focus countries (base.highlight, set by MapScene::refresh_derived) in the focus style.
-        if (style.base.visible && style.base.fill_enabled)
-            fill_.draw(gpu_.get(base.projected),
-                       visible_ranges(base.projected, cull, RangePart::kFill, &base.highlight),
-                       style.focus_fill, style.base.opacity, camera);
+        if (fills == BaseFills::kDraw) draw_base_fills(base, style, camera, cull, stats);
         draw_presence_tints(scene, base, camera, cull, style);
         draw_outlines(base, style.base, camera, cull, pixel_scale, stats);
         if (style.base.visible)
@@ -228,12 +272,15 @@ DrawStats MapRenderer::draw_overlays(const SceneRef& scene, const MapStyle& styl
 }
 
 DrawStats MapRenderer::draw(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
-                            double lod_bias, const Tile* tile) {
+                            double lod_bias, const Tile* tile, bool backdrop_there) {
     const Camera view = tile ? camera.sub_view(tile->x0, tile->y0, tile->width, tile->height) : camera;
     glViewport(0, 0, view.width(), view.height());
-    glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    DrawStats stats = draw_layers(scene, style, view, pixel_scale, lod_bias);
+    if (!backdrop_there) {
+        glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    DrawStats stats = draw_layers(scene, style, view, pixel_scale, lod_bias,
+                                  backdrop_there ? BaseFills::kSkip : BaseFills::kDraw);
     draw_events(scene, style, view, pixel_scale);
     DrawStats labels = draw_labels(scene, style, camera, pixel_scale, lod_bias, tile);
     stats.labels = labels.labels;

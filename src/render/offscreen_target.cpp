@@ -121,6 +121,13 @@ void OffscreenTarget::clear_region(int x, int y, int width, int height, float r,
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
+void OffscreenTarget::copy_region_from(const OffscreenTarget& source, int x, int y, int width, int height) const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, source.resolve_fbo_.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_.id());
+    glBlitFramebuffer(x, y, x + width, y + height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
 Image OffscreenTarget::read(bool drawn_flipped) const {
     resolve();
     Image img(width_, height_);

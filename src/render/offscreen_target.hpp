@@ -50,6 +50,9 @@ public:
     void copy_scaled_from(const OffscreenTarget& source, int x0, int y0, int x1, int y1) const;
     // Clears the rectangle of the drawing buffer and of the resolved picture to the colour.
     void clear_region(int x, int y, int width, int height, float r, float g, float b) const;
+    // Copies the rectangle (x, y, width, height) (GL orientation) of the resolved picture of `source` (same size)
+    // into the same rectangle of this target's resolved picture.
+    void copy_region_from(const OffscreenTarget& source, int x, int y, int width, int height) const;
     // Resolves and reads the pixels, rows top to bottom. Pass drawn_flipped when the picture was drawn with
     // Camera::set_flip_y(true): its rows are then already in image order and are not swapped.
     Image read(bool drawn_flipped = false) const;
