@@ -44,9 +44,11 @@ namespace em {
 
 namespace {
 
-// The most a frame spends drawing tiles of the base map when a redraw is spread (BaseMapCache): with the rest of
-// a frame (events, panels: 15-25 ms at 1080p on llvmpipe) it keeps frames near 60 ms, under the 100 ms of issue 18.
-constexpr double kBaseMapFrameBudgetMs = 35.0;
+// The most a frame spends drawing tiles of the base map when a redraw is spread (BaseMapCache; at least one tile
+// is drawn). With the rest of a frame (events, panels: 10-15 ms at 1080p on llvmpipe) a frame that draws tiles of
+// the light base map stays under the 33 ms panning target; a heavy layer's busiest tile alone takes 80-90 ms
+// (land10m), which a smaller tile would cut.
+constexpr double kBaseMapFrameBudgetMs = 12.0;
 
 // The filter options of the window's command line, applied over the restored settings.
 void apply_window_filter_args(const EventFilterArgs& args, EventState& events, FilterUiState& filter_ui) {
