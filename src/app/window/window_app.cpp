@@ -246,7 +246,9 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         if (handle_timeline_keys(events.timeline, events.days, frame_input.keys, ImGui::GetIO().WantCaptureKeyboard))
             events.overlay_stale = true;
         if (handle_map_input(window, view, frame_input.wheel, frame_input.keys)) redraw.dirty = true;
-        apply_script(options.script, stats.frame, view, redraw, events);
+        // Once its frames are drawn, a scripted run lets the view rest so that a spread redraw can finish.
+        if (!scripted || stats.loaded_frames < options.frames)
+            apply_script(options.script, stats.frame, view, redraw, events);
 
         draw_file_panels(window, panels, loading, scene, style, events, view, redraw, frame_input, options.samples);
         if (apply_theme_choice(panels, style, events)) redraw_base_map(redraw);
