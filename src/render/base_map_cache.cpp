@@ -39,6 +39,15 @@ void BaseMapCache::queue(Rect rect) {
             todo_.push_back({x, y, std::min(kTile, rect.x + rect.width - x), std::min(kTile, rect.y + rect.height - y)});
 }
 
+bool BaseMapCache::ensure_spare() {
+    const int w = target_->width(), h = target_->height();
+    if (spare_ && spare_->width() == w && spare_->height() == h) return true;
+    auto t = OffscreenTarget::create(w, h, 0, OffscreenTarget::Storage::kWindowCopy);
+    if (!t) return false;
+    spare_ = std::move(t).value();
+    return true;
+}
+
 bool BaseMapCache::start_full_redraw(const Camera& camera, int samples, const MapStyle& style) {
     const Camera old = cached_;
     const bool had_picture = target_ && full_redraws_ > 0;
@@ -61,11 +70,7 @@ bool BaseMapCache::start_full_redraw(const Camera& camera, int samples, const Ma
         } else if (!(old == camera)) {
             // The old picture, moved and scaled to where the new camera sees the same places, stays up until the
             // tiles replace it (both are stored upside down: GL rows are the pictures' rows from the top).
-            if (!spare_) {
-                auto t = OffscreenTarget::create(w, h, 0, OffscreenTarget::Storage::kWindowCopy);
-                if (!t) return false;
-                spare_ = std::move(t).value();
-            }
+            if (!ensure_spare()) return false;
             const Camera from = cache_camera(old), to = cache_camera(camera);
             const XY top_left = from.to_screen(to.to_world({0, 0}));
             const XY bottom_right = from.to_screen(to.to_world({static_cast<double>(w), static_cast<double>(h)}));
@@ -87,11 +92,7 @@ bool BaseMapCache::start_full_redraw(const Camera& camera, int samples, const Ma
 bool BaseMapCache::scroll(const MapStyle& style, long dx, long dy) {
     const int w = target_->width(), h = target_->height();
     if (std::labs(dx) >= w || std::labs(dy) >= h) return false;
-    if (!spare_ || spare_->width() != w || spare_->height() != h) {
-        auto t = OffscreenTarget::create(w, h, 0, OffscreenTarget::Storage::kWindowCopy);
-        if (!t) return false;
-        spare_ = std::move(t).value();
-    }
+    if (!ensure_spare()) return false;
     const double mpp = cached_.metres_per_pixel_x();
     const Camera moved(XY{cached_.centre().x + static_cast<double>(dx) * mpp,
                           cached_.centre().y + static_cast<double>(dy) * cached_.metres_per_pixel_y()},

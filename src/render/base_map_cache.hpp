@@ -69,6 +69,8 @@ private:
     int full_redraws_ = 0, scrolls_ = 0;
 
     bool spread() const { return budget_ms_ > 0; }
+    // Makes the single-sampled spare picture the target's size (kept between redraws). False if GL cannot.
+    bool ensure_spare();
     // Starts drawing the cache whole for camera: allocates the target if its size changed; with a budget, first
     // puts the old picture, moved and scaled to the new camera, where the new one will be drawn.
     bool start_full_redraw(const Camera& camera, int samples, const MapStyle& style);
