@@ -11,28 +11,23 @@
 namespace em {
 
 // Draws the frames of a clip, one after another, into targets it keeps: the same pixels as draw_picture, for
-// less work per frame. Between two frames of a clip only the clock moves: events, arcs, presence tints, labels
+// less work per frame. Between two frames of a clip only the clock moves: presence tints, events, arcs, labels
 // and the date stamp change; the base map, the graticule and the user's layers do not, and drawing the base
-// map's fills and outlines is most of a frame on llvmpipe. So two pictures are drawn once per clip:
-//   - the backdrop: the ocean, the base map's fills and its focus fills (what lies under the presence tints);
-//   - the static layers: the backdrop with everything draw_layers puts over it except the tints (outlines,
-//     focus outlines, graticule, user layers).
-// A frame copies the static layers in (a memory copy on llvmpipe); where the frame has presence tints (the box
-// of the tinted countries, MapRenderer::presence_tint_extent) it copies the backdrop back and draws tints and
-// the layers above them there, in the usual order, through a sub-view of the camera (so what lies outside is
-// culled) with a scissor; then events, labels and decorations over the whole picture. Every pixel sees the
-// same drawing operations in the same order as in draw_picture. Both pictures are drawn again when what they
-// show changes (camera, pixel scale, a layer's projected mesh, focus countries, styles). Pictures drawn in
-// tiles or multisampled go to draw_picture. Holds GL objects: use and drop it with the context current.
+// map's fills and outlines is most of a frame on llvmpipe. So the static layers (what MapRenderer::draw_layers
+// draws: everything under the tints) are drawn once per clip; a frame copies them in (a memory copy on llvmpipe)
+// and draws the tints, events, labels and decorations over them, the same operations in the same order as
+// draw_picture. The static picture is drawn again when what it shows changes (camera, pixel scale, a layer's
+// projected mesh, focus countries, styles). Pictures drawn in tiles or multisampled go to draw_picture. Holds GL
+// objects: use and drop it with the context current.
 class FrameCanvas {
 public:
     Result<Image> draw(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style,
                        const PictureRequest& request, const Decorations& decorations);
-    // How often the static pictures were drawn (tests: once for a clip whose view does not move).
+    // How often the static picture was drawn (tests: once for a clip whose view does not move).
     int statics_drawn() const { return statics_drawn_; }
 
 private:
-    // What the static pictures show; drawn again when any of it changes.
+    // What the static picture shows; drawn again when any of it changes.
     struct Layer {
         std::uint64_t mesh = 0;  // the projected mesh drawn (a new stamp when re-projected)
         // The layer's style (LayerStyle has no operator==; its fields, the marker's included).
@@ -57,7 +52,7 @@ private:
     };
     static StaticKey key_of(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale);
 
-    std::optional<OffscreenTarget> frame_, backdrop_, statics_;
+    std::optional<OffscreenTarget> frame_, statics_;
     OffscreenTarget::Stencil stencil_ = OffscreenTarget::Stencil::kWith;
     std::optional<StaticKey> key_;
     int statics_drawn_ = 0;

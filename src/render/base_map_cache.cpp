@@ -152,7 +152,7 @@ DrawStats BaseMapCache::draw_queued(MapRenderer& renderer, const SceneRef& scene
         // widths), so that only the pieces of features that meet it are drawn.
         const int m = static_cast<int>(std::ceil(kCullMargin * pixel_scale_));
         const BBox cull = big.sub_view(t.x - m, t.y - m, t.width + 2 * m, t.height + 2 * m).visible();
-        const DrawStats s = renderer.draw_layers(scene, style, big, pixel_scale_, 1.0, MapRenderer::BaseFills::kDraw, &cull);
+        const DrawStats s = renderer.draw_layers(scene, style, big, pixel_scale_, 1.0, &cull);
         glDisable(GL_SCISSOR_TEST);
         target_->resolve_region(t.x, t.y, t.width, t.height);
         total.triangles += s.triangles, total.segments += s.segments, total.base_level = s.base_level;

@@ -99,25 +99,13 @@ bool tinted(const CountryPresence& cp) { return cp.parties.size() == 1; }
 
 }  // namespace
 
-BBox MapRenderer::presence_tint_extent(const SceneRef& scene, const Camera& camera, double lod_bias) const {
-    BBox box;
-    if (!scene.events) return box;
-    const SceneLayer* base = scene.base_for(camera.metres_per_pixel_x() * lod_bias);
-    if (!base) return box;
-    const int iso = base->data.field_index("iso_a3");
-    if (iso < 0) return box;
-    for (const CountryPresence& cp : scene.events->presence) {
-        if (!tinted(cp)) continue;
-        const std::vector<bool> mask = country_mask(*base, iso, cp);
-        for (size_t i = 0; i < mask.size() && i < base->projected.ranges.size(); ++i)
-            if (mask[i]) box.add(base->projected.ranges[i].bbox);
-    }
-    return box;
-}
-
-void MapRenderer::draw_presence_tints(const SceneRef& scene, const SceneLayer& base, const Camera& camera,
-                                      const BBox& cull, const MapStyle& style) {
+void MapRenderer::draw_presence_tints(const SceneRef& scene, const MapStyle& style, const Camera& camera,
+                                      double lod_bias) {
     if (!scene.events) return;
+    const SceneLayer* level = scene.base_for(camera.metres_per_pixel_x() * lod_bias);
+    if (!level) return;
+    const SceneLayer& base = *level;
+    const BBox cull = camera.visible();
     const int iso = base.data.field_index("iso_a3");
     if (iso < 0) return;
     const GpuMesh& gpu = gpu_.get(base.projected);
@@ -129,9 +117,11 @@ void MapRenderer::draw_presence_tints(const SceneRef& scene, const SceneLayer& b
     }
 }
 
-void MapRenderer::draw_events(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale) {
+void MapRenderer::draw_events(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
+                              double lod_bias) {
     if (!scene.events) return;
     const EventOverlay& overlay = *scene.events;
+    draw_presence_tints(scene, style, camera, lod_bias);  // over every layer, under the marks
     draw_point_events(overlay.points, style.events, camera, pixel_scale, marker_, fill_);  // under the links and troop markers
     const GpuMesh& arcs = gpu_.get(overlay.arcs.projected);
     const auto& ranges = overlay.arcs.projected.ranges;
@@ -194,19 +184,8 @@ void MapRenderer::draw_base_fills(const SceneLayer& base, const MapStyle& style,
                    style.focus_fill, style.base.opacity, camera);
 }
 
-void MapRenderer::draw_backdrop(const SceneRef& scene, const MapStyle& style, const Camera& camera, double lod_bias) {
-    glViewport(0, 0, camera.width(), camera.height());
-    glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    set_map_blend_state();
-    fill_.begin_pass();
-    DrawStats stats;
-    if (const SceneLayer* base = scene.base_for(camera.metres_per_pixel_x() * lod_bias))
-        draw_base_fills(*base, style, camera, camera.visible(), stats);
-}
-
 DrawStats MapRenderer::draw_layers(const SceneRef& scene, const MapStyle& style, const Camera& camera,
-                                   float pixel_scale, double lod_bias, BaseFills fills, const BBox* cull_box) {
+                                   float pixel_scale, double lod_bias, const BBox* cull_box) {
     DrawStats stats;
     const BBox cull = cull_box ? *cull_box : camera.visible();
     set_map_blend_state();
@@ -215,8 +194,7 @@ DrawStats MapRenderer::draw_layers(const SceneRef& scene, const MapStyle& style,
     if (const SceneLayer* level = scene.base_for(camera.metres_per_pixel_x() * lod_bias)) {
         const SceneLayer& base = *level;
         stats.base_level = base.title;
-        if (fills == BaseFills::kDraw) draw_base_fills(base, style, camera, cull, stats);
-        draw_presence_tints(scene, base, camera, cull, style);
+        draw_base_fills(base, style, camera, cull, stats);
         draw_outlines(base, style.base, camera, cull, pixel_scale, stats);
         if (style.base.visible)
             line_.draw(gpu_.get(base.projected),
@@ -267,21 +245,18 @@ DrawStats MapRenderer::draw_overlays(const SceneRef& scene, const MapStyle& styl
     set_map_blend_state();
     glViewport(viewport_x, viewport_y, camera.width(), camera.height());
     fill_.begin_pass();
-    draw_events(scene, style, camera, pixel_scale);
+    draw_events(scene, style, camera, pixel_scale, 1.0);
     return draw_labels(scene, style, camera, pixel_scale, 1.0);
 }
 
 DrawStats MapRenderer::draw(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
-                            double lod_bias, const Tile* tile, bool backdrop_there) {
+                            double lod_bias, const Tile* tile) {
     const Camera view = tile ? camera.sub_view(tile->x0, tile->y0, tile->width, tile->height) : camera;
     glViewport(0, 0, view.width(), view.height());
-    if (!backdrop_there) {
-        glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-    }
-    DrawStats stats = draw_layers(scene, style, view, pixel_scale, lod_bias,
-                                  backdrop_there ? BaseFills::kSkip : BaseFills::kDraw);
-    draw_events(scene, style, view, pixel_scale);
+    glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    DrawStats stats = draw_layers(scene, style, view, pixel_scale, lod_bias);
+    draw_events(scene, style, view, pixel_scale, lod_bias);
     DrawStats labels = draw_labels(scene, style, camera, pixel_scale, lod_bias, tile);
     stats.labels = labels.labels;
     return stats;

@@ -40,28 +40,22 @@ public:
     // Compiles shaders and loads the label font (current context).
     static Result<MapRenderer> create(const std::string& font_path);
 
-    // Clears to the ocean colour and draws the base map, graticule, overlays, capitals and labels.
+    // Clears to the ocean colour and draws the base map, graticule, user layers, then the events (presence tints,
+    // point events, links, markers), capitals and labels.
     // With a tile, camera is the full picture's and only the tile is drawn (into a viewport of the tile's
     // size); labels are placed for the full picture so tiles agree.
-    // With `backdrop_there` the framebuffer already holds draw_backdrop's picture for this camera (a clip's
-    // frames copy it in): no clear, no base fills; everything above them is drawn as usual.
     DrawStats draw(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale = 1.0f,
-                   double lod_bias = 1.0, const Tile* tile = nullptr, bool backdrop_there = false);
-    // Clears to the ocean colour and draws the base map's fills and focus fills: the part of a picture that does
-    // not change while the clock runs and lies under the presence tints (a clip draws it once; see FrameCanvas).
-    void draw_backdrop(const SceneRef& scene, const MapStyle& style, const Camera& camera, double lod_bias = 1.0);
-    // The projected box of what draw_presence_tints would tint in this scene (empty: nothing): a clip frame
-    // redraws the layers there only, over its cached static layers (FrameCanvas).
-    BBox presence_tint_extent(const SceneRef& scene, const Camera& camera, double lod_bias = 1.0) const;
-    // Draws only the layers under the labels (used for cached base-map textures); no clear. Without fills, the
-    // base map's fills and focus fills are left out (draw_backdrop drew them). `cull`, if given, is the part of the
-    // camera's view to draw (a tile under a scissor): features outside it are skipped, and the pixels inside are
-    // exactly those of the whole draw, the transform being the camera's; the stencil is then cleared under the
-    // scissor only.
-    enum class BaseFills { kDraw, kSkip };
+                   double lod_bias = 1.0, const Tile* tile = nullptr);
+    // Draws only the layers under the events and labels: the base map, graticule and user layers, which do not
+    // change while the clock runs (the window's cached base map, a clip's static picture); no clear. The presence
+    // tints are not among them: they are drawn with the events (draw_overlays), over every layer, so that moving
+    // the clock never redraws these. `cull`, if
+    // given, is the part of the camera's view to draw (a tile under a scissor): features outside it are skipped,
+    // and the pixels inside are exactly those of the whole draw, the transform being the camera's; the stencil is
+    // then cleared under the scissor only.
     DrawStats draw_layers(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
-                          double lod_bias, BaseFills fills = BaseFills::kDraw, const BBox* cull = nullptr);
-    // Draws the events (links, markers) and all labels over whatever is in the bound framebuffer, in the camera's
+                          double lod_bias, const BBox* cull = nullptr);
+    // Draws the events (presence tints, links, markers) and all labels over whatever is in the bound framebuffer, in the camera's
     // size with its bottom-left corner at (viewport_x, viewport_y) (the window's map area; clip with a scissor).
     DrawStats draw_overlays(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale = 1.0f,
                             int viewport_x = 0, int viewport_y = 0);
@@ -95,9 +89,10 @@ private:
     void draw_outlines(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, const BBox& cull,
                        float pixel_scale, DrawStats& stats);
     void draw_points(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale);
-    void draw_presence_tints(const SceneRef& scene, const SceneLayer& base, const Camera& camera, const BBox& cull,
-                             const MapStyle& style);
-    void draw_events(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale);
+    // Countries where one outside party is present, in its colour, from the base level drawn at this scale.
+    void draw_presence_tints(const SceneRef& scene, const MapStyle& style, const Camera& camera, double lod_bias);
+    void draw_events(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
+                     double lod_bias);
     GpuMesh arrow_mesh_;  // rebuilt every draw: a handful of triangles
 };
 

@@ -218,15 +218,18 @@ struct Builder {
                 add_fill(countries, feature_rings(level, r, px, &page), times_alpha(focus ? style.focus_fill : bs.fill, bs.opacity));
             });
         }
-        presence_tints(base);
         DrawGroup& borders = list.group("borders");
         layer_outlines(borders, base, bs, nullptr, bs.outline, bs.outline_width * s);
         layer_outlines(borders, base, bs, &base.highlight, style.focus_outline,
                        bs.outline_width * s * style.focus_outline_scale);
     }
 
-    void presence_tints(const SceneLayer& base) {
+    // Over every layer, under the events' marks, as MapRenderer::draw_events.
+    void presence_tints() {
         if (!scene.events) return;
+        const SceneLayer* drawn = scene.base_for(camera.metres_per_pixel_x());
+        if (!drawn) return;
+        const SceneLayer& base = *drawn;
         const int iso = base.data.field_index("iso_a3");
         if (iso < 0) return;
         const LevelMesh level{base.data.mesh, base.projected};  // as the renderer: the level's own mesh
@@ -355,6 +358,7 @@ DrawList build_draw_list(const SceneRef& scene, const MapStyle& style, const Cam
     b.base_map();
     b.graticule();
     b.user_layers();
+    b.presence_tints();
     b.events();
     b.labels(font);
     b.decorations(decorations, font);

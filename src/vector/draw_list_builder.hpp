@@ -12,8 +12,8 @@
 namespace em {
 
 // Turns the scene into a draw list in the picture's pixels, in MapRenderer::draw's order and with its values:
-// the base map (fills as even-odd paths from the projected rings, holes kept, never triangles), presence tints,
-// borders, the graticule, user layers with their styles, meeting links with casing, arrowheads and dashes, event
+// the base map (fills as even-odd paths from the projected rings, holes kept, never triangles), borders, the
+// graticule, user layers with their styles, presence tints, meeting links with casing, arrowheads and dashes, event
 // places, troop markers, capitals and labels (layout_map_labels), then the decorations (layout_decorations).
 // The geometry is the level of detail the PNG of the same camera draws (the base level in the scene for the
 // camera's metres per pixel, a user layer's coarser level), features outside the picture left out.

@@ -189,6 +189,10 @@ TEST_F(VectorExport, SvgParsesAndHasNamedLayersAndTextLabels) {
     for (const char* id : {"countries", "borders", "presence-tints", "graticule", "layer-1-", "meeting-links",
                            "event-places", "capitals", "labels", "decorations"})
         EXPECT_NE(svg.find(std::string("<g id=\"") + id), std::string::npos) << "no group " << id;
+    // The tints over every layer and under the events' marks, as the PNG draws them (so the window can keep its
+    // layers cached while the clock moves).
+    EXPECT_LT(svg.find("<g id=\"layer-1-"), svg.find("<g id=\"presence-tints\""));
+    EXPECT_LT(svg.find("<g id=\"presence-tints\""), svg.find("<g id=\"meeting-links\""));
     EXPECT_NE(svg.find(">Army-2024 forum</text>"), std::string::npos);
     EXPECT_NE(svg.find(">Mali</text>"), std::string::npos);
     EXPECT_NE(svg.find("fill-rule=\"evenodd\""), std::string::npos);
