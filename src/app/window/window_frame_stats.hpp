@@ -16,7 +16,7 @@ struct FrameStats {
     Clock::time_point last;                       // the end of the previous frame
     Clock::time_point phase_start;                // the end of the previous phase
     int frame = 0;                                // frames drawn
-    int loaded_frames = 0;                        // frames drawn with everything loaded
+    int loaded_frames = 0;                        // frames drawn with everything loaded and drawn whole
     std::vector<double> frame_ms;                 // frames once everything has loaded (scripted runs count these)
     std::vector<double> loading_ms;               // frames while layers or finer base levels were still loading
     double first_frame_s = 0, full_detail_s = 0;  // since the start of run_window
