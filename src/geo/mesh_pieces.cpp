@@ -59,20 +59,33 @@ void cut_fill(ProjectedMesh& mesh, std::uint32_t feature) {
 void cut_outline(ProjectedMesh& mesh, std::uint32_t feature) {
     const ProjectedRange& r = mesh.ranges[feature];
     if (r.outline_count == 0) return;
+    // A piece also ends before its box outgrows an eighth of the feature's: a feature's outline holds all its rings
+    // one after another (Greece's hundreds of islands), and a run of consecutive points jumping between far rings
+    // would meet every tile between them. Outlines of one piece anyway are left whole.
+    const double reach = r.outline_count > kPiecePoints ? std::max(r.bbox.width(), r.bbox.height()) / 8.0 : 0.0;
     const std::uint32_t end = r.first_outline + r.outline_count;
+    auto point = [&mesh](std::uint32_t i) { return &mesh.outline[i * 3]; };
+    // Only points of a drawn segment count: an unshown point is a harmless (0, 0) that must not widen the box.
+    auto drawn = [&](std::uint32_t i, std::uint32_t first) {
+        return point(i)[2] != 0.0f || (i > first && point(i - 1)[2] != 0.0f);
+    };
     for (std::uint32_t first = r.first_outline;;) {
         // Points [first, last]: the next piece starts at `last`, so the segment from it is drawn there.
-        const std::uint32_t last = std::min(first + kPiecePoints - 1, end - 1);
         ProjectedPiece piece;
         piece.feature = feature;
         piece.first = first;
-        piece.count = last - first + 1;
-        for (std::uint32_t i = first; i <= last; ++i) {
-            const float* p = &mesh.outline[i * 3];
-            // Only points of a drawn segment: an unshown point is a harmless (0, 0) that must not widen the box.
-            const bool joined = p[2] != 0.0f || (i > first && mesh.outline[(i - 1) * 3 + 2] != 0.0f);
-            if (joined) piece.bbox.add(p[0], p[1]);
+        std::uint32_t last = first;
+        if (drawn(first, first)) piece.bbox.add(point(first)[0], point(first)[1]);
+        for (std::uint32_t i = first + 1; i < end && i - first < kPiecePoints; ++i) {
+            if (drawn(i, first)) {
+                BBox grown = piece.bbox;
+                grown.add(point(i)[0], point(i)[1]);
+                if (reach > 0 && i - first >= 2 && std::max(grown.width(), grown.height()) > reach) break;
+                piece.bbox = grown;
+            }
+            last = i;
         }
+        piece.count = last - first + 1;
         if (!piece.bbox.empty()) mesh.outline_pieces.push_back(piece);
         if (last + 1 >= end) break;
         first = last;

@@ -6,12 +6,13 @@ namespace em {
 
 // Up to this many triangles, or outline points, make one piece.
 inline constexpr std::uint32_t kPieceTriangles = 2048;
-inline constexpr std::uint32_t kPiecePoints = 1024;
+inline constexpr std::uint32_t kPiecePoints = 256;
 
 // Fills mesh.fill_pieces and mesh.outline_pieces from mesh.ranges. A feature's triangles are reordered along a
 // Z-order curve of their centres (the feature's range keeps the same set; the triangles of one fill do not
 // overlap, so their order draws the same pixels) and cut into runs of kPieceTriangles. Its outline is cut into
-// runs of kPiecePoints that share their end points, so that every segment is in exactly one piece. Even-odd fans
+// runs of at most kPiecePoints that share their end points, so that every segment is in exactly one piece, and
+// whose box stays within an eighth of the feature's (its rings follow one another, near or far). Even-odd fans
 // are one piece per feature: they are counted feature by feature in the stencil.
 void cut_into_pieces(ProjectedMesh& mesh);
 

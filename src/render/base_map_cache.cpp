@@ -1,6 +1,9 @@
 #include "render/base_map_cache.hpp"
 
+#include "render/layer_work.hpp"
+
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -15,6 +18,11 @@ namespace {
 // (land10m over a 3200x1800 cache: 104 tiles, the busiest with ~50k triangles and as many segments), large
 // enough that the features cut by a tile's edges are not drawn many times over.
 constexpr int kTile = 256;
+// The most primitives (fill triangles and outline segments, render/layer_work) a tile of a spread redraw may hold
+// before it is cut in four: about 45 ms on llvmpipe, so that the busiest tiles (Norway's coast in land10m: ~190 k
+// in a 256-pixel tile, 76-90 ms) no longer make a frame over 100 ms. Cut no smaller than kMinTile.
+constexpr std::size_t kTileWork = 100000;
+constexpr int kMinTile = 32;
 // Pixels around a tile whose features are drawn too (times the pixel scale): a line's half width reaches that far
 // into the tile.
 constexpr int kCullMargin = 8;
@@ -140,18 +148,44 @@ DrawStats BaseMapCache::draw_queued(MapRenderer& renderer, const SceneRef& scene
     std::stable_sort(todo_.begin(), todo_.end(),
                      [&](const Rect& a, const Rect& b) { return distance(a) > distance(b); });
     const Camera big = cache_camera(cached_);
+    const std::size_t work_limit = tile_work_limit_ > 0 ? tile_work_limit_ : kTileWork;
     while (!todo_.empty()) {
         const Rect t = todo_.back();
         todo_.pop_back();
+        // The whole cache's transform, so that tiles meet exactly; culled to the tile (and a few pixels for line
+        // widths), so that only the pieces of features that meet it are drawn.
+        const int m = static_cast<int>(std::ceil(kCullMargin * pixel_scale_));
+        auto cull_of = [&](const Rect& r) { return big.sub_view(r.x - m, r.y - m, r.width + 2 * m, r.height + 2 * m).visible(); };
+        const BBox cull = cull_of(t);
+        if (spread() && std::min(t.width, t.height) >= 2 * kMinTile) {
+            const std::size_t work = t.work > 0 ? t.work : layers_work(scene, style, big, 1.0, cull);
+            if (work > work_limit) {
+                // Too busy for one frame: cut in quarters, drawn next, if that makes the busiest part lighter without
+                // piling up work. A piece of a feature that meets several quarters is drawn for each, so cutting
+                // adds work (land10m's busiest 256-pixel tiles: quarters of 0.5-0.7 of the tile, 2x in all); a tile
+                // whose work is mostly long pieces crossing it (a graticule's meridians) is left whole.
+                const int w0 = t.width / 2, h0 = t.height / 2;
+                std::array<Rect, 4> quarters{Rect{t.x, t.y, w0, h0}, Rect{t.x + w0, t.y, t.width - w0, h0},
+                                             Rect{t.x, t.y + h0, w0, t.height - h0},
+                                             Rect{t.x + w0, t.y + h0, t.width - w0, t.height - h0}};
+                std::size_t busiest = 0, sum = 0;
+                for (Rect& q : quarters) {
+                    q.work = std::max<std::size_t>(1, layers_work(scene, style, big, 1.0, cull_of(q)));
+                    busiest = std::max(busiest, q.work);
+                    sum += q.work;
+                }
+                if (busiest < work * 9 / 10 && sum < 3 * work) {
+                    for (const Rect& q : quarters) todo_.push_back(q);
+                    continue;
+                }
+            }
+        }
         target_->bind();
         glEnable(GL_SCISSOR_TEST);
         glScissor(t.x, t.y, t.width, t.height);
         glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        // The whole cache's transform, so that tiles meet exactly; culled to the tile (and a few pixels for line
-        // widths), so that only the pieces of features that meet it are drawn.
-        const int m = static_cast<int>(std::ceil(kCullMargin * pixel_scale_));
-        const BBox cull = big.sub_view(t.x - m, t.y - m, t.width + 2 * m, t.height + 2 * m).visible();
+        ++tiles_drawn_;
         const DrawStats s = renderer.draw_layers(scene, style, big, pixel_scale_, 1.0, &cull);
         glDisable(GL_SCISSOR_TEST);
         target_->resolve_region(t.x, t.y, t.width, t.height);

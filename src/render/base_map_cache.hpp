@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -44,18 +45,26 @@ public:
     bool present(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Camera& camera, int samples,
                  bool settled, DrawStats* stats, int dst_x = 0, int dst_y = 0);
 
+    // The most primitives (render/layer_work) one tile of a spread redraw may hold before it is cut in four, where
+    // that makes its busiest part lighter (0: the default, about 45 ms on llvmpipe); tests lower it to see tiles cut
+    // on a light scene.
+    void set_tile_work_limit(std::size_t primitives) { tile_work_limit_ = primitives; }
+
     // Tiles of a spread redraw are still to be drawn: the caller should present again soon (the next frame).
     bool drawing() const { return !todo_.empty(); }
 
     // How often the cache was drawn whole, and scrolled (drawing only uncovered strips), so far.
     int full_redraws() const { return full_redraws_; }
     int scrolls() const { return scrolls_; }
+    // Tiles drawn so far (a redraw that is not spread is one tile).
+    int tiles_drawn() const { return tiles_drawn_; }
 
 private:
     // A rectangle of the cache picture in GL orientation; since the picture is stored upside down, its rows are
     // also the picture's rows counted from the top.
     struct Rect {
         int x, y, width, height;
+        std::size_t work = 0;  // its primitives (layers_work) once counted; 0: not yet
     };
 
     std::optional<OffscreenTarget> target_;
@@ -66,7 +75,8 @@ private:
     float pixel_scale_ = 1.0f;
     double budget_ms_ = 0;
     std::vector<Rect> todo_;  // parts of the cache picture still to draw for cached_
-    int full_redraws_ = 0, scrolls_ = 0;
+    int full_redraws_ = 0, scrolls_ = 0, tiles_drawn_ = 0;
+    std::size_t tile_work_limit_ = 0;
 
     bool spread() const { return budget_ms_ > 0; }
     // Makes the single-sampled spare picture the target's size (kept between redraws). False if GL cannot.

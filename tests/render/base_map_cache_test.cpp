@@ -4,11 +4,13 @@
 // runs the tests under xvfb-run). Without DISPLAY the tests are skipped (reported as skipped by ctest); with
 // DISPLAY set, a window that cannot be made is a failure, not a skip.
 #include "render/base_map_cache.hpp"
+#include "render/layer_work.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 
+#include "app/overlay_layers.hpp"
 #include "app/scene_builder.hpp"
 #include "app/views.hpp"
 #include "support/golden.hpp"
@@ -328,6 +330,56 @@ TEST_F(BaseMapCacheTest, ASpreadPanScrollsAheadOfTheView) {
     }
     EXPECT_GE(cache.scrolls(), 3);
     EXPECT_EQ(cache.full_redraws(), 1);
+}
+
+// What layers_work counts is what draw_layers draws (its DrawStats), for the whole view and for a small box.
+TEST_F(BaseMapCacheTest, LayersWorkCountsWhatDrawLayersDraws) {
+    const Camera camera = default_camera();
+    const MapStyle style;
+    for (const BBox& cull : {camera.visible(), camera.sub_view(300, 100, 64, 64).visible()}) {
+        clear_window_magenta();
+        const DrawStats drawn = renderer_->draw_layers(*scene_, style, camera, 1.0f, 1.0, &cull);
+        EXPECT_GT(drawn.triangles + drawn.segments, 0u);
+        EXPECT_EQ(layers_work(*scene_, style, camera, 1.0, cull), drawn.triangles + drawn.segments);
+    }
+}
+
+// A tile holding more than the work limit is cut in quarters before it is drawn (down to 32-63 pixels, and only
+// where that makes its busiest part lighter without tripling the work), so the busiest call draws less than the
+// busiest whole tile; the finished picture is still the one a redraw at once gives, pixel for pixel.
+TEST_F(BaseMapCacheTest, ABusyTileIsCutInQuartersBeforeItIsDrawn) {
+    // The 1:10m countries as a user layer over the default view (no graticule, whose meridians cross every tile):
+    // many features and pieces smaller than a tile, so a quarter of a busy tile meets fewer of them.
+    auto layers = load_overlay_layers(DataPaths{test::source_dir()}.base_map("10m").string(), scene_->projection,
+                                      nullptr, nullptr, LoadControl{});
+    ASSERT_TRUE(layers) << layers.error().message;
+    SceneRef scene = *scene_;
+    scene.overlays.push_back(&layers->front());
+    const Camera camera = default_camera();
+    MapStyle style;
+    style.show_graticule = false;
+    auto spread_redraw = [&](std::size_t limit, std::size_t* busiest) {
+        BaseMapCache cache;
+        cache.set_frame_budget_ms(1e-6);  // one tile per call
+        cache.set_tile_work_limit(limit);
+        *busiest = 0;
+        clear_window_magenta();
+        do {
+            DrawStats stats;
+            cache.present(*renderer_, scene, style, camera, 0, true, &stats);
+            *busiest = std::max(*busiest, stats.triangles + stats.segments);
+        } while (cache.drawing());
+        return std::make_pair(cache.tiles_drawn(), read_window());
+    };
+    std::size_t busiest_whole = 0, busiest_cut = 0;
+    const auto [tiles_whole, picture_whole] = spread_redraw(100000000, &busiest_whole);
+    const auto [tiles_cut, picture_cut] = spread_redraw(busiest_whole / 3, &busiest_cut);
+    std::printf("tiles %d -> %d, busiest tile %zu -> %zu primitives\n", tiles_whole, tiles_cut, busiest_whole, busiest_cut);
+    EXPECT_GT(tiles_cut, tiles_whole);
+    EXPECT_LT(busiest_cut, busiest_whole * 3 / 4);
+    const test::ImageDiff d = test::compare_images(picture_cut, picture_whole);
+    ASSERT_TRUE(d.same_size);
+    EXPECT_EQ(d.max_channel_diff, 0);
 }
 
 }  // namespace
