@@ -112,6 +112,32 @@ TEST(MeshPiecesTest, AViewOfACornerDrawsWhatMeetsItAndLittleElse) {
     EXPECT_EQ(triangles_of(m, visible_ranges(m.ranges, corner, RangePart::kFill)).size(), 20000u);
 }
 
+// A feature's rings follow one another in its outline: an island group's pieces keep to one island at a time, so
+// a view of one island does not draw the far ones (outlines over kPiecePoints points are cut where a piece's box
+// would outgrow an eighth of the feature's), and still every segment is drawn exactly once.
+TEST(MeshPiecesTest, AnOutlinePieceDoesNotJumpBetweenFarRings) {
+    ProjectedMesh m;
+    ProjectedRange islands;
+    // Ten square rings of 40 points (400 in all, over kPiecePoints), 100 units apart along x.
+    for (int k = 0; k < 10; ++k)
+        for (int i = 0; i < 40; ++i) {
+            const float t = static_cast<float>(i) / 39.0f;  // around a unit square, closed at i = 39
+            const float x = 100.0f * k + (t < 0.5f ? 2 * t : 1.0f), y = t < 0.5f ? 0.0f : 2 * (t - 0.5f);
+            m.outline.insert(m.outline.end(), {x, y, i + 1 < 40 ? 1.0f : 0.0f});
+        }
+    islands.outline_count = 400;
+    islands.bbox = BBox::of(0, 0, 901, 1);
+    m.ranges.push_back(islands);
+    const auto all = segments_of(m, visible_ranges(m.ranges, kEverything, RangePart::kOutline));
+    cut_into_pieces(m);
+    for (const ProjectedPiece& p : m.outline_pieces) EXPECT_LE(p.bbox.width(), 901.0 / 8 + 1e-6);
+    EXPECT_EQ(segments_of(m, visible_ranges(m, kEverything, RangePart::kOutline)), all);
+    // The fifth island alone: its 39 segments and at most a piece's worth of others.
+    const auto fifth = segments_of(m, visible_ranges(m, BBox::of(399.5, -0.5, 401.5, 1.5), RangePart::kOutline));
+    EXPECT_GE(fifth.size(), 39u);
+    EXPECT_LE(fifth.size(), 3 * 39u);
+}
+
 TEST(MeshPiecesTest, AMaskChoosesFeaturesByTheirPieces) {
     ProjectedMesh m = grid_mesh(100, 10);
     cut_into_pieces(m);
