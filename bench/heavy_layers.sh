@@ -8,7 +8,8 @@
 # shows its coarsest level first), to full detail (every level prepared; the map is interactive meanwhile), p95
 # frame time while loading, while panning inside the cached base map's margin (pan) and across it (sweep: the
 # base map scrolls every 5 frames or so), while zooming (zoom: wheel notches, then the view rests and the base map
-# is redrawn at the new scale, spread over frames), the worst frame (issue 18: none over 100 ms), peak RSS, whole
+# is redrawn at the new scale, spread over frames), while scrubbing the clock (scrub: the presence tints change, the
+# cached base map must not be redrawn), the worst frame (issue 18: none over 100 ms), peak RSS, whole
 # process -- then QGIS opening the file and iterating all features.
 # Usage: bench/heavy_layers.sh [WORK_DIR]     (default /tmp/eventmap-heavy; inputs are made there once)
 # Needs: gdal-bin, npm (registry access for the package), python3-qgis for the QGIS column, xvfb.
@@ -38,9 +39,9 @@ for name in dense10m land10m; do
     # The base map prepared first, as on any machine where eventmap has run once: "cold" is the layer's cold open.
     XDG_CACHE_HOME=$cache xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" "$em" --no-settings --size 1920x1080 \
         --frames 1 --script still >/dev/null 2>&1
-    for run in cold warm sweep zoom; do
+    for run in cold warm sweep zoom scrub; do
         script=pan
-        [ "$run" = sweep ] || [ "$run" = zoom ] && script=$run
+        [ "$run" = sweep ] || [ "$run" = zoom ] || [ "$run" = scrub ] && script=$run
         XDG_CACHE_HOME=$cache /usr/bin/time -f "%e %M" -o "$work/time.txt" \
             xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" "$em" --no-settings --size 1920x1080 --layer "$file" \
             --frames 300 --script $script --stats "$work/stats.json" >"$work/$name-$run.log" 2>&1
