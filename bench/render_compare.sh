@@ -6,6 +6,8 @@
 # made into a 138 MB shapefile of 81,848 polygons once, in HEAVY_DIR) over the same view at 3840x2160, eventmap with
 # that layer's cache empty (the base map's cache warm, as wherever eventmap has run once) against Mapnik drawing the
 # shapefile; runs alternate, and the median of the pairs' ratios is printed.
+# EVENTMAP_OLD=OLD/build/eventmap first runs rounds of old, new and Mapnik at 4K, alternating (EVENTMAP_OLD_ONLY=1:
+# only those).
 # Usage: bench/render_compare.sh [RUNS] [HEAVY_DIR]  (needs python3-mapnik and python3-qgis from Debian for the peers;
 #        gdal-bin and npm registry access for the heavy shapefile; HEAVY_DIR defaults to /tmp/eventmap-heavy)
 set -euo pipefail
@@ -31,6 +33,27 @@ time_cmd() {
     mm=$(printf '%s\n' "${mems[@]}" | sort -n | tail -1)
     echo "$mt $((mm / 1024))"
 }
+
+# With EVENTMAP_OLD=path/to/old/build/eventmap: rounds of old, new and Mapnik at 4K, alternating, so that each round
+# sees the same moment of a shared machine; prints each round and the medians of the per-round ratios.
+if [ -n "${EVENTMAP_OLD:-}" ]; then
+    "$EVENTMAP_OLD" render -o "$out/warm-old.png" --bbox -25,-15,60,65 --size 3840x2160 --no-labels --no-graticule >/dev/null
+    one() { /usr/bin/time -f "%e %M" -o "$out/t" "$@" >/dev/null 2>"$out/err" || { cat "$out/err"; exit 1; }; cut -d' ' -f1 "$out/t"; }
+    r_old=() r_new=() r_newmap=() r_oldmap=()
+    echo "round old new mapnik (s, 3840x2160, load $(cut -d' ' -f1-3 /proc/loadavg))"
+    for i in $(seq "$runs"); do
+        to=$(one "$EVENTMAP_OLD" render -o "$out/old.png" --bbox -25,-15,60,65 --size 3840x2160 --no-labels --no-graticule)
+        tn=$(one "$em" render -o "$out/new.png" --bbox -25,-15,60,65 --size 3840x2160 --no-labels --no-graticule)
+        tm=$(one /usr/bin/python3 bench/mapnik_render.py "$shp" "$out/mapnik.png" 3840 2160 -25 -15 60 65)
+        echo "$i $to $tn $tm"
+        r_new+=("$(echo "$tn / $to" | bc -l)"); r_newmap+=("$(echo "$tn / $tm" | bc -l)"); r_oldmap+=("$(echo "$to / $tm" | bc -l)")
+    done
+    med() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+    printf 'medians of the rounds: new/old %.2f, new/Mapnik %.2f, old/Mapnik %.2f (load %s)\n' "$(med "${r_new[@]}")" \
+        "$(med "${r_newmap[@]}")" "$(med "${r_oldmap[@]}")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    cmp -s "$out/old.png" "$out/new.png" && echo "old and new PNGs: byte-identical" || echo "old and new PNGs differ"
+    [ -n "${EVENTMAP_OLD_ONLY:-}" ] && exit 0
+fi
 
 printf '%-34s %-10s %12s %10s\n' tool size "median (s)" "peak MiB"
 declare -A best

@@ -5,6 +5,8 @@
 # ../../share/eventmap from there):
 #   bin/eventmap                                  the launcher (libc only)
 #   libexec/eventmap/eventmap-core                the program
+#   lib/eventmap/eventmap-video.so, eventmap-pdf.so   modules the program opens with dlopen for clips and PDFs
+#                                                 (core/shared_module.cpp looks in ../../lib/eventmap from it)
 #   share/eventmap/data/                          naturalearth/, places.csv, events.csv, README.md
 #   share/eventmap/assets/                        fonts/ (DejaVu, with their licence), README.md
 #   share/applications/eventmap.desktop
@@ -15,6 +17,7 @@ include(${CMAKE_CURRENT_LIST_DIR}/Version.cmake)
 
 install(TARGETS eventmap RUNTIME DESTINATION bin)
 install(TARGETS eventmap-core RUNTIME DESTINATION libexec/eventmap)
+install(TARGETS em_video_module em_pdf_module LIBRARY DESTINATION lib/eventmap)
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/data/naturalearth DESTINATION share/eventmap/data)
 install(FILES ${PROJECT_SOURCE_DIR}/data/places.csv ${PROJECT_SOURCE_DIR}/data/events.csv
@@ -45,14 +48,17 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "eventmap developers")
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# Depends: the Debian 12 packages of the libraries eventmap-core links (`readelf -d`/`ldd`, each file mapped
+# Depends: the Debian 12 packages of the libraries eventmap-core and its two modules link (`readelf -d`/`ldd`, each file mapped
 # with `dpkg -S`; minimum versions as dpkg-shlibdeps computes them; Dear ImGui is linked statically, stb is
 # libstb.so.0), plus the two GLVND libraries libepoxy dlopens at run time: libEGL.so.1 (headless render) and
 # libGL.so.1 (the window). The launcher needs libc6, libstdc++6, libgcc-s1. See docs/install.md.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libc6 (>= 2.35), libgcc-s1 (>= 3.0), libstdc++6 (>= 11), zlib1g (>= 1:1.2.2), libpng16-16 (>= 1.6.2-1), "
     "libepoxy0 (>= 1.0), libglu1-mesa | libglu1, libstb0 (>= 0.0~git20180212.15.e6afb9c), libglfw3 (>= 3.2), "
-    "libgdal32 (>= 3.0.0), libsimdjson14 (>= 3.0.1), libegl1, libgl1")
+    "libgdal32 (>= 3.0.0), libsimdjson14 (>= 3.0.1), libegl1, libgl1, "
+    # the modules' (lib/eventmap/eventmap-video.so, eventmap-pdf.so), opened only for clips and PDFs
+    "libavformat59 (>= 7:5.1), libavcodec59 (>= 7:5.1), libswscale6 (>= 7:5.1), libavutil57 (>= 7:5.1), "
+    "libimagequant0 (>= 2.17), libcairo2 (>= 1.16), libfreetype6 (>= 2.2.1)")
 string(JOIN "" CPACK_DEBIAN_PACKAGE_DEPENDS ${CPACK_DEBIAN_PACKAGE_DEPENDS})
 # Mesa's DRI drivers hold llvmpipe, the software rasteriser that gives `eventmap render` (and the window) GL
 # on machines without a GPU. A Recommends, not a Depends: a machine with another GL vendor (NVIDIA's EGL/GLX)

@@ -51,6 +51,7 @@ asan_tests() {
         # ASan + LSan with GLX, 6 tests); the window tests stay left out.
         unset DISPLAY
         cd build-asan || exit 1
+        export EVENTMAP_MODULE_DIR="$PWD"  # the clip and PDF modules, for test executables outside the build root
         rc=0
         # XML reports so that .ci/run can list what was skipped here too (tools/list_skipped_tests.py).
         tests/eventmap_cpu_tests --gtest_brief=1 --gtest_output=xml:"$PWD/asan-cpu-tests.xml" || rc=1

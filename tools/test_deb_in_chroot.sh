@@ -64,12 +64,19 @@ if [ "${1:-}" = "--inside" ]; then
         "packages, root now $(du -sh --one-file-system "$root" | cut -f1)"
     in_root dpkg-query -W -f='${Package} ${Version}\n' eventmap libgdal32 libglfw3 libegl1 libgl1-mesa-dri
 
-    if in_root ldd /usr/libexec/eventmap/eventmap-core | grep 'not found'; then die "unresolved libraries"; fi
+    for f in /usr/libexec/eventmap/eventmap-core /usr/lib/eventmap/eventmap-video.so /usr/lib/eventmap/eventmap-pdf.so; do
+        if in_root ldd "$f" | grep 'not found'; then die "unresolved libraries in $f"; fi
+    done
     in_root eventmap --version
     t2=$SECONDS
     log "eventmap render -o /tmp/x.png (in the chroot, no X server, no GPU)"
     in_root sh -c 'cd / && eventmap render -o /tmp/x.png' || die "eventmap render failed in the chroot"
     log "render took $((SECONDS - t2)) s"
+    # The modules, opened with dlopen from /usr/lib/eventmap: a PDF and a short clip.
+    in_root sh -c 'cd / && eventmap render -o /tmp/x.pdf --size 640x360' || die "PDF render failed in the chroot"
+    in_root sh -c 'cd / && eventmap render -o /tmp/x.mp4 --size 320x180 --frames 2024-08-01:2024-08-07:3d' ||
+        die "clip render failed in the chroot"
+    [ -s "$root/tmp/x.pdf" ] && [ -s "$root/tmp/x.mp4" ] || die "the PDF or the clip is missing"
     cp "$root/tmp/x.png" "$root.x.png"
     exit 0
 fi

@@ -4,8 +4,7 @@
 #include <cstdlib>
 
 #include "render/actor_style.hpp"
-#include "video/encoding_thread.hpp"
-#include "video/video_writer.hpp"
+#include "video/clip_encoder.hpp"
 
 namespace em {
 
@@ -53,9 +52,9 @@ ClipResult make_clip(HeadlessMap& map, const ClipRequest& r, const ClipFrameDone
     if (r.plan.frames.empty()) return {ClipOutcome::kFailed, r.path + ": the clip has no frames"};
     VideoSettings settings{r.format, r.doc.output.width, r.doc.output.height, r.plan.fps, {}};
     if (r.format == VideoFormat::kGif) settings.gif_keep_colours = party_colours();
-    auto writer = VideoWriter::open(r.path, settings);
-    if (!writer) return {ClipOutcome::kFailed, writer.error().message};
-    EncodingThread encoder(std::move(writer).value());  // dropped unfinished: nothing at the path
+    auto opened = open_clip_encoder(r.path, settings);  // opens the video module (FFmpeg) now, not at start
+    if (!opened) return {ClipOutcome::kFailed, opened.error().message};
+    ClipEncoder& encoder = *opened.value();  // dropped unfinished: nothing at the path
     const int total = static_cast<int>(r.plan.frames.size());
     // Every frame drawn whole, as a still picture, instead of over the kept static layers (FrameCanvas): for
     // benchmarks (bench/clip_compare.sh compares the two in one build), like EVENTMAP_NO_FAST_GEOJSON.

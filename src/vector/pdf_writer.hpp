@@ -24,7 +24,8 @@ bool paper_size_mm(const std::string& name, double& width_mm, double& height_mm)
 // Draws the list onto one PDF page through cairo: paths and markers as vectors, text as text in DejaVu Sans
 // (font_path, through cairo's FreeType font face; cairo embeds the subset used), so it can be selected,
 // searched and corrected; the halo is a stroked outline of the text underneath. Written atomically.
-// title goes into the document's metadata.
+// title goes into the document's metadata. cairo lives in a module, eventmap-pdf.so (vector/pdf_module.hpp),
+// opened here: the program does not link cairo, so PNG renders and the window never load it.
 Status write_pdf(const DrawList& list, const PdfPage& page, const std::string& font_path, const std::string& title,
                  const std::string& path);
 

@@ -7,18 +7,10 @@
 
 #include "core/image.hpp"
 #include "core/result.hpp"
+#include "video/clip_encoder.hpp"
 #include "video/video_format.hpp"
 
 namespace em {
-
-// What a clip is: its format, the size of the frames given to it and how many a second.
-struct VideoSettings {
-    VideoFormat format = VideoFormat::kMp4;
-    int width = 0, height = 0;  // of the RGBA frames; MP4 and WebM pad odd sides to even (edge pixels repeated)
-    int fps = 30;
-    // GIF only: colours kept exactly in the clip's palette (0xRRGGBB), e.g. the actors' colours.
-    std::vector<std::uint32_t> gif_keep_colours;
-};
 
 // Writes RGBA frames as a clip, in this process, with FFmpeg's libraries (libavformat, libavcodec, libswscale):
 //   MP4  H.264 (libx264, preset veryfast, tune animation, CRF 20), yuv420p BT.709, +faststart (the index

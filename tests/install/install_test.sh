@@ -36,6 +36,9 @@ cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" || {
 for f in bin/eventmap libexec/eventmap/eventmap-core; do
     [ -x "$prefix/$f" ] || fail "$f is missing or not executable"
 done
+for f in lib/eventmap/eventmap-video.so lib/eventmap/eventmap-pdf.so; do  # opened with dlopen for clips, PDFs
+    [ -s "$prefix/$f" ] || fail "$f is missing"
+done
 for f in share/eventmap/data/naturalearth/ne_110m_admin0_countries.shp \
     share/eventmap/data/naturalearth/ne_50m_admin0_countries.shp \
     share/eventmap/data/naturalearth/ne_10m_admin0_countries.shp \
@@ -109,6 +112,24 @@ if [ -n "$source_dir" ] && [ -d "$source_dir" ] && unshare --mount --propagation
         fail "with the source tree hidden, eventmap render exited $rc: the installed data was not found"
     }
     cmp -s "$tmp/run/x.png" "$tmp/run/hidden.png" || fail "with the source tree hidden, the picture differs"
+
+    # The modules come from the prefix (lib/eventmap), not from the build tree, which is hidden too.
+    echo "install_test: a PDF and a GIF with $source_dir hidden (the modules from $prefix/lib/eventmap)"
+    for out in hidden.pdf hidden.gif; do
+        frames=()
+        [ "$out" = hidden.gif ] && frames=(--frames 2024-08-01:2024-08-07:3d)
+        rc=0
+        run_installed env -u EVENTMAP_MODULE_DIR XDG_DATA_DIRS="$tmp/empty-xdg" unshare --mount --propagation private \
+            sh -c 'mount -t tmpfs -o size=1m none "$1" && shift && exec "$@"' sh "$source_dir" \
+            "$prefix/bin/eventmap" render -o "$out" --size 320x180 "${frames[@]}" 2>"$tmp/module.err" || rc=$?
+        [ "$rc" -eq 0 ] || {
+            cat "$tmp/module.err" >&2
+            fail "with the source tree hidden, eventmap render -o $out exited $rc"
+        }
+        [ -s "$tmp/run/$out" ] || fail "$out was not written"
+    done
+    head -c 5 "$tmp/run/hidden.pdf" | grep -q '%PDF-' || fail "hidden.pdf is not a PDF"
+    head -c 6 "$tmp/run/hidden.gif" | grep -q 'GIF89a' || fail "hidden.gif is not a GIF"
 
     echo "install_test: error message with the installed data hidden too"
     rc=0
