@@ -50,6 +50,8 @@ public:
     // How often the cache was drawn whole, and scrolled (drawing only uncovered strips), so far.
     int full_redraws() const { return full_redraws_; }
     int scrolls() const { return scrolls_; }
+    // The spare picture scrolls and zoom previews pass through is ready (made with the cache, not at first use).
+    bool spare_ready() const { return spare_.has_value(); }
 
 private:
     // A rectangle of the cache picture in GL orientation; since the picture is stored upside down, its rows are
