@@ -38,9 +38,9 @@ TEST(WindowFrameStatsTest, TheSlowestFrameKeepsItsNotesAndNotedFramesAreListed) 
     ASSERT_EQ(j["noted_frames"].size(), 1u);
     EXPECT_EQ(j["noted_frames"][0]["index"], 2);
     EXPECT_EQ(j["noted_frames"][0]["notes"], "base map scrolled");
-    // Means over the 3 counted frames.
-    EXPECT_NEAR(j["imgui_per_frame"]["vertices"].get<double>(), 4000.0 / 3, 1e-6);
-    EXPECT_NEAR(j["imgui_per_frame"]["commands"].get<double>(), 10.0, 1e-6);
+    // Means over the 3 counted frames (the JSON has 6 significant digits).
+    EXPECT_NEAR(j["imgui_per_frame"]["vertices"].get<double>(), 4000.0 / 3, 0.01);
+    EXPECT_NEAR(j["imgui_per_frame"]["commands"].get<double>(), 10.0, 1e-3);
 }
 
 TEST(WindowFrameStatsTest, NotesOfAFrameDoNotCarryIntoTheNext) {

@@ -54,7 +54,13 @@ protected:
     }
     void TearDown() override { ImGui::DestroyContext(); }
 
+    // ImGui hides a new window in its first frame (to size it), so each window is drawn from the second frame on.
     static const ImDrawData& frame(int big_rects) {
+        draw_frame(big_rects);
+        return draw_frame(big_rects);
+    }
+
+    static const ImDrawData& draw_frame(int big_rects) {
         ImGui::NewFrame();
         ImGui::SetNextWindowPos(ImVec2(10, 10));
         ImGui::Begin("Sidebar");
@@ -110,6 +116,7 @@ TEST_F(DrawListMergeTest, TheNextFrameReplacesTheLast) {
     MergedDrawData merged;
     merged.merge(frame(20000));
     const ImDrawData& source = frame(0);  // a smaller frame: nothing of the big one may be left
+    ASSERT_GE(source.CmdListsCount, 2);
     const ImDrawData& one = *merged.merge(source);
     EXPECT_EQ(one.TotalVtxCount, source.TotalVtxCount);
     EXPECT_EQ(merged.list().VtxBuffer.Size, source.TotalVtxCount);
