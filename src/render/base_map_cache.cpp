@@ -69,6 +69,11 @@ bool BaseMapCache::start_full_redraw(const Camera& camera, int samples, const Ma
         target_ = std::move(t).value();
         spare_.reset();
         fresh = true;
+        // The spare picture is made now, with the cache, not at the first pan's scroll: on llvmpipe making a
+        // 2236x1422 texture took 43-118 ms (glTexImage2D alone, measured under load), which made the first scroll
+        // of a pan one frame of 130 ms (issue 17's pan benchmark). Here it joins the whole redraw that a new cache needs anyway. If GL cannot make it,
+        // scroll() tries again and redraws whole when it still cannot.
+        ensure_spare();
     }
     todo_.clear();
     if (spread()) {

@@ -58,6 +58,8 @@ public:
     int scrolls() const { return scrolls_; }
     // Tiles drawn so far (a redraw that is not spread is one tile).
     int tiles_drawn() const { return tiles_drawn_; }
+    // The spare picture scrolls and zoom previews pass through is ready (made with the cache, not at first use).
+    bool spare_ready() const { return spare_.has_value(); }
 
 private:
     // A rectangle of the cache picture in GL orientation; since the picture is stored upside down, its rows are

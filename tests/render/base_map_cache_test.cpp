@@ -250,6 +250,25 @@ TEST_F(BaseMapCacheTest, PanBeyondTheMarginScrollsToTheSamePictureAsAFullRedraw)
     }
 }
 
+// The spare picture a scroll passes through is made with the cache, in its first (whole) redraw: made at the first
+// scroll instead, it cost that pan frame 40-120 ms on llvmpipe (issue 17's pan benchmark: one frame of 130 ms).
+TEST_F(BaseMapCacheTest, TheSparePictureIsMadeWithTheCacheNotAtTheFirstScroll) {
+    for (const double budget : {0.0, 12.0}) {  // redraws at once (tests) and spread (the window)
+        SCOPED_TRACE("budget " + std::to_string(budget));
+        Camera camera = default_camera();
+        BaseMapCache cache;
+        cache.set_frame_budget_ms(budget);
+        EXPECT_FALSE(cache.spare_ready());
+        ASSERT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, 4, true, nullptr));
+        EXPECT_TRUE(cache.spare_ready());
+        EXPECT_EQ(cache.scrolls(), 0);
+        camera.pan_pixels(250, 0);  // past the margin (213 px): a scroll
+        EXPECT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, 4, true, nullptr));
+        EXPECT_EQ(cache.scrolls(), 1);
+        EXPECT_TRUE(cache.spare_ready());
+    }
+}
+
 // A move of more than the cache's size has nothing to copy: the cache is drawn whole.
 TEST_F(BaseMapCacheTest, AJumpFartherThanTheCacheRedrawsItWhole) {
     Camera camera = default_camera();

@@ -34,6 +34,7 @@
 #include "render/map_labels.hpp"
 #include "render/map_renderer.hpp"
 #include "app/window/window_layout_panels.hpp"
+#include "ui/draw_list_merge.hpp"
 #include "ui/font_texture.hpp"
 #include "ui/ui_fonts.hpp"
 #include "ui/ui_theme.hpp"
@@ -222,6 +223,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
     int exit_code = 0;
     MapStyle style;
     MapRedraw redraw;
+    MergedDrawData merged_draw;  // the panels drawn as one list: see ui/draw_list_merge
     // A redraw of the cached base map that takes longer is spread over frames (a heavy layer): each frame stays
     // interactive, well under issue 18's 100 ms on llvmpipe.
     redraw.base_cache.set_frame_budget_ms(kBaseMapFrameBudgetMs);
@@ -230,7 +232,11 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
     while (!glfwWindowShouldClose(window)) {
         wait_for_events(options, redraw, loading, events, view);
         const double woke_s = glfwGetTime();  // the frame's drawing time starts here, after the idle wait
-        if (apply_finished_base_levels(loading, scene, panels.status.message)) redraw_base_map(redraw);
+        if (apply_finished_base_levels(loading, scene, panels.status.message)) {
+            redraw_base_map(redraw);
+            note_frame(stats, "1:10m base levels joined");
+        }
+        const int full_redraws = redraw.base_cache.full_redraws(), scrolls = redraw.base_cache.scrolls();
         ImGui_ImplOpenGL3_NewFrame();
         use_nearest_font_sampling();  // after NewFrame, which (re)creates the atlas texture
         ImGui_ImplGlfw_NewFrame();
@@ -285,6 +291,12 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
             panels.map_labels = layout_map_labels(scene, style, view.camera, view.pixel_scale, 1.0, renderer.font()).placed;
         write_layout_dump(panels, options.layout_dump, events, scene, view);
         ImGui::Render();
+        if (scripted) {
+            const ImDrawData* data = ImGui::GetDrawData();
+            int commands = 0;
+            for (int i = 0; i < data->CmdListsCount; ++i) commands += data->CmdLists[i]->CmdBuffer.Size;
+            note_imgui_draw(stats, data->TotalVtxCount, data->TotalIdxCount, commands);
+        }
         mark_phase(stats, 0, scripted);
 
         // The gutters between the panels show the window's background; the map is drawn only in its area.
@@ -297,6 +309,9 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         if (auto drawn =
                 present_base_map(renderer, scene, style, view, redraw, options.samples))
             stats.base_map = panels.status.detail = base_map_detail(*drawn, loading.finer.valid());
+        if (redraw.base_cache.full_redraws() != full_redraws) note_frame(stats, "base map redraw started");
+        if (redraw.base_cache.scrolls() != scrolls) note_frame(stats, "base map scrolled");
+        if (redraw.base_cache.drawing()) note_frame(stats, "base map tiles to come");
         mark_phase(stats, 1, scripted);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glEnable(GL_SCISSOR_TEST);  // markers and labels at the area's edge stop there
@@ -307,7 +322,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         mark_phase(stats, 2, scripted);
         redraw.dirty = redraw.base_cache.drawing();  // tiles of a spread redraw still to come: another frame
         glViewport(0, 0, view.fb_w, view.fb_h);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ImGui_ImplOpenGL3_RenderDrawData(merged_draw.merge(*ImGui::GetDrawData()));
         mark_phase(stats, 3, scripted);
 
         // Scripted runs (--frames N) draw N frames once everything is loaded, then quit.

@@ -33,12 +33,27 @@ void mark_phase(FrameStats& stats, int phase, bool scripted) {
     if (!scripted) return;
     glFinish();
     const auto t = FrameStats::Clock::now();
-    stats.phase_ms[phase] += std::chrono::duration<double, std::milli>(t - stats.phase_start).count();
+    const double ms = std::chrono::duration<double, std::milli>(t - stats.phase_start).count();
+    stats.phase_ms[phase] += ms;
+    stats.frame_phase_ms[phase] += ms;
     stats.phase_start = t;
 }
 
+void note_frame(FrameStats& stats, const std::string& what) {
+    stats.frame_note += (stats.frame_note.empty() ? "" : "; ") + what;
+}
+
+void note_imgui_draw(FrameStats& stats, int vertices, int indices, int commands) {
+    stats.imgui_vertices += vertices;
+    stats.imgui_indices += indices;
+    stats.imgui_commands += commands;
+}
+
 double record_frame(FrameStats& stats, bool loading, bool layer_shown) {
-    if (loading || stats.frame == 0) stats.phase_ms.fill(0.0);  // phases are averaged over the counted frames
+    if (loading || stats.frame == 0) {  // phases and draw data are averaged over the counted frames
+        stats.phase_ms.fill(0.0);
+        stats.imgui_vertices = stats.imgui_indices = stats.imgui_commands = 0;
+    }
     const auto now = FrameStats::Clock::now();
     const double ms = std::chrono::duration<double, std::milli>(now - stats.last).count();
     stats.last = now;
@@ -47,6 +62,16 @@ double record_frame(FrameStats& stats, bool loading, bool layer_shown) {
     if (layer_shown && stats.first_layer_s == 0) stats.first_layer_s = since_start;
     if (!loading && stats.full_detail_s == 0) stats.full_detail_s = since_start;
     if (stats.frame > 0) (loading ? stats.loading_ms : stats.frame_ms).push_back(ms);  // the first has start-up
+    if (stats.frame > 0 && !loading && ms > stats.worst_ms) {
+        stats.worst_ms = ms;
+        stats.worst_frame = stats.frame;
+        stats.worst_phase_ms = stats.frame_phase_ms;
+        stats.worst_note = stats.frame_note;
+    }
+    if (stats.frame > 0 && !loading && !stats.frame_note.empty())
+        stats.noted.push_back({stats.frame, ms, stats.frame_phase_ms[1], stats.frame_note});
+    stats.frame_phase_ms.fill(0.0);
+    stats.frame_note.clear();
     ++stats.frame;
     if (!loading) ++stats.loaded_frames;
     return ms;
@@ -72,7 +97,20 @@ void write_frame_stats(const FrameStats& stats, const std::string& script, int w
     out << ", \"phases_mean_ms\": {";
     for (int i = 0; i < 5; ++i)
         out << (i ? ", " : "") << "\"" << names[i] << "\": " << stats.phase_ms[i] / frame_ms.size();
-    out << "}, \"base_map\": \"" << stats.base_map << "\"}\n";
+    out << "}, \"worst_frame\": {\"index\": " << stats.worst_frame << ", \"ms\": " << stats.worst_ms
+        << ", \"phases_ms\": {";
+    for (int i = 0; i < 5; ++i) out << (i ? ", " : "") << "\"" << names[i] << "\": " << stats.worst_phase_ms[i];
+    const double n = static_cast<double>(frame_ms.size());
+    out << "}, \"notes\": \"" << stats.worst_note << "\"}, \"imgui_per_frame\": {\"vertices\": " << stats.imgui_vertices / n
+        << ", \"indices\": " << stats.imgui_indices / n << ", \"commands\": " << stats.imgui_commands / n << "}";
+    out << ", \"noted_frames\": [";
+    for (std::size_t i = 0; i < stats.noted.size(); ++i) {
+        const auto& f = stats.noted[i];
+        out << (i ? ", " : "") << "{\"index\": " << f.index << ", \"ms\": " << f.ms << ", \"base_map_ms\": " << f.base_map_ms
+            << ", \"notes\": \"" << f.note << "\"}";
+    }
+    out << "]";
+    out << ", \"base_map\": \"" << stats.base_map << "\"}\n";
 }
 
 }  // namespace em

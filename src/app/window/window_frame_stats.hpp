@@ -23,6 +23,21 @@ struct FrameStats {
     double first_layer_s = 0;                     // to the first frame showing a user layer (or its preview)
     // Scripted runs: total ms per phase (events, input and panels; base map; overlays; ImGui; swap).
     std::array<double, 5> phase_ms{};
+    std::array<double, 5> frame_phase_ms{};  // the phases of the frame being drawn
+    // The slowest counted frame: its index, duration and phases, so that a lone spike in a run can be traced.
+    int worst_frame = -1;
+    double worst_ms = 0;
+    std::array<double, 5> worst_phase_ms{};
+    std::string frame_note, worst_note;  // what happened in the frame being drawn / in the slowest one
+    // Counted frames with a note (a base-map redraw or scroll, levels joining): index, ms, base-map phase ms, note.
+    struct NotedFrame {
+        int index;
+        double ms, base_map_ms;
+        std::string note;
+    };
+    std::vector<NotedFrame> noted;
+    // ImGui's draw data summed over the counted frames (vertices, indices, draw commands): what llvmpipe draws.
+    double imgui_vertices = 0, imgui_indices = 0, imgui_commands = 0;
     std::string base_map;  // what the last redraw of the base map drew: level, triangles, segments
 };
 
@@ -33,12 +48,20 @@ FrameStats start_frame_stats(FrameStats::Clock::time_point started);
 // previous mark to phase `phase`. Does nothing when not scripted.
 void mark_phase(FrameStats& stats, int phase, bool scripted);
 
+// Notes something that happened in the frame being drawn (the slowest frame's notes are reported).
+void note_frame(FrameStats& stats, const std::string& what);
+
+// Adds the frame's ImGui draw data (vertices, indices and draw commands after ImGui::Render) to the totals.
+void note_imgui_draw(FrameStats& stats, int vertices, int indices, int commands);
+
 // Counts a frame that has just been swapped (loading: something was still loading during it; layer_shown: it
 // showed a user layer). Returns its duration in ms, from the end of the previous frame.
 double record_frame(FrameStats& stats, bool loading, bool layer_shown = false);
 
 // Writes the figures as one line of JSON: frames, mean, p95 and max ms once loaded, the window size, seconds to
-// the first frame, to the first frame with a user layer and to full detail, frames while loading and their p95, and the mean ms of each phase.
+// the first frame, to the first frame with a user layer and to full detail, frames while loading and their p95, the mean ms of each
+// phase, the slowest frame's index, phases and notes, every counted frame
+// with a note, and the mean ImGui vertices, indices and draw commands per frame.
 // Writes nothing when no frame with everything loaded was counted.
 void write_frame_stats(const FrameStats& stats, const std::string& script, int width, int height,
                        const std::string& path);
