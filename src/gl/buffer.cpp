@@ -17,4 +17,9 @@ void Buffer::upload(const void* data, std::size_t size, GLenum usage) {
     size_ = size;
 }
 
+void Buffer::upload_part(std::size_t offset, const void* data, std::size_t size) {
+    bind();
+    glBufferSubData(target_, static_cast<GLintptr>(offset), static_cast<GLsizeiptr>(size), data);
+}
+
 }  // namespace em::gl

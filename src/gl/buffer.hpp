@@ -25,6 +25,11 @@ public:
     void upload(const std::vector<T>& v, GLenum usage = GL_STATIC_DRAW) {
         upload(v.data(), v.size() * sizeof(T), usage);
     }
+    // Gives the buffer size bytes of storage, contents undefined (filled later by upload_part).
+    void allocate(std::size_t size, GLenum usage = GL_STATIC_DRAW) { upload(nullptr, size, usage); }
+    // Replaces size bytes at offset with data (the buffer is bound to its target: bind an index buffer's vertex
+    // array first, since the binding is part of it).
+    void upload_part(std::size_t offset, const void* data, std::size_t size);
     // Binds the buffer to its target.
     void bind() const { glBindBuffer(target_, object_.id()); }
     GLuint id() const { return object_.id(); }

@@ -97,6 +97,7 @@ bool BaseMapCache::start_full_redraw(const Camera& camera, int samples, const Ma
     }
     cached_ = camera;
     valid_ = true;
+    provisional_ = false;
     ++full_redraws_;
     queue({0, 0, w, h});
     return true;
@@ -154,6 +155,9 @@ DrawStats BaseMapCache::draw_queued(MapRenderer& renderer, const SceneRef& scene
                      [&](const Rect& a, const Rect& b) { return distance(a) > distance(b); });
     const Camera big = cache_camera(cached_);
     const std::size_t work_limit = tile_work_limit_ > 0 ? tile_work_limit_ : kTileWork;
+    // Spread, a level still uploading is drawn as a coarser stand-in (MapRenderer's staged uploads).
+    renderer.set_staged_uploads(spread());
+    const std::uint64_t stand_ins = renderer.stand_ins();
     while (!todo_.empty()) {
         const Rect t = todo_.back();
         todo_.pop_back();
@@ -199,6 +203,8 @@ DrawStats BaseMapCache::draw_queued(MapRenderer& renderer, const SceneRef& scene
         glFinish();  // the tile's real cost, so that the budget means time
         if (std::chrono::duration<double, std::milli>(Clock::now() - started).count() >= budget_ms_) break;
     }
+    renderer.set_staged_uploads(false);
+    if (renderer.stand_ins() != stand_ins) provisional_ = true;
     return total;
 }
 
@@ -212,6 +218,14 @@ bool BaseMapCache::present(MapRenderer& renderer, const SceneRef& scene, const M
     if (same_scale) {
         dx = (camera.centre().x - cached_.centre().x) / camera.metres_per_pixel_x();
         dy = (camera.centre().y - cached_.centre().y) / camera.metres_per_pixel_y();
+    }
+    if (spread()) {
+        // This frame's share of the uploads; a picture with stand-in levels is redrawn once their own are in
+        // (at the scale it was drawn at: while a zoom is under way the frames show the scaled preview).
+        renderer.gpu_meshes().begin_frame(upload_slice_);
+        if (provisional_ && valid_ && todo_.empty() && same_scale &&
+            renderer.stage_levels(scene, cache_camera(cached_).metres_per_pixel_x()))
+            valid_ = false;
     }
     const bool fits = same_scale && same_size && std::abs(dx) <= margin_x_ && std::abs(dy) <= margin_y_;
     const bool aligned = std::abs(dx - std::round(dx)) < 1e-3 && std::abs(dy - std::round(dy)) < 1e-3;

@@ -26,6 +26,10 @@ namespace em {
 // pictures that must be whole at once) every redraw is finished in the call that starts it.
 class BaseMapCache {
 public:
+    // Bytes of a level's mesh uploaded per spread frame: a few ms on llvmpipe, which copies ~1-2 GB/s here with
+    // the pages of a fresh buffer faulted in as it goes.
+    static constexpr std::size_t kUploadSliceBytes = 8u << 20;
+
     // Marks the cached picture out of date (style, projection, layers or data changed). With a frame budget the
     // picture stays up until the redraw replaces it.
     void invalidate() { valid_ = false; }
@@ -50,8 +54,12 @@ public:
     // on a light scene.
     void set_tile_work_limit(std::size_t primitives) { tile_work_limit_ = primitives; }
 
-    // Tiles of a spread redraw are still to be drawn: the caller should present again soon (the next frame).
-    bool drawing() const { return !todo_.empty(); }
+    // Bytes of mesh uploads a spread frame may copy (MapRenderer's staged uploads; the default suits llvmpipe).
+    void set_upload_slice_bytes(std::size_t bytes) { upload_slice_ = bytes; }
+
+    // Tiles of a spread redraw are still to be drawn, or the picture has stand-in levels whose own are still being
+    // uploaded: the caller should present again soon (the next frame).
+    bool drawing() const { return !todo_.empty() || provisional_; }
 
     // How often the cache was drawn whole, and scrolled (drawing only uncovered strips), so far.
     int full_redraws() const { return full_redraws_; }
@@ -77,6 +85,9 @@ private:
     float pixel_scale_ = 1.0f;
     double budget_ms_ = 0;
     std::vector<Rect> todo_;  // parts of the cache picture still to draw for cached_
+    // Spread: some tile drew a coarser level in place of one still uploading; redrawn once every level is in.
+    bool provisional_ = false;
+    std::size_t upload_slice_ = kUploadSliceBytes;
     int full_redraws_ = 0, scrolls_ = 0, tiles_drawn_ = 0;
     std::size_t tile_work_limit_ = 0;
 

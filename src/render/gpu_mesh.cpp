@@ -1,5 +1,9 @@
 #include "render/gpu_mesh.hpp"
 
+#include <algorithm>
+#include <array>
+#include <limits>
+
 namespace em {
 
 GpuMesh upload_mesh(const ProjectedMesh& mesh) {
@@ -25,6 +29,84 @@ GpuMesh upload_mesh(const ProjectedMesh& mesh) {
     g.point_count = mesh.points_xy.size() / 2;
     gl::VertexArray::unbind();
     return g;
+}
+
+namespace {
+
+// One of a mesh's arrays and the buffer it goes into.
+struct UploadPart {
+    gl::Buffer* buffer;
+    const void* data;
+    std::size_t bytes;
+};
+
+template <typename T>
+std::size_t bytes_of(const std::vector<T>& v) {
+    return v.size() * sizeof(T);
+}
+
+std::array<UploadPart, 4> upload_parts(GpuMesh& g, const ProjectedMesh& mesh) {
+    return {{{&g.fill_vertices, mesh.fill_xy.data(), bytes_of(mesh.fill_xy)},
+             {&g.fill_indices, mesh.fill_indices.data(), bytes_of(mesh.fill_indices)},
+             {&g.outline_points, mesh.outline.data(), bytes_of(mesh.outline)},
+             {&g.point_centres, mesh.points_xy.data(), bytes_of(mesh.points_xy)}}};
+}
+
+}  // namespace
+
+std::size_t mesh_bytes(const ProjectedMesh& mesh) {
+    return bytes_of(mesh.fill_xy) + bytes_of(mesh.fill_indices) + bytes_of(mesh.outline) + bytes_of(mesh.points_xy);
+}
+
+SlicedUpload::SlicedUpload(const ProjectedMesh& mesh) {
+    // Buffer objects and vertex arrays now; each buffer's storage only when its first slice comes (advance).
+    GpuMesh& g = mesh_;
+    g.fill_even_odd = mesh.fill_even_odd;
+    g.fill_vao = gl::VertexArray::create();
+    g.fill_vertices = gl::Buffer::create(GL_ARRAY_BUFFER);
+    g.fill_vao.attribute(0, g.fill_vertices, 2, 2 * sizeof(float), 0);
+    g.fill_indices = gl::Buffer::create(GL_ELEMENT_ARRAY_BUFFER);
+    g.fill_vao.bind();
+    g.fill_indices.bind();  // the index buffer's binding is the vertex array's
+    g.outline_vao = gl::VertexArray::create();
+    g.outline_points = gl::Buffer::create(GL_ARRAY_BUFFER);
+    g.outline_count = mesh.outline.size() / 3;
+    g.point_vao = gl::VertexArray::create();
+    g.point_centres = gl::Buffer::create(GL_ARRAY_BUFFER);
+    g.point_vao.attribute(0, g.point_centres, 2, 2 * sizeof(float), 0, 1);
+    g.point_count = mesh.points_xy.size() / 2;
+    gl::VertexArray::unbind();
+    total_ = mesh_bytes(mesh);
+}
+
+std::size_t SlicedUpload::advance(const ProjectedMesh& mesh, std::size_t max_bytes) {
+    // llvmpipe zeroes a buffer's storage when it is made (~1 s for 200 MB on a loaded machine: page faults), so
+    // storage comes part by part, at most one part's a call: a frame pays for the largest array at worst.
+    std::size_t copied = 0, start = 0;  // start: where the part begins in the whole upload
+    bool allocated = false;
+    for (const UploadPart& part : upload_parts(mesh_, mesh)) {
+        const std::size_t end = start + part.bytes;
+        if (done_ < end && copied < max_bytes) {
+            const std::size_t offset = done_ - start;
+            // Binding the index buffer attaches it to the bound vertex array: bind its own.
+            const bool indices = part.buffer == &mesh_.fill_indices;
+            if (indices) mesh_.fill_vao.bind();
+            if (offset == 0) {
+                if (allocated && max_bytes != std::numeric_limits<std::size_t>::max()) {
+                    if (indices) gl::VertexArray::unbind();
+                    break;
+                }
+                part.buffer->allocate(part.bytes);
+                allocated = true;
+            }
+            const std::size_t n = std::min(part.bytes - offset, max_bytes - copied);
+            part.buffer->upload_part(offset, static_cast<const char*>(part.data) + offset, n);
+            if (indices) gl::VertexArray::unbind();
+            done_ += n, copied += n;
+        }
+        start = end;
+    }
+    return copied;
 }
 
 }  // namespace em

@@ -22,5 +22,26 @@ struct GpuMesh {
 
 // Uploads the mesh (current context).
 GpuMesh upload_mesh(const ProjectedMesh& mesh);
+// The bytes upload_mesh copies for the mesh.
+std::size_t mesh_bytes(const ProjectedMesh& mesh);
+
+// A mesh uploaded a slice at a time over several frames (GpuMeshCache's staged uploads): the buffers get their
+// storage at once, their contents in parts, in the order fill vertices, fill indices, outline, points. On llvmpipe
+// an upload is a copy into memory Mesa allocates; land10m's 100 m level is ~200 MB, 0.4 s in one go.
+class SlicedUpload {
+public:
+    explicit SlicedUpload(const ProjectedMesh& mesh);
+    // Copies up to max_bytes more of mesh (the mesh it was made for, unchanged); returns the bytes copied.
+    std::size_t advance(const ProjectedMesh& mesh, std::size_t max_bytes);
+    bool done() const { return done_ == total_; }
+    std::size_t total_bytes() const { return total_; }
+    std::size_t bytes_done() const { return done_; }
+    // The uploaded mesh, once done().
+    GpuMesh take() { return std::move(mesh_); }
+
+private:
+    GpuMesh mesh_;
+    std::size_t done_ = 0, total_ = 0;
+};
 
 }  // namespace em

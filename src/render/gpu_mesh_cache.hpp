@@ -11,20 +11,37 @@ namespace em {
 // The renderer's GPU copies of the meshes it has drawn, by the mesh's stamp (ProjectedMesh::stamp): the scene
 // holds only CPU data, and one scene can be drawn by several renderers. An entry lives until a sweep finds no
 // mesh of the scene with its stamp (the layer was removed or reprojected).
+//
+// Staged uploads (the window's spread redraws): begin_frame gives a frame an allowance of bytes, and
+// upload_within_allowance copies at most that much of a mesh per frame, over as many frames as it takes, so that
+// no frame stalls on a level of hundreds of MB. get() never waits: it finishes an upload in progress at once.
 class GpuMeshCache {
 public:
-    // The GPU copy of the mesh, uploaded on first use (current context). A mesh without a stamp is uploaded
-    // into a one-draw slot that the next such call replaces.
+    // The GPU copy of the mesh, uploaded on first use (current context); an upload in slices is finished now.
+    // A mesh without a stamp is uploaded into a one-draw slot that the next such call replaces.
     const GpuMesh& get(const ProjectedMesh& mesh);
-    // Whether the mesh has a GPU copy (for tests and stats).
+    // Whether the mesh is wholly on the GPU (for tests, stats and the staged uploads).
     bool holds(const ProjectedMesh& mesh) const { return mesh.stamp != 0 && meshes_.count(mesh.stamp) > 0; }
-    // Frees every copy whose stamp is not in keep.
+    // Frees every copy (and upload in progress) whose stamp is not in keep.
     void keep_only(const std::unordered_set<std::uint64_t>& keep);
     std::size_t size() const { return meshes_.size(); }
 
+    // Starts a frame of staged uploads: up to allowance_bytes may be copied until the next call.
+    void begin_frame(std::size_t allowance_bytes) { allowance_ = allowance_bytes, uploaded_this_frame_ = 0; }
+    // Copies as much of the mesh as the frame's allowance leaves (none without begin_frame); true once the mesh is
+    // wholly on the GPU. A mesh without a stamp is never cached: true (get uploads it).
+    bool upload_within_allowance(const ProjectedMesh& mesh);
+    // Bytes of stamped meshes copied to the GPU since begin_frame (by get too: a whole upload may exceed the
+    // allowance, and then leaves none of it for upload_within_allowance).
+    std::size_t uploaded_this_frame() const { return uploaded_this_frame_; }
+    // Whether part of the mesh has been copied and the rest is still to come.
+    bool uploading(const ProjectedMesh& mesh) const { return mesh.stamp != 0 && pending_.count(mesh.stamp) > 0; }
+
 private:
     std::unordered_map<std::uint64_t, GpuMesh> meshes_;
+    std::unordered_map<std::uint64_t, SlicedUpload> pending_;  // staged uploads not finished yet
     GpuMesh unstamped_;
+    std::size_t allowance_ = 0, uploaded_this_frame_ = 0;
 };
 
 }  // namespace em

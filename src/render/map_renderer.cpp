@@ -35,10 +35,38 @@ Result<MapRenderer> MapRenderer::create(const std::string& font_path) {
     return r;
 }
 
+const ProjectedMesh& MapRenderer::level_for(const SceneLayer& layer, double metres_per_pixel) {
+    const ProjectedMesh& wanted = layer.drawable(metres_per_pixel);
+    if (!staged_ || layer.coarser.empty() || gpu_.upload_within_allowance(wanted)) return wanted;
+    // Levels are coarsest first; the full mesh comes after them.
+    const int wanted_index = layer.detail_for(metres_per_pixel);
+    const int finer_than = wanted_index < 0 ? static_cast<int>(layer.coarser.size()) : wanted_index;
+    for (int i = finer_than - 1; i >= 0; --i) {
+        const ProjectedMesh& coarser = layer.coarser[static_cast<std::size_t>(i)].projected;
+        if (gpu_.holds(coarser)) {
+            ++stand_ins_;
+            return coarser;
+        }
+    }
+    // Nothing coarser on the GPU yet (the layer has just arrived): the coarsest level, the cheapest to upload.
+    if (finer_than == 0) return wanted;
+    ++stand_ins_;
+    return layer.coarser.front().projected;
+}
+
+bool MapRenderer::stage_levels(const SceneRef& scene, double metres_per_pixel) {
+    bool all = true;
+    for (const SceneLayer* layer : scene.overlays)
+        if (layer->style.visible && !layer->coarser.empty() &&
+            !gpu_.upload_within_allowance(layer->drawable(metres_per_pixel)))
+            all = false;
+    return all;
+}
+
 void MapRenderer::draw_fills(const SceneLayer& layer, const LayerStyle& style, const Camera& camera,
                              const BBox& cull, DrawStats& stats) {
     if (!style.visible || !style.fill_enabled) return;
-    const ProjectedMesh& projected = layer.drawable(camera.metres_per_pixel_x());
+    const ProjectedMesh& projected = level_for(layer, camera.metres_per_pixel_x());
     const GpuMesh& gpu = gpu_.get(projected);
     // Translucent: one run per feature, so that overlapping features still show darker (see FillRenderer).
     const bool translucent = style.fill.a * style.opacity < 1.0f;
@@ -66,7 +94,7 @@ void MapRenderer::draw_fills(const SceneLayer& layer, const LayerStyle& style, c
 void MapRenderer::draw_outlines(const SceneLayer& layer, const LayerStyle& style, const Camera& camera,
                                 const BBox& cull, float pixel_scale, DrawStats& stats) {
     if (!style.visible) return;
-    const ProjectedMesh& projected = layer.drawable(camera.metres_per_pixel_x());
+    const ProjectedMesh& projected = level_for(layer, camera.metres_per_pixel_x());
     auto outlines = visible_ranges(projected, cull, RangePart::kOutline);
     for (const auto& r : outlines) stats.segments += r.count > 0 ? r.count - 1 : 0;
     line_.draw(gpu_.get(projected), outlines, style.outline, style.outline_width * pixel_scale, style.opacity, camera);

@@ -65,6 +65,18 @@ public:
 
     // Frees the GPU copies of meshes the scene no longer has (removed or reprojected layers, old event arcs).
     void sweep(const SceneRef& scene) { gpu_.keep_only(scene.mesh_stamps()); }
+
+    // Staged uploads, for the window's spread redraws (BaseMapCache): while on, a layer's level of detail that is
+    // not wholly on the GPU yet is uploaded within the frame's allowance (GpuMeshCache::begin_frame), and the
+    // finest coarser level that is on the GPU is drawn in its place (a stand-in; without one, the coarsest level,
+    // uploaded at once). Off (the default: exports, headless pictures, tests), every draw uploads at once and draws
+    // exactly the level asked for.
+    void set_staged_uploads(bool on) { staged_ = on; }
+    // How many layer draws used a stand-in level, ever: a spread redraw compares it before and after.
+    std::uint64_t stand_ins() const { return stand_ins_; }
+    // Uploads, within the frame's allowance, the levels the overlays are drawn with at metres_per_pixel; true once
+    // every one of them is on the GPU (a picture drawn with stand-ins can then be drawn again).
+    bool stage_levels(const SceneRef& scene, double metres_per_pixel);
     GpuMeshCache& gpu_meshes() { return gpu_; }
 
     FontAtlas& font() { return font_; }
@@ -80,6 +92,11 @@ private:
     TextRenderer text_;
     FontAtlas font_;
     GpuMeshCache gpu_;
+    bool staged_ = false;
+    std::uint64_t stand_ins_ = 0;
+
+    // The level of detail of layer drawn at metres_per_pixel: layer.drawable, or a stand-in while staging.
+    const ProjectedMesh& level_for(const SceneLayer& layer, double metres_per_pixel);
 
     void draw_fills(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, const BBox& cull,
                     DrawStats& stats);

@@ -40,6 +40,7 @@
 #include "ui/ui_theme.hpp"
 #include "ui/window_layout.hpp"
 #include "ui/timeline_panel.hpp"
+#include "render/uploaded_vertices.hpp"
 
 namespace em {
 
@@ -319,6 +320,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         renderer.draw_overlays(scene, style, view.camera, view.pixel_scale, map_gl_x(view), map_gl_y(view));
         glDisable(GL_SCISSOR_TEST);
         renderer.sweep(scene);  // GPU copies of removed or reprojected layers and of old event arcs go
+        release_uploaded_vertices(scene, renderer.gpu_meshes());  // the driver has them now (render/uploaded_vertices)
         mark_phase(stats, 2, scripted);
         redraw.dirty = redraw.base_cache.drawing();  // tiles of a spread redraw still to come: another frame
         glViewport(0, 0, view.fb_w, view.fb_h);

@@ -16,6 +16,7 @@
 #include "vector/draw_list_builder.hpp"
 #include "vector/pdf_writer.hpp"
 #include "vector/svg_writer.hpp"
+#include "render/uploaded_vertices.hpp"
 
 namespace em {
 
@@ -59,7 +60,8 @@ void export_picture(const Project& doc, const std::string& path, ExportState& st
     }
     const OutputFormat format = output_format(path);
     if (format != OutputFormat::kPng) {
-        // PDF or SVG of the same document (docs/architecture.md, "Vector export").
+        // PDF or SVG of the same document (docs/architecture.md, "Vector export"), from whole meshes.
+        restore_released_vertices(scene);
         const DrawList list = build_draw_list(scene, style, camera.value(), doc.output.pixel_scale, deco, renderer.font());
         const Status ok = format == OutputFormat::kSvg
                               ? write_svg(list, path)

@@ -1,0 +1,324 @@
+// GL tests of staged uploads (issue 18): the window's spread redraws upload a heavy layer's finer level of detail a
+// slice per frame, drawing a coarser level already on the GPU meanwhile, and draw again once it is in. Every other
+// path uploads at once and draws exactly the level asked for.
+//
+// The first tests run headless (EGL); the last one presents through BaseMapCache into a real window (needs an X
+// display: tools/test.sh runs the GL tests under xvfb-run; without DISPLAY it is skipped, reported as skipped).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+#include "app/overlay_layers.hpp"
+#include "app/scene_builder.hpp"
+#include "app/views.hpp"
+#include "render/base_map_cache.hpp"
+#include "render/map_renderer.hpp"
+#include "render/offscreen_target.hpp"
+#include "support/golden.hpp"
+#include "support/headless_fixture.hpp"
+// After the GL loader's header (render/ includes it): GLFW only for the window.
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+namespace em {
+namespace {
+
+// The bytes of a GL buffer, read back.
+template <typename T>
+std::vector<T> buffer_contents(const gl::Buffer& buffer) {
+    std::vector<T> out(buffer.size() / sizeof(T));
+    glBindBuffer(GL_COPY_READ_BUFFER, buffer.id());
+    if (!out.empty()) glGetBufferSubData(GL_COPY_READ_BUFFER, 0, static_cast<GLsizeiptr>(buffer.size()), out.data());
+    glBindBuffer(GL_COPY_READ_BUFFER, 0);
+    return out;
+}
+
+// Whether the buffer holds exactly the vector's bytes (fill_xy has NaN for vertices a projection cannot show, which
+// never compare equal as floats).
+template <typename T>
+bool holds_bytes(const gl::Buffer& buffer, const std::vector<T>& v) {
+    const std::vector<T> got = buffer_contents<T>(buffer);
+    return got.size() == v.size() && (v.empty() || std::memcmp(got.data(), v.data(), v.size() * sizeof(T)) == 0);
+}
+
+// The 1:10m countries as a user layer: over 100k vertices, so it has coarser levels of detail (coarsest first).
+// Prepared once for the whole file (a few seconds).
+const std::vector<SceneLayer>& countries_10m_layer() {
+    static const std::vector<SceneLayer> layers = [] {
+        const DataPaths paths{test::source_dir()};
+        auto loaded = load_overlay_layers(paths.base_map("10m").string(), *Projection::from_name("laea"), nullptr,
+                                          nullptr, LoadControl{});
+        EXPECT_TRUE(loaded) << loaded.error().message;
+        return loaded ? std::move(loaded).value() : std::vector<SceneLayer>{};
+    }();
+    return layers;
+}
+
+// 256 pixels at 500 m a pixel over the islands of Guinea-Bissau, where the full level and the coarse ones differ.
+Camera near_coast(const Projection& projection) {
+    const auto centre = projection.forward(GeoPoint{-15.9, 11.3});
+    EXPECT_TRUE(centre);
+    return Camera(centre ? *centre : XY{0, 0}, 500.0, 256, 256);
+}
+
+class StagedUploadTest : public test::HeadlessSuite {};
+
+// A mesh staged over frames never takes more than the frame's allowance, ends on the GPU byte for byte, and get()
+// finishes a staged upload at once.
+TEST_F(StagedUploadTest, AFrameNeverUploadsMoreThanItsAllowanceAndTheMeshArrivesWhole) {
+    const auto& layers = countries_10m_layer();
+    ASSERT_FALSE(layers.empty());
+    const ProjectedMesh& mesh = layers.front().projected;
+    const std::size_t total = mesh_bytes(mesh);
+    constexpr std::size_t kSlice = 1 << 20;
+    ASSERT_GT(total, 4 * kSlice) << "the test needs a mesh of several slices";
+
+    GpuMeshCache gpu;
+    int frames = 0;
+    std::size_t uploaded = 0;
+    bool done = false;
+    while (!done && frames < 10000) {
+        gpu.begin_frame(kSlice);
+        done = gpu.upload_within_allowance(mesh);
+        done = gpu.upload_within_allowance(mesh) && done;  // a second call in the same frame adds nothing
+        EXPECT_LE(gpu.uploaded_this_frame(), kSlice) << "frame " << frames;
+        uploaded += gpu.uploaded_this_frame();
+        EXPECT_EQ(gpu.holds(mesh), done);
+        EXPECT_EQ(gpu.uploading(mesh), !done);
+        ++frames;
+    }
+    EXPECT_TRUE(done);
+    EXPECT_EQ(uploaded, total);
+    EXPECT_EQ(static_cast<std::size_t>(frames), (total + kSlice - 1) / kSlice);
+
+    const GpuMesh& g = gpu.get(mesh);  // already there: nothing uploaded
+    EXPECT_TRUE(holds_bytes(g.fill_vertices, mesh.fill_xy));
+    EXPECT_TRUE(holds_bytes(g.fill_indices, mesh.fill_indices));
+    EXPECT_TRUE(holds_bytes(g.outline_points, mesh.outline));
+    EXPECT_EQ(g.outline_count, mesh.outline.size() / 3);
+
+    // Half staged, then asked for by a draw: finished at once, the same bytes.
+    GpuMeshCache other;
+    other.begin_frame(total / 2);
+    EXPECT_FALSE(other.upload_within_allowance(mesh));
+    EXPECT_TRUE(other.uploading(mesh));
+    const GpuMesh& finished = other.get(mesh);
+    EXPECT_TRUE(other.holds(mesh));
+    EXPECT_FALSE(other.uploading(mesh));
+    EXPECT_EQ(other.uploaded_this_frame(), total);
+    EXPECT_TRUE(holds_bytes(finished.fill_vertices, mesh.fill_xy));
+    EXPECT_TRUE(holds_bytes(finished.fill_indices, mesh.fill_indices));
+    EXPECT_TRUE(holds_bytes(finished.outline_points, mesh.outline));
+
+    // A sweep drops a staged upload with the meshes.
+    GpuMeshCache swept;
+    swept.begin_frame(kSlice);
+    EXPECT_FALSE(swept.upload_within_allowance(mesh));
+    swept.keep_only({});
+    EXPECT_FALSE(swept.uploading(mesh));
+}
+
+// Without staging (exports, headless pictures), a draw never stands in a coarser level, even while the level it
+// asks for is half staged: it finishes the upload and draws that level, the picture of a fresh renderer.
+TEST_F(StagedUploadTest, WithoutStagingADrawUploadsAtOnceAndDrawsTheLevelAskedFor) {
+    const auto& layers = countries_10m_layer();
+    ASSERT_FALSE(layers.empty());
+    MapScene scene;
+    scene.projection = *Projection::from_name("laea");
+    scene.overlays = layers;
+    const SceneLayer& layer = scene.overlays.front();
+    ASSERT_GE(layer.coarser.size(), 1u);
+    const Camera near = near_coast(scene.projection);
+    ASSERT_EQ(&layer.drawable(near.metres_per_pixel_x()), &layer.projected);
+
+    const DataPaths paths{test::source_dir()};
+    auto fresh = MapRenderer::create(paths.font().string());
+    auto staged = MapRenderer::create(paths.font().string());
+    ASSERT_TRUE(fresh && staged);
+    auto target = OffscreenTarget::create(256, 256, 0);
+    ASSERT_TRUE(target) << target.error().message;
+    const MapStyle style;
+    auto draw = [&](MapRenderer& r) {
+        target->bind();
+        glViewport(0, 0, 256, 256);
+        glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        r.draw_layers(scene, style, near, 1.0f, 1.0);
+        return target->read();
+    };
+    const Image expected = draw(fresh.value());
+
+    // The coarsest level on the GPU and the full mesh half staged, as in the window after a zoom.
+    staged.value().gpu_meshes().get(layer.coarser.front().projected);
+    staged.value().gpu_meshes().begin_frame(mesh_bytes(layer.projected) / 2);
+    EXPECT_FALSE(staged.value().gpu_meshes().upload_within_allowance(layer.projected));
+    const std::uint64_t stand_ins = staged.value().stand_ins();
+    const Image drawn = draw(staged.value());
+    EXPECT_EQ(staged.value().stand_ins(), stand_ins);
+    EXPECT_TRUE(staged.value().gpu_meshes().holds(layer.projected));
+    const test::ImageDiff d = test::compare_images(drawn, expected);
+    ASSERT_TRUE(d.same_size);
+    EXPECT_EQ(d.max_channel_diff, 0);
+}
+
+// With staging on, a level still uploading is drawn as the finest coarser level on the GPU (exactly that level's
+// picture), and the full level once it is in.
+TEST_F(StagedUploadTest, StagedADrawStandsInTheCoarserLevelUntilItsOwnIsIn) {
+    const auto& layers = countries_10m_layer();
+    ASSERT_FALSE(layers.empty());
+    MapScene scene;
+    scene.projection = *Projection::from_name("laea");
+    scene.overlays = layers;
+    const SceneLayer& layer = scene.overlays.front();
+    ASSERT_GE(layer.coarser.size(), 1u);
+    const Camera near = near_coast(scene.projection);
+    MapScene coarse_scene;  // the same layer whose only mesh is its coarsest level (same stamp)
+    coarse_scene.projection = scene.projection;
+    coarse_scene.overlays = scene.overlays;
+    coarse_scene.overlays.front().projected = layer.coarser.front().projected;
+    coarse_scene.overlays.front().coarser.clear();
+
+    const DataPaths paths{test::source_dir()};
+    auto renderer = MapRenderer::create(paths.font().string());
+    ASSERT_TRUE(renderer);
+    auto target = OffscreenTarget::create(256, 256, 0);
+    ASSERT_TRUE(target) << target.error().message;
+    const MapStyle style;
+    auto draw = [&](const MapScene& s) {
+        target->bind();
+        glViewport(0, 0, 256, 256);
+        glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        renderer->draw_layers(s, style, near, 1.0f, 1.0);
+        return target->read();
+    };
+    const Image full = draw(scene);
+    const Image coarse = draw(coarse_scene);
+    ASSERT_GT(test::compare_images(full, coarse).max_channel_diff, 0) << "the levels must differ here";
+    renderer->gpu_meshes().keep_only({layer.coarser.front().projected.stamp});
+
+    constexpr std::size_t kSlice = 1 << 20;
+    renderer->set_staged_uploads(true);
+    int frames = 0;
+    while (!renderer->gpu_meshes().holds(layer.projected) && frames < 10000) {
+        renderer->gpu_meshes().begin_frame(kSlice);
+        const std::uint64_t before = renderer->stand_ins();
+        const Image drawn = draw(scene);
+        EXPECT_LE(renderer->gpu_meshes().uploaded_this_frame(), kSlice) << "frame " << frames;
+        const bool stood_in = renderer->stand_ins() != before;
+        EXPECT_EQ(stood_in, !renderer->gpu_meshes().holds(layer.projected));
+        EXPECT_EQ(test::compare_images(drawn, stood_in ? coarse : full).max_channel_diff, 0) << "frame " << frames;
+        ++frames;
+    }
+    EXPECT_GT(frames, 2);
+    renderer->gpu_meshes().begin_frame(kSlice);
+    EXPECT_TRUE(renderer->stage_levels(scene, near.metres_per_pixel_x()));
+    EXPECT_EQ(test::compare_images(draw(scene), full).max_channel_diff, 0);
+    renderer->set_staged_uploads(false);
+}
+
+// In the window: after a zoom to a finer level, every frame of the spread redraw uploads at most its slice; the
+// picture meanwhile shows the coarser level, and ends equal to a redraw without a budget.
+TEST(StagedUploadWindowTest, AZoomStreamsTheFinerLevelAndEndsOnTheDirectPicture) {
+    if (!std::getenv("DISPLAY")) GTEST_SKIP() << "no X display (DISPLAY unset) for a GLFW window";
+    constexpr int kWidth = 640, kHeight = 360;
+    ASSERT_TRUE(glfwInit());
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+    GLFWwindow* window = glfwCreateWindow(kWidth, kHeight, "staged upload test", nullptr, nullptr);
+    ASSERT_NE(window, nullptr) << "DISPLAY is set but GLFW could not make a GL 3.3 core window there";
+    glfwMakeContextCurrent(window);
+    {
+        const DataPaths paths{test::source_dir()};
+        auto created = MapRenderer::create(paths.font().string());
+        ASSERT_TRUE(created) << created.error().message;
+        MapRenderer& renderer = created.value();
+        const auto& layers = countries_10m_layer();
+        ASSERT_FALSE(layers.empty());
+        MapScene scene;
+        scene.projection = *Projection::from_name("laea");
+        auto base = load_base_layer(paths, *find_base_scale("110m"), scene.projection, nullptr);
+        ASSERT_TRUE(base) << base.error().message;
+        scene.base.push_back({0.0, std::move(base).value()});
+        scene.overlays = layers;
+        const SceneLayer& layer = scene.overlays.front();
+        ASSERT_GE(layer.coarser.size(), 1u);
+
+        const Camera far =
+            Camera::fit(scene.projection.project_box(find_view("Sahel + Moscow")->lon_lat), kWidth, kHeight);
+        ASSERT_EQ(layer.detail_for(far.metres_per_pixel_x()), 0) << "the default view shows the coarsest level";
+        const Camera near(near_coast(scene.projection).centre(), 600.0, kWidth, kHeight);
+        ASSERT_EQ(&layer.drawable(near.metres_per_pixel_x()), &layer.projected);
+
+        constexpr std::size_t kSlice = 256 << 10;
+        BaseMapCache cache;
+        cache.set_frame_budget_ms(1e-6);  // one tile per call
+        cache.set_upload_slice_bytes(kSlice);
+        const MapStyle style;
+        auto present = [&](const Camera& camera) {
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            glViewport(0, 0, kWidth, kHeight);
+            glClearColor(1, 0, 1, 1);
+            glClear(GL_COLOR_BUFFER_BIT);
+            cache.present(renderer, scene, style, camera, 0, true, nullptr);
+            return read_window_back_buffer(kWidth, kHeight);
+        };
+        present(far);
+        for (int i = 0; cache.drawing() && i < 1000; ++i) present(far);
+        ASSERT_FALSE(cache.drawing());
+        EXPECT_TRUE(renderer.gpu_meshes().holds(layer.coarser.front().projected));
+        EXPECT_FALSE(renderer.gpu_meshes().holds(layer.projected));
+
+        // The picture of the stand-in: the layer drawn with its coarsest level, at once.
+        MapScene coarse_scene;
+        coarse_scene.projection = scene.projection;
+        coarse_scene.base = scene.base;
+        coarse_scene.overlays = scene.overlays;
+        coarse_scene.overlays.front().projected = layer.coarser.front().projected;
+        coarse_scene.overlays.front().coarser.clear();
+        BaseMapCache coarse_cache;
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        coarse_cache.present(renderer, coarse_scene, style, near, 0, true, nullptr);
+        const Image coarse = read_window_back_buffer(kWidth, kHeight);
+
+        const std::size_t full_bytes = mesh_bytes(layer.projected);
+        const int tiles = 5 * 3;  // (640 + 2 x 213) x (360 + 2 x 120) in 256-pixel tiles
+        ASSERT_GT(full_bytes / kSlice, static_cast<std::size_t>(3 * tiles)) << "the upload must outlast the tiles";
+        int frames = 0, stand_in_frames = 0;
+        Image shown;
+        do {
+            shown = present(near);
+            EXPECT_LE(renderer.gpu_meshes().uploaded_this_frame(), kSlice) << "frame " << frames;
+            if (frames == 2 * tiles) {
+                // Every tile drawn, the full level still uploading: the coarse level's picture.
+                EXPECT_FALSE(renderer.gpu_meshes().holds(layer.projected));
+                EXPECT_TRUE(cache.drawing());
+                EXPECT_EQ(test::compare_images(shown, coarse).max_channel_diff, 0);
+            }
+            if (!renderer.gpu_meshes().holds(layer.projected)) ++stand_in_frames;
+            ++frames;
+        } while (cache.drawing() && frames < 100000);
+        EXPECT_FALSE(cache.drawing());
+        EXPECT_GE(static_cast<std::size_t>(stand_in_frames), full_bytes / kSlice);
+        EXPECT_EQ(cache.full_redraws(), 3);  // far, near with the stand-in, near again with the full level
+
+        BaseMapCache whole;  // no budget: the level asked for, at once
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        whole.present(renderer, scene, style, near, 0, true, nullptr);
+        const Image direct = read_window_back_buffer(kWidth, kHeight);
+        const test::ImageDiff d = test::compare_images(shown, direct);
+        ASSERT_TRUE(d.same_size);
+        EXPECT_EQ(d.max_channel_diff, 0);
+        EXPECT_GT(test::compare_images(coarse, direct).max_channel_diff, 0) << "the levels must differ here";
+    }
+    glfwDestroyWindow(window);
+    glfwTerminate();
+}
+
+}  // namespace
+}  // namespace em
