@@ -253,8 +253,11 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         if (handle_timeline_keys(events.timeline, events.days, frame_input.keys, ImGui::GetIO().WantCaptureKeyboard))
             events.overlay_stale = true;
         if (handle_map_input(window, view, frame_input.wheel, frame_input.keys)) redraw.dirty = true;
-        // Once its frames are drawn, a scripted run lets the view rest so that a spread redraw can finish.
-        if (!scripted || stats.loaded_frames < options.frames)
+        // Once its frames are drawn, a scripted run lets the view rest so that a spread redraw can finish; so it does
+        // between the end of loading and the first whole picture (the frames it is measured on start after that,
+        // and a zoom every 40 frames could otherwise keep a heavy layer's redraw from ever finishing).
+        const bool settling = !still_loading(loading) && stats.loaded_frames == 0 && redraw.base_cache.drawing();
+        if (!scripted || (stats.loaded_frames < options.frames && !settling))
             apply_script(options.script, stats.frame, view, redraw, events);
 
         draw_file_panels(window, panels, loading, scene, style, events, view, redraw, frame_input, options.samples);
@@ -339,8 +342,8 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         mark_phase(stats, 4, scripted);
         // The first picture's tiles still coming in count as loading too: the frames a script is measured on start
         // once everything has loaded and been drawn whole, not while the base map is still being filled in.
-        const bool settling = loading_now || (stats.loaded_frames == 0 && redraw.base_cache.drawing());
-        record_frame(stats, settling, !scene.overlays.empty());
+        const bool not_whole_yet = loading_now || (stats.loaded_frames == 0 && redraw.base_cache.drawing());
+        record_frame(stats, not_whole_yet, !scene.overlays.empty());
         panels.status.frame_ms = (glfwGetTime() - woke_s) * 1000.0;  // not the wait for input before it
         if (scripted && stats.loaded_frames >= options.frames && !redraw.base_cache.drawing()) break;
     }
