@@ -56,6 +56,14 @@ const std::vector<SceneLayer>& countries_10m_layer() {
     return layers;
 }
 
+// A scene of that layer alone, in the projection it was prepared in.
+MapScene scene_of_10m_layer() {
+    MapScene scene;
+    scene.projection = *Projection::from_name("laea");
+    scene.overlays = countries_10m_layer();
+    return scene;
+}
+
 // 256 pixels at 500 m a pixel over the islands of Guinea-Bissau, where the full level and the coarse ones differ.
 Camera near_coast(const Projection& projection) {
     const auto centre = projection.forward(GeoPoint{-15.9, 11.3});
@@ -123,11 +131,8 @@ TEST_F(StagedUploadTest, AFrameNeverUploadsMoreThanItsAllowanceAndTheMeshArrives
 // Without staging (exports, headless pictures), a draw never stands in a coarser level, even while the level it
 // asks for is half staged: it finishes the upload and draws that level, the picture of a fresh renderer.
 TEST_F(StagedUploadTest, WithoutStagingADrawUploadsAtOnceAndDrawsTheLevelAskedFor) {
-    const auto& layers = countries_10m_layer();
-    ASSERT_FALSE(layers.empty());
-    MapScene scene;
-    scene.projection = *Projection::from_name("laea");
-    scene.overlays = layers;
+    const MapScene scene = scene_of_10m_layer();
+    ASSERT_EQ(scene.overlays.size(), 1u);
     const SceneLayer& layer = scene.overlays.front();
     ASSERT_GE(layer.coarser.size(), 1u);
     const Camera near = near_coast(scene.projection);
@@ -166,11 +171,8 @@ TEST_F(StagedUploadTest, WithoutStagingADrawUploadsAtOnceAndDrawsTheLevelAskedFo
 // With staging on, a level still uploading is drawn as the finest coarser level on the GPU (exactly that level's
 // picture), and the full level once it is in.
 TEST_F(StagedUploadTest, StagedADrawStandsInTheCoarserLevelUntilItsOwnIsIn) {
-    const auto& layers = countries_10m_layer();
-    ASSERT_FALSE(layers.empty());
-    MapScene scene;
-    scene.projection = *Projection::from_name("laea");
-    scene.overlays = layers;
+    const MapScene scene = scene_of_10m_layer();
+    ASSERT_EQ(scene.overlays.size(), 1u);
     const SceneLayer& layer = scene.overlays.front();
     ASSERT_GE(layer.coarser.size(), 1u);
     const Camera near = near_coast(scene.projection);
