@@ -89,6 +89,21 @@ void OffscreenTarget::blit_region_to_default(int x0, int y0, int x1, int y1, int
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
+void OffscreenTarget::copy_region_from_default(int x0, int y0, int x1, int y1) const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_.id());
+    glBlitFramebuffer(x0, y0, x1, y1, x0, y0, x1, y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void OffscreenTarget::copy_region_flipped_from(const OffscreenTarget& source, int x0, int y0, int x1, int y1) const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, source.resolve_fbo_.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_.id());
+    // Row y goes to height_ - y: the destination's rows run the other way.
+    glBlitFramebuffer(x0, y0, x1, y1, x0, height_ - y0, x1, height_ - y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
 void OffscreenTarget::copy_shifted_from(const OffscreenTarget& source, int dx, int dy) const {
     const int sx0 = std::max(0, -dx), sx1 = std::min(width_, width_ - dx);
     const int sy0 = std::max(0, -dy), sy1 = std::min(height_, height_ - dy);

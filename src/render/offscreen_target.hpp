@@ -40,6 +40,13 @@ public:
     // top row first, so this copy of a kWindowCopy target needs no shader.
     void blit_region_to_default(int x0, int y0, int x1, int y1, int dst_x, int dst_y, int width, int height,
                                 bool drawn_flipped = false) const;
+    // Copies the window framebuffer's rectangle [x0, x1) x [y0, y1) (GL orientation) into the same rectangle of the
+    // resolved picture.
+    void copy_region_from_default(int x0, int y0, int x1, int y1) const;
+    // Copies the rectangle [x0, x1) x [y0, y1) (GL orientation) of `source`'s resolved picture (same size) into this
+    // target's resolved picture upside down, as a picture drawn with Camera::set_flip_y holds it: then
+    // blit_region_to_default(..., drawn_flipped = true) gives it back as it was in `source`.
+    void copy_region_flipped_from(const OffscreenTarget& source, int x0, int y0, int x1, int y1) const;
     // Copies the resolved picture of `source` (same size) into this target's resolved picture moved by (dx, dy)
     // pixels in GL orientation; what the move uncovers is left as it was (and so is the multisampled drawing buffer,
     // if any: draw and resolve_region the uncovered parts).

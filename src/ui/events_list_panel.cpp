@@ -147,7 +147,16 @@ EventsListAction draw_events_list(EventsListState& st, const VisibleEventIndex* 
     }
     ImGui::PushFont(small_font());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%zu event%s. Up/Down: step; a header: sort", st.rows.size(), st.rows.size() == 1 ? "" : "s");
+    // In a child window of its own, as tall as the wrapped text: the count changes with the clock, and apart from it
+    // the panel's draw list stays the same, so the window copies its picture (ui/panel_pictures).
+    char count[96];
+    std::snprintf(count, sizeof count, "%zu event%s. Up/Down: step; a header: sort", st.rows.size(),
+                  st.rows.size() == 1 ? "" : "s");
+    const float wrap = ImGui::GetContentRegionAvail().x;
+    ImGui::BeginChild("##count", ImVec2(0, ImGui::CalcTextSize(count, nullptr, false, wrap).y), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+    ImGui::TextWrapped("%s", count);
+    ImGui::EndChild();
     ImGui::PopStyleColor();
     ImGui::PopFont();
     end_section();

@@ -80,7 +80,12 @@ bool draw_filter_panel(EventFilter& f, FilterUiState& ui, const FilterChoices& c
         end_section();
         return false;
     }
+    // In a child window of its own: its own draw list, so that the sidebar's stays the same while the clock moves and
+    // the window copies its picture instead of drawing it (ui/panel_pictures).
+    ImGui::BeginChild("##shown", ImVec2(0, ImGui::GetTextLineHeight()), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
     ImGui::Text("%zu of %zu events in the window", shown, total);
+    ImGui::EndChild();
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputTextWithHint("##search", "search people and descriptions", ui.search, sizeof ui.search)) {
         f.text = ui.search;
@@ -107,6 +112,7 @@ bool draw_filter_panel(EventFilter& f, FilterUiState& ui, const FilterChoices& c
                 if (on) f.hidden_kinds.erase(k); else f.hidden_kinds.insert(k);
                 changed = true;
             }
+            note_item("Filters/kind/" + std::string(kind_name(k)));
         }
         ImGui::TreePop();
     }

@@ -633,6 +633,9 @@ std::unique_ptr<WindowCli> window_cli(WindowOptions& o) {
     value_option(app, "--stats", "FILE", "write frame-time figures (mean, p95) as JSON to this file", check_not_empty,
                  set(o.stats))
         ->group(kScripted);
+    app.add_flag_callback("--draw-every-panel", [&o] { o.copy_unchanged_panels = false; },
+                          "draw every panel each frame, not copying the unchanged ones (tests compare the two)")
+        ->group(kScripted);
     value_option(app, "--layout-dump", "FILE",
                  "keep the rectangles of the panels and of the widgets tests click in this JSON file", check_not_empty,
                  set(o.layout_dump))

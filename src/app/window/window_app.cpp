@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <iostream>
 #include <optional>
@@ -35,6 +36,7 @@
 #include "render/map_renderer.hpp"
 #include "app/window/window_layout_panels.hpp"
 #include "ui/draw_list_merge.hpp"
+#include "ui/panel_pictures.hpp"
 #include "ui/font_texture.hpp"
 #include "ui/ui_fonts.hpp"
 #include "ui/ui_theme.hpp"
@@ -225,6 +227,8 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
     MapStyle style;
     MapRedraw redraw;
     MergedDrawData merged_draw;  // the panels drawn as one list: see ui/draw_list_merge
+    PanelPainter panel_painter;  // panels unchanged for a few frames are copied: see ui/panel_pictures
+    panel_painter.set_enabled(options.copy_unchanged_panels);
     // A redraw of the cached base map that takes longer is spread over frames (a heavy layer): each frame stays
     // interactive, well under issue 18's 100 ms on llvmpipe.
     redraw.base_cache.set_frame_budget_ms(kBaseMapFrameBudgetMs);
@@ -327,7 +331,16 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         mark_phase(stats, 2, scripted);
         redraw.dirty = redraw.base_cache.drawing();  // tiles of a spread redraw still to come: another frame
         glViewport(0, 0, view.fb_w, view.fb_h);
-        ImGui_ImplOpenGL3_RenderDrawData(merged_draw.merge(*ImGui::GetDrawData()));
+        // Panels unchanged since the last frames are copied from their pictures (ui/panel_pictures); the map, redrawn
+        // every frame, keeps them out.
+        const UiRect& m = view.map_area;
+        const FramebufferRect map_pixels{int(std::floor(m.x)), int(std::floor(m.y)), int(std::ceil(m.x + m.w)),
+                                         int(std::ceil(m.y + m.h))};
+        const int copied = panel_painter.paint(
+            *ImGui::GetDrawData(), map_pixels, {bg.x, bg.y, bg.z, 1.0f}, ImGui::GetIO().Fonts->TexID,
+            [&](ImDrawData* rest) { ImGui_ImplOpenGL3_RenderDrawData(merged_draw.merge(*rest)); });
+        panels.panels_copied = copied;
+        if (scripted) note_panels_copied(stats, copied);
         mark_phase(stats, 3, scripted);
 
         // Scripted runs (--frames N) draw N frames once everything is loaded, then quit.

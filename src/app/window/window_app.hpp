@@ -38,6 +38,7 @@ struct WindowOptions {
     std::string layout_dump;  // file to receive the panels' and test widgets' rectangles as JSON (window tests)
     float ui_scale = 0;       // --ui-scale: size of the UI (1 = 15 px text); 0: the monitor's content scale
     bool settings = true;     // restore and save time, window, filters, view and panel layout
+    bool copy_unchanged_panels = true;  // copy the pictures of panels unchanged since the last frame (ui/panel_pictures)
     std::optional<std::string> theme;  // --theme light|dark: the interface and the map (else the settings')
     bool first_use_hint = false;  // --first-use-hint: show the first-launch hint even without settings (tests)
     bool projection_given = false, view_given = false, window_given = false;  // the command line wins

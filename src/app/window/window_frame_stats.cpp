@@ -43,6 +43,8 @@ void note_frame(FrameStats& stats, const std::string& what) {
     stats.frame_note += (stats.frame_note.empty() ? "" : "; ") + what;
 }
 
+void note_panels_copied(FrameStats& stats, int copied) { stats.panels_copied += copied; }
+
 void note_imgui_draw(FrameStats& stats, int vertices, int indices, int commands) {
     stats.imgui_vertices += vertices;
     stats.imgui_indices += indices;
@@ -53,6 +55,7 @@ double record_frame(FrameStats& stats, bool loading, bool layer_shown) {
     if (loading || stats.frame == 0) {  // phases and draw data are averaged over the counted frames
         stats.phase_ms.fill(0.0);
         stats.imgui_vertices = stats.imgui_indices = stats.imgui_commands = 0;
+        stats.panels_copied = 0;
     }
     const auto now = FrameStats::Clock::now();
     const double ms = std::chrono::duration<double, std::milli>(now - stats.last).count();
@@ -102,7 +105,8 @@ void write_frame_stats(const FrameStats& stats, const std::string& script, int w
     for (int i = 0; i < 5; ++i) out << (i ? ", " : "") << "\"" << names[i] << "\": " << stats.worst_phase_ms[i];
     const double n = static_cast<double>(frame_ms.size());
     out << "}, \"notes\": \"" << stats.worst_note << "\"}, \"imgui_per_frame\": {\"vertices\": " << stats.imgui_vertices / n
-        << ", \"indices\": " << stats.imgui_indices / n << ", \"commands\": " << stats.imgui_commands / n << "}";
+        << ", \"indices\": " << stats.imgui_indices / n << ", \"commands\": " << stats.imgui_commands / n << "}"
+        << ", \"panels_copied_per_frame\": " << stats.panels_copied / n;
     out << ", \"noted_frames\": [";
     for (std::size_t i = 0; i < stats.noted.size(); ++i) {
         const auto& f = stats.noted[i];

@@ -38,6 +38,7 @@ struct FrameStats {
     std::vector<NotedFrame> noted;
     // ImGui's draw data summed over the counted frames (vertices, indices, draw commands): what llvmpipe draws.
     double imgui_vertices = 0, imgui_indices = 0, imgui_commands = 0;
+    double panels_copied = 0;  // ImGui draw lists copied from their pictures instead of drawn (ui/panel_pictures)
     std::string base_map;  // what the last redraw of the base map drew: level, triangles, segments
 };
 
@@ -53,6 +54,8 @@ void note_frame(FrameStats& stats, const std::string& what);
 
 // Adds the frame's ImGui draw data (vertices, indices and draw commands after ImGui::Render) to the totals.
 void note_imgui_draw(FrameStats& stats, int vertices, int indices, int commands);
+// Adds the frame's count of panels copied instead of drawn.
+void note_panels_copied(FrameStats& stats, int copied);
 
 // Counts a frame that has just been swapped (loading: something was still loading during it; layer_shown: it
 // showed a user layer). Returns its duration in ms, from the end of the previous frame.
@@ -61,7 +64,7 @@ double record_frame(FrameStats& stats, bool loading, bool layer_shown = false);
 // Writes the figures as one line of JSON: frames, mean, p95 and max ms once loaded, the window size, seconds to
 // the first frame, to the first frame with a user layer and to full detail, frames while loading and their p95, the mean ms of each
 // phase, the slowest frame's index, phases and notes, every counted frame
-// with a note, and the mean ImGui vertices, indices and draw commands per frame.
+// with a note, the mean ImGui vertices, indices and draw commands per frame, and the mean panels copied per frame.
 // Writes nothing when no frame with everything loaded was counted.
 void write_frame_stats(const FrameStats& stats, const std::string& script, int width, int height,
                        const std::string& path);

@@ -276,6 +276,7 @@ void write_layout_dump(PanelsState& panels, const std::string& path, const Event
         const XY tl = to_window_pixels(view, {l.box[0], l.box[1]}), br = to_window_pixels(view, {l.box[2], l.box[3]});
         j["map"]["labels"].push_back({{"text", l.text}, {"size", l.size}, {"box", {tl.x, tl.y, br.x, br.y}}});
     }
+    j["panels_copied"] = panels.panels_copied;
     j["pinned"] = panels.pinned ? panels.pinned->id : "";
     j["pinned_place"] = panels.pinned ? panels.pinned->to.name : "";
     if (panels.pinned_bin) {

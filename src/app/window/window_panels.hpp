@@ -63,6 +63,7 @@ struct PanelsState {
     WidgetRects widget_rects;            // --layout-dump: what the panels noted this frame
     std::vector<PlacedLabel> map_labels;  // --layout-dump: the map's labels of the last frame (camera pixels)
     std::string layout_dumped;           // the dump last written
+    int panels_copied = 0;               // --layout-dump: panels copied from their pictures last frame (ui/panel_pictures)
     bool reload_events = false;                           // File > Reload events was chosen
     WindowPreferences prefs;          // panels' theme, first-use hint, recent projects (preferences.json)
     MapTheme map_theme = MapTheme::kLight;  // the map's theme chosen (the frame loop restyles the map to it)

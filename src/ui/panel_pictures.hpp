@@ -1,0 +1,69 @@
+#pragma once
+
+#include <imgui.h>
+
+#include <array>
+#include <optional>
+#include <vector>
+
+#include "render/offscreen_target.hpp"
+#include "ui/unchanged_panels.hpp"
+
+namespace em {
+
+// The pictures of unchanged panels (ui/unchanged_panels plans which): captured once into a framebuffer-sized store,
+// then copied into the window instead of drawn (GL; the window's context current).
+//
+// The store holds the pictures upside down in the layout Mesa gives a window (OffscreenTarget::Storage::kWindowCopy),
+// so that the copy into the window is a plain memory copy on llvmpipe, as the base map's is: a copy through a shader
+// would cost about as much as drawing the panel. A list is captured by drawing it alone, the right way up, into a
+// second target over a copy of the window's background, then turning it over into the store.
+class PanelPictures {
+public:
+    // Copies the lists planned for copying into the window's framebuffer (bound afterwards).
+    void copy(const std::vector<PanelStep>& plan, int fb_w, int fb_h) const;
+    // Draws each list planned for capture alone into the store, over the window's pixels of its region (call it
+    // before any panel is drawn: they hold the background then), then binds the window's framebuffer again. False
+    // if the store could not be made (the caller forgets the plan's captures).
+    bool capture(const ImDrawData& frame, const std::vector<PanelStep>& plan, int fb_w, int fb_h);
+
+private:
+    std::optional<OffscreenTarget> store_;    // the pictures, upside down
+    std::optional<OffscreenTarget> drawing_;  // where a list is drawn to be captured
+};
+
+// Draws a frame's panels, copying the unchanged ones (plan, capture, copy, draw the rest). draw_rest draws the
+// draw data it is given (ImGui's backend, merged or not). paint returns how many lists were copied.
+class PanelPainter {
+public:
+    template <typename DrawRest>
+    int paint(const ImDrawData& frame, const FramebufferRect& keep_out, const std::array<float, 4>& background,
+               ImTextureID font, DrawRest&& draw_rest) {
+        if (!enabled_) {
+            ImDrawData all = frame;
+            draw_rest(&all);
+            return 0;
+        }
+        const std::vector<PanelStep>& plan = planner_.plan(frame, keep_out, background, font);
+        const int fb_w = planner_.framebuffer_width(), fb_h = planner_.framebuffer_height();
+        if (!pictures_.capture(frame, plan, fb_w, fb_h)) planner_.forget();
+        pictures_.copy(plan, fb_w, fb_h);
+        ImDrawData rest = drawn_lists(frame, plan, lists_);
+        draw_rest(&rest);
+        return static_cast<int>(frame.CmdListsCount - rest.CmdListsCount);
+    }
+    // Draws every list from now on (no copies), or copies again.
+    void set_enabled(bool on) {
+        enabled_ = on;
+        planner_.forget();
+    }
+    bool enabled() const { return enabled_; }
+
+private:
+    UnchangedPanels planner_;
+    PanelPictures pictures_;
+    ImVector<ImDrawList*> lists_;
+    bool enabled_ = true;
+};
+
+}  // namespace em

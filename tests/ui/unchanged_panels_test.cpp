@@ -1,0 +1,187 @@
+#include "ui/unchanged_panels.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+
+namespace em {
+namespace {
+
+// Real ImGui frames: a sidebar with a child line whose text can change, a counter window whose text can change,
+// and a window over the "map".
+class UnchangedPanelsTest : public ::testing::Test {
+protected:
+    static constexpr FramebufferRect kMap{300, 0, 1280, 800};
+    static constexpr std::array<float, 4> kBackground{0.97f, 0.97f, 0.96f, 1};
+
+    void SetUp() override {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        io.DeltaTime = 1.0f / 60;
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        io.Fonts->SetTexID(font_);
+    }
+    void TearDown() override { ImGui::DestroyContext(); }
+
+    struct Frame {
+        int counter = 0;       // the counter window's text
+        int shown = 0;         // the sidebar's child line
+        bool checked = true;   // a checkbox in the sidebar
+        bool over_map = true;  // the window over the map
+        ImVec2 counter_at{10, 500};
+    };
+
+    const ImDrawData& draw(const Frame& f) {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(290, 400));
+        ImGui::Begin("##sidebar", nullptr, ImGuiWindowFlags_NoTitleBar);
+        ImGui::Text("Filters");
+        ImGui::BeginChild("##shown", ImVec2(0, ImGui::GetTextLineHeight()));
+        ImGui::Text("%d of 100000 events", f.shown);
+        ImGui::EndChild();
+        bool on = f.checked;
+        ImGui::Checkbox("meeting", &on);
+        ImGui::End();
+        ImGui::SetNextWindowPos(f.counter_at);
+        ImGui::Begin("Counter", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize);
+        ImGui::Text("frame %d", f.counter);
+        ImGui::End();
+        if (f.over_map) {
+            ImGui::SetNextWindowPos(ImVec2(600, 100));
+            ImGui::Begin("Legend");
+            ImGui::Text("Russia");
+            ImGui::End();
+        }
+        ImGui::Render();
+        return *ImGui::GetDrawData();
+    }
+
+    // The step of the list owned by the window named `name` ("##sidebar" or a child's full name start).
+    static const PanelStep* step_of(const std::vector<PanelStep>& plan, const std::string& name) {
+        for (const PanelStep& s : plan)
+            if (std::string(s.list->_OwnerName).rfind(name, 0) == 0) return &s;
+        return nullptr;
+    }
+
+    const std::vector<PanelStep>& plan(const Frame& f) { return panels_.plan(draw(f), kMap, kBackground, font_); }
+
+    UnchangedPanels panels_;
+    ImTextureID font_ = reinterpret_cast<ImTextureID>(std::intptr_t{7});
+};
+
+TEST_F(UnchangedPanelsTest, AnUnchangedPanelIsCapturedOnceThenCopied) {
+    Frame f;
+    draw(f);  // ImGui hides a new window in its first frame
+    int captures = 0, copies = 0, first_copy = -1;
+    for (int i = 0; i < 10; ++i) {
+        const PanelStep* s = step_of(plan(f), "##sidebar");
+        ASSERT_NE(s, nullptr);
+        EXPECT_FALSE(s->copy && s->capture);
+        captures += s->capture;
+        if (s->copy && first_copy < 0) first_copy = i;
+        copies += s->copy;
+    }
+    EXPECT_EQ(captures, 1);
+    // Unchanged kSameFramesBeforeCapture frames in a row (after the first): captured, and copied from the next.
+    EXPECT_EQ(first_copy, UnchangedPanels::kSameFramesBeforeCapture + 1);
+    EXPECT_EQ(copies, 10 - first_copy);
+}
+
+TEST_F(UnchangedPanelsTest, AChangeIsDrawnAndCapturedAnew) {
+    Frame f;
+    draw(f);
+    for (int i = 0; i < 6; ++i) plan(f);
+    ASSERT_TRUE(step_of(plan(f), "##sidebar")->copy);
+    f.checked = false;  // the user unticks a box
+    const PanelStep* changed = step_of(plan(f), "##sidebar");
+    EXPECT_FALSE(changed->copy);
+    EXPECT_FALSE(changed->capture);
+    int captures = 0;
+    for (int i = 0; i < 6; ++i) captures += step_of(plan(f), "##sidebar")->capture;
+    EXPECT_EQ(captures, 1);
+    EXPECT_TRUE(step_of(plan(f), "##sidebar")->copy);
+}
+
+TEST_F(UnchangedPanelsTest, AChildThatChangesEveryFrameLeavesItsParentCopied) {
+    Frame f;
+    draw(f);
+    for (int i = 0; i < 10; ++i) {
+        f.shown = i;  // the clock moves: the count in the child changes
+        f.counter = i;
+        const auto& p = plan(f);
+        const PanelStep* child = step_of(p, "##sidebar/##shown");
+        ASSERT_NE(child, nullptr);
+        EXPECT_FALSE(child->copy || child->capture) << "frame " << i;
+        EXPECT_FALSE(step_of(p, "Counter")->copy || step_of(p, "Counter")->capture) << "frame " << i;
+        if (i >= UnchangedPanels::kSameFramesBeforeCapture + 1) {
+            EXPECT_TRUE(step_of(p, "##sidebar")->copy) << i;
+        }
+    }
+}
+
+TEST_F(UnchangedPanelsTest, NothingOverTheMapIsCopied) {
+    Frame f;
+    draw(f);
+    for (int i = 0; i < 10; ++i) {
+        const PanelStep* legend = step_of(plan(f), "Legend");
+        ASSERT_NE(legend, nullptr);
+        EXPECT_TRUE(legend->region.overlaps(kMap));
+        EXPECT_FALSE(legend->copy || legend->capture);
+    }
+}
+
+TEST_F(UnchangedPanelsTest, AListUnderAnEarlierOneIsNeitherCapturedNorCopied) {
+    Frame f;
+    f.counter_at = ImVec2(20, 40);  // over the sidebar, and drawn after it: the sidebar's region is under it
+    draw(f);
+    for (int i = 0; i < 10; ++i) {
+        const auto& p = plan(f);
+        const PanelStep* sidebar = step_of(p, "##sidebar");
+        const PanelStep* counter = step_of(p, "Counter");
+        ASSERT_TRUE(sidebar->region.overlaps(counter->region));
+        // The counter is drawn over the sidebar's copy as over the sidebar; it can never be copied itself.
+        EXPECT_FALSE(counter->copy || counter->capture);
+        if (i >= UnchangedPanels::kSameFramesBeforeCapture + 1) {
+            EXPECT_TRUE(sidebar->copy);
+        }
+    }
+}
+
+TEST_F(UnchangedPanelsTest, AnotherBackgroundForgetsEveryPicture) {
+    Frame f;
+    draw(f);
+    for (int i = 0; i < 6; ++i) plan(f);
+    ASSERT_TRUE(step_of(plan(f), "##sidebar")->copy);
+    const PanelStep* dark = step_of(panels_.plan(draw(f), kMap, {0.1f, 0.1f, 0.1f, 1}, font_), "##sidebar");
+    EXPECT_FALSE(dark->copy || dark->capture);
+}
+
+TEST_F(UnchangedPanelsTest, TheDrawnListsLeaveOutTheCopiedOnes) {
+    Frame f;
+    draw(f);
+    for (int i = 0; i < 6; ++i) plan(f);
+    const ImDrawData& frame = draw(f);
+    const auto& p = panels_.plan(frame, kMap, kBackground, font_);
+    ImVector<ImDrawList*> lists;
+    const ImDrawData rest = drawn_lists(frame, p, lists);
+    int copied = 0, vertices = 0;
+    for (const PanelStep& s : p) {
+        copied += s.copy;
+        if (!s.copy) vertices += s.list->VtxBuffer.Size;
+    }
+    ASSERT_GT(copied, 0);
+    EXPECT_EQ(rest.CmdListsCount, frame.CmdListsCount - copied);
+    EXPECT_EQ(rest.TotalVtxCount, vertices);
+    for (int n = 0; n < rest.CmdListsCount; ++n) EXPECT_NE(std::string(rest.CmdLists[n]->_OwnerName), "##sidebar");
+    EXPECT_EQ(rest.DisplaySize.x, frame.DisplaySize.x);
+}
+
+}  // namespace
+}  // namespace em
