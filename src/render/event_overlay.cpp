@@ -45,10 +45,23 @@ EventOverlay build_event_overlay_by_day(std::vector<VisibleEvent> visible, const
     else
         overlay.points = collect_point_events(visible, projection);
 
+    // The rest, meetings, calls and troop changes, are a few hundred among up to tens of thousands of incidents. With
+    // a cache they are found from its small records without reading each event: a slider step over 100,000 ACLED
+    // rows would otherwise touch thousands of large events scattered in memory, twice.
+    std::vector<const VisibleEvent*> others;
+    IncidentCache* cache = overlay.points.incidents.get();
+    for (const VisibleEvent& v : visible) {
+        const std::uint32_t slot = cache ? cache->slot_of(v.event) : IncidentCache::kNone;
+        const bool incident =
+            slot != IncidentCache::kNone ? cache->incident(slot).is_incident : v.event->kind == EventKind::kIncident;
+        if (!incident) others.push_back(&v);
+    }
+
     // Links: meetings and calls, one per (from, to, call?) with a count.
     std::map<std::tuple<std::string, std::string, bool>, size_t> link_of;
     std::map<size_t, float> link_weight;
-    for (const auto& v : visible) {
+    for (const VisibleEvent* o : others) {
+        const VisibleEvent& v = *o;
         const Event& e = *v.event;
         if (is_troop_kind(e.kind) || !e.from) continue;
         const bool call = e.kind == EventKind::kCall;
@@ -87,7 +100,8 @@ EventOverlay build_event_overlay_by_day(std::vector<VisibleEvent> visible, const
 
     // Troop markers, fanned out where several share a place.
     std::map<std::string, int> slots;
-    for (const auto& v : visible) {
+    for (const VisibleEvent* o : others) {
+        const VisibleEvent& v = *o;
         const Event& e = *v.event;
         if (!is_troop_kind(e.kind)) continue;
         TroopMarker m;

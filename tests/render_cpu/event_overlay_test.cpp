@@ -324,3 +324,47 @@ TEST_F(EventOverlayTest, PickAtPixelScaleTwoUsesTheDrawnSizes) {
 
 }  // namespace
 }  // namespace em
+
+namespace em {
+namespace {
+
+// The overlay of a slider step (build_event_overlay_by_day with the incidents' cache, which finds the meetings and
+// troop changes among the incidents from its records) is the overlay built from scratch: same links, markers and
+// places, whatever the incidents in between.
+TEST_F(EventOverlayTest, TheIncidentsCacheGivesTheSameLinksAndMarkers) {
+    std::vector<Event> mixed;
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+        for (int k = 0; k < 3; ++k) {  // incidents around every meeting and troop change
+            Event incident = troops("I" + std::to_string(i) + "_" + std::to_string(k), "2024-06-1" + std::to_string(k),
+                                    EventKind::kIncident, "ACLED", "MLI", kBamako);
+            mixed.push_back(incident);
+        }
+        mixed.push_back(events_[i]);
+    }
+    const VisibleEventIndex index(mixed, {});
+    const auto cache = std::make_shared<IncidentCache>(mixed, projection_);
+    const EventOverlay fresh = build_event_overlay(mixed, presence_, window_, {}, projection_);
+    const EventOverlay cached = build_event_overlay_by_day(index.visible_by_first_day(window_), presence_, window_, {},
+                                                           projection_, {}, cache);
+    ASSERT_NE(cached.points.incidents, nullptr) << "the cache was not used";
+    EXPECT_EQ(cached.visible_count, fresh.visible_count);
+    EXPECT_EQ(cached.points.marks.size(), 3 * events_.size());
+    ASSERT_EQ(cached.links.size(), 3u);
+    ASSERT_EQ(cached.links.size(), fresh.links.size());
+    for (std::size_t i = 0; i < fresh.links.size(); ++i) {
+        EXPECT_EQ(ids(cached.links[i].events), ids(fresh.links[i].events)) << i;
+        EXPECT_EQ(cached.links[i].opacity, fresh.links[i].opacity) << i;
+        EXPECT_EQ(cached.links[i].color, fresh.links[i].color) << i;
+    }
+    ASSERT_EQ(cached.markers.size(), fresh.markers.size());
+    EXPECT_EQ(cached.markers.size(), 3u);  // A1, A2 and A3
+    for (std::size_t i = 0; i < fresh.markers.size(); ++i) {
+        EXPECT_EQ(cached.markers[i].event->id, fresh.markers[i].event->id) << i;
+        EXPECT_EQ(cached.markers[i].slot, fresh.markers[i].slot) << i;
+    }
+    ASSERT_EQ(cached.places.size(), fresh.places.size());
+    for (std::size_t i = 0; i < fresh.places.size(); ++i) EXPECT_EQ(cached.places[i].name, fresh.places[i].name);
+}
+
+}  // namespace
+}  // namespace em
