@@ -210,9 +210,17 @@ bool draw_timeline_panel(TimelineState& s, TimelineUiState& ui, const Histogram&
         }
         if (s.window.at != d) jump_to(s, d), changed = true;
     }
+    // The histogram and the axis are drawn in a child window of their own: they change only with the data and the
+    // filters, so the window copies their picture while the clock moves (ui/panel_pictures). The window's shading
+    // and the date line, which move with the clock, are drawn over them from the lanes' list below, as over the lanes.
+    const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, hist_top));
+    ImGui::BeginChild("##histogram", ImVec2(0, hist_height + axis_h), false,
+                      ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNav |
+                          ImGuiWindowFlags_NoScrollWithMouse);
+    draw = ImGui::GetWindowDrawList();
     draw->AddText(ImVec2(origin.x, hist_top + hist_height - ImGui::GetTextLineHeight()), faint, "events");
     draw->AddRectFilled(ImVec2(x0, hist_top), ImVec2(x1, axis_y), plot_bg);
-    draw->AddRectFilled(ImVec2(wx0, hist_top), ImVec2(wx1, axis_y), shade);
     if (h.bins > 0 && h.max_total > 0) {
         const float bw = (x1 - x0) / h.bins;
         for (int b = 0; b < h.bins; ++b) {
@@ -253,7 +261,7 @@ bool draw_timeline_panel(TimelineState& s, TimelineUiState& ui, const Histogram&
         draw->AddLine(ImVec2(tick_x[i], axis_y), ImVec2(tick_x[i], axis_y + (t.major ? 6 : 3)), faint);
         if (label_x[i]) draw->AddText(ImVec2(*label_x[i], axis_y + 2), t.major ? text : faint, t.label.c_str());
     }
-    draw->AddLine(ImVec2(cx, hist_top), ImVec2(cx, axis_y + axis_h), IM_COL32(200, 40, 20, 255), 2.0f);
+    ImGui::EndChild();
 
     // The presence lanes, grouped by country, in a scrolling region below.
     ImGui::SetCursorScreenPos(ImVec2(origin.x, axis_y + axis_h));
@@ -290,10 +298,16 @@ bool draw_timeline_panel(TimelineState& s, TimelineUiState& ui, const Histogram&
         }
         i = end;
     }
-    // The window's shading and the date line over the lanes.
+    // The window's shading and the date line over the lanes, and over the histogram (drawn before this list: the
+    // lanes' list reaches up over it within the timeline's clip rectangle).
     const float lanes_bottom = std::max(ImGui::GetCursorScreenPos().y, ImGui::GetWindowPos().y + ImGui::GetWindowHeight());
+    const ImU32 date_line = IM_COL32(200, 40, 20, 255);
     lanes->AddRectFilled(ImVec2(wx0, lanes_top), ImVec2(wx1, lanes_bottom), shade);
-    lanes->AddLine(ImVec2(cx, lanes_top), ImVec2(cx, lanes_bottom), IM_COL32(200, 40, 20, 255), 2.0f);
+    lanes->AddLine(ImVec2(cx, lanes_top), ImVec2(cx, lanes_bottom), date_line, 2.0f);
+    lanes->PushClipRect(clip_min, clip_max, false);
+    lanes->AddRectFilled(ImVec2(wx0, hist_top), ImVec2(wx1, axis_y), shade);
+    lanes->AddLine(ImVec2(cx, hist_top), ImVec2(cx, axis_y + axis_h), date_line, 2.0f);
+    lanes->PopClipRect();
     ImGui::EndChild();
     ImGui::End();
     return changed;
