@@ -33,16 +33,20 @@ private:
 };
 
 // Draws a frame's panels, copying the unchanged ones (plan, capture, copy, draw the rest). draw_rest draws the
-// draw data it is given (ImGui's backend, merged or not). paint returns how many lists were copied.
+// draw data it is given (ImGui's backend, merged or not). paint says how many lists it copied and captured.
 class PanelPainter {
 public:
+    struct Painted {
+        int copied = 0, captured = 0;
+    };
+
     template <typename DrawRest>
-    int paint(const ImDrawData& frame, const FramebufferRect& keep_out, const std::array<float, 4>& background,
+    Painted paint(const ImDrawData& frame, const FramebufferRect& keep_out, const std::array<float, 4>& background,
                ImTextureID font, DrawRest&& draw_rest) {
         if (!enabled_) {
             ImDrawData all = frame;
             draw_rest(&all);
-            return 0;
+            return {};
         }
         const std::vector<PanelStep>& plan = planner_.plan(frame, keep_out, background, font);
         const int fb_w = planner_.framebuffer_width(), fb_h = planner_.framebuffer_height();
@@ -50,7 +54,10 @@ public:
         pictures_.copy(plan, fb_w, fb_h);
         ImDrawData rest = drawn_lists(frame, plan, lists_);
         draw_rest(&rest);
-        return static_cast<int>(frame.CmdListsCount - rest.CmdListsCount);
+        Painted painted;
+        painted.copied = frame.CmdListsCount - rest.CmdListsCount;
+        for (const PanelStep& step : plan) painted.captured += step.capture;
+        return painted;
     }
     // Draws every list from now on (no copies), or copies again.
     void set_enabled(bool on) {

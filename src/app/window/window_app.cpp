@@ -336,11 +336,12 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         const UiRect& m = view.map_area;
         const FramebufferRect map_pixels{int(std::floor(m.x)), int(std::floor(m.y)), int(std::ceil(m.x + m.w)),
                                          int(std::ceil(m.y + m.h))};
-        const int copied = panel_painter.paint(
+        const PanelPainter::Painted painted = panel_painter.paint(
             *ImGui::GetDrawData(), map_pixels, {bg.x, bg.y, bg.z, 1.0f}, ImGui::GetIO().Fonts->TexID,
             [&](ImDrawData* rest) { ImGui_ImplOpenGL3_RenderDrawData(merged_draw.merge(*rest)); });
-        panels.panels_copied = copied;
-        if (scripted) note_panels_copied(stats, copied);
+        panels.panels_copied = painted.copied;
+        if (scripted) note_panels_copied(stats, painted.copied);
+        if (painted.captured > 0) note_frame(stats, std::to_string(painted.captured) + " panels captured");
         mark_phase(stats, 3, scripted);
 
         // Scripted runs (--frames N) draw N frames once everything is loaded, then quit.
