@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <array>
+#include <string>
 #include <optional>
 #include <vector>
 
@@ -29,7 +30,7 @@ public:
 
 private:
     std::optional<OffscreenTarget> store_;    // the pictures, upside down
-    std::optional<OffscreenTarget> drawing_;  // where a list is drawn to be captured
+    std::optional<OffscreenTarget> drawing_;  // where a list is drawn to be captured (made for a capture, then freed)
 };
 
 // Draws a frame's panels, copying the unchanged ones (plan, capture, copy, draw the rest). draw_rest draws the
@@ -38,6 +39,7 @@ class PanelPainter {
 public:
     struct Painted {
         int copied = 0, captured = 0;
+        std::string captured_names;  // the windows captured, comma-separated (for --stats notes)
     };
 
     template <typename DrawRest>
@@ -56,7 +58,11 @@ public:
         draw_rest(&rest);
         Painted painted;
         painted.copied = frame.CmdListsCount - rest.CmdListsCount;
-        for (const PanelStep& step : plan) painted.captured += step.capture;
+        for (const PanelStep& step : plan) {
+            if (!step.capture) continue;
+            ++painted.captured;
+            painted.captured_names += (painted.captured_names.empty() ? "" : ", ") + std::string(step.list->_OwnerName);
+        }
         return painted;
     }
     // Draws every list from now on (no copies), or copies again.

@@ -341,7 +341,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
             [&](ImDrawData* rest) { ImGui_ImplOpenGL3_RenderDrawData(merged_draw.merge(*rest)); });
         panels.panels_copied = painted.copied;
         if (scripted) note_panels_copied(stats, painted.copied);
-        if (painted.captured > 0) note_frame(stats, std::to_string(painted.captured) + " panels captured");
+        if (painted.captured > 0) note_frame(stats, "panels captured: " + painted.captured_names);
         mark_phase(stats, 3, scripted);
 
         // Scripted runs (--frames N) draw N frames once everything is loaded, then quit.
