@@ -5,6 +5,8 @@
 #include <cstring>
 #include <vector>
 
+#include "support/imgui_context.hpp"
+
 namespace em {
 namespace {
 
@@ -40,19 +42,7 @@ std::vector<Corner> drawn_corners(const ImDrawData& data) {
 // starts a command at a vertex offset), rendered to draw data.
 class DrawListMergeTest : public ::testing::Test {
 protected:
-    void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60;
-        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(intptr_t{7}));
-    }
-    void TearDown() override { ImGui::DestroyContext(); }
+    test::ImGuiTestContext imgui_;
 
     // ImGui hides a new window in its first frame (to size it), so each window is drawn from the second frame on.
     static const ImDrawData& frame(int big_rects) {

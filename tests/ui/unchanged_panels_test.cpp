@@ -2,8 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdint>
 #include <string>
+
+#include "support/imgui_context.hpp"
 
 namespace em {
 namespace {
@@ -15,19 +16,7 @@ protected:
     static constexpr FramebufferRect kMap{300, 0, 1280, 800};
     static constexpr std::array<float, 4> kBackground{0.97f, 0.97f, 0.96f, 1};
 
-    void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60;
-        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        io.Fonts->SetTexID(font_);
-    }
-    void TearDown() override { ImGui::DestroyContext(); }
+    test::ImGuiTestContext imgui_;
 
     struct Frame {
         int counter = 0;       // the counter window's text
@@ -73,7 +62,7 @@ protected:
     const std::vector<PanelStep>& plan(const Frame& f) { return panels_.plan(draw(f), kMap, kBackground, font_); }
 
     UnchangedPanels panels_;
-    ImTextureID font_ = reinterpret_cast<ImTextureID>(std::intptr_t{7});
+    ImTextureID font_ = test::ImGuiTestContext::font();
 };
 
 TEST_F(UnchangedPanelsTest, AnUnchangedPanelIsCapturedOnceThenCopied) {

@@ -9,19 +9,7 @@
 #   copied_panels_look_drawn.sh EVENTMAP OUT_DIR
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-binary="$1"
-out="${2:-test-output}"
-mkdir -p "$out"
-[ -n "${DISPLAY:-}" ] || { echo "no DISPLAY: run under xvfb-run"; exit 1; }
-command -v convert >/dev/null || { echo "no ImageMagick convert"; exit 77; }
-export XDG_CONFIG_HOME=$(mktemp -d)
-pids=()
-trap 'for p in "${pids[@]}"; do kill $p 2>/dev/null || true; done; rm -rf "$XDG_CONFIG_HOME"' EXIT
-
-# The map area's bottom-left corner, 12 px in: where the pointer rests (no event there, so no tooltip).
-corner_of() {
-    python3 -c "import json; d = json.load(open('$1')); x, y, w, h = d['layout']['map']; print(int(x) + 12, int(y + h) - 12)"
-}
+window_test_setup "$@"
 
 # Moves the pointer about the map's corner: an unscripted window draws frames on input.
 wiggle() {

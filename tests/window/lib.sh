@@ -73,3 +73,23 @@ m = int(sys.argv[3])
 print(f"{int(w) - 2 * m}x{int(h) - 2 * m}+{int(x) + m}+{int(y) + m}")
 PY
 }
+
+# The start every window test shares: `binary` and `out` from the arguments (EVENTMAP [OUT_DIR]), a display, a
+# fresh settings folder, and on exit the processes in `pids` killed and the folder removed. Needs ImageMagick
+# (exit 77, skipped, without it).
+window_test_setup() {
+    binary="$1"
+    out="${2:-test-output}"
+    mkdir -p "$out"
+    [ -n "${DISPLAY:-}" ] || { echo "no DISPLAY: run under xvfb-run"; exit 1; }
+    command -v convert >/dev/null || { echo "no ImageMagick convert"; exit 77; }
+    export XDG_CONFIG_HOME=$(mktemp -d)
+    pids=()
+    trap 'for p in "${pids[@]}"; do kill $p 2>/dev/null || true; done; rm -rf "$XDG_CONFIG_HOME"' EXIT
+}
+
+# The map area's bottom-left corner, 12 px in, from layout dump $1: where the pointer rests (no event there, so
+# no tooltip).
+corner_of() {
+    python3 -c "import json; d = json.load(open('$1')); x, y, w, h = d['layout']['map']; print(int(x) + 12, int(y + h) - 12)"
+}

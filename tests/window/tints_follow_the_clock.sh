@@ -10,14 +10,7 @@
 #   tints_follow_the_clock.sh EVENTMAP OUT_DIR
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-binary="$1"
-out="${2:-test-output}"
-mkdir -p "$out"
-[ -n "${DISPLAY:-}" ] || { echo "no DISPLAY: run under xvfb-run"; exit 1; }
-command -v convert >/dev/null || { echo "no ImageMagick convert"; exit 77; }
-export XDG_CONFIG_HOME=$(mktemp -d)
-pids=()
-trap 'for p in "${pids[@]}"; do kill $p 2>/dev/null || true; done; rm -rf "$XDG_CONFIG_HOME"' EXIT
+window_test_setup "$@"
 
 # Starts the window at date $1 with layout dump $2 and log $3; prints "PID WID".
 open_at() {
@@ -29,11 +22,6 @@ open_at() {
     wid=$(find_window $pid "$3") || return 1
     wait_dump "$2" "'Bamako' in d.get('places', {})" || return 1
     echo "$pid $wid"
-}
-
-# The map area's bottom-left corner, 12 px in: where the pointer rests (no event there, so no tooltip).
-corner_of() {
-    python3 -c "import json; d = json.load(open('$1')); x, y, w, h = d['layout']['map']; print(int(x) + 12, int(y + h) - 12)"
 }
 
 read -r pid1 wid1 < <(open_at 2023-10-29 "$out/tints_moved.json" "$out/tints_moved.log")
