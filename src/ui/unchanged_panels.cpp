@@ -64,6 +64,52 @@ FramebufferRect list_region(const ImDrawList& list, const ImDrawData& frame, int
     return out;
 }
 
+// Whether the list begins by filling its whole region with opaque colour, as a window's background and title bar
+// do (ImGui's PrimRect: axis-aligned rectangles of the atlas's white texel, here at whole pixels and within the
+// command's clip rectangle), so that nothing under it shows: what is under it (the map, an earlier panel) then does
+// not change its picture.
+bool covers_its_region(const ImDrawList& list, const ImDrawData& frame, const FramebufferRect& region) {
+    if (list.CmdBuffer.empty() || list.CmdBuffer[0].UserCallback) return false;
+    const ImDrawCmd& cmd = list.CmdBuffer[0];
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    const ImVec2 origin = frame.DisplayPos, scale = frame.FramebufferScale;
+    std::vector<FramebufferRect> rects;
+    long long area = 0;
+    FramebufferRect box;
+    for (unsigned k = 0; k + 6 <= cmd.ElemCount && rects.size() < 4; k += 6) {
+        auto index = [&](unsigned i) { return list.IdxBuffer[static_cast<int>(cmd.IdxOffset + k + i)]; };
+        const unsigned a = index(0);
+        if (index(1) != a + 1 || index(2) != a + 2 || index(3) != a || index(4) != a + 2 || index(5) != a + 3) break;
+        const ImDrawVert* v = &list.VtxBuffer[static_cast<int>(cmd.VtxOffset + a)];
+        bool plain = true;
+        for (int i = 0; i < 4; ++i)
+            plain &= v[i].uv.x == white.x && v[i].uv.y == white.y && ((v[i].col >> IM_COL32_A_SHIFT) & 0xFF) == 0xFF;
+        // Corners top-left, top-right, bottom-right, bottom-left.
+        if (!plain || v[0].pos.y != v[1].pos.y || v[2].pos.y != v[3].pos.y || v[0].pos.x != v[3].pos.x ||
+            v[1].pos.x != v[2].pos.x)
+            break;
+        const float fx0 = (v[0].pos.x - origin.x) * scale.x, fy0 = (v[0].pos.y - origin.y) * scale.y;
+        const float fx1 = (v[2].pos.x - origin.x) * scale.x, fy1 = (v[2].pos.y - origin.y) * scale.y;
+        if (fx0 != std::floor(fx0) || fy0 != std::floor(fy0) || fx1 != std::floor(fx1) || fy1 != std::floor(fy1)) break;
+        if (v[0].pos.x < cmd.ClipRect.x || v[0].pos.y < cmd.ClipRect.y || v[2].pos.x > cmd.ClipRect.z ||
+            v[2].pos.y > cmd.ClipRect.w)
+            break;
+        const FramebufferRect r{static_cast<int>(fx0), static_cast<int>(fy0), static_cast<int>(fx1),
+                                static_cast<int>(fy1)};
+        if (r.empty() || std::any_of(rects.begin(), rects.end(), [&](const FramebufferRect& o) { return o.overlaps(r); }))
+            break;
+        box = rects.empty() ? r
+                            : FramebufferRect{std::min(box.x0, r.x0), std::min(box.y0, r.y0), std::max(box.x1, r.x1),
+                                              std::max(box.y1, r.y1)};
+        rects.push_back(r);
+        area += static_cast<long long>(r.x1 - r.x0) * (r.y1 - r.y0);
+        // Rectangles that do not overlap, whose bounds are the region and whose areas add up to it, fill it.
+        if (box == region && area == static_cast<long long>(region.x1 - region.x0) * (region.y1 - region.y0))
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 const std::vector<PanelStep>& UnchangedPanels::plan(const ImDrawData& frame, const FramebufferRect& keep_out,
@@ -85,14 +131,17 @@ const std::vector<PanelStep>& UnchangedPanels::plan(const ImDrawData& frame, con
     // First every list's entry is brought up to date (a list that changed loses its picture), then copies and
     // captures are planned in drawing order: a capture must not overlap any picture kept after this frame.
     std::vector<Entry*> entry_of(static_cast<std::size_t>(frame.CmdListsCount), nullptr);
+    std::vector<bool> opaque(static_cast<std::size_t>(frame.CmdListsCount), false);
     for (int n = 0; n < frame.CmdListsCount; ++n) {
         const ImDrawList& list = *frame.CmdLists[n];
         PanelStep step;
         step.list = &list;
         step.region = list_region(list, frame, fb_w, fb_h);
         const std::string name = list._OwnerName ? list._OwnerName : "";
+        opaque[static_cast<std::size_t>(n)] = !step.region.empty() && covers_its_region(list, frame, step.region);
         const bool eligible = !name.empty() && names[name] == 1 && !step.region.empty() &&
-                              !step.region.overlaps(keep_out) && font_only(list, font);
+                              (opaque[static_cast<std::size_t>(n)] || !step.region.overlaps(keep_out)) &&
+                              font_only(list, font);
         if (eligible) {
             Entry& e = entries_[name];
             const bool same = e.seen_in_frame == frame_ - 1 && e.region == step.region &&
@@ -115,7 +164,8 @@ const std::vector<PanelStep>& UnchangedPanels::plan(const ImDrawData& frame, con
         Entry* e = entry_of[n];
         if (!e || e->same_frames == 0) continue;
         PanelStep& step = steps_[n];
-        // A list under part of an earlier one cannot be copied (the copy would cover it), so it is not captured.
+        // A list under part of an earlier one cannot be copied, opaque or not: the copies come before every list drawn,
+        // so the earlier one would be drawn over the copy instead of under the panel. It is not captured either.
         const bool uncovered = std::none_of(steps_.begin(), steps_.begin() + static_cast<std::ptrdiff_t>(n),
                                             [&](const PanelStep& before) { return before.region.overlaps(step.region); });
         if (!uncovered) continue;

@@ -38,9 +38,12 @@ struct PanelStep {
 // - it is byte for byte the list of the last frames (vertices, indices, commands), under the same framebuffer size,
 //   background colour and font texture, and was captured (drawn alone over the background) when it became so;
 // - it uses only the font texture, and no callbacks (another texture's content could change unseen);
-// - its region stays off `keep_out` (the map, redrawn every frame under it) and off the region of every list drawn
-//   before it in this frame (those would end up under the copy instead of under the panel). Lists drawn after it
-//   (a tooltip, a menu) are drawn over the copy, as over the panel.
+// - its region stays off `keep_out` (the map, redrawn every frame under it), unless the list begins by filling its
+//   whole region with opaque colour (a window's background and title bar, as the map's legend card), which hides the
+//   map under it;
+// - and off the region of every list drawn before it in this frame (the copies are made before any list is drawn,
+//   so those would end up over the copy instead of under the panel). Lists drawn after it (a tooltip, a menu) are
+//   drawn over the copy, as over the panel.
 // A list is captured once it has been unchanged kSameFramesBeforeCapture frames in a row (so a list that changes
 // most frames, as the status line's frame time, is not captured again and again),
 // unless its region overlaps one captured before: the pictures share one store, each at its place on the screen.

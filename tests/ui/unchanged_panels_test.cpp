@@ -23,6 +23,7 @@ protected:
         int shown = 0;         // the sidebar's child line
         bool checked = true;   // a checkbox in the sidebar
         bool over_map = true;  // the window over the map
+        bool opaque_legend = false;  // its background opaque (ImGui's default dark style's is 94%)
         ImVec2 counter_at{10, 500};
     };
 
@@ -44,9 +45,12 @@ protected:
         ImGui::End();
         if (f.over_map) {
             ImGui::SetNextWindowPos(ImVec2(600, 100));
-            ImGui::Begin("Legend");
+            if (f.opaque_legend) ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.1f, 0.1f, 0.1f, 1.0f));
+            // Like the window's card: not resizable (a resize grip's fringe reaches past the background).
+            ImGui::Begin("Legend", nullptr, f.opaque_legend ? ImGuiWindowFlags_NoResize : 0);
             ImGui::Text("Russia");
             ImGui::End();
+            if (f.opaque_legend) ImGui::PopStyleColor();
         }
         ImGui::Render();
         return *ImGui::GetDrawData();
@@ -124,6 +128,22 @@ TEST_F(UnchangedPanelsTest, NothingOverTheMapIsCopied) {
         EXPECT_TRUE(legend->region.overlaps(kMap));
         EXPECT_FALSE(legend->copy || legend->capture);
     }
+}
+
+TEST_F(UnchangedPanelsTest, AnOpaqueCardOverTheMapIsCopied) {
+    ImGui::GetStyle().WindowRounding = 0;  // as the window's style (a rounded background is no rectangle)
+    ImGui::GetStyle().WindowBorderSize = 0;
+    Frame f;
+    f.opaque_legend = true;  // background and title bar opaque: the map under it never shows
+    draw(f);
+    int copies = 0;
+    for (int i = 0; i < 10; ++i) {
+        const PanelStep* legend = step_of(plan(f), "Legend");
+        ASSERT_NE(legend, nullptr);
+        EXPECT_TRUE(legend->region.overlaps(kMap));
+        copies += legend->copy;
+    }
+    EXPECT_EQ(copies, 10 - (UnchangedPanels::kSameFramesBeforeCapture + 1));
 }
 
 TEST_F(UnchangedPanelsTest, AListUnderAnEarlierOneIsNeitherCapturedNorCopied) {
