@@ -104,4 +104,10 @@ ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection) 
     return out;
 }
 
+bool arrays_released(const ProjectedMesh& mesh) {
+    bool triangles = false, outline = false;
+    for (const ProjectedRange& r : mesh.ranges) triangles |= r.index_count > 0, outline |= r.outline_count > 0;
+    return (triangles && (mesh.fill_indices.empty() || mesh.fill_xy.empty())) || (outline && mesh.outline.empty());
+}
+
 }  // namespace em

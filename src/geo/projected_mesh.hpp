@@ -51,4 +51,9 @@ std::uint64_t next_mesh_stamp();
 // Projects a prepared mesh (in parallel where it is large).
 ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection);
 
+// Whether some of the mesh's fill and outline arrays were let go while its ranges, pieces and box stayed (the
+// window's memory: render/uploaded_vertices): its ranges have triangles or outline points that an array lacks.
+// Such a mesh must be projected again (the same arrays under the same stamp) before its arrays are read.
+bool arrays_released(const ProjectedMesh& mesh);
+
 }  // namespace em
