@@ -1,6 +1,7 @@
 #include "render/uploaded_vertices.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 namespace em {
 
@@ -75,7 +76,12 @@ const LayerMesh& level_source(const SceneLayer& layer, int index) {
 }  // namespace
 
 void LevelParking::restore_wanted(MapScene& scene, const GpuMeshCache& gpu, double metres_per_pixel,
-                                  std::size_t max_points) {
+                                  std::size_t max_points, double max_ms) {
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point started = Clock::now();
+    const auto out_of_time = [&] {
+        return max_ms > 0 && std::chrono::duration<double, std::milli>(Clock::now() - started).count() >= max_ms;
+    };
     std::vector<VertexRestore> kept;
     for (SceneLayer& layer : scene.overlays) {
         if (!layer.style.visible || !has_parkable_levels(layer, scene.projection)) continue;
@@ -85,8 +91,15 @@ void LevelParking::restore_wanted(MapScene& scene, const GpuMeshCache& gpu, doub
         auto it = std::find_if(restores_.begin(), restores_.end(),
                                [&](const VertexRestore& r) { return r.stamp() == mesh.stamp; });
         VertexRestore restore = it != restores_.end() ? std::move(*it) : VertexRestore(mesh.stamp);
-        if (!restore.advance(mesh, level_source(layer, index), scene.projection, max_points))
-            kept.push_back(std::move(restore));
+        // In chunks, so that a time limit is kept to within a chunk's work (~1 ms).
+        constexpr std::size_t kChunk = 16384;
+        bool done = false;
+        for (std::size_t left = max_points; left > 0 && !done && !out_of_time();) {
+            const std::size_t n = std::min(left, kChunk);
+            done = restore.advance(mesh, level_source(layer, index), scene.projection, n);
+            left -= n;
+        }
+        if (!done) kept.push_back(std::move(restore));
     }
     restores_ = std::move(kept);  // the others are done, or their level is no longer wanted (or gone)
 }

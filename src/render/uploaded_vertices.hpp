@@ -36,9 +36,11 @@ void restore_released_vertices(MapScene& scene);
 // it as any level. The coarsest level is never parked: it is the stand-in while a finer one comes.
 class LevelParking {
 public:
-    // Once a frame, before drawing: puts back part of the vertices of each visible user layer's level drawn at
-    // metres_per_pixel, if parked and not on the GPU. A restore begun for a level no longer wanted is dropped.
-    void restore_wanted(MapScene& scene, const GpuMeshCache& gpu, double metres_per_pixel, std::size_t max_points);
+    // Once a frame, before drawing: puts back part of the vertices (up to max_points each, and while less than
+    // max_ms has passed if max_ms > 0) of each visible user layer's level drawn at metres_per_pixel, if parked and
+    // not on the GPU. A restore begun for a level no longer wanted is dropped.
+    void restore_wanted(MapScene& scene, const GpuMeshCache& gpu, double metres_per_pixel, std::size_t max_points,
+                        double max_ms = 0);
     // Parks every finer level (not the coarsest) of a user layer with levels that is whole, not drawn at
     // metres_per_pixel and not on its way to the GPU; returns the bytes freed.
     std::size_t park_unwanted(MapScene& scene, const GpuMeshCache& gpu, double metres_per_pixel);

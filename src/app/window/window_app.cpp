@@ -313,7 +313,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         glClear(GL_COLOR_BUFFER_BIT);
         // A parked level the view now needs gets its vertices back, a share a frame (render/uploaded_vertices).
         parking.restore_wanted(scene, renderer.gpu_meshes(), view.camera.metres_per_pixel_x(),
-                               kRestorePointsPerFrame);
+                               kRestorePointsPerFrame, kRestoreMsPerFrame);
         // The base map comes from its cache; events and labels are drawn over it every frame.
         if (auto drawn =
                 present_base_map(renderer, scene, style, view, redraw, options.samples))

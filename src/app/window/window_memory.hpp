@@ -10,9 +10,11 @@ namespace em {
 // large blocks are freed, so later arrays of up to 32 MB came from the heap and stayed in the process after being
 // freed (~150 MB with land10m, measured: bench/README.md).
 
-// Points of a parked level projected again per frame (render/uploaded_vertices' LevelParking): a few ms of
-// llvmpipe's frame; land10m's 100 m level (12.8 M points) comes back in about 50 frames.
-inline constexpr std::size_t kRestorePointsPerFrame = std::size_t{1} << 18;
+// A frame's share of putting a parked level's vertices back (render/uploaded_vertices' LevelParking): at most 4 ms
+// (262,144 points a frame, single-threaded, had raised the zoom's p95 by 30 ms at load 3); land10m's 100 m level
+// (12.8 M points) comes back in a second or two of frames, its coarser level standing in meanwhile.
+inline constexpr std::size_t kRestorePointsPerFrame = std::size_t{1} << 20;
+inline constexpr double kRestoreMsPerFrame = 4.0;
 
 // Every block of 1 MB or more gets its own mapping, returned to the system when freed. Called once, before the
 // window loads anything.
