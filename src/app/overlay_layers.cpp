@@ -142,7 +142,7 @@ struct Level {
 
 // Scene layers of prepared layers, titled after the file (and the layer, for several), in default styles.
 std::vector<SceneLayer> scene_layers(const std::string& path, std::vector<PreparedLayer> layers,
-                                     const Projection& projection) {
+                                     const Projection& projection, bool park = false) {
     std::vector<SceneLayer> out;
     for (auto& data : layers) {
         SceneLayer layer;
@@ -152,7 +152,17 @@ std::vector<SceneLayer> scene_layers(const std::string& path, std::vector<Prepar
         layer.data = std::move(data);
         out.push_back(std::move(layer));
     }
-    for (auto& layer : out) layer.reproject(projection);
+    for (auto& layer : out) {
+        if (!park) {
+            layer.reproject(projection);
+            continue;
+        }
+        // Parked as soon as projected: the fill's triangles kept as their places in the lon/lat mesh.
+        std::vector<std::uint32_t> triangles;
+        layer.projected = project_mesh(layer.data.mesh, projection, &triangles);
+        layer.projected_with = projection;
+        park_level(layer.projected, std::move(triangles));
+    }
     return out;
 }
 
@@ -213,9 +223,8 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
     // peak with land10m).
     std::optional<std::vector<SceneLayer>> parked;
     if (park_finer_levels && layers && previous_points >= kDetailLevelsFrom) {
-        parked = scene_layers(path, std::move(*layers), projection);
+        parked = scene_layers(path, std::move(*layers), projection, /*park=*/true);
         layers.reset();
-        for (auto& layer : *parked) park_vertices(layer.projected);
     }
 
     // 2. Which coarser levels are worth keeping (each must save enough points), from the cache or simplified and
@@ -283,8 +292,13 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
             detail.tolerance_degrees = level->tolerance;
             detail.min_metres_per_pixel = level->tolerance * kMetresPerPixelPerDegreeOfTolerance;
             detail.mesh = std::move((*level->prepared)[i].mesh);
-            detail.projected = project_mesh(detail.mesh, projection);
-            if (park_finer_levels && level != levels.rbegin()) park_vertices(detail.projected);
+            if (park_finer_levels && level != levels.rbegin()) {
+                std::vector<std::uint32_t> triangles;
+                detail.projected = project_mesh(detail.mesh, projection, &triangles);
+                park_level(detail.projected, std::move(triangles));
+            } else {
+                detail.projected = project_mesh(detail.mesh, projection);
+            }
             out[i].coarser.push_back(std::move(detail));
         }
     }

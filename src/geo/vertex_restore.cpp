@@ -31,13 +31,25 @@ void project_span(const std::vector<GeoPoint>& in, std::size_t begin, std::size_
 
 }  // namespace
 
-std::size_t park_vertices(ProjectedMesh& mesh) { return release(mesh.fill_xy) + release(mesh.outline); }
+std::size_t park_vertices(ProjectedMesh& mesh) {
+    std::size_t freed = release(mesh.fill_xy) + release(mesh.outline);
+    if (!mesh.source_triangles.empty() && mesh.source_triangles.size() * 3 == mesh.fill_indices.size())
+        freed += release(mesh.fill_indices);
+    return freed;
+}
+
+std::size_t park_level(ProjectedMesh& mesh, std::vector<std::uint32_t> triangle_numbers) {
+    if (triangle_numbers.size() * 3 != mesh.fill_indices.size()) return park_vertices(mesh);  // not this mesh's
+    mesh.source_triangles = std::move(triangle_numbers);
+    return park_vertices(mesh);
+}
 
 bool vertices_parked(const ProjectedMesh& mesh) {
     bool triangles = false, outline = false;
     for (const ProjectedRange& r : mesh.ranges) triangles |= r.index_count > 0, outline |= r.outline_count > 0;
-    if (triangles && mesh.fill_indices.empty()) return false;  // indices gone too: only project_mesh can help
-    return (triangles && mesh.fill_xy.empty()) || (outline && mesh.outline.empty());
+    // Indices gone without the numbers to put them back: only project_mesh can help.
+    if (triangles && mesh.fill_indices.empty() && mesh.source_triangles.empty()) return false;
+    return (triangles && (mesh.fill_xy.empty() || mesh.fill_indices.empty())) || (outline && mesh.outline.empty());
 }
 
 bool VertexRestore::advance(ProjectedMesh& mesh, const LayerMesh& lon_lat, const Projection& projection,
@@ -49,8 +61,22 @@ bool VertexRestore::advance(ProjectedMesh& mesh, const LayerMesh& lon_lat, const
                 // The vertex arrays, sized as project_mesh sizes them (an outline's join flags start at zero).
                 fill_xy_.assign(lon_lat.fill.vertices.size() * 2, 0.0f);
                 outline_.assign(lon_lat.outline_points.size() * 3, 0.0f);
-                phase_ = Phase::kFill, next_ = 0;
+                indices_ = mesh.fill_indices.empty() && !mesh.source_triangles.empty();
+                if (indices_) fill_indices_.resize(mesh.source_triangles.size() * 3);
+                phase_ = indices_ ? Phase::kIndices : Phase::kFill, next_ = 0;
                 break;
+            case Phase::kIndices: {
+                // Each triangle's three indices, copied from where they start in the lon/lat mesh.
+                const std::size_t end = std::min(mesh.source_triangles.size(), next_ + budget);
+                for (std::size_t t = next_; t < end; ++t) {
+                    const std::uint32_t* from = &lon_lat.fill.indices[mesh.source_triangles[t]];
+                    std::copy(from, from + 3, &fill_indices_[3 * t]);
+                }
+                budget -= std::min(budget, (end - next_) / 4 + 1);  // copying: cheaper than projecting
+                next_ = end;
+                if (next_ == mesh.source_triangles.size()) phase_ = Phase::kFill, next_ = 0;
+                break;
+            }
             case Phase::kFill: {
                 const std::size_t end = std::min(lon_lat.fill.vertices.size(), next_ + budget);
                 project_span(lon_lat.fill.vertices, next_, end, projection, fill_xy_.data(), 2);
@@ -87,6 +113,7 @@ bool VertexRestore::advance(ProjectedMesh& mesh, const LayerMesh& lon_lat, const
                     // Whole: into the mesh at once, so that the mesh is always either parked or whole.
                     mesh.fill_xy = std::move(fill_xy_);
                     mesh.outline = std::move(outline_);
+                    if (indices_) mesh.fill_indices = std::move(fill_indices_);
                     phase_ = Phase::kDone;
                 }
                 break;

@@ -21,7 +21,7 @@ std::size_t release_if_uploaded(ProjectedMesh& mesh, const GpuMeshCache& gpu) {
     const int parts = gpu.parts_on_gpu(mesh);
     std::size_t freed = 0;
     if (parts >= 1) freed += release(mesh.fill_xy);
-    if (parts >= 2) freed += release(mesh.fill_indices);
+    if (parts >= 2) freed += release(mesh.fill_indices) + release(mesh.source_triangles);
     if (parts >= 3) freed += release(mesh.outline);
     return freed;
 }

@@ -79,6 +79,49 @@ TEST(VertexRestoreTest, AParkedMeshComesBackByteForByteInChunks) {
     }
 }
 
+// Parked with the places of its triangles (the window's load), a mesh lets go of its indices too, and gets them
+// back in the same order; asking project_mesh for those places changes nothing of what it makes.
+TEST(VertexRestoreTest, AParkedLevelGetsItsIndicesBackFromTheLonLatMesh) {
+    const Projection projection(ProjectionKind::kLambertAzimuthal, GeoPoint{20.0, 80.0});
+    const LayerMesh& lon_lat = countries_110m().mesh;
+    const ProjectedMesh original = project_mesh(lon_lat, projection);
+    std::vector<std::uint32_t> triangles;
+    ProjectedMesh mesh = project_mesh(lon_lat, projection, &triangles);
+    ASSERT_EQ(triangles.size() * 3, original.fill_indices.size());
+    EXPECT_LT(triangles.size() * 3, lon_lat.fill.indices.size()) << "some triangles are left out (unshown)";
+    EXPECT_TRUE(same_bytes(mesh.fill_xy, original.fill_xy));
+    EXPECT_EQ(mesh.fill_indices, original.fill_indices);
+    ASSERT_EQ(mesh.fill_pieces.size(), original.fill_pieces.size());
+    for (std::size_t t = 0; t < triangles.size(); ++t)
+        for (int k = 0; k < 3; ++k)
+            ASSERT_EQ(lon_lat.fill.indices[triangles[t] + k], original.fill_indices[3 * t + k]) << "triangle " << t;
+
+    const std::size_t index_bytes = mesh.fill_indices.capacity() * sizeof(std::uint32_t);
+    EXPECT_GE(park_level(mesh, std::move(triangles)), index_bytes);
+    EXPECT_TRUE(mesh.fill_indices.empty() && mesh.fill_xy.empty() && mesh.outline.empty());
+    EXPECT_TRUE(vertices_parked(mesh));
+
+    VertexRestore restore(mesh.stamp);
+    int calls = 0;
+    while (!restore.advance(mesh, lon_lat, projection, 1000)) {
+        ASSERT_TRUE(mesh.fill_indices.empty()) << "never half made";
+        ASSERT_LT(++calls, 100000);
+    }
+    EXPECT_GT(calls, 5);
+    EXPECT_FALSE(vertices_parked(mesh));
+    EXPECT_EQ(mesh.fill_indices, original.fill_indices);
+    EXPECT_TRUE(same_bytes(mesh.fill_xy, original.fill_xy));
+    EXPECT_TRUE(same_bytes(mesh.outline, original.outline));
+
+    // Parked again (the view left before it was uploaded): the indices go again, and come back again.
+    park_vertices(mesh);
+    EXPECT_TRUE(mesh.fill_indices.empty());
+    VertexRestore again(mesh.stamp);
+    while (!again.advance(mesh, lon_lat, projection, 1 << 20)) {
+    }
+    EXPECT_EQ(mesh.fill_indices, original.fill_indices);
+}
+
 TEST(VertexRestoreTest, AMeshWithoutItsIndicesIsReleasedButNotParked) {
     const Projection projection = *Projection::from_name("laea");
     ProjectedMesh mesh = project_mesh(countries_110m().mesh, projection);
