@@ -46,7 +46,12 @@ std::uint64_t next_mesh_stamp() {
 ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection,
                            std::vector<std::uint32_t>* triangle_numbers) {
     ProjectedMesh out;
-    if (triangle_numbers) triangle_numbers->clear();
+    if (triangle_numbers) {
+        // At most one per source triangle, reserved at once: grown by doubling it was up to twice that during the
+        // window's load, at its peak (land10m's 100 m level: 7.35 M triangles, 29 MB).
+        triangle_numbers->clear();
+        triangle_numbers->reserve(mesh.fill.indices.size() / 3);
+    }
     out.stamp = next_mesh_stamp();
     out.fill_even_odd = mesh.fill_even_odd;
     out.fill_xy.resize(mesh.fill.vertices.size() * 2);
