@@ -413,6 +413,7 @@ int run_map_window(GLFWwindow* window, const WindowOptions& options, const DataP
 
 int run_window(const WindowOptions& options, const std::filesystem::path& executable) {
     const auto started = FrameStats::Clock::now();
+    tune_allocator_for_window();  // big arrays freed go back to the system (window_memory)
     {
         std::vector<std::string> named = options.layers;
         named.insert(named.end(), options.events.begin(), options.events.end());
