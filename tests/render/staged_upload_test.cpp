@@ -254,6 +254,42 @@ TEST_F(StagedUploadTest, AParkedLevelIsReleasedAndComesBackIdenticalWhenTheViewN
     for (std::size_t i = 1; i < layer.coarser.size(); ++i) EXPECT_TRUE(vertices_parked(layer.coarser[i].projected));
     EXPECT_FALSE(arrays_released(layer.coarser.front().projected));
 
+    // The vector export projects every released array again first: the whole level, as before it was parked.
+    {
+        MapScene copy;
+        copy.projection = scene.projection;
+        copy.overlays = scene.overlays;
+        restore_released_vertices(copy);
+        const ProjectedMesh& back = copy.overlays.front().projected;
+        EXPECT_FALSE(arrays_released(back));
+        EXPECT_EQ(back.stamp, original.stamp);
+        EXPECT_EQ(back.fill_indices, original.fill_indices);
+        EXPECT_EQ(std::memcmp(back.fill_xy.data(), original.fill_xy.data(), original.fill_xy.size() * sizeof(float)), 0);
+        EXPECT_EQ(std::memcmp(back.outline.data(), original.outline.data(), original.outline.size() * sizeof(float)), 0);
+    }
+    // A projection change projects every level again (new stamps); the next frame parks what the view does not
+    // draw, and the level the view draws comes back as project_mesh makes it in the new projection.
+    {
+        MapScene other;
+        other.projection = scene.projection;
+        other.overlays = scene.overlays;
+        other.set_projection(*Projection::from_name("equirect"));
+        LevelParking p;
+        GpuMeshCache none;
+        SceneLayer& l = other.overlays.front();
+        const ProjectedMesh expected = project_mesh(l.data.mesh, other.projection);
+        EXPECT_GT(p.park_unwanted(other, none, far_out), 0u);
+        EXPECT_TRUE(vertices_parked(l.projected));
+        int n = 0;
+        do {
+            p.restore_wanted(other, none, 100.0, 1 << 20);
+        } while (p.restoring() && ++n < 10000);
+        EXPECT_FALSE(arrays_released(l.projected));
+        EXPECT_EQ(l.projected.fill_indices, expected.fill_indices);
+        EXPECT_EQ(std::memcmp(l.projected.fill_xy.data(), expected.fill_xy.data(), expected.fill_xy.size() * sizeof(float)), 0);
+        EXPECT_EQ(std::memcmp(l.projected.outline.data(), expected.outline.data(), expected.outline.size() * sizeof(float)), 0);
+    }
+
     // Drawn while parked: the coarsest level stands in, and nothing of the parked level reached the GPU.
     const std::uint64_t stand_ins = renderer->stand_ins();
     draw(renderer.value(), scene);
