@@ -7,6 +7,7 @@
 
 #include "geo/box_clip.hpp"
 #include "geo/simplify.hpp"
+#include "geo/vertex_restore.hpp"
 
 namespace em {
 
@@ -141,7 +142,7 @@ struct Level {
 
 // Scene layers of prepared layers, titled after the file (and the layer, for several), in default styles.
 std::vector<SceneLayer> scene_layers(const std::string& path, std::vector<PreparedLayer> layers,
-                                     const Projection& projection) {
+                                     const Projection& projection, bool park = false) {
     std::vector<SceneLayer> out;
     for (auto& data : layers) {
         SceneLayer layer;
@@ -151,7 +152,17 @@ std::vector<SceneLayer> scene_layers(const std::string& path, std::vector<Prepar
         layer.data = std::move(data);
         out.push_back(std::move(layer));
     }
-    for (auto& layer : out) layer.reproject(projection);
+    for (auto& layer : out) {
+        if (!park) {
+            layer.reproject(projection);
+            continue;
+        }
+        // Parked as soon as projected: the fill's triangles kept as their places in the lon/lat mesh.
+        std::vector<std::uint32_t> triangles;
+        layer.projected = project_mesh(layer.data.mesh, projection, &triangles);
+        layer.projected_with = projection;
+        park_level(layer.projected, std::move(triangles));
+    }
     return out;
 }
 
@@ -160,7 +171,7 @@ std::vector<SceneLayer> scene_layers(const std::string& path, std::vector<Prepar
 Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, const Projection& projection,
                                                     const LayerCache* cache, std::vector<std::string>* warnings,
                                                     const LoadControl& control, const std::vector<std::string>& only,
-                                                    const OverlayPreview& preview) {
+                                                    const OverlayPreview& preview, bool park_finer_levels) {
     const auto cancelled = [&] { return control.cancel && control.cancel->load(); };
     const Error cancel_error{path + ": loading cancelled"};
     const PrepareOptions heavy = simplified_by(kHeavySimplifyDegrees, only), whole = simplified_by(0.0, only);
@@ -207,6 +218,14 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
         previous_points = mesh_points(source.finest());
     }
     const std::size_t layer_count = layers ? layers->size() : source.finest().size();
+    // Parking (the window): a cached full detail that will likely have coarser levels is projected and parked
+    // before they are read, so that its projected copy is never held beside every level's lon/lat mesh (the load's
+    // peak with land10m).
+    std::optional<std::vector<SceneLayer>> parked;
+    if (park_finer_levels && layers && previous_points >= kDetailLevelsFrom) {
+        parked = scene_layers(path, std::move(*layers), projection, /*park=*/true);
+        layers.reset();
+    }
 
     // 2. Which coarser levels are worth keeping (each must save enough points), from the cache or simplified and
     // counted (not tessellated: a level that is not kept costs no more). The cache remembers a rejected level as
@@ -244,9 +263,9 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
             level->vectors = {};
             if (cache) cache->store(path, simplified_by(level->tolerance, only), *level->prepared);
         }
-        if (!layers && level == levels.rbegin()) show_preview(*level->prepared);
+        if (!layers && !parked && level == levels.rbegin()) show_preview(*level->prepared);
     }
-    if (!layers) {
+    if (!layers && !parked) {
         if (cancelled()) return cancel_error;
         layers = prepare_all(source.finest());
         if (finest > 0) {
@@ -260,16 +279,26 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
     }
 
     // 4. The scene layers, each with its coarser levels (coarsest first).
-    for (const auto& layer : *layers)
-        if (warnings) warnings->insert(warnings->end(), layer.warnings.begin(), layer.warnings.end());
-    std::vector<SceneLayer> out = scene_layers(path, std::move(*layers), projection);
+    std::vector<SceneLayer> out = parked ? std::move(*parked) : scene_layers(path, std::move(*layers), projection);
+    for (const auto& layer : out)
+        if (warnings) warnings->insert(warnings->end(), layer.data.warnings.begin(), layer.data.warnings.end());
     for (std::size_t i = 0; i < out.size(); ++i) {
+        // Parked as soon as projected, so that the load never holds more than one finer level's vertices; a full
+        // detail parked early that got no coarser level after all is projected again (nothing would stand in).
+        if (park_finer_levels && !levels.empty()) park_vertices(out[i].projected);
+        if (levels.empty() && arrays_released(out[i].projected)) out[i].reproject(projection);
         for (auto level = levels.rbegin(); level != levels.rend(); ++level) {
             LayerDetail detail;
             detail.tolerance_degrees = level->tolerance;
             detail.min_metres_per_pixel = level->tolerance * kMetresPerPixelPerDegreeOfTolerance;
             detail.mesh = std::move((*level->prepared)[i].mesh);
-            detail.projected = project_mesh(detail.mesh, projection);
+            if (park_finer_levels && level != levels.rbegin()) {
+                std::vector<std::uint32_t> triangles;
+                detail.projected = project_mesh(detail.mesh, projection, &triangles);
+                park_level(detail.projected, std::move(triangles));
+            } else {
+                detail.projected = project_mesh(detail.mesh, projection);
+            }
             out[i].coarser.push_back(std::move(detail));
         }
     }

@@ -22,11 +22,14 @@ using OverlayPreview = std::function<void(std::vector<SceneLayer>)>;
 // only_layers: read just these layers of a multi-layer source (by name); empty: every layer.
 // preview: called at most once, with the coarsest level of a layer that has coarser levels: from the cache before
 // the full detail is read from it, or when the source has to be prepared, before the finer levels are.
+// park_finer_levels (the window): every level but the coarsest gives up its projected vertices as soon as it is
+// projected (geo/vertex_restore; render/uploaded_vertices' LevelParking puts them back when the view needs them).
 Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, const Projection& projection,
                                                     const LayerCache* cache, std::vector<std::string>* warnings,
                                                     const LoadControl& control = {},
                                                     const std::vector<std::string>& only_layers = {},
-                                                    const OverlayPreview& preview = {});
+                                                    const OverlayPreview& preview = {},
+                                                    bool park_finer_levels = false);
 
 // What one picture shows of the world: the lon/lat box it covers (a little larger) and its pixel size.
 struct PictureView {

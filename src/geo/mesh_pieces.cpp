@@ -21,7 +21,7 @@ std::uint32_t morton(std::uint32_t x, std::uint32_t y) {
     return spread(x) | (spread(y) << 1);
 }
 
-void cut_fill(ProjectedMesh& mesh, std::uint32_t feature) {
+void cut_fill(ProjectedMesh& mesh, std::uint32_t feature, std::vector<std::uint32_t>* triangle_numbers) {
     const ProjectedRange& r = mesh.ranges[feature];
     const std::uint32_t triangles = r.index_count / 3;
     if (triangles == 0) return;
@@ -29,18 +29,22 @@ void cut_fill(ProjectedMesh& mesh, std::uint32_t feature) {
         // Sort the triangles by the Z-order of their centres within the feature's box.
         const double sx = r.bbox.width() > 0 ? 65535.0 / r.bbox.width() : 0.0;
         const double sy = r.bbox.height() > 0 ? 65535.0 / r.bbox.height() : 0.0;
-        std::vector<std::pair<std::uint32_t, std::array<std::uint32_t, 3>>> keyed(triangles);
+        // The fourth number: the triangle's number in the source, carried along when asked for.
+        std::vector<std::pair<std::uint32_t, std::array<std::uint32_t, 4>>> keyed(triangles);
         for (std::uint32_t t = 0; t < triangles; ++t) {
             const std::uint32_t* idx = &mesh.fill_indices[r.first_index + 3 * t];
             double cx = 0, cy = 0;
             for (int k = 0; k < 3; ++k) cx += mesh.fill_xy[idx[k] * 2], cy += mesh.fill_xy[idx[k] * 2 + 1];
             const auto qx = static_cast<std::uint32_t>(std::clamp((cx / 3 - r.bbox.min_x) * sx, 0.0, 65535.0));
             const auto qy = static_cast<std::uint32_t>(std::clamp((cy / 3 - r.bbox.min_y) * sy, 0.0, 65535.0));
-            keyed[t] = {morton(qx, qy), {idx[0], idx[1], idx[2]}};
+            const std::uint32_t number = triangle_numbers ? (*triangle_numbers)[r.first_index / 3 + t] : 0;
+            keyed[t] = {morton(qx, qy), {idx[0], idx[1], idx[2], number}};
         }
         std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (std::uint32_t t = 0; t < triangles; ++t)
-            std::copy(keyed[t].second.begin(), keyed[t].second.end(), &mesh.fill_indices[r.first_index + 3 * t]);
+        for (std::uint32_t t = 0; t < triangles; ++t) {
+            std::copy(keyed[t].second.begin(), keyed[t].second.begin() + 3, &mesh.fill_indices[r.first_index + 3 * t]);
+            if (triangle_numbers) (*triangle_numbers)[r.first_index / 3 + t] = keyed[t].second[3];
+        }
     }
     const std::uint32_t per_piece = mesh.fill_even_odd ? triangles : kPieceTriangles;
     for (std::uint32_t t = 0; t < triangles; t += per_piece) {
@@ -94,11 +98,11 @@ void cut_outline(ProjectedMesh& mesh, std::uint32_t feature) {
 
 }  // namespace
 
-void cut_into_pieces(ProjectedMesh& mesh) {
+void cut_into_pieces(ProjectedMesh& mesh, std::vector<std::uint32_t>* triangle_numbers) {
     mesh.fill_pieces.clear();
     mesh.outline_pieces.clear();
     for (std::uint32_t f = 0; f < mesh.ranges.size(); ++f) {
-        cut_fill(mesh, f);
+        cut_fill(mesh, f, triangle_numbers);
         cut_outline(mesh, f);
     }
 }

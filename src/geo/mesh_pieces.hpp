@@ -1,5 +1,7 @@
 #pragma once
 
+#include <vector>
+
 #include "geo/projected_mesh.hpp"
 
 namespace em {
@@ -14,6 +16,7 @@ inline constexpr std::uint32_t kPiecePoints = 256;
 // runs of at most kPiecePoints that share their end points, so that every segment is in exactly one piece, and
 // whose box stays within an eighth of the feature's (its rings follow one another, near or far). Even-odd fans
 // are one piece per feature: they are counted feature by feature in the stencil.
-void cut_into_pieces(ProjectedMesh& mesh);
+// triangle_numbers (if given: one number per triangle of mesh.fill_indices) is reordered with the triangles.
+void cut_into_pieces(ProjectedMesh& mesh, std::vector<std::uint32_t>* triangle_numbers = nullptr);
 
 }  // namespace em

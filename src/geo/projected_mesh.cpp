@@ -43,8 +43,15 @@ std::uint64_t next_mesh_stamp() {
     return ++last;
 }
 
-ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection) {
+ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection,
+                           std::vector<std::uint32_t>* triangle_numbers) {
     ProjectedMesh out;
+    if (triangle_numbers) {
+        // At most one per source triangle, reserved at once: grown by doubling it was up to twice that during the
+        // window's load, at its peak (land10m's 100 m level: 7.35 M triangles, 29 MB).
+        triangle_numbers->clear();
+        triangle_numbers->reserve(mesh.fill.indices.size() / 3);
+    }
     out.stamp = next_mesh_stamp();
     out.fill_even_odd = mesh.fill_even_odd;
     out.fill_xy.resize(mesh.fill.vertices.size() * 2);
@@ -65,6 +72,7 @@ ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection) 
             const float *pa = &out.fill_xy[a * 2], *pb = &out.fill_xy[b * 2], *pc = &out.fill_xy[c * 2];
             if (!valid(pa) || !valid(pb) || !valid(pc)) continue;
             out.fill_indices.insert(out.fill_indices.end(), {a, b, c});
+            if (triangle_numbers) triangle_numbers->push_back(i);
             pr.bbox.add(pa[0], pa[1]), pr.bbox.add(pb[0], pb[1]), pr.bbox.add(pc[0], pc[1]);
         }
         pr.index_count = static_cast<std::uint32_t>(out.fill_indices.size()) - pr.first_index;
@@ -72,6 +80,7 @@ ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection) 
         // such a feature is not filled at all (its outline still is).
         if (mesh.fill_even_odd && pr.index_count != r.index_count) {
             out.fill_indices.resize(pr.first_index);
+            if (triangle_numbers) triangle_numbers->resize(pr.first_index / 3);
             pr.index_count = 0;
         }
         pr.first_outline = r.first_outline;
@@ -100,8 +109,14 @@ ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection) 
         out.bbox.add(pr.bbox);
         out.ranges.push_back(pr);
     }
-    cut_into_pieces(out);
+    cut_into_pieces(out, triangle_numbers);
     return out;
+}
+
+bool arrays_released(const ProjectedMesh& mesh) {
+    bool triangles = false, outline = false;
+    for (const ProjectedRange& r : mesh.ranges) triangles |= r.index_count > 0, outline |= r.outline_count > 0;
+    return (triangles && (mesh.fill_indices.empty() || mesh.fill_xy.empty())) || (outline && mesh.outline.empty());
 }
 
 }  // namespace em

@@ -38,6 +38,9 @@ struct ProjectedMesh {
     std::vector<ProjectedPiece> fill_pieces, outline_pieces;
     BBox bbox;
     bool fill_even_odd = false;  // the fill is fans for the stencil (LayerMesh::fill_even_odd)
+    // Only while the mesh is parked without its fill indices (geo/vertex_restore): for each triangle of the fill,
+    // where its indices start in the lon/lat mesh's fill.indices (project_mesh's triangle_numbers).
+    std::vector<std::uint32_t> source_triangles;
     // Which projection result this is, for the renderer's GPU cache (render/gpu_mesh_cache): project_mesh gives
     // every result a number no other result of this process has; copies share it (their content is the same).
     // 0 for meshes built by hand, which are never cached. Treat a stamped mesh as read-only: change it and the
@@ -48,7 +51,15 @@ struct ProjectedMesh {
 // A number no earlier call returned (never 0; thread-safe: meshes are projected on loader threads).
 std::uint64_t next_mesh_stamp();
 
-// Projects a prepared mesh (in parallel where it is large).
-ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection);
+// Projects a prepared mesh (in parallel where it is large). triangle_numbers, if given, receives for each triangle
+// of the result's fill_indices where its three indices start in mesh.fill.indices: what a parked level keeps
+// instead of its indices (ProjectedMesh::source_triangles), a third of their size.
+ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection,
+                           std::vector<std::uint32_t>* triangle_numbers = nullptr);
+
+// Whether some of the mesh's fill and outline arrays were let go while its ranges, pieces and box stayed (the
+// window's memory: render/uploaded_vertices): its ranges have triangles or outline points that an array lacks.
+// Such a mesh must be projected again (the same arrays under the same stamp) before its arrays are read.
+bool arrays_released(const ProjectedMesh& mesh);
 
 }  // namespace em

@@ -45,11 +45,12 @@ std::size_t bytes_of(const std::vector<T>& v) {
     return v.size() * sizeof(T);
 }
 
-std::array<UploadPart, 4> upload_parts(GpuMesh& g, const ProjectedMesh& mesh) {
-    return {{{&g.fill_vertices, mesh.fill_xy.data(), bytes_of(mesh.fill_xy)},
-             {&g.fill_indices, mesh.fill_indices.data(), bytes_of(mesh.fill_indices)},
-             {&g.outline_points, mesh.outline.data(), bytes_of(mesh.outline)},
-             {&g.point_centres, mesh.points_xy.data(), bytes_of(mesh.points_xy)}}};
+// The parts' sizes are those recorded when the upload began: a part wholly copied may since have been let go.
+std::array<UploadPart, 4> upload_parts(GpuMesh& g, const ProjectedMesh& mesh, const std::array<std::size_t, 4>& bytes) {
+    return {{{&g.fill_vertices, mesh.fill_xy.data(), bytes[0]},
+             {&g.fill_indices, mesh.fill_indices.data(), bytes[1]},
+             {&g.outline_points, mesh.outline.data(), bytes[2]},
+             {&g.point_centres, mesh.points_xy.data(), bytes[3]}}};
 }
 
 }  // namespace
@@ -76,7 +77,19 @@ SlicedUpload::SlicedUpload(const ProjectedMesh& mesh) {
     g.point_vao.attribute(0, g.point_centres, 2, 2 * sizeof(float), 0, 1);
     g.point_count = mesh.points_xy.size() / 2;
     gl::VertexArray::unbind();
+    part_bytes_ = {bytes_of(mesh.fill_xy), bytes_of(mesh.fill_indices), bytes_of(mesh.outline), bytes_of(mesh.points_xy)};
     total_ = mesh_bytes(mesh);
+}
+
+int SlicedUpload::parts_done() const {
+    int parts = 0;
+    std::size_t end = 0;
+    for (const std::size_t bytes : part_bytes_) {
+        end += bytes;
+        if (done_ < end) break;
+        ++parts;
+    }
+    return parts;
 }
 
 std::size_t SlicedUpload::advance(const ProjectedMesh& mesh, std::size_t max_bytes) {
@@ -84,7 +97,7 @@ std::size_t SlicedUpload::advance(const ProjectedMesh& mesh, std::size_t max_byt
     // storage comes part by part, at most one part's a call: a frame pays for the largest array at worst.
     std::size_t copied = 0, start = 0;  // start: where the part begins in the whole upload
     bool allocated = false;
-    for (const UploadPart& part : upload_parts(mesh_, mesh)) {
+    for (const UploadPart& part : upload_parts(mesh_, mesh, part_bytes_)) {
         const std::size_t end = start + part.bytes;
         if (done_ < end && copied < max_bytes) {
             const std::size_t offset = done_ - start;

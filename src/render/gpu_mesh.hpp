@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+
 #include "geo/projected_mesh.hpp"
 #include "gl/buffer.hpp"
 #include "gl/vertex_array.hpp"
@@ -36,11 +38,15 @@ public:
     bool done() const { return done_ == total_; }
     std::size_t total_bytes() const { return total_; }
     std::size_t bytes_done() const { return done_; }
+    // How many of the parts (fill vertices, fill indices, outline, points, in that order) are wholly copied: the
+    // mesh's arrays of those parts are not read again, so the window lets them go before the rest is in.
+    int parts_done() const;
     // The uploaded mesh, once done().
     GpuMesh take() { return std::move(mesh_); }
 
 private:
     GpuMesh mesh_;
+    std::array<std::size_t, 4> part_bytes_{};  // as the mesh's arrays were when the upload began
     std::size_t done_ = 0, total_ = 0;
 };
 

@@ -26,12 +26,22 @@ bool GpuMeshCache::upload_within_allowance(const ProjectedMesh& mesh) {
     const std::size_t left = allowance_ > uploaded_this_frame_ ? allowance_ - uploaded_this_frame_ : 0;
     if (left == 0) return false;
     auto p = pending_.find(mesh.stamp);
-    if (p == pending_.end()) p = pending_.emplace(mesh.stamp, SlicedUpload(mesh)).first;
+    if (p == pending_.end()) {
+        if (arrays_released(mesh)) return false;  // to be projected again first (render/uploaded_vertices)
+        p = pending_.emplace(mesh.stamp, SlicedUpload(mesh)).first;
+    }
     uploaded_this_frame_ += p->second.advance(mesh, left);
     if (!p->second.done()) return false;
     meshes_.emplace(mesh.stamp, p->second.take());
     pending_.erase(p);
     return true;
+}
+
+int GpuMeshCache::parts_on_gpu(const ProjectedMesh& mesh) const {
+    if (holds(mesh)) return 4;
+    if (mesh.stamp == 0) return 0;
+    const auto p = pending_.find(mesh.stamp);
+    return p == pending_.end() ? 0 : p->second.parts_done();
 }
 
 void GpuMeshCache::keep_only(const std::unordered_set<std::uint64_t>& keep) {

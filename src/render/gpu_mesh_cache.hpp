@@ -36,6 +36,10 @@ public:
     std::size_t uploaded_this_frame() const { return uploaded_this_frame_; }
     // Whether part of the mesh has been copied and the rest is still to come.
     bool uploading(const ProjectedMesh& mesh) const { return mesh.stamp != 0 && pending_.count(mesh.stamp) > 0; }
+    // How many of the mesh's parts (fill vertices, fill indices, outline, points: SlicedUpload) are wholly on the
+    // GPU: 4 once it is held, those done while it is being uploaded, else 0. The arrays of those parts are not
+    // read again, so they can be let go before the rest is in.
+    int parts_on_gpu(const ProjectedMesh& mesh) const;
 
 private:
     std::unordered_map<std::uint64_t, GpuMesh> meshes_;

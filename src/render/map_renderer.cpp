@@ -37,7 +37,10 @@ Result<MapRenderer> MapRenderer::create(const std::string& font_path) {
 
 const ProjectedMesh& MapRenderer::level_for(const SceneLayer& layer, double metres_per_pixel) {
     const ProjectedMesh& wanted = layer.drawable(metres_per_pixel);
-    if (!staged_ || layer.coarser.empty() || gpu_.upload_within_allowance(wanted)) return wanted;
+    // A level the window parked (render/uploaded_vertices) cannot be uploaded until its vertices are back: a
+    // stand-in is drawn meanwhile, staged or not.
+    const bool parked = arrays_released(wanted) && !gpu_.holds(wanted) && !gpu_.uploading(wanted);
+    if (layer.coarser.empty() || (!staged_ && !parked) || gpu_.upload_within_allowance(wanted)) return wanted;
     // Levels are coarsest first; the full mesh comes after them.
     const int wanted_index = layer.detail_for(metres_per_pixel);
     const int finer_than = wanted_index < 0 ? static_cast<int>(layer.coarser.size()) : wanted_index;

@@ -1,5 +1,8 @@
 #include "render/uploaded_vertices.hpp"
 
+#include <algorithm>
+#include <chrono>
+
 namespace em {
 
 namespace {
@@ -11,9 +14,16 @@ std::size_t release(std::vector<T>& v) {
     return bytes;
 }
 
+// Lets go of the arrays whose part the GPU holds already: while a level of 200 MB is uploaded a slice a frame,
+// its fill vertices go once they are in, then its indices, then its outline, so that the level is not held
+// whole twice (here and in llvmpipe's copy) until its last slice.
 std::size_t release_if_uploaded(ProjectedMesh& mesh, const GpuMeshCache& gpu) {
-    if (!gpu.holds(mesh)) return 0;
-    return release(mesh.fill_xy) + release(mesh.fill_indices) + release(mesh.outline);
+    const int parts = gpu.parts_on_gpu(mesh);
+    std::size_t freed = 0;
+    if (parts >= 1) freed += release(mesh.fill_xy);
+    if (parts >= 2) freed += release(mesh.fill_indices) + release(mesh.source_triangles);
+    if (parts >= 3) freed += release(mesh.outline);
+    return freed;
 }
 
 void restore(ProjectedMesh& mesh, const LayerMesh& lon_lat, const Projection& projection) {
@@ -25,12 +35,7 @@ void restore(ProjectedMesh& mesh, const LayerMesh& lon_lat, const Projection& pr
 
 }  // namespace
 
-bool vertices_released(const ProjectedMesh& mesh) {
-    if (!mesh.fill_indices.empty() || !mesh.outline.empty()) return false;
-    for (const ProjectedRange& r : mesh.ranges)
-        if (r.index_count > 0 || r.outline_count > 0) return true;
-    return false;
-}
+bool vertices_released(const ProjectedMesh& mesh) { return arrays_released(mesh); }
 
 std::size_t release_uploaded_vertices(MapScene& scene, const GpuMeshCache& gpu) {
     std::size_t freed = 0;
@@ -50,6 +55,68 @@ void restore_released_vertices(MapScene& scene) {
         restore(layer.projected, layer.data.mesh, *layer.projected_with);
         for (LayerDetail& level : layer.coarser) restore(level.projected, level.mesh, *layer.projected_with);
     }
+}
+
+namespace {
+
+// A user layer whose finer levels may be parked: it has coarser levels and is projected in the scene's projection.
+bool has_parkable_levels(const SceneLayer& layer, const Projection& projection) {
+    return !layer.coarser.empty() && layer.projected_with &&
+           layer.projected_with->proj_string() == projection.proj_string();
+}
+
+// The level's mesh and its lon/lat source: index into coarser, or -1 for the full detail.
+ProjectedMesh& level_mesh(SceneLayer& layer, int index) {
+    return index < 0 ? layer.projected : layer.coarser[static_cast<std::size_t>(index)].projected;
+}
+const LayerMesh& level_source(const SceneLayer& layer, int index) {
+    return index < 0 ? layer.data.mesh : layer.coarser[static_cast<std::size_t>(index)].mesh;
+}
+
+}  // namespace
+
+void LevelParking::restore_wanted(MapScene& scene, const GpuMeshCache& gpu, double metres_per_pixel,
+                                  std::size_t max_points, double max_ms) {
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point started = Clock::now();
+    const auto out_of_time = [&] {
+        return max_ms > 0 && std::chrono::duration<double, std::milli>(Clock::now() - started).count() >= max_ms;
+    };
+    std::vector<VertexRestore> kept;
+    for (SceneLayer& layer : scene.overlays) {
+        if (!layer.style.visible || !has_parkable_levels(layer, scene.projection)) continue;
+        const int index = layer.detail_for(metres_per_pixel);
+        ProjectedMesh& mesh = level_mesh(layer, index);
+        if (!vertices_parked(mesh) || gpu.holds(mesh) || gpu.uploading(mesh)) continue;
+        auto it = std::find_if(restores_.begin(), restores_.end(),
+                               [&](const VertexRestore& r) { return r.stamp() == mesh.stamp; });
+        VertexRestore restore = it != restores_.end() ? std::move(*it) : VertexRestore(mesh.stamp);
+        // In chunks, so that a time limit is kept to within a chunk's work (~1 ms).
+        constexpr std::size_t kChunk = 16384;
+        bool done = false;
+        for (std::size_t left = max_points; left > 0 && !done && !out_of_time();) {
+            const std::size_t n = std::min(left, kChunk);
+            done = restore.advance(mesh, level_source(layer, index), scene.projection, n);
+            left -= n;
+        }
+        if (!done) kept.push_back(std::move(restore));
+    }
+    restores_ = std::move(kept);  // the others are done, or their level is no longer wanted (or gone)
+}
+
+std::size_t LevelParking::park_unwanted(MapScene& scene, const GpuMeshCache& gpu, double metres_per_pixel) {
+    std::size_t freed = 0;
+    for (SceneLayer& layer : scene.overlays) {
+        if (!has_parkable_levels(layer, scene.projection)) continue;
+        const int wanted = layer.style.visible ? layer.detail_for(metres_per_pixel) : -2;
+        for (int index = -1; index < static_cast<int>(layer.coarser.size()); ++index) {
+            if (index == 0 || index == wanted) continue;  // the coarsest stays: the stand-in
+            ProjectedMesh& mesh = level_mesh(layer, index);
+            if (arrays_released(mesh) || gpu.holds(mesh) || gpu.uploading(mesh)) continue;
+            freed += park_vertices(mesh);
+        }
+    }
+    return freed;
 }
 
 }  // namespace em

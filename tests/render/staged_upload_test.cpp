@@ -16,6 +16,7 @@
 #include "render/base_map_cache.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
+#include "render/uploaded_vertices.hpp"
 #include "support/golden.hpp"
 #include "support/headless_fixture.hpp"
 // After the GL loader's header (render/ includes it): GLFW only for the window.
@@ -163,6 +164,168 @@ TEST_F(StagedUploadTest, WithoutStagingADrawUploadsAtOnceAndDrawsTheLevelAskedFo
     const Image drawn = draw(staged.value());
     EXPECT_EQ(staged.value().stand_ins(), stand_ins);
     EXPECT_TRUE(staged.value().gpu_meshes().holds(layer.projected));
+    const test::ImageDiff d = test::compare_images(drawn, expected);
+    ASSERT_TRUE(d.same_size);
+    EXPECT_EQ(d.max_channel_diff, 0);
+}
+
+// While a level is uploaded in slices, the window lets go of each array once its part is in (fill vertices, then
+// indices, then outline), and the GPU still ends with the whole mesh byte for byte (issue 18's peak memory: the
+// level is never held whole both here and in llvmpipe's copy).
+TEST_F(StagedUploadTest, ArraysGoAsTheirPartIsInAndTheGpuGetsTheWholeMesh) {
+    MapScene scene = scene_of_10m_layer();
+    ASSERT_EQ(scene.overlays.size(), 1u);
+    scene.overlays.front().projected_with = scene.projection;
+    const ProjectedMesh original = scene.overlays.front().projected;
+    ProjectedMesh& mesh = scene.overlays.front().projected;
+    constexpr std::size_t kSlice = 1 << 20;
+    ASSERT_GT(original.fill_xy.size() * sizeof(float), 2 * kSlice) << "the test needs parts of several slices";
+
+    GpuMeshCache gpu;
+    bool done = false, saw_partial = false;
+    for (int frame = 0; !done && frame < 10000; ++frame) {
+        gpu.begin_frame(kSlice);
+        done = gpu.upload_within_allowance(mesh);
+        const int parts = gpu.parts_on_gpu(mesh);
+        release_uploaded_vertices(scene, gpu);
+        EXPECT_EQ(mesh.fill_xy.empty(), parts >= 1) << "frame " << frame;
+        EXPECT_EQ(mesh.fill_indices.empty(), parts >= 2) << "frame " << frame;
+        EXPECT_EQ(mesh.outline.empty(), parts >= 3) << "frame " << frame;
+        saw_partial = saw_partial || (parts >= 1 && parts < 4);
+        EXPECT_EQ(vertices_released(mesh), parts >= 1);
+    }
+    ASSERT_TRUE(done);
+    EXPECT_TRUE(saw_partial);
+    const GpuMesh& g = gpu.get(mesh);
+    EXPECT_TRUE(holds_bytes(g.fill_vertices, original.fill_xy));
+    EXPECT_TRUE(holds_bytes(g.fill_indices, original.fill_indices));
+    EXPECT_TRUE(holds_bytes(g.outline_points, original.outline));
+
+    // The vector export's restore gives the arrays back as they were.
+    restore_released_vertices(scene);
+    EXPECT_EQ(mesh.stamp, original.stamp);
+    EXPECT_EQ(std::memcmp(mesh.fill_xy.data(), original.fill_xy.data(), original.fill_xy.size() * sizeof(float)), 0);
+    EXPECT_EQ(mesh.fill_indices, original.fill_indices);
+    EXPECT_EQ(std::memcmp(mesh.outline.data(), original.outline.data(), original.outline.size() * sizeof(float)), 0);
+}
+
+// A finer level the view does not draw is parked (no projected vertices); drawn while parked, the layer stands in
+// its coarsest level (even unstaged: a parked level cannot be uploaded); when the view comes to its scale its
+// vertices come back a share a frame, identical, and the picture is exactly the unparked one's.
+TEST_F(StagedUploadTest, AParkedLevelIsReleasedAndComesBackIdenticalWhenTheViewNeedsIt) {
+    const MapScene whole = scene_of_10m_layer();
+    MapScene scene = scene_of_10m_layer();
+    ASSERT_EQ(scene.overlays.size(), 1u);
+    SceneLayer& layer = scene.overlays.front();
+    layer.projected_with = scene.projection;
+    ASSERT_GE(layer.coarser.size(), 1u);
+    const Camera near = near_coast(scene.projection);
+    ASSERT_EQ(&layer.drawable(near.metres_per_pixel_x()), &layer.projected);
+    // Projected as the window's load does, with the places of its triangles, so that its indices are parked too.
+    std::vector<std::uint32_t> triangles;
+    layer.projected = project_mesh(layer.data.mesh, scene.projection, &triangles);
+    const ProjectedMesh original = layer.projected;
+    layer.projected.source_triangles = std::move(triangles);
+
+    const DataPaths paths{test::source_dir()};
+    auto renderer = MapRenderer::create(paths.font().string());
+    auto fresh = MapRenderer::create(paths.font().string());
+    ASSERT_TRUE(renderer && fresh);
+    auto target = OffscreenTarget::create(256, 256, 0);
+    ASSERT_TRUE(target) << target.error().message;
+    const MapStyle style;
+    auto draw = [&](MapRenderer& r, const MapScene& s) {
+        target->bind();
+        glViewport(0, 0, 256, 256);
+        glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        r.draw_layers(s, style, near, 1.0f, 1.0);
+        return target->read();
+    };
+    const Image expected = draw(fresh.value(), whole);
+
+    // Viewed at the coarsest level's scale: every finer level is parked, the coarsest is not.
+    LevelParking parking;
+    const double far_out = layer.coarser.front().min_metres_per_pixel * 2;
+    EXPECT_GT(parking.park_unwanted(scene, renderer->gpu_meshes(), far_out), 0u);
+    EXPECT_TRUE(vertices_parked(layer.projected));
+    EXPECT_TRUE(layer.projected.fill_xy.empty() && layer.projected.outline.empty());
+    EXPECT_TRUE(layer.projected.fill_indices.empty());  // put back from the places of the triangles
+    for (std::size_t i = 1; i < layer.coarser.size(); ++i) EXPECT_TRUE(vertices_parked(layer.coarser[i].projected));
+    EXPECT_FALSE(arrays_released(layer.coarser.front().projected));
+
+    // The vector export projects every released array again first: the whole level, as before it was parked.
+    {
+        MapScene copy;
+        copy.projection = scene.projection;
+        copy.overlays = scene.overlays;
+        restore_released_vertices(copy);
+        const ProjectedMesh& back = copy.overlays.front().projected;
+        EXPECT_FALSE(arrays_released(back));
+        EXPECT_EQ(back.stamp, original.stamp);
+        EXPECT_EQ(back.fill_indices, original.fill_indices);
+        EXPECT_EQ(std::memcmp(back.fill_xy.data(), original.fill_xy.data(), original.fill_xy.size() * sizeof(float)), 0);
+        EXPECT_EQ(std::memcmp(back.outline.data(), original.outline.data(), original.outline.size() * sizeof(float)), 0);
+    }
+    // A projection change projects every level again (new stamps); the next frame parks what the view does not
+    // draw, and the level the view draws comes back as project_mesh makes it in the new projection.
+    {
+        MapScene other;
+        other.projection = scene.projection;
+        other.overlays = scene.overlays;
+        other.set_projection(*Projection::from_name("equirect"));
+        LevelParking p;
+        GpuMeshCache none;
+        SceneLayer& l = other.overlays.front();
+        const ProjectedMesh expected = project_mesh(l.data.mesh, other.projection);
+        EXPECT_GT(p.park_unwanted(other, none, far_out), 0u);
+        EXPECT_TRUE(vertices_parked(l.projected));
+        int n = 0;
+        do {
+            p.restore_wanted(other, none, 100.0, 1 << 20);
+        } while (p.restoring() && ++n < 10000);
+        EXPECT_FALSE(arrays_released(l.projected));
+        EXPECT_EQ(l.projected.fill_indices, expected.fill_indices);
+        EXPECT_EQ(std::memcmp(l.projected.fill_xy.data(), expected.fill_xy.data(), expected.fill_xy.size() * sizeof(float)), 0);
+        EXPECT_EQ(std::memcmp(l.projected.outline.data(), expected.outline.data(), expected.outline.size() * sizeof(float)), 0);
+    }
+
+    // Drawn while parked: the coarsest level stands in, and nothing of the parked level reached the GPU.
+    const std::uint64_t stand_ins = renderer->stand_ins();
+    draw(renderer.value(), scene);
+    EXPECT_GT(renderer->stand_ins(), stand_ins);
+    EXPECT_FALSE(renderer->gpu_meshes().holds(layer.projected));
+    EXPECT_TRUE(renderer->gpu_meshes().holds(layer.coarser.front().projected));
+
+    // A restore begun and dropped when the view leaves the scale leaves the level parked, never half made.
+    parking.restore_wanted(scene, renderer->gpu_meshes(), near.metres_per_pixel_x(), 1000);
+    EXPECT_TRUE(parking.restoring());
+    EXPECT_TRUE(vertices_parked(layer.projected));
+    parking.restore_wanted(scene, renderer->gpu_meshes(), far_out, 1000);
+    EXPECT_FALSE(parking.restoring());
+    EXPECT_TRUE(vertices_parked(layer.projected));
+
+    // At its scale it comes back over several frames, the same arrays under the same stamp.
+    int frames = 0;
+    do {
+        parking.restore_wanted(scene, renderer->gpu_meshes(), near.metres_per_pixel_x(), 100000);
+        ++frames;
+    } while (parking.restoring() && frames < 10000);
+    EXPECT_GT(frames, 2);
+    EXPECT_FALSE(vertices_parked(layer.projected));
+    EXPECT_EQ(layer.projected.stamp, original.stamp);
+    ASSERT_EQ(layer.projected.fill_xy.size(), original.fill_xy.size());
+    ASSERT_EQ(layer.projected.outline.size(), original.outline.size());
+    EXPECT_EQ(std::memcmp(layer.projected.fill_xy.data(), original.fill_xy.data(),
+                          original.fill_xy.size() * sizeof(float)), 0);
+    EXPECT_EQ(std::memcmp(layer.projected.outline.data(), original.outline.data(),
+                          original.outline.size() * sizeof(float)), 0);
+    EXPECT_EQ(layer.projected.fill_indices, original.fill_indices);
+    // The coarser levels the view does not draw stay parked.
+    for (std::size_t i = 1; i < layer.coarser.size(); ++i) EXPECT_TRUE(vertices_parked(layer.coarser[i].projected));
+
+    const Image drawn = draw(renderer.value(), scene);
+    EXPECT_TRUE(renderer->gpu_meshes().holds(layer.projected));
     const test::ImageDiff d = test::compare_images(drawn, expected);
     ASSERT_TRUE(d.same_size);
     EXPECT_EQ(d.max_channel_diff, 0);

@@ -23,7 +23,8 @@ BackgroundLoad::BackgroundLoad(std::string path, const Projection& projection, c
                 const std::lock_guard lock(progress->preview_mutex);
                 progress->preview = std::move(layers);
             };
-            auto loaded = load_overlay_layers(path, projection, cache, &out.warnings, control, layers, preview);
+            auto loaded = load_overlay_layers(path, projection, cache, &out.warnings, control, layers, preview,
+                                              /*park_finer_levels=*/true);
             if (!loaded) return loaded.error();
             if (progress->cancel.load()) return Error{path + ": loading cancelled"};
             out.layers = std::move(loaded).value();

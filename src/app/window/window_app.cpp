@@ -43,6 +43,7 @@
 #include "ui/window_layout.hpp"
 #include "ui/timeline_panel.hpp"
 #include "render/uploaded_vertices.hpp"
+#include "app/window/window_memory.hpp"
 
 namespace em {
 
@@ -229,6 +230,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
     MergedDrawData merged_draw;  // the panels drawn as one list: see ui/draw_list_merge
     PanelPainter panel_painter;  // panels unchanged for a few frames are copied: see ui/panel_pictures
     panel_painter.set_enabled(options.copy_unchanged_panels);
+    LevelParking parking;        // finer levels of heavy layers hold no vertices until the view needs them
     // A redraw of the cached base map that takes longer is spread over frames (a heavy layer): each frame stays
     // interactive, well under issue 18's 100 ms on llvmpipe.
     redraw.base_cache.set_frame_budget_ms(kBaseMapFrameBudgetMs);
@@ -313,6 +315,9 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
         glClearColor(bg.x, bg.y, bg.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
+        // A parked level the view now needs gets its vertices back, a share a frame (render/uploaded_vertices).
+        parking.restore_wanted(scene, renderer.gpu_meshes(), view.camera.metres_per_pixel_x(),
+                               kRestorePointsPerFrame, kRestoreMsPerFrame);
         // The base map comes from its cache; events and labels are drawn over it every frame.
         if (auto drawn =
                 present_base_map(renderer, scene, style, view, redraw, options.samples))
@@ -327,9 +332,13 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         renderer.draw_overlays(scene, style, view.camera, view.pixel_scale, map_gl_x(view), map_gl_y(view));
         glDisable(GL_SCISSOR_TEST);
         renderer.sweep(scene);  // GPU copies of removed or reprojected layers and of old event arcs go
-        release_uploaded_vertices(scene, renderer.gpu_meshes());  // the driver has them now (render/uploaded_vertices)
+        // The driver has them now (render/uploaded_vertices), levels the view left are parked; what was let go
+        // leaves the process.
+        give_back_freed_memory(release_uploaded_vertices(scene, renderer.gpu_meshes()) +
+                               parking.park_unwanted(scene, renderer.gpu_meshes(), view.camera.metres_per_pixel_x()));
         mark_phase(stats, 2, scripted);
-        redraw.dirty = redraw.base_cache.drawing();  // tiles of a spread redraw still to come: another frame
+        // Tiles of a spread redraw still to come, or a level's vertices being put back: another frame.
+        redraw.dirty = redraw.base_cache.drawing() || parking.restoring();
         glViewport(0, 0, view.fb_w, view.fb_h);
         // Panels unchanged since the last frames are copied from their pictures (ui/panel_pictures); the map, redrawn
         // every frame, keeps them out.
@@ -418,6 +427,7 @@ int run_map_window(GLFWwindow* window, const WindowOptions& options, const DataP
 
 int run_window(const WindowOptions& options, const std::filesystem::path& executable) {
     const auto started = FrameStats::Clock::now();
+    tune_allocator_for_window();  // big arrays freed go back to the system (window_memory)
     {
         std::vector<std::string> named = options.layers;
         named.insert(named.end(), options.events.begin(), options.events.end());

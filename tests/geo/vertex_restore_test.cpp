@@ -1,0 +1,135 @@
+// Parked levels (issue 18, the window's peak memory): a projected mesh gives up its vertex arrays and gets them
+// back, a chunk at a time, exactly as project_mesh made them.
+#include "geo/vertex_restore.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "geo/vector_loader.hpp"
+#include "support/test_paths.hpp"
+
+namespace em {
+namespace {
+
+// The 1:110m countries prepared: Russia and Fiji are cut at the antimeridian, and an azimuthal projection centred
+// on 80N cannot show Antarctica's far side (unshown vertices, broken outline joins).
+const PreparedLayer& countries_110m() {
+    static const PreparedLayer layer = [] {
+        auto layers = load_vector_source(
+            (test::source_dir() / "data" / "naturalearth" / "ne_110m_admin0_countries.shp").string());
+        EXPECT_TRUE(layers && !layers->empty());
+        return prepare_layer(layers->front());
+    }();
+    return layer;
+}
+
+bool same_bytes(const std::vector<float>& a, const std::vector<float>& b) {
+    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0);
+}
+
+TEST(VertexRestoreTest, AParkedMeshComesBackByteForByteInChunks) {
+    const std::vector<std::pair<std::string, Projection>> projections{
+        {"laea centred on 80N", Projection(ProjectionKind::kLambertAzimuthal, GeoPoint{20.0, 80.0})},
+        {"laea", *Projection::from_name("laea")},
+        {"mercator", *Projection::from_name("mercator")},
+        {"equirect", *Projection::from_name("equirect")}};
+    for (const auto& [name, projection] : projections) {
+        SCOPED_TRACE(name);
+        const LayerMesh& lon_lat = countries_110m().mesh;
+        const ProjectedMesh original = project_mesh(lon_lat, projection);
+        ASSERT_FALSE(original.fill_xy.empty());
+        ASSERT_FALSE(original.outline.empty());
+        if (name == "laea centred on 80N") {
+            const bool unshown = std::any_of(original.fill_xy.begin(), original.fill_xy.end(),
+                                             [](float v) { return std::isnan(v); });
+            EXPECT_TRUE(unshown) << "the test wants vertices the projection cannot show";
+        }
+
+        ProjectedMesh mesh = original;
+        EXPECT_FALSE(vertices_parked(mesh));
+        EXPECT_FALSE(arrays_released(mesh));
+        EXPECT_EQ(park_vertices(mesh), (original.fill_xy.capacity() + original.outline.capacity()) * sizeof(float));
+        EXPECT_TRUE(vertices_parked(mesh));
+        EXPECT_TRUE(arrays_released(mesh));
+        EXPECT_EQ(mesh.fill_indices, original.fill_indices);  // the indices, ranges and pieces stay
+        EXPECT_EQ(mesh.ranges.size(), original.ranges.size());
+        EXPECT_EQ(mesh.fill_pieces.size(), original.fill_pieces.size());
+
+        VertexRestore restore(mesh.stamp);
+        int calls = 0;
+        while (!restore.advance(mesh, lon_lat, projection, 2000)) {
+            ++calls;
+            // Never half made: until it is done the mesh stays parked.
+            ASSERT_TRUE(vertices_parked(mesh)) << "call " << calls;
+            ASSERT_LT(calls, 100000);
+        }
+        EXPECT_GT(calls, 5);
+        EXPECT_FALSE(vertices_parked(mesh));
+        EXPECT_FALSE(arrays_released(mesh));
+        EXPECT_EQ(mesh.stamp, original.stamp);
+        EXPECT_TRUE(same_bytes(mesh.fill_xy, original.fill_xy));
+        EXPECT_TRUE(same_bytes(mesh.outline, original.outline));
+        EXPECT_TRUE(same_bytes(mesh.points_xy, original.points_xy));
+    }
+}
+
+// Parked with the places of its triangles (the window's load), a mesh lets go of its indices too, and gets them
+// back in the same order; asking project_mesh for those places changes nothing of what it makes.
+TEST(VertexRestoreTest, AParkedLevelGetsItsIndicesBackFromTheLonLatMesh) {
+    const Projection projection(ProjectionKind::kLambertAzimuthal, GeoPoint{20.0, 80.0});
+    const LayerMesh& lon_lat = countries_110m().mesh;
+    const ProjectedMesh original = project_mesh(lon_lat, projection);
+    std::vector<std::uint32_t> triangles;
+    ProjectedMesh mesh = project_mesh(lon_lat, projection, &triangles);
+    ASSERT_EQ(triangles.size() * 3, original.fill_indices.size());
+    EXPECT_LT(triangles.size() * 3, lon_lat.fill.indices.size()) << "some triangles are left out (unshown)";
+    EXPECT_TRUE(same_bytes(mesh.fill_xy, original.fill_xy));
+    EXPECT_EQ(mesh.fill_indices, original.fill_indices);
+    ASSERT_EQ(mesh.fill_pieces.size(), original.fill_pieces.size());
+    for (std::size_t t = 0; t < triangles.size(); ++t)
+        for (int k = 0; k < 3; ++k)
+            ASSERT_EQ(lon_lat.fill.indices[triangles[t] + k], original.fill_indices[3 * t + k]) << "triangle " << t;
+
+    const std::size_t index_bytes = mesh.fill_indices.capacity() * sizeof(std::uint32_t);
+    EXPECT_GE(park_level(mesh, std::move(triangles)), index_bytes);
+    EXPECT_TRUE(mesh.fill_indices.empty() && mesh.fill_xy.empty() && mesh.outline.empty());
+    EXPECT_TRUE(vertices_parked(mesh));
+
+    VertexRestore restore(mesh.stamp);
+    int calls = 0;
+    while (!restore.advance(mesh, lon_lat, projection, 1000)) {
+        ASSERT_TRUE(mesh.fill_indices.empty()) << "never half made";
+        ASSERT_LT(++calls, 100000);
+    }
+    EXPECT_GT(calls, 5);
+    EXPECT_FALSE(vertices_parked(mesh));
+    EXPECT_EQ(mesh.fill_indices, original.fill_indices);
+    EXPECT_TRUE(same_bytes(mesh.fill_xy, original.fill_xy));
+    EXPECT_TRUE(same_bytes(mesh.outline, original.outline));
+
+    // Parked again (the view left before it was uploaded): the indices go again, and come back again.
+    park_vertices(mesh);
+    EXPECT_TRUE(mesh.fill_indices.empty());
+    VertexRestore again(mesh.stamp);
+    while (!again.advance(mesh, lon_lat, projection, 1 << 20)) {
+    }
+    EXPECT_EQ(mesh.fill_indices, original.fill_indices);
+}
+
+TEST(VertexRestoreTest, AMeshWithoutItsIndicesIsReleasedButNotParked) {
+    const Projection projection = *Projection::from_name("laea");
+    ProjectedMesh mesh = project_mesh(countries_110m().mesh, projection);
+    mesh.fill_indices.clear();
+    mesh.fill_indices.shrink_to_fit();
+    EXPECT_TRUE(arrays_released(mesh));   // must be projected again before it is read
+    EXPECT_FALSE(vertices_parked(mesh));  // and only project_mesh can do it
+}
+
+}  // namespace
+}  // namespace em
