@@ -4,16 +4,11 @@
 #include <cmath>
 #include <limits>
 
+#include "core/release_storage.hpp"
+
 namespace em {
 
 namespace {
-
-template <typename T>
-std::size_t release(std::vector<T>& v) {
-    const std::size_t bytes = v.capacity() * sizeof(T);
-    std::vector<T>().swap(v);
-    return bytes;
-}
 
 // As project_mesh's project_points: x, y per point at the stride, NaN where the projection cannot show it.
 void project_span(const std::vector<GeoPoint>& in, std::size_t begin, std::size_t end, const Projection& projection,
@@ -32,9 +27,9 @@ void project_span(const std::vector<GeoPoint>& in, std::size_t begin, std::size_
 }  // namespace
 
 std::size_t park_vertices(ProjectedMesh& mesh) {
-    std::size_t freed = release(mesh.fill_xy) + release(mesh.outline);
+    std::size_t freed = release_storage(mesh.fill_xy) + release_storage(mesh.outline);
     if (!mesh.source_triangles.empty() && mesh.source_triangles.size() * 3 == mesh.fill_indices.size())
-        freed += release(mesh.fill_indices);
+        freed += release_storage(mesh.fill_indices);
     return freed;
 }
 

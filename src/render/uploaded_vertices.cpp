@@ -3,16 +3,11 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/release_storage.hpp"
+
 namespace em {
 
 namespace {
-
-template <typename T>
-std::size_t release(std::vector<T>& v) {
-    const std::size_t bytes = v.capacity() * sizeof(T);
-    std::vector<T>().swap(v);
-    return bytes;
-}
 
 // Lets go of the arrays whose part the GPU holds already: while a level of 200 MB is uploaded a slice a frame,
 // its fill vertices go once they are in, then its indices, then its outline, so that the level is not held
@@ -20,9 +15,9 @@ std::size_t release(std::vector<T>& v) {
 std::size_t release_if_uploaded(ProjectedMesh& mesh, const GpuMeshCache& gpu) {
     const int parts = gpu.parts_on_gpu(mesh);
     std::size_t freed = 0;
-    if (parts >= 1) freed += release(mesh.fill_xy);
-    if (parts >= 2) freed += release(mesh.fill_indices) + release(mesh.source_triangles);
-    if (parts >= 3) freed += release(mesh.outline);
+    if (parts >= 1) freed += release_storage(mesh.fill_xy);
+    if (parts >= 2) freed += release_storage(mesh.fill_indices) + release_storage(mesh.source_triangles);
+    if (parts >= 3) freed += release_storage(mesh.outline);
     return freed;
 }
 
