@@ -131,16 +131,14 @@ const std::vector<PanelStep>& UnchangedPanels::plan(const ImDrawData& frame, con
     // First every list's entry is brought up to date (a list that changed loses its picture), then copies and
     // captures are planned in drawing order: a capture must not overlap any picture kept after this frame.
     std::vector<Entry*> entry_of(static_cast<std::size_t>(frame.CmdListsCount), nullptr);
-    std::vector<bool> opaque(static_cast<std::size_t>(frame.CmdListsCount), false);
     for (int n = 0; n < frame.CmdListsCount; ++n) {
         const ImDrawList& list = *frame.CmdLists[n];
         PanelStep step;
         step.list = &list;
         step.region = list_region(list, frame, fb_w, fb_h);
         const std::string name = list._OwnerName ? list._OwnerName : "";
-        opaque[static_cast<std::size_t>(n)] = !step.region.empty() && covers_its_region(list, frame, step.region);
         const bool eligible = !name.empty() && names[name] == 1 && !step.region.empty() &&
-                              (opaque[static_cast<std::size_t>(n)] || !step.region.overlaps(keep_out)) &&
+                              (!step.region.overlaps(keep_out) || covers_its_region(list, frame, step.region)) &&
                               font_only(list, font);
         if (eligible) {
             Entry& e = entries_[name];
