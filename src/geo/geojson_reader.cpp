@@ -460,6 +460,14 @@ bool header_says_feature_collection(std::string_view file) {
     return next("{") && next("\"type\"") && next(":") && next("\"FeatureCollection\"");
 }
 
+// Whether GDAL would hand the file to its GeoJSON driver: a driver registered before it may claim the same header
+// (OGR's VRT driver takes any file whose first bytes hold "<OGRVRTDataSource", even inside a JSON string; found by
+// fuzzing). Only Identify functions run here, on the header GDAL has already read: no file is opened twice.
+bool gdal_picks_geojson_driver(const std::string& path) {
+    const GDALDriverH driver = GDALIdentifyDriverEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
+    return driver != nullptr && driver == GDALGetDriverByName("GeoJSON");
+}
+
 // The whole file, padded for simdjson; nullopt when it cannot be read here (GDAL then judges it).
 std::optional<simdjson::padded_string> read_file(const std::string& path) {
     VSIStatBufL st;
@@ -496,6 +504,7 @@ std::optional<Result<VectorLayer>> read_geojson_fast(const std::string& path, co
     auto text = read_file(path);
     if (!text) return std::nullopt;
     if (!header_says_feature_collection(std::string_view(text->data(), text->size()))) return std::nullopt;
+    if (!gdal_picks_geojson_driver(path)) return std::nullopt;
     try {
         // GDAL skips a UTF-8 byte order mark.
         const std::size_t skip = text->size() >= 3 && std::string_view(text->data(), 3) == "\xEF\xBB\xBF" ? 3 : 0;
