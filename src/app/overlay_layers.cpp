@@ -171,7 +171,8 @@ std::vector<SceneLayer> scene_layers(const std::string& path, std::vector<Prepar
 Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, const Projection& projection,
                                                     const LayerCache* cache, std::vector<std::string>* warnings,
                                                     const LoadControl& control, const std::vector<std::string>& only,
-                                                    const OverlayPreview& preview, bool park_finer_levels) {
+                                                    const OverlayPreview& preview, const LevelParkingAtLoad& parking) {
+    const bool park_finer_levels = parking.park;
     const auto cancelled = [&] { return control.cancel && control.cancel->load(); };
     const Error cancel_error{path + ": loading cancelled"};
     const PrepareOptions heavy = simplified_by(kHeavySimplifyDegrees, only), whole = simplified_by(0.0, only);
@@ -287,12 +288,15 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
         // detail parked early that got no coarser level after all is projected again (nothing would stand in).
         if (park_finer_levels && !levels.empty()) park_vertices(out[i].projected);
         if (levels.empty() && arrays_released(out[i].projected)) out[i].reproject(projection);
+        bool kept_one = false;  // the coarsest level drawn at parking.keep_level_drawn_at, as SceneLayer::detail_for
         for (auto level = levels.rbegin(); level != levels.rend(); ++level) {
             LayerDetail detail;
             detail.tolerance_degrees = level->tolerance;
             detail.min_metres_per_pixel = level->tolerance * kMetresPerPixelPerDegreeOfTolerance;
             detail.mesh = std::move((*level->prepared)[i].mesh);
-            if (park_finer_levels && level != levels.rbegin()) {
+            const bool drawn_first = !kept_one && parking.keep_level_drawn_at >= detail.min_metres_per_pixel;
+            kept_one = kept_one || drawn_first;
+            if (park_finer_levels && level != levels.rbegin() && !drawn_first) {
                 std::vector<std::uint32_t> triangles;
                 detail.projected = project_mesh(detail.mesh, projection, &triangles);
                 park_level(detail.projected, std::move(triangles));

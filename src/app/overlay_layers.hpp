@@ -22,14 +22,21 @@ using OverlayPreview = std::function<void(std::vector<SceneLayer>)>;
 // only_layers: read just these layers of a multi-layer source (by name); empty: every layer.
 // preview: called at most once, with the coarsest level of a layer that has coarser levels: from the cache before
 // the full detail is read from it, or when the source has to be prepared, before the finer levels are.
-// park_finer_levels (the window): every level but the coarsest gives up its projected vertices as soon as it is
-// projected (geo/vertex_restore; render/uploaded_vertices' LevelParking puts them back when the view needs them).
+// parking.park (the window): every level but the coarsest gives up its projected vertices as soon as it is
+// projected (geo/vertex_restore; render/uploaded_vertices' LevelParking puts them back when the view needs them),
+// except the coarser level drawn at parking.keep_level_drawn_at (metres per pixel; 0: none) -- the view's scale when
+// the load started, so that the first frames after the load do not project that level again (issue 18: the sweep's
+// frames with land10m were 4-8 ms slower while they did).
+struct LevelParkingAtLoad {
+    bool park = false;
+    double keep_level_drawn_at = 0;
+};
 Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, const Projection& projection,
                                                     const LayerCache* cache, std::vector<std::string>* warnings,
                                                     const LoadControl& control = {},
                                                     const std::vector<std::string>& only_layers = {},
                                                     const OverlayPreview& preview = {},
-                                                    bool park_finer_levels = false);
+                                                    const LevelParkingAtLoad& parking = {});
 
 // What one picture shows of the world: the lon/lat box it covers (a little larger) and its pixel size.
 struct PictureView {

@@ -1,5 +1,8 @@
 #include "app/scene_builder.hpp"
 
+#include "app/overlay_layers.hpp"
+#include "geo/vertex_restore.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -195,6 +198,41 @@ TEST(OverlayDetailTest, OpenPreviewsTheCoarsestLevelBeforeTheFullDetail) {
     ASSERT_EQ(previews.size(), 1u);
     EXPECT_EQ(previews[0].front().data.mesh.outline_points, warm->front().coarser.front().mesh.outline_points);
     EXPECT_EQ(previews[0].front().data.values, warm->front().data.values);
+}
+
+// The window parks a heavy layer's finer levels as it loads them, all but the one the view draws when the load
+// starts: the first frames after the load would otherwise project that level again (issue 18's sweep).
+TEST(OverlayDetailTest, ParkingAtLoadKeepsTheLevelTheViewDraws) {
+    const DataPaths paths{test::source_dir()};
+    const Projection equirect = *Projection::from_name("equirect");
+    const std::string path = paths.base_map("10m").string();
+    auto unparked = load_overlay_layers(path, equirect, nullptr, nullptr, LoadControl{});
+    ASSERT_TRUE(unparked) << unparked.error().message;
+    const SceneLayer& reference = unparked->front();
+    ASSERT_GE(reference.coarser.size(), 2u) << "needs a finer level besides the coarsest";
+    for (std::size_t wanted = 0; wanted < reference.coarser.size(); ++wanted) {
+        const double view_mpp = reference.coarser[wanted].min_metres_per_pixel * 1.01;
+        ASSERT_EQ(reference.detail_for(view_mpp), static_cast<int>(wanted));
+        auto loaded = load_overlay_layers(path, equirect, nullptr, nullptr, LoadControl{}, {}, {},
+                                          LevelParkingAtLoad{true, view_mpp});
+        ASSERT_TRUE(loaded);
+        const SceneLayer& layer = loaded->front();
+        ASSERT_EQ(layer.coarser.size(), reference.coarser.size());
+        for (std::size_t i = 0; i < layer.coarser.size(); ++i) {
+            SCOPED_TRACE("level " + std::to_string(i) + ", the view draws " + std::to_string(wanted));
+            // The coarsest (index 0) is never parked: it stands in while another level comes back.
+            EXPECT_EQ(vertices_parked(layer.coarser[i].projected), i != 0 && i != wanted);
+            if (!vertices_parked(layer.coarser[i].projected)) {
+                EXPECT_EQ(layer.coarser[i].projected.fill_xy, reference.coarser[i].projected.fill_xy);
+            }
+        }
+    }
+    // No scale given: every finer level is parked.
+    auto all_parked = load_overlay_layers(path, equirect, nullptr, nullptr, LoadControl{}, {}, {},
+                                          LevelParkingAtLoad{true, 0});
+    ASSERT_TRUE(all_parked);
+    for (std::size_t i = 1; i < all_parked->front().coarser.size(); ++i)
+        EXPECT_TRUE(vertices_parked(all_parked->front().coarser[i].projected)) << i;
 }
 
 // Small layers have no coarser level, so nothing to preview.

@@ -7,11 +7,12 @@
 namespace em {
 
 BackgroundLoad::BackgroundLoad(std::string path, const Projection& projection, const LayerCache* cache,
-                               std::vector<std::string> layers)
+                               std::vector<std::string> layers, double view_metres_per_pixel)
     : path_(std::move(path)), progress_(std::make_shared<Progress>()) {
     future_ = std::async(
         std::launch::async,
-        [path = path_, projection, cache, progress = progress_, layers = std::move(layers)]() -> Result<LoadedLayers> {
+        [path = path_, projection, cache, progress = progress_, layers = std::move(layers),
+         view_metres_per_pixel]() -> Result<LoadedLayers> {
             LoadControl control;
             control.cancel = &progress->cancel;
             control.progress = [progress](std::size_t done, std::size_t total) {
@@ -24,7 +25,7 @@ BackgroundLoad::BackgroundLoad(std::string path, const Projection& projection, c
                 progress->preview = std::move(layers);
             };
             auto loaded = load_overlay_layers(path, projection, cache, &out.warnings, control, layers, preview,
-                                              /*park_finer_levels=*/true);
+                                              LevelParkingAtLoad{true, view_metres_per_pixel});
             if (!loaded) return loaded.error();
             if (progress->cancel.load()) return Error{path + ": loading cancelled"};
             out.layers = std::move(loaded).value();

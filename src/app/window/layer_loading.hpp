@@ -25,8 +25,9 @@ struct LoadedLayers {
 class BackgroundLoad {
 public:
     // Starts reading path (through the cache) in the projection: the named layers, or all if `layers` is empty.
+    // Finer levels are parked as they are loaded, except the one drawn at view_metres_per_pixel (0: none).
     BackgroundLoad(std::string path, const Projection& projection, const LayerCache* cache,
-                   std::vector<std::string> layers = {});
+                   std::vector<std::string> layers = {}, double view_metres_per_pixel = 0);
     ~BackgroundLoad();
     BackgroundLoad(const BackgroundLoad&) = delete;
     BackgroundLoad& operator=(const BackgroundLoad&) = delete;

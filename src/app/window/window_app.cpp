@@ -266,6 +266,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         if (!scripted || (stats.loaded_frames < options.frames && !settling))
             apply_script(options.script, stats.frame, view, redraw, events);
 
+        loading.view_metres_per_pixel = view.camera.metres_per_pixel_x();  // loads started now keep this scale's level
         draw_file_panels(window, panels, loading, scene, style, events, view, redraw, frame_input, options.samples);
         if (apply_theme_choice(panels, style, events)) redraw_base_map(redraw);
         draw_map_panels(panels, scene, style, events, view, redraw, all_keys);

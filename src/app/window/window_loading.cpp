@@ -54,7 +54,8 @@ bool apply_finished_base_levels(LoadingState& loading, MapScene& scene, std::str
 
 void start_load(LoadingState& loading, const std::string& path, const Projection& projection,
                 std::vector<std::string> layers) {
-    loading.loads.push_back(std::make_unique<BackgroundLoad>(path, projection, &loading.cache, std::move(layers)));
+    loading.loads.push_back(std::make_unique<BackgroundLoad>(path, projection, &loading.cache, std::move(layers),
+                                                             loading.view_metres_per_pixel));
     loading.loads.back()->id = loading.next_load_id++;
 }
 

@@ -35,6 +35,8 @@ struct LoadingState {
                                                          // ("path\n" for a whole source)
     std::uint64_t next_load_id = 1;                      // tags each load's preview layers in the scene
     std::set<std::uint64_t> previewed;                   // loads whose preview joined the scene
+    double view_metres_per_pixel = 0;  // the view's scale, kept by the frame loop: a load keeps the level drawn
+                                       // there ready instead of parking it (app/overlay_layers)
 };
 
 // Starts loading a file (the named layers of it, or all) on a worker thread.
