@@ -50,21 +50,26 @@ void BaseMapCache::queue(Rect rect) {
 bool BaseMapCache::ensure_spare() {
     const int w = target_->width(), h = target_->height();
     if (spare_ && spare_->width() == w && spare_->height() == h) return true;
-    auto t = OffscreenTarget::create(w, h, 0, OffscreenTarget::Storage::kWindowCopy);
+    // Only ever copied into and out of: no depth-stencil buffer (13 MB at 1920x1080).
+    auto t = OffscreenTarget::create(w, h, 0, OffscreenTarget::Storage::kWindowCopy, OffscreenTarget::Stencil::kWithout);
     if (!t) return false;
     spare_ = std::move(t).value();
     return true;
 }
 
-bool BaseMapCache::start_full_redraw(const Camera& camera, int samples, const MapStyle& style) {
+bool BaseMapCache::start_full_redraw(const Camera& camera, int samples, bool stencil, const MapStyle& style) {
     const Camera old = cached_;
     const bool had_picture = target_ && full_redraws_ > 0;
     margin_x_ = camera.width() / 3;
     margin_y_ = camera.height() / 3;
     const int w = camera.width() + 2 * margin_x_, h = camera.height() + 2 * margin_y_;
     bool fresh = false;
-    if (!target_ || target_->width() != w || target_->height() != h || target_->samples() != samples) {
-        auto t = OffscreenTarget::create(w, h, samples, OffscreenTarget::Storage::kWindowCopy);
+    if (!target_ || target_->width() != w || target_->height() != h || target_->samples() != samples ||
+        target_->has_stencil() != stencil) {
+        // A depth-stencil buffer only for a scene that needs one (scene_needs_stencil): multisampled, it is as large
+        // as the colour buffer (51 MB at 1920x1080 with 4 samples: issue 18's window memory).
+        auto t = OffscreenTarget::create(w, h, samples, OffscreenTarget::Storage::kWindowCopy,
+                                         stencil ? OffscreenTarget::Stencil::kWith : OffscreenTarget::Stencil::kWithout);
         if (!t) return false;
         target_ = std::move(t).value();
         spare_.reset();
@@ -231,7 +236,8 @@ bool BaseMapCache::present(MapRenderer& renderer, const SceneRef& scene, const M
     const bool aligned = std::abs(dx - std::round(dx)) < 1e-3 && std::abs(dy - std::round(dy)) < 1e-3;
     const bool scrollable = same_scale && same_size && aligned && target_->samples() == samples;
     bool full = false, scroll_now = false;
-    if (!have || !valid_) {
+    const bool stencil = scene_needs_stencil(scene);
+    if (!have || !valid_ || target_->has_stencil() != stencil) {
         full = true;
     } else if (same_scale) {
         // Panning: copy while the shift stays inside the margin (and whole pixels once the view rests). Leaving
@@ -249,7 +255,7 @@ bool BaseMapCache::present(MapRenderer& renderer, const SceneRef& scene, const M
         full = settled || !same_size;
     }
     if (scroll_now && !scroll(style, std::lround(dx), std::lround(dy))) full = true;
-    if (full && !start_full_redraw(camera, samples, style)) return false;
+    if (full && !start_full_redraw(camera, samples, stencil, style)) return false;
     DrawStats drawn;
     bool redrew = false;
     // Zoom in progress: the frames go to the scaled preview, tiles wait for the view to rest.

@@ -68,6 +68,8 @@ public:
     int tiles_drawn() const { return tiles_drawn_; }
     // The spare picture scrolls and zoom previews pass through is ready (made with the cache, not at first use).
     bool spare_ready() const { return spare_.has_value(); }
+    // Whether the cache's drawing buffer has a depth-stencil buffer: only for a scene that needs one.
+    bool has_stencil() const { return target_ && target_->has_stencil(); }
 
 private:
     // A rectangle of the cache picture in GL orientation; since the picture is stored upside down, its rows are
@@ -96,7 +98,7 @@ private:
     bool ensure_spare();
     // Starts drawing the cache whole for camera: allocates the target if its size changed; with a budget, first
     // puts the old picture, moved and scaled to the new camera, where the new one will be drawn.
-    bool start_full_redraw(const Camera& camera, int samples, const MapStyle& style);
+    bool start_full_redraw(const Camera& camera, int samples, bool stencil, const MapStyle& style);
     // Moves the cache by whole pixels to the cached camera moved by (dx, dy) pixels (world x right, y up); what the
     // move uncovers is queued to draw. Returns false (nothing done) when there is no overlap.
     bool scroll(const MapStyle& style, long dx, long dy);

@@ -68,6 +68,7 @@ public:
     int width() const { return width_; }
     int height() const { return height_; }
     int samples() const { return samples_; }
+    bool has_stencil() const { return depth_stencil_.id() != 0; }
 
 private:
     gl::Framebuffer draw_fbo_, resolve_fbo_;
