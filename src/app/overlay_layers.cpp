@@ -157,11 +157,9 @@ std::vector<SceneLayer> scene_layers(const std::string& path, std::vector<Prepar
             layer.reproject(projection);
             continue;
         }
-        // Parked as soon as projected: the fill's triangles kept as their places in the lon/lat mesh.
-        std::vector<std::uint32_t> triangles;
-        layer.projected = project_mesh(layer.data.mesh, projection, &triangles);
+        // Projected parked: the fill's triangles kept as their places in the lon/lat mesh.
+        layer.projected = project_parked(layer.data.mesh, projection);
         layer.projected_with = projection;
-        park_level(layer.projected, std::move(triangles));
     }
     return out;
 }
@@ -297,9 +295,7 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
             const bool drawn_first = !kept_one && parking.keep_level_drawn_at >= detail.min_metres_per_pixel;
             kept_one = kept_one || drawn_first;
             if (park_finer_levels && level != levels.rbegin() && !drawn_first) {
-                std::vector<std::uint32_t> triangles;
-                detail.projected = project_mesh(detail.mesh, projection, &triangles);
-                park_level(detail.projected, std::move(triangles));
+                detail.projected = project_parked(detail.mesh, projection);
             } else {
                 detail.projected = project_mesh(detail.mesh, projection);
             }

@@ -19,4 +19,11 @@ inline constexpr std::uint32_t kPiecePoints = 256;
 // triangle_numbers (if given: one number per triangle of mesh.fill_indices) is reordered with the triangles.
 void cut_into_pieces(ProjectedMesh& mesh, std::vector<std::uint32_t>* triangle_numbers = nullptr);
 
+// The pieces of one feature of a mesh being projected parked (project_parked), the same as cut_into_pieces gives
+// the mesh projected whole: its fill triangles are named by mesh.source_triangles (reordered here, as
+// cut_into_pieces reorders the indices) and their vertices are in fill_xy; outline holds the feature's projected
+// outline points alone (x, y, join each, from its first_outline on).
+void cut_parked_feature(ProjectedMesh& mesh, std::uint32_t feature, const LayerMesh& lon_lat,
+                        const std::vector<float>& fill_xy, const float* outline);
+
 }  // namespace em

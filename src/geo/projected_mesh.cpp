@@ -13,7 +13,8 @@ namespace {
 
 constexpr float kInvalid = std::numeric_limits<float>::quiet_NaN();
 
-// Projects points into out (2 floats each, NaN where not shown), splitting the work over two threads.
+}  // namespace
+
 void project_points(const std::vector<GeoPoint>& in, const Projection& proj, float* out, std::size_t stride) {
     auto run = [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
@@ -33,8 +34,6 @@ void project_points(const std::vector<GeoPoint>& in, const Projection& proj, flo
     std::jthread other(run, half, in.size());
     run(0, half);
 }
-
-}  // namespace
 
 std::uint64_t next_mesh_stamp() {
     // The one process-wide counter in the project, on purpose: stamps must differ across every scene, loader

@@ -48,6 +48,10 @@ struct ProjectedMesh {
     std::uint64_t stamp = 0;
 };
 
+// Projects points into out: x, y at out[i * stride] (NaN where the projection cannot show the point), on two
+// threads when there are many.
+void project_points(const std::vector<GeoPoint>& in, const Projection& proj, float* out, std::size_t stride);
+
 // A number no earlier call returned (never 0; thread-safe: meshes are projected on loader threads).
 std::uint64_t next_mesh_stamp();
 

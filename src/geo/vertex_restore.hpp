@@ -26,6 +26,12 @@ std::size_t park_vertices(ProjectedMesh& mesh);
 // a third of their size, stay in their place (ProjectedMesh::source_triangles).
 std::size_t park_level(ProjectedMesh& mesh, std::vector<std::uint32_t> triangle_numbers);
 
+// The mesh park_level(project_mesh(mesh, projection, &numbers), numbers) gives (its stamp aside), without ever
+// holding the projected outline and fill indices whole: a feature's outline is projected on its own, and the fill
+// vertices are projected only to sort and box the triangles, then let go. Projecting land10m's 100 m level whole to
+// park it at once was the window's peak memory (issue 18: ~230 MB above the load's steady state).
+ProjectedMesh project_parked(const LayerMesh& mesh, const Projection& projection);
+
 // Whether the mesh lacks arrays that VertexRestore can put back (vertices, and indices when it has its
 // source_triangles) and nothing else.
 bool vertices_parked(const ProjectedMesh& mesh);

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "geo/mesh_pieces.hpp"
 #include "geo/vector_loader.hpp"
 #include "support/test_paths.hpp"
 
@@ -31,6 +32,95 @@ const PreparedLayer& countries_110m() {
 
 bool same_bytes(const std::vector<float>& a, const std::vector<float>& b) {
     return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0);
+}
+
+// The 1:10m countries prepared, as a tessellation and as fans (the one-off heavy render's fill): features of
+// many thousand triangles, which the pieces sort along a Z-order curve.
+const PreparedLayer& countries_10m(bool fans) {
+    static const auto prepare = [](bool fan_fill) {
+        auto layers = load_vector_source(
+            (test::source_dir() / "data" / "naturalearth" / "ne_10m_admin0_countries.shp").string());
+        EXPECT_TRUE(layers && !layers->empty());
+        PrepareOptions options;
+        options.fan_fill = fan_fill;
+        return prepare_layer(layers->front(), options);
+    };
+    static const PreparedLayer tessellated = prepare(false), fanned = prepare(true);
+    return fans ? fanned : tessellated;
+}
+
+void expect_same_box(const BBox& a, const BBox& b) {
+    EXPECT_EQ(a.empty(), b.empty());
+    if (a.empty() || b.empty()) return;
+    EXPECT_EQ(a.min_x, b.min_x);
+    EXPECT_EQ(a.min_y, b.min_y);
+    EXPECT_EQ(a.max_x, b.max_x);
+    EXPECT_EQ(a.max_y, b.max_y);
+}
+
+void expect_same_pieces(const std::vector<ProjectedPiece>& a, const std::vector<ProjectedPiece>& b) {
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(a[i].feature, b[i].feature) << i;
+        EXPECT_EQ(a[i].first, b[i].first) << i;
+        EXPECT_EQ(a[i].count, b[i].count) << i;
+        expect_same_box(a[i].bbox, b[i].bbox);
+    }
+}
+
+// The window projects a level it parks without holding its projection whole (project_parked): the result must be
+// what projecting it whole and parking it gives, field by field, so that VertexRestore puts back the same arrays.
+TEST(VertexRestoreTest, ProjectingParkedEqualsProjectingWholeThenParking) {
+    const std::vector<std::pair<std::string, Projection>> projections{
+        {"laea centred on 80N", Projection(ProjectionKind::kLambertAzimuthal, GeoPoint{20.0, 80.0})},
+        {"laea", *Projection::from_name("laea")},
+        {"equirect", *Projection::from_name("equirect")}};
+    const std::vector<std::pair<std::string, const LayerMesh*>> meshes{
+        {"110m", &countries_110m().mesh}, {"10m", &countries_10m(false).mesh}, {"10m fans", &countries_10m(true).mesh}};
+    for (const auto& [mesh_name, lon_lat] : meshes) {
+        for (const auto& [name, projection] : projections) {
+            SCOPED_TRACE(mesh_name + " in " + name);
+            std::vector<std::uint32_t> numbers;
+            ProjectedMesh whole = project_mesh(*lon_lat, projection, &numbers);
+            const bool sorted = std::any_of(whole.ranges.begin(), whole.ranges.end(),
+                                            [](const ProjectedRange& r) { return r.index_count / 3 > kPieceTriangles; });
+            if (mesh_name == "10m") {
+                EXPECT_TRUE(sorted) << "the test wants features whose triangles are sorted";
+            }
+            park_level(whole, std::move(numbers));
+            const ProjectedMesh parked = project_parked(*lon_lat, projection);
+            EXPECT_NE(parked.stamp, 0u);
+            EXPECT_NE(parked.stamp, whole.stamp);
+            EXPECT_TRUE(vertices_parked(parked));
+            EXPECT_TRUE(parked.fill_xy.empty() && parked.outline.empty() && parked.fill_indices.empty());
+            EXPECT_EQ(parked.source_triangles, whole.source_triangles);
+            EXPECT_TRUE(same_bytes(parked.points_xy, whole.points_xy));
+            EXPECT_EQ(parked.fill_even_odd, whole.fill_even_odd);
+            expect_same_box(parked.bbox, whole.bbox);
+            ASSERT_EQ(parked.ranges.size(), whole.ranges.size());
+            for (std::size_t i = 0; i < parked.ranges.size(); ++i) {
+                const ProjectedRange &p = parked.ranges[i], &w = whole.ranges[i];
+                EXPECT_EQ(p.first_index, w.first_index) << i;
+                EXPECT_EQ(p.index_count, w.index_count) << i;
+                EXPECT_EQ(p.first_outline, w.first_outline) << i;
+                EXPECT_EQ(p.outline_count, w.outline_count) << i;
+                EXPECT_EQ(p.first_point, w.first_point) << i;
+                EXPECT_EQ(p.point_count, w.point_count) << i;
+                expect_same_box(p.bbox, w.bbox);
+            }
+            expect_same_pieces(parked.fill_pieces, whole.fill_pieces);
+            expect_same_pieces(parked.outline_pieces, whole.outline_pieces);
+            // And it comes back as the mesh projected whole.
+            ProjectedMesh restored = parked;
+            VertexRestore restore(restored.stamp);
+            while (!restore.advance(restored, *lon_lat, projection, 1 << 20)) {
+            }
+            const ProjectedMesh reference = project_mesh(*lon_lat, projection);
+            EXPECT_TRUE(same_bytes(restored.fill_xy, reference.fill_xy));
+            EXPECT_TRUE(same_bytes(restored.outline, reference.outline));
+            EXPECT_EQ(restored.fill_indices, reference.fill_indices);
+        }
+    }
 }
 
 TEST(VertexRestoreTest, AParkedMeshComesBackByteForByteInChunks) {
