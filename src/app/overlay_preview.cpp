@@ -8,7 +8,7 @@ namespace {
 
 // Leaves out every point within `radius` of the last point kept (the first and the last always stay): one pass, so
 // Douglas-Peucker, which scans a stretch once per point it keeps, then sees a few of a densified file's points
-// (the 0.005-degree steps of dense10m: about one in six at the coarsest tolerance). A point left out lies within
+// (the 0.005-degree steps of dense10m: about one in eight at the coarsest tolerance). A point left out lies within
 // `radius` of the kept line.
 std::vector<GeoPoint> thinned(const std::vector<GeoPoint>& line, double radius) {
     if (line.size() <= 4) return line;
@@ -51,9 +51,11 @@ std::vector<PreparedLayer> quick_preview_layers(const std::vector<VectorLayer>& 
     std::vector<PreparedLayer> out;
     out.reserve(source.size());
     for (const VectorLayer& layer : source) {
-        // Thinned to half the tolerance, simplified, then the small rings go: the preview is within 1.5 tolerances
-        // of the source (under a pixel where the coarsest level is drawn). The source stays whole for the levels.
-        VectorLayer coarse = simplify_layer(thinned(layer, tolerance / 2), tolerance, SharedBorders::kIgnore);
+        // Thinned to the tolerance, simplified, then the small rings go: the preview is within 2 tolerances of the
+        // source (a pixel where the coarsest level starts to be drawn). Thinning to half the tolerance (1.5) kept
+        // twice the points and doubled the simplification's time (dense10m: 0.52 s against 0.22 s at load 6). The
+        // source stays whole for the levels.
+        VectorLayer coarse = simplify_layer(thinned(layer, tolerance), tolerance, SharedBorders::kIgnore);
         drop_small_rings(coarse, tolerance);
         out.push_back(prepare_layer(coarse, PrepareOptions{}));
     }

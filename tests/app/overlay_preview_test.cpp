@@ -49,7 +49,7 @@ VectorLayer island_layer() {
     return layer;
 }
 
-TEST(QuickPreviewTest, CoarseWithinOneAndAHalfTolerancesOfTheSourceAndKeepsEveryFeature) {
+TEST(QuickPreviewTest, CoarseWithinTwoTolerancesOfTheSourceAndKeepsEveryFeature) {
     const double tolerance = 0.032;
     const VectorLayer source = island_layer();
     const auto preview = quick_preview_layers({source}, tolerance);
@@ -65,8 +65,8 @@ TEST(QuickPreviewTest, CoarseWithinOneAndAHalfTolerancesOfTheSourceAndKeepsEvery
     const std::size_t kept = p.mesh.outline_points.size();
     EXPECT_LT(kept, 500u);
     EXPECT_GT(kept, 20u);
-    // Every preview point is a source point (nothing invented), and every source point lies within 1.5 tolerances
-    // of the preview's outline (thinning to half a tolerance, then Douglas-Peucker to one).
+    // Every preview point is a source point (nothing invented), and every source point lies within 2 tolerances of
+    // the preview's outline (thinning to a tolerance, then Douglas-Peucker to one).
     std::set<std::pair<double, double>> source_points;
     for (const auto& poly : source.features[0].polygons)
         for (const auto& ring : poly.rings)
@@ -81,7 +81,7 @@ TEST(QuickPreviewTest, CoarseWithinOneAndAHalfTolerancesOfTheSourceAndKeepsEvery
                 if (p.mesh.outline_joins[i]) nearest = std::min(nearest, segment_distance(g, outline[i], outline[i + 1]));
             worst = std::max(worst, nearest);
         }
-        EXPECT_LE(worst, 1.5 * tolerance);
+        EXPECT_LE(worst, 2 * tolerance);
         EXPECT_GT(worst, 0.0);  // it was simplified
     }
 }
