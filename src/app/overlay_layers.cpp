@@ -1,10 +1,12 @@
 #include "app/overlay_layers.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <optional>
 
+#include "app/overlay_preview.hpp"
 #include "geo/box_clip.hpp"
 #include "geo/simplify.hpp"
 #include "geo/vertex_restore.hpp"
@@ -81,7 +83,8 @@ public:
         : path_(path), control_(control), only_(only) {}
 
     // Reads the source (once) and simplifies it to its finest tolerance. Returns the error if it cannot be read.
-    std::optional<Error> read() {
+    // on_read sees the source as read, before any simplification (the window's quick preview).
+    std::optional<Error> read(const std::function<void(const std::vector<VectorLayer>&)>& on_read = {}) {
         if (read_) return std::nullopt;
         std::vector<VectorLayer> layers;
         if (only_.empty()) {
@@ -97,6 +100,9 @@ public:
         }
         for (const auto& l : layers) source_vertices_ += l.vertex_count();
         finest_tolerance_ = source_vertices_ > kHeavyVertices ? kHeavySimplifyDegrees : 0.0;
+        if (on_read) on_read(layers);
+        // Cancelled while the preview was made (or on seeing it): the finest copy is the slow part, not worth making.
+        if (control_.cancel && control_.cancel->load()) return Error{path_ + ": loading cancelled"};
         if (finest_tolerance_ > 0)
             for (auto& v : layers) v = simplify_layer(v, finest_tolerance_);
         finest_ = std::move(layers);
@@ -208,11 +214,22 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
         if (!layers) layers = cache->load(path, whole);
     }
     SourceChain source(path, control, only);
+    // Whenever the source has to be read, a layer big enough for coarser levels is shown at once, simplified
+    // quickly from the source as read (app/overlay_preview), before the slow part: simplifying the finest copy
+    // (shared borders kept) and every level from it. A cold open of a 4.6 M-vertex shapefile showed nothing for
+    // 3.5 s, most of it that simplification.
+    const auto quick_preview = [&](const std::vector<VectorLayer>& read) {
+        if (!preview || previewed || cancelled()) return;
+        std::size_t vertices = 0;
+        for (const auto& v : read) vertices += v.vertex_count();
+        if (vertices < kDetailLevelsFrom) return;
+        show_preview(quick_preview_layers(read, std::rbegin(kDetailTolerances)[0]));
+    };
     std::size_t previous_points = 0;
     if (layers) {
         previous_points = mesh_points(*layers);
     } else {
-        if (auto error = source.read()) return *error;
+        if (auto error = source.read(quick_preview)) return *error;
         finest = source.finest_tolerance();
         previous_points = mesh_points(source.finest());
     }
@@ -242,7 +259,7 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
             levels.push_back({tolerance, std::move(cached), {}});
             continue;
         }
-        if (auto error = source.read()) return *error;
+        if (auto error = source.read(quick_preview)) return *error;
         const std::vector<VectorLayer>& vectors = source.at(tolerance);
         const std::size_t points = mesh_points(vectors);
         if (points > kDetailMinReduction * previous_points) {
@@ -253,8 +270,9 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
         levels.push_back({tolerance, std::nullopt, vectors});
     }
 
-    // 3. Prepare what the cache did not have, coarsest first; when the full detail has to be prepared too, the
-    // coarsest level is shown meanwhile (a cold open of an 8M-vertex file: seconds instead of the whole load).
+    // 3. Prepare what the cache did not have, coarsest first; when the full detail has to be prepared too and no
+    // quick preview was shown (a source under kDetailLevelsFrom vertices that densifying took over it), the
+    // coarsest level is shown meanwhile.
     for (auto level = levels.rbegin(); level != levels.rend(); ++level) {
         if (!level->prepared) {
             if (cancelled()) return cancel_error;

@@ -14,14 +14,15 @@
 namespace em {
 
 // Receives, on the loading thread, a first coarse version of a heavy source's layers (their coarsest level of
-// detail, already projected) while their finer levels are still being prepared.
+// detail or a quick coarse copy, already projected) while their levels are still being prepared.
 using OverlayPreview = std::function<void(std::vector<SceneLayer>)>;
 
 // Loads every layer of a user's vector file as overlays (through the cache), styled by geometry. Sources over a
 // million vertices are simplified to ~100 m; layers over 100k vertices also get coarser levels per zoom band.
 // only_layers: read just these layers of a multi-layer source (by name); empty: every layer.
-// preview: called at most once, with the coarsest level of a layer that has coarser levels: from the cache before
-// the full detail is read from it, or when the source has to be prepared, before the finer levels are.
+// preview: called at most once, for a layer that has coarser levels: with the coarsest level from the cache before
+// the full detail is read from it, or, when the source has to be read, with a quick coarse copy of it
+// (app/overlay_preview) as soon as it is read, before any level is simplified.
 // parking.park (the window): every level but the coarsest gives up its projected vertices as soon as it is
 // projected (geo/vertex_restore; render/uploaded_vertices' LevelParking puts them back when the view needs them),
 // except the coarser level drawn at parking.keep_level_drawn_at (metres per pixel; 0: none) -- the view's scale when

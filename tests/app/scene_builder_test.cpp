@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 
 #include "support/test_paths.hpp"
@@ -160,35 +161,50 @@ TEST(OverlayDetailTest, WarmOpenGivesTheSameLevelsAsColdAndRemembersRejectedOnes
     }
 }
 
-// A cold open of a layer with coarser levels shows its coarsest level first: the preview comes before the full
-// detail is prepared (the cache does not hold it yet), with the same features and the coarsest level's mesh. A warm
-// open previews it from the cache.
+// A cold open of a layer with coarser levels shows a quick coarse copy first (app/overlay_preview): handed over
+// as soon as the source is read, before any level of detail or the full detail is simplified, prepared or cached
+// (the cache holds none of them yet), with every feature, the same attributes and title, about as coarse as the
+// coarsest level. A warm open previews the coarsest level from the cache.
 TEST(OverlayDetailTest, OpenPreviewsTheCoarsestLevelBeforeTheFullDetail) {
     const DataPaths paths{test::source_dir()};
     const auto dir = test::temp_dir("overlay-preview");
     const LayerCache cache(dir / "cache");
     const Projection equirect = *Projection::from_name("equirect");
     const std::string path = paths.base_map("10m").string();
+    const auto level_options = [](double tolerance) {
+        PrepareOptions options;
+        options.simplify_degrees = tolerance;
+        options.purpose = "overlay-level";
+        return options;
+    };
     std::vector<std::vector<SceneLayer>> previews;
     bool full_detail_cached_at_preview = true;
+    std::vector<double> levels_cached_at_preview;  // kept or rejected (an empty entry)
     const auto preview = [&](std::vector<SceneLayer> layers) {
         full_detail_cached_at_preview = cache.load(path, PrepareOptions{}).has_value();
+        for (const double t : {0.002, 0.008, 0.032})
+            if (cache.load(path, level_options(t))) levels_cached_at_preview.push_back(t);
         previews.push_back(std::move(layers));
     };
     auto cold = load_overlay_layers(path, equirect, &cache, nullptr, LoadControl{}, {}, preview);
     ASSERT_TRUE(cold) << cold.error().message;
     ASSERT_EQ(previews.size(), 1u);
     EXPECT_FALSE(full_detail_cached_at_preview);
+    EXPECT_TRUE(levels_cached_at_preview.empty()) << "the preview came after level " << levels_cached_at_preview[0];
     ASSERT_EQ(previews[0].size(), 1u);
     ASSERT_GE(cold->front().coarser.size(), 1u);
     const SceneLayer &p = previews[0].front(), &final_layer = cold->front();
-    EXPECT_EQ(p.data.mesh.outline_points, final_layer.coarser.front().mesh.outline_points);
-    EXPECT_EQ(p.data.mesh.fill.indices, final_layer.coarser.front().mesh.fill.indices);
+    const LayerMesh& coarsest = final_layer.coarser.front().mesh;
     EXPECT_EQ(p.data.values, final_layer.data.values);
     EXPECT_EQ(p.data.fields, final_layer.data.fields);
+    EXPECT_EQ(p.data.name, final_layer.data.name);  // what the window replaces the preview by
     EXPECT_EQ(p.title, final_layer.title);
     EXPECT_TRUE(p.coarser.empty());
     EXPECT_EQ(p.projected.ranges.size(), final_layer.data.mesh.ranges.size());  // projected, one range per feature
+    EXPECT_GT(p.data.mesh.fill.indices.size(), 0u);
+    // As coarse as the coarsest level, give or take (each ring simplified alone, from the source).
+    EXPECT_LT(p.data.mesh.outline_points.size(), 2 * coarsest.outline_points.size());
+    EXPECT_GT(p.data.mesh.outline_points.size(), coarsest.outline_points.size() / 2);
     EXPECT_LT(p.data.mesh.outline_points.size(), final_layer.data.mesh.outline_points.size() / 4);
 
     // Warm: the coarsest level straight from the cache, before the full detail is read.
@@ -233,6 +249,33 @@ TEST(OverlayDetailTest, ParkingAtLoadKeepsTheLevelTheViewDraws) {
     ASSERT_TRUE(all_parked);
     for (std::size_t i = 1; i < all_parked->front().coarser.size(); ++i)
         EXPECT_TRUE(vertices_parked(all_parked->front().coarser[i].projected)) << i;
+}
+
+// Cancelled on seeing the preview, a cold open stops there: no level and no full detail is simplified, prepared or
+// cached after it (before the quick preview, the preview came only once the coarsest level was prepared and
+// cached).
+TEST(OverlayDetailTest, CancelledAtThePreviewNothingElseIsPrepared) {
+    const DataPaths paths{test::source_dir()};
+    const auto dir = test::temp_dir("overlay-preview-cancel");
+    const LayerCache cache(dir / "cache");
+    const std::string path = paths.base_map("10m").string();
+    std::atomic<bool> cancel{false};
+    LoadControl control;
+    control.cancel = &cancel;
+    int previews = 0;
+    auto loaded = load_overlay_layers(path, *Projection::from_name("equirect"), &cache, nullptr, control, {},
+                                      [&](std::vector<SceneLayer>) {
+                                          ++previews;
+                                          cancel = true;
+                                      });
+    EXPECT_EQ(previews, 1);
+    ASSERT_FALSE(loaded);
+    EXPECT_NE(loaded.error().message.find("cancelled"), std::string::npos) << loaded.error().message;
+    std::size_t entries = 0;
+    if (std::filesystem::exists(dir / "cache"))
+        for ([[maybe_unused]] const auto& entry : std::filesystem::recursive_directory_iterator(dir / "cache"))
+            ++entries;
+    EXPECT_EQ(entries, 0u) << "something was prepared and cached after the preview";
 }
 
 // Small layers have no coarser level, so nothing to preview.

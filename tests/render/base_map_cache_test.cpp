@@ -272,7 +272,7 @@ TEST_F(BaseMapCacheTest, TheSparePictureIsMadeWithTheCacheNotAtTheFirstScroll) {
 // The cache's drawing buffer gets a depth-stencil buffer only when the scene needs one (scene_needs_stencil): an
 // equirect base map does not (51 MB saved at 1920x1080 with 4 samples), and draws the same picture without it; a
 // projection that folds fills needs it, and the cache is made again with one.
-TEST_F(BaseMapCacheTest, ADepthStencilBufferOnlyForAScneThatNeedsOne) {
+TEST_F(BaseMapCacheTest, ADepthStencilBufferOnlyForASceneThatNeedsOne) {
     MapScene flat;
     flat.projection = *Projection::from_name("equirect");
     auto base = load_base_layer(DataPaths{test::source_dir()}, *find_base_scale("110m"), flat.projection, nullptr);

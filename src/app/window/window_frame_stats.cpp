@@ -94,7 +94,8 @@ void write_frame_stats(const FrameStats& stats, const std::string& script, int w
         << ", \"width\": " << width << ", \"height\": " << height << ", \"first_frame_s\": " << stats.first_frame_s
         << ", \"first_layer_s\": " << stats.first_layer_s << ", \"full_detail_s\": " << stats.full_detail_s
         << ", \"loading_frames\": " << loading_ms.size()
-        << ", \"loading_p95_ms\": " << (loading_ms.empty() ? 0.0 : percentile(loading_ms, 0.95));
+        << ", \"loading_p95_ms\": " << (loading_ms.empty() ? 0.0 : percentile(loading_ms, 0.95))
+        << ", \"loading_max_ms\": " << (loading_ms.empty() ? 0.0 : percentile(loading_ms, 1.0));
     // Mean ms per phase over the counted frames (each phase's GL work finished before the next).
     const char* names[] = {"panels", "base_map", "overlays", "imgui", "swap"};
     out << ", \"phases_mean_ms\": {";
