@@ -6,6 +6,7 @@
 #   bin/eventmap                                  the launcher (libc only)
 #   libexec/eventmap/eventmap-core                the program
 #   lib/eventmap/eventmap-video.so, eventmap-pdf.so   modules the program opens with dlopen for clips and PDFs
+#   lib/eventmap/eventmap-gdal.so                  and for reading a file through GDAL (not a warm-cache render)
 #                                                 (core/shared_module.cpp looks in ../../lib/eventmap from it)
 #   share/eventmap/data/                          naturalearth/, places.csv, events.csv, README.md
 #   share/eventmap/assets/                        fonts/ (DejaVu, with their licence), README.md
@@ -17,7 +18,7 @@ include(${CMAKE_CURRENT_LIST_DIR}/Version.cmake)
 
 install(TARGETS eventmap RUNTIME DESTINATION bin)
 install(TARGETS eventmap-core RUNTIME DESTINATION libexec/eventmap)
-install(TARGETS em_video_module em_pdf_module LIBRARY DESTINATION lib/eventmap)
+install(TARGETS em_video_module em_pdf_module em_gdal_module LIBRARY DESTINATION lib/eventmap)
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/data/naturalearth DESTINATION share/eventmap/data)
 install(FILES ${PROJECT_SOURCE_DIR}/data/places.csv ${PROJECT_SOURCE_DIR}/data/events.csv

@@ -64,7 +64,7 @@ if [ "${1:-}" = "--inside" ]; then
         "packages, root now $(du -sh --one-file-system "$root" | cut -f1)"
     in_root dpkg-query -W -f='${Package} ${Version}\n' eventmap libgdal32 libglfw3 libegl1 libgl1-mesa-dri
 
-    for f in /usr/libexec/eventmap/eventmap-core /usr/lib/eventmap/eventmap-video.so /usr/lib/eventmap/eventmap-pdf.so; do
+    for f in /usr/libexec/eventmap/eventmap-core /usr/lib/eventmap/eventmap-video.so /usr/lib/eventmap/eventmap-pdf.so /usr/lib/eventmap/eventmap-gdal.so; do
         if in_root ldd "$f" | grep 'not found'; then die "unresolved libraries in $f"; fi
     done
     in_root eventmap --version

@@ -1,12 +1,10 @@
 #include "export/world_file.hpp"
 
-#include <cpl_conv.h>
-#include <ogr_spatialref.h>
-
 #include <cstdio>
 #include <filesystem>
 
 #include "export/png_writer.hpp"
+#include "geo/gdal_module.hpp"
 
 namespace em {
 
@@ -33,13 +31,12 @@ Status write_world_file(const std::string& png, const BBox& v, double mpp_x, dou
     std::snprintf(text, sizeof text, "%.10f\n0.0\n0.0\n%.10f\n%.10f\n%.10f\n", mpp_x, -mpp_y, v.min_x + mpp_x / 2,
                   v.max_y - mpp_y / 2);
     if (auto ok = write_file_atomically(with_extension(png, ".pgw"), text); !ok) return ok;
-    OGRSpatialReference srs;
-    if (srs.importFromProj4(proj_string.c_str()) != OGRERR_NONE)
-        return Error{"cannot describe projection '" + proj_string + "' as WKT"};
-    char* wkt = nullptr;
-    srs.exportToWkt(&wkt);
-    const std::string prj = wkt ? wkt : "";
-    CPLFree(wkt);
+    // GDAL's module is opened for this (a picture with a world file is rare; GDAL writes the WKT as GIS read it).
+    auto gdal = gdal_module();
+    if (!gdal) return gdal.error();
+    auto wkt = gdal.value()->wkt_of_proj(proj_string);
+    if (!wkt) return wkt.error();
+    const std::string& prj = wkt.value();
     if (auto ok = write_file_atomically(with_extension(png, ".prj"), prj + "\n"); !ok) return ok;
     return write_file_atomically(png + ".aux.xml", "<PAMDataset>\n  <SRS>" + xml_escaped(prj) + "</SRS>\n</PAMDataset>\n");
 }

@@ -1,22 +1,14 @@
 #include "geo/source_policy.hpp"
 
-#include <cpl_conv.h>
-#include <cpl_error.h>
-#include <cpl_http.h>
-#include <cpl_string.h>
-#include <cpl_vsi.h>
-#include <cpl_vsi_virtual.h>
-#include <gdal.h>
-#include <ogr_srs_api.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <filesystem>
-#include <map>
 #include <mutex>
 #include <set>
 #include <string_view>
+
+#include "geo/gdal_module.hpp"
 
 namespace em {
 
@@ -35,14 +27,6 @@ constexpr std::array<std::string_view, 29> kDatabasePrefixes = {
     "wfs:",        "oapif:",        "ogcapi:",     "csw:",      "es:",        "elasticsearch:", "carto:", "amigocloud:",
     "plscenes:",   "ngw:",          "eeda:",       "gpsbabel:", "gltp:",      "mongodb:",   "mongodbv3:", "mongodb://",
     "hana:",       "sde:",          "couchdb:",    "dods:",     "gft:",
-};
-
-// Drivers that connect to a server or run a program; deregistered unless the network is allowed, so a source that
-// points at others (an OGR VRT's SrcDataSource, for one) cannot open them either.
-constexpr std::array<std::string_view, 24> kRemoteDrivers = {
-    "PostgreSQL", "MySQL",     "MSSQLSpatial", "ODBC",    "PGeo",     "OCI",       "WFS",      "OAPIF",
-    "OGCAPI",     "CSW",       "EEDA",         "Elasticsearch", "Carto", "AmigoCloud", "PLSCENES", "NGW",
-    "HTTP",       "GPSBabel",  "OGR_OGDI",     "MongoDBv3", "HANA",    "CouchDB",   "DODS",     "WMS",
 };
 
 std::string lower(std::string_view s) {
@@ -85,14 +69,11 @@ struct State {
     std::set<std::string> allowed;  // normalized: network part of a path, or a database string
     std::vector<std::string> refused;
     std::set<std::string> refused_seen;
-    std::map<std::string, GDALDriverH> remote_drivers;  // deregistered while the network is not allowed
-    bool guards_installed = false;
+    const GdalModule* gdal = nullptr;  // set once GDAL's module is open and its guards ask this policy
 };
 
 State& state() {
-    // Never destroyed: the drivers it holds while they are deregistered belong to no one else, and GDAL may
-    // still be used by other statics' destructors at exit. Reachable from this pointer, so not a leak to LSan
-    // (a static State's map was freed at exit and left the drivers it held reported as leaked).
+    // Never destroyed: GDAL's guards (in its module) may still ask it from other statics' destructors at exit.
     static State* s = new State;
     return *s;
 }
@@ -132,7 +113,9 @@ void record_refused(const std::string& path) {
 thread_local std::size_t t_refusals = 0;
 thread_local std::string t_last_refused;
 
-bool guard_allows(const char* filename) {
+}  // namespace
+
+bool guard_allows_source(const char* filename) {
     const std::string path = filename ? filename : "";
     bool ok;
     {
@@ -148,115 +131,16 @@ bool guard_allows(const char* filename) {
     return ok;
 }
 
-// Wraps one of GDAL's network file systems: every call is checked against the policy first, so nothing is
-// requested unless allowed, whichever driver or file asked (VRT sources, /vsizip/ of a remote archive, ...).
-class GuardedHandler final : public VSIFilesystemHandler {
-public:
-    explicit GuardedHandler(VSIFilesystemHandler* inner) : inner_(inner) {}
-
-    VSIVirtualHandle* Open(const char* name, const char* access, bool set_error, CSLConstList options) override {
-        if (!guard_allows(name)) {
-            if (set_error) refuse(name);
-            errno = EACCES;
-            return nullptr;
-        }
-        return inner_->Open(name, access, set_error, options);
-    }
-    int Stat(const char* name, VSIStatBufL* buf, int flags) override {
-        if (!guard_allows(name)) {
-            if (flags & VSI_STAT_SET_ERROR_FLAG) refuse(name);
-            errno = EACCES;
-            return -1;
-        }
-        return inner_->Stat(name, buf, flags);
-    }
-    char** ReadDirEx(const char* name, int max_files) override {
-        return guard_allows(name) ? inner_->ReadDirEx(name, max_files) : nullptr;
-    }
-    char** ReadDir(const char* name) override { return ReadDirEx(name, 0); }
-    char** SiblingFiles(const char* name) override {
-        return guard_allows(name) ? inner_->SiblingFiles(name) : nullptr;
-    }
-    VSIDIR* OpenDir(const char* name, int depth, const char* const* options) override {
-        return guard_allows(name) ? inner_->OpenDir(name, depth, options) : nullptr;
-    }
-    char** GetFileMetadata(const char* name, const char* domain, CSLConstList options) override {
-        return guard_allows(name) ? inner_->GetFileMetadata(name, domain, options) : nullptr;
-    }
-    const char* GetActualURL(const char* name) override { return inner_->GetActualURL(name); }
-    const char* GetOptions() override { return inner_->GetOptions(); }
-    std::string GetStreamingFilename(const std::string& name) const override {
-        return inner_->GetStreamingFilename(name);
-    }
-    bool IsLocal(const char*) override { return false; }
-    bool SupportsSequentialWrite(const char*, bool) override { return false; }
-    bool SupportsRandomWrite(const char*, bool) override { return false; }
-
-private:
-    static void refuse(const char* name) {
-        CPLError(CE_Failure, CPLE_AppDefined,
-                 "%s: not opened: it leads off this machine and was not allowed (eventmap --allow-network)", name);
-    }
-    VSIFilesystemHandler* inner_;
-};
-
-CPLHTTPResult* refused_result(const char* url) {
-    auto* r = static_cast<CPLHTTPResult*>(CPLCalloc(1, sizeof(CPLHTTPResult)));
-    r->nStatus = 1;
-    r->pszErrBuf = CPLStrdup((std::string(url ? url : "") + ": not fetched: the network was not allowed").c_str());
-    CPLError(CE_Failure, CPLE_AppDefined, "%s", r->pszErrBuf);
-    return r;
-}
-
-// GDAL's HTTP fetches outside the virtual file systems (the GeoJSON driver given a URL, GML xlink resolution, web
-// service drivers): refused unless allowed; an allowed plain GET is served through /vsicurl/ (itself guarded).
-CPLHTTPResult* http_fetch_guard(const char* url, CSLConstList options, GDALProgressFunc, void*, CPLHTTPFetchWriteFunc,
-                                void*, void*) {
-    if (!url || !guard_allows(url) || CSLFetchNameValue(options, "POSTFIELDS") ||
-        CSLFetchNameValue(options, "CUSTOMREQUEST"))
-        return refused_result(url);
-    const std::string vsi = std::string("/vsicurl/") + url;
-    VSILFILE* f = VSIFOpenL(vsi.c_str(), "rb");
-    if (!f) return refused_result(url);
-    std::string data;
-    char buf[65536];
-    for (std::size_t n; (n = VSIFReadL(buf, 1, sizeof buf, f)) > 0;) data.append(buf, n);
-    VSIFCloseL(f);
-    auto* r = static_cast<CPLHTTPResult*>(CPLCalloc(1, sizeof(CPLHTTPResult)));
-    r->nDataLen = static_cast<int>(data.size());
-    r->nDataAlloc = r->nDataLen + 1;
-    r->pabyData = static_cast<GByte*>(CPLMalloc(data.size() + 1));
-    std::copy(data.begin(), data.end(), r->pabyData);
-    r->pabyData[data.size()] = 0;
-    return r;
-}
-
-// Deregisters (allow false) or re-registers (true) the drivers of kRemoteDrivers. Caller holds the mutex.
-void set_remote_drivers_locked(State& s, bool registered) {
-    if (!registered) {
-        for (auto name : kRemoteDrivers) {
-            const std::string n(name);
-            if (GDALDriverH d = GDALGetDriverByName(n.c_str())) {
-                GDALDeregisterDriver(d);
-                s.remote_drivers[n] = d;
-            }
-        }
-    } else {
-        for (auto& [name, d] : s.remote_drivers)
-            if (!GDALGetDriverByName(name.c_str())) GDALRegisterDriver(d);
-    }
-}
+namespace {
 
 bool any_database_allowed_locked(const State& s) {
     return std::any_of(s.allowed.begin(), s.allowed.end(), [](const std::string& a) { return is_database(a); });
 }
 
+// Tells GDAL (through its module, once it is open) what it may reach now. Caller holds the mutex.
 void apply_locked(State& s) {
-    if (!s.guards_installed) return;
-    const bool net = s.allow_network;
-    set_remote_drivers_locked(s, net || any_database_allowed_locked(s));
-    CPLHTTPSetFetchCallback(net ? nullptr : http_fetch_guard, nullptr);
-    OSRSetPROJEnableNetwork(net ? TRUE : FALSE);
+    if (!s.gdal) return;  // GDAL is not loaded yet: set_policy_module applies the policy when it is
+    s.gdal->apply_policy(s.allow_network, s.allow_network || any_database_allowed_locked(s));
 }
 
 }  // namespace
@@ -375,18 +259,10 @@ std::vector<std::string> take_refused_sources() {
     return std::exchange(s.refused, {});
 }
 
-void install_source_guards() {
+void set_policy_module(const GdalModule& module) {
     State& s = state();
     const std::lock_guard lock(s.mutex);
-    if (s.guards_installed) return;
-    for (auto prefix : kNetworkPrefixes) {
-        const std::string p(prefix);
-        VSIFilesystemHandler* inner = VSIFileManager::GetHandler(p.c_str());
-        // GetHandler falls back to the local file system for an unknown prefix: only wrap real network handlers.
-        if (!inner || inner == VSIFileManager::GetHandler("/")) continue;
-        VSIFileManager::InstallHandler(p, new GuardedHandler(inner));  // owned by GDAL's file manager from now
-    }
-    s.guards_installed = true;
+    s.gdal = &module;
     apply_locked(s);
 }
 

@@ -54,7 +54,13 @@ std::vector<std::string> take_refused_sources();
 std::size_t refusals_on_this_thread();
 std::string last_refused_on_this_thread();
 
-// Installs the guards in GDAL and PROJ (called once by ensure_gdal_registered, after GDALAllRegister).
-void install_source_guards();
+// For GDAL's guards (geo/gdal_source_guards, in GDAL's module): true when the policy lets GDAL touch `filename`;
+// a refusal is recorded (take_refused_sources) and counted on the calling thread.
+bool guard_allows_source(const char* filename);
+
+class GdalModule;
+// From now on every change of the policy is applied to GDAL through `module`, the current policy at once (called
+// by gdal_module() when it has opened GDAL's module and started it; GDAL is never loaded just to be told).
+void set_policy_module(const GdalModule& module);
 
 }  // namespace em

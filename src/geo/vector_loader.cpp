@@ -1,4 +1,6 @@
-#include "geo/vector_loader.hpp"
+// GDAL's reading of vector sources, in GDAL's module (geo/gdal_module.hpp); the program calls it through
+// geo/vector_loader.hpp.
+#include "geo/gdal_vector_reader.hpp"
 
 #include <cpl_conv.h>
 #include <gdal_priv.h>
@@ -18,6 +20,7 @@
 #include <mutex>
 #include <optional>
 
+#include "geo/gdal_source_guards.hpp"
 #include "geo/geojson_reader.hpp"
 #include "geo/layer_assembly.hpp"
 #include "geo/missing_shx.hpp"
@@ -27,10 +30,11 @@ namespace em {
 
 namespace {
 
-// The GeoJSON fast path is tried unless EVENTMAP_NO_FAST_GEOJSON is set (to compare with GDAL's reading).
-bool try_fast_geojson(const std::string& path) {
+// The GeoJSON fast path is tried unless the caller or EVENTMAP_NO_FAST_GEOJSON (to compare with GDAL's reading)
+// says not to.
+bool try_fast_geojson(const std::string& path, bool fast_geojson) {
     static const bool disabled = std::getenv("EVENTMAP_NO_FAST_GEOJSON") != nullptr;
-    return !disabled && is_geojson_path(path);
+    return fast_geojson && !disabled && is_geojson_path(path);
 }
 
 struct DatasetCloser {
@@ -61,7 +65,6 @@ struct OpenedSource {
 };
 
 Result<OpenedSource> open_dataset(const std::string& given) {
-    ensure_gdal_registered();
     // Network and database sources only with the user's consent; devices, FIFOs and /proc never (source_policy).
     if (auto ok = check_source(given); !ok) return ok.error();
     const std::string path = gdal_path(given);
@@ -314,7 +317,9 @@ std::optional<Error> refused_inside(const std::string& path, std::size_t refused
 
 }  // namespace
 
-void ensure_gdal_registered() {
+namespace gdal_reader {
+
+void start_gdal() {
     static std::once_flag once;
     std::call_once(once, [] {
         GDALAllRegister();
@@ -327,7 +332,7 @@ void ensure_gdal_registered() {
             CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
         // Nothing leaves this machine because of what a file says (docs/security.md): GDAL's network file systems
         // are guarded, its HTTP fetches refused, its database/web-service drivers deregistered, PROJ's network off.
-        install_source_guards();
+        install_gdal_source_guards();
     });
 }
 
@@ -342,10 +347,11 @@ Result<std::vector<std::string>> list_vector_layers(const std::string& path) {
     return names;
 }
 
-Result<std::vector<VectorLayer>> load_vector_source(const std::string& path, const LoadControl& control) {
+Result<std::vector<VectorLayer>> load_vector_source(const std::string& path, const LoadControl& control,
+                                                    bool fast_geojson) {
     if (auto ok = check_source(path); !ok) return ok.error();
     // GeoJSON through simdjson where it gives exactly what GDAL would (GDAL's driver is single-threaded and slow).
-    if (try_fast_geojson(path)) {
+    if (try_fast_geojson(path, fast_geojson)) {
         if (auto fast = read_geojson_fast(path, control)) {
             if (!*fast) return fast->error();
             std::vector<VectorLayer> layers;
@@ -353,10 +359,6 @@ Result<std::vector<VectorLayer>> load_vector_source(const std::string& path, con
             return layers;
         }
     }
-    return load_vector_source_with_gdal(path, control);
-}
-
-Result<std::vector<VectorLayer>> load_vector_source_with_gdal(const std::string& path, const LoadControl& control) {
     const std::size_t refused_before = refusals_on_this_thread();
     auto ds = open_dataset(path);
     if (auto refused = refused_inside(path, refused_before)) return *refused;
@@ -376,7 +378,7 @@ Result<std::vector<VectorLayer>> load_vector_source_with_gdal(const std::string&
 Result<VectorLayer> load_vector_layer(const std::string& path, const std::string& layer_name,
                                       const LoadControl& control) {
     if (auto ok = check_source(path); !ok) return ok.error();
-    if (try_fast_geojson(path)) {
+    if (try_fast_geojson(path, true)) {
         auto fast = read_geojson_fast(path, control);
         if (fast && (!*fast || (*fast)->name == layer_name)) return std::move(*fast);
     }
@@ -391,5 +393,7 @@ Result<VectorLayer> load_vector_layer(const std::string& path, const std::string
     if (read) add_source_warnings(read.value(), ds.value(), path);
     return read;
 }
+
+}  // namespace gdal_reader
 
 }  // namespace em

@@ -41,7 +41,8 @@ Result<VectorLayer> load_vector_layer(const std::string& path, const std::string
                                       const LoadControl& control = {});
 
 // Registers GDAL drivers once; safe to call from any thread. Also lifts GDAL's per-feature size limit for GeoJSON
-// (OGR_GEOJSON_MAX_OBJ_SIZE=0) unless the option is already set.
+// (OGR_GEOJSON_MAX_OBJ_SIZE=0) unless the option is already set. GDAL lives in a module opened the first time it is
+// needed (geo/gdal_module.hpp): every function of this file opens it, this one included.
 void ensure_gdal_registered();
 
 }  // namespace em

@@ -36,7 +36,7 @@ cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" || {
 for f in bin/eventmap libexec/eventmap/eventmap-core; do
     [ -x "$prefix/$f" ] || fail "$f is missing or not executable"
 done
-for f in lib/eventmap/eventmap-video.so lib/eventmap/eventmap-pdf.so; do  # opened with dlopen for clips, PDFs
+for f in lib/eventmap/eventmap-video.so lib/eventmap/eventmap-pdf.so lib/eventmap/eventmap-gdal.so; do  # opened with dlopen for clips, PDFs, GDAL
     [ -s "$prefix/$f" ] || fail "$f is missing"
 done
 for f in share/eventmap/data/naturalearth/ne_110m_admin0_countries.shp \
