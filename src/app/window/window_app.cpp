@@ -264,7 +264,9 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         // and a zoom every 40 frames could otherwise keep a heavy layer's redraw from ever finishing).
         const bool settling = !still_loading(loading) && stats.loaded_frames == 0 && redraw.base_cache.drawing();
         if (!scripted || (stats.loaded_frames < options.frames && !settling))
-            apply_script(options.script, stats.frame, view, redraw, events);
+            // Counted in the script's own steps, not in frames: frames the view rests in (settling) would otherwise
+            // skip steps, and the zoom script drifted in or out depending on how long the load took.
+            apply_script(options.script, stats.script_steps++, view, redraw, events);
 
         loading.view_metres_per_pixel = view.camera.metres_per_pixel_x();  // loads started now keep this scale's level
         draw_file_panels(window, panels, loading, scene, style, events, view, redraw, frame_input, options.samples);

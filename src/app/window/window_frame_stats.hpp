@@ -17,6 +17,7 @@ struct FrameStats {
     Clock::time_point phase_start;                // the end of the previous phase
     int frame = 0;                                // frames drawn
     int loaded_frames = 0;                        // frames drawn with everything loaded and drawn whole
+    int script_steps = 0;                         // frames the script moved the view in (not while it rests)
     std::vector<double> frame_ms;                 // frames once everything has loaded (scripted runs count these)
     std::vector<double> loading_ms;               // frames while layers or finer base levels were still loading
     double first_frame_s = 0, full_detail_s = 0;  // since the start of run_window
