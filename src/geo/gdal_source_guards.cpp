@@ -23,13 +23,6 @@ namespace em {
 
 namespace {
 
-// GDAL's virtual file systems that read over the network (GDAL 3.6 "GDAL Virtual File Systems" page).
-constexpr std::array<std::string_view, 15> kNetworkPrefixes = {
-    "/vsicurl/",  "/vsicurl_streaming/", "/vsis3/",   "/vsis3_streaming/",    "/vsigs/",
-    "/vsigs_streaming/", "/vsiaz/", "/vsiaz_streaming/", "/vsiadls/", "/vsioss/",
-    "/vsioss_streaming/", "/vsiswift/", "/vsiswift_streaming/", "/vsiwebhdfs/", "/vsihdfs/",
-};
-
 // Drivers that connect to a server or run a program; deregistered unless the network is allowed, so a source that
 // points at others (an OGR VRT's SrcDataSource, for one) cannot open them either.
 constexpr std::array<std::string_view, 24> kRemoteDrivers = {

@@ -21,6 +21,26 @@ std::uint32_t morton(std::uint32_t x, std::uint32_t y) {
     return spread(x) | (spread(y) << 1);
 }
 
+// Cuts the feature's fill (its triangles already in their final order) into pieces of kPieceTriangles; corner(i) is
+// the projected vertex (x, y) at index position i of the mesh's fill.
+template <typename Corner>
+void add_fill_pieces(ProjectedMesh& mesh, std::uint32_t feature, Corner corner) {
+    const ProjectedRange& r = mesh.ranges[feature];
+    const std::uint32_t triangles = r.index_count / 3;
+    const std::uint32_t per_piece = mesh.fill_even_odd ? triangles : kPieceTriangles;
+    for (std::uint32_t t = 0; t < triangles; t += per_piece) {
+        ProjectedPiece piece;
+        piece.feature = feature;
+        piece.first = r.first_index + 3 * t;
+        piece.count = 3 * std::min(per_piece, triangles - t);
+        for (std::uint32_t i = piece.first; i < piece.first + piece.count; ++i) {
+            const float* v = corner(i);
+            piece.bbox.add(v[0], v[1]);
+        }
+        mesh.fill_pieces.push_back(piece);
+    }
+}
+
 void cut_fill(ProjectedMesh& mesh, std::uint32_t feature, std::vector<std::uint32_t>* triangle_numbers) {
     const ProjectedRange& r = mesh.ranges[feature];
     const std::uint32_t triangles = r.index_count / 3;
@@ -46,18 +66,7 @@ void cut_fill(ProjectedMesh& mesh, std::uint32_t feature, std::vector<std::uint3
             if (triangle_numbers) (*triangle_numbers)[r.first_index / 3 + t] = keyed[t].second[3];
         }
     }
-    const std::uint32_t per_piece = mesh.fill_even_odd ? triangles : kPieceTriangles;
-    for (std::uint32_t t = 0; t < triangles; t += per_piece) {
-        ProjectedPiece piece;
-        piece.feature = feature;
-        piece.first = r.first_index + 3 * t;
-        piece.count = 3 * std::min(per_piece, triangles - t);
-        for (std::uint32_t i = piece.first; i < piece.first + piece.count; ++i) {
-            const float* v = &mesh.fill_xy[mesh.fill_indices[i] * 2];
-            piece.bbox.add(v[0], v[1]);
-        }
-        mesh.fill_pieces.push_back(piece);
-    }
+    add_fill_pieces(mesh, feature, [&mesh](std::uint32_t i) { return &mesh.fill_xy[mesh.fill_indices[i] * 2]; });
 }
 
 // The outline pieces of one feature whose projected points (x, y, join each) point i of the mesh is at
@@ -125,16 +134,10 @@ void cut_parked_feature(ProjectedMesh& mesh, std::uint32_t feature, const LayerM
         std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (std::uint32_t t = 0; t < triangles; ++t) numbers[t] = keyed[t].second;
     }
-    const std::uint32_t per_piece = mesh.fill_even_odd ? triangles : kPieceTriangles;
-    for (std::uint32_t t = 0; t < triangles; t += per_piece) {
-        ProjectedPiece piece;
-        piece.feature = feature;
-        piece.first = r.first_index + 3 * t;
-        piece.count = 3 * std::min(per_piece, triangles - t);
-        for (std::uint32_t u = t; u < t + piece.count / 3; ++u)
-            for (int k = 0; k < 3; ++k) piece.bbox.add(vertex(numbers[u], k)[0], vertex(numbers[u], k)[1]);
-        mesh.fill_pieces.push_back(piece);
-    }
+    const std::uint32_t first = r.first_index;
+    add_fill_pieces(mesh, feature, [&](std::uint32_t i) {
+        return vertex(numbers[(i - first) / 3], static_cast<int>((i - first) % 3));
+    });
     cut_outline_points(r, feature, outline, r.first_outline, mesh.outline_pieces);
 }
 

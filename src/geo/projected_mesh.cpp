@@ -35,6 +35,17 @@ void project_points(const std::vector<GeoPoint>& in, const Projection& proj, flo
     run(0, half);
 }
 
+void place_feature_points(std::vector<float>& points_xy, ProjectedRange& range) {
+    for (std::uint32_t i = range.first_point; i < range.first_point + range.point_count; ++i) {
+        float* p = &points_xy[i * 2];
+        if (!std::isnan(p[0])) {
+            range.bbox.add(p[0], p[1]);
+        } else {
+            p[0] = p[1] = 1e30f;  // far off any view
+        }
+    }
+}
+
 std::uint64_t next_mesh_stamp() {
     // The one process-wide counter in the project, on purpose: stamps must differ across every scene, loader
     // thread and renderer, and a counter owned by any one of them could not promise that.
@@ -97,14 +108,7 @@ ProjectedMesh project_mesh(const LayerMesh& mesh, const Projection& projection,
         }
         pr.first_point = r.first_point;
         pr.point_count = r.point_count;
-        for (std::uint32_t i = r.first_point; i < r.first_point + r.point_count; ++i) {
-            float* p = &out.points_xy[i * 2];
-            if (valid(p)) {
-                pr.bbox.add(p[0], p[1]);
-            } else {
-                p[0] = p[1] = 1e30f;  // far off any view
-            }
-        }
+        place_feature_points(out.points_xy, pr);
         out.bbox.add(pr.bbox);
         out.ranges.push_back(pr);
     }

@@ -52,6 +52,10 @@ struct ProjectedMesh {
 // threads when there are many.
 void project_points(const std::vector<GeoPoint>& in, const Projection& proj, float* out, std::size_t stride);
 
+// Places a feature's projected points (range.first_point, point_count in points_xy): each shown one widens the
+// range's box, each the projection cannot show is moved far off any view.
+void place_feature_points(std::vector<float>& points_xy, ProjectedRange& range);
+
 // A number no earlier call returned (never 0; thread-safe: meshes are projected on loader threads).
 std::uint64_t next_mesh_stamp();
 

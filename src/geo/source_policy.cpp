@@ -14,13 +14,6 @@ namespace em {
 
 namespace {
 
-// GDAL's virtual file systems that read over the network (GDAL 3.6 "GDAL Virtual File Systems" page).
-constexpr std::array<std::string_view, 15> kNetworkPrefixes = {
-    "/vsicurl/",  "/vsicurl_streaming/", "/vsis3/",   "/vsis3_streaming/",    "/vsigs/",
-    "/vsigs_streaming/", "/vsiaz/", "/vsiaz_streaming/", "/vsiadls/", "/vsioss/",
-    "/vsioss_streaming/", "/vsiswift/", "/vsiswift_streaming/", "/vsiwebhdfs/", "/vsihdfs/",
-};
-
 // Connection-string prefixes of GDAL's database and web-service drivers (and GPSBabel, which runs a program).
 constexpr std::array<std::string_view, 29> kDatabasePrefixes = {
     "pg:",         "postgresql://", "postgres://", "mysql:",    "mssql:",     "odbc:",      "pgeo:",  "oci:",

@@ -1,11 +1,21 @@
 #pragma once
 
+#include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
 
 namespace em {
+
+// GDAL's virtual file systems that read over the network (GDAL 3.6 "GDAL Virtual File Systems" page): one list
+// for the program's policy and the GDAL module's guards.
+inline constexpr std::array<std::string_view, 15> kNetworkPrefixes = {
+    "/vsicurl/",  "/vsicurl_streaming/", "/vsis3/",   "/vsis3_streaming/",    "/vsigs/",
+    "/vsigs_streaming/", "/vsiaz/", "/vsiaz_streaming/", "/vsiadls/", "/vsioss/",
+    "/vsioss_streaming/", "/vsiswift/", "/vsiswift_streaming/", "/vsiwebhdfs/", "/vsihdfs/",
+};
 
 // What opening a path or a GDAL connection string would touch.
 enum class SourceKind {

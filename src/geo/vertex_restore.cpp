@@ -90,14 +90,7 @@ ProjectedMesh project_parked(const LayerMesh& mesh, const Projection& projection
             if (!valid(&outline[3 * k])) outline[3 * k] = outline[3 * k + 1] = 0.0f;
         pr.first_point = r.first_point;
         pr.point_count = r.point_count;
-        for (std::uint32_t i = r.first_point; i < r.first_point + r.point_count; ++i) {
-            float* p = &out.points_xy[i * 2];
-            if (valid(p)) {
-                pr.bbox.add(p[0], p[1]);
-            } else {
-                p[0] = p[1] = 1e30f;
-            }
-        }
+        place_feature_points(out.points_xy, pr);
         out.bbox.add(pr.bbox);
         out.ranges.push_back(pr);
         cut_parked_feature(out, static_cast<std::uint32_t>(out.ranges.size() - 1), mesh, fill_xy, outline.data());
