@@ -227,7 +227,7 @@ bool BaseMapCache::present(MapRenderer& renderer, const SceneRef& scene, const M
     if (spread()) {
         // This frame's share of the uploads; a picture with stand-in levels is redrawn once their own are in
         // (at the scale it was drawn at: while a zoom is under way the frames show the scaled preview).
-        renderer.gpu_meshes().begin_frame(upload_slice_);
+        renderer.gpu_meshes().begin_frame(upload_slice_, kProjectionMsPerFrame);
         if (provisional_ && valid_ && todo_.empty() && same_scale &&
             renderer.stage_levels(scene, cache_camera(cached_).metres_per_pixel_x()))
             valid_ = false;

@@ -44,9 +44,8 @@ void FillRenderer::draw(const GpuMesh& mesh, const std::vector<DrawRange>& range
     program_.use();
     set_view_uniforms(program_, camera);
     set_premultiplied(program_, "u_color", color, opacity);
-    mesh.fill_vao.bind();
     if (mesh.fill_even_odd) {
-        draw_even_odd(ranges);
+        draw_even_odd(mesh, ranges);
         gl::VertexArray::unbind();
         return;
     }
@@ -54,6 +53,7 @@ void FillRenderer::draw(const GpuMesh& mesh, const std::vector<DrawRange>& range
         glEnable(GL_STENCIL_TEST);
         glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
     }
+    ChunkBinding binding;
     for (const DrawRange& r : ranges) {
         if (translucent) {
             if (stencil_dirty_ || stencil_id_ >= 255) clear_stencil();
@@ -61,33 +61,40 @@ void FillRenderer::draw(const GpuMesh& mesh, const std::vector<DrawRange>& range
             glStencilMask(0xFF);
             glStencilFunc(GL_NOTEQUAL, stencil_id_, 0xFF);
         }
-        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(r.count), GL_UNSIGNED_INT,
-                       reinterpret_cast<const void*>(static_cast<std::size_t>(r.first) * sizeof(std::uint32_t)));
+        draw_triangles(mesh, r, binding);  // a run split across chunks keeps its one stencil id
     }
     gl::VertexArray::unbind();
     if (translucent) glDisable(GL_STENCIL_TEST);
 }
 
-void FillRenderer::draw_even_odd(const std::vector<DrawRange>& ranges) const {
+void FillRenderer::draw_even_odd(const GpuMesh& mesh, const std::vector<DrawRange>& ranges) const {
     // The pass leaves the stencil all zero where it drew; translucent runs' ids from before must go first.
     if (stencil_dirty_ || stencil_id_ > 0) clear_stencil();
     glEnable(GL_STENCIL_TEST);
     glStencilMask(0x01);
+    ChunkBinding binding;
     for (const DrawRange& r : ranges) {
-        const auto* first = reinterpret_cast<const void*>(static_cast<std::size_t>(r.first) * sizeof(std::uint32_t));
         // Stencil: every fan triangle flips the bit; odd means inside.
         glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
         glStencilFunc(GL_ALWAYS, 0, 0x01);
         glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
-        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(r.count), GL_UNSIGNED_INT, first);
+        draw_triangles(mesh, r, binding);
         // Cover: the same triangles colour the pixels with the bit set and clear it (the next feature starts clean).
         glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
         glStencilFunc(GL_EQUAL, 1, 0x01);
         glStencilOp(GL_KEEP, GL_KEEP, GL_ZERO);
-        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(r.count), GL_UNSIGNED_INT, first);
+        draw_triangles(mesh, r, binding);
     }
     glStencilMask(0xFF);
     glDisable(GL_STENCIL_TEST);
+}
+
+void FillRenderer::draw_triangles(const GpuMesh& mesh, const DrawRange& r, ChunkBinding& binding) {
+    for_each_chunk_part(mesh.fill, r, [&](const GpuFillChunk& chunk, std::uint32_t first, std::uint32_t count) {
+        if (binding.bound != &chunk) chunk.vao.bind(), binding.bound = &chunk;
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), chunk.index_type,
+                       reinterpret_cast<const void*>(static_cast<std::size_t>(first) * chunk.index_bytes()));
+    });
 }
 
 }  // namespace em

@@ -38,8 +38,15 @@ private:
     mutable bool stencil_dirty_ = true;  // the bound framebuffer's stencil may hold values from elsewhere
     mutable bool within_scissor_ = false;  // this pass's draws stay under one scissor: clear only there
 
+    // The fill chunk whose vertex array is bound, so that runs in one chunk do not bind it again.
+    struct ChunkBinding {
+        const GpuFillChunk* bound = nullptr;
+    };
+
     void clear_stencil() const;
-    void draw_even_odd(const std::vector<DrawRange>& ranges) const;
+    void draw_even_odd(const GpuMesh& mesh, const std::vector<DrawRange>& ranges) const;
+    // Draws a run's triangles, chunk by chunk where it crosses chunks (GpuMesh::fill).
+    static void draw_triangles(const GpuMesh& mesh, const DrawRange& r, ChunkBinding& binding);
 };
 
 }  // namespace em

@@ -6,28 +6,43 @@
 
 namespace em {
 
-GpuMesh upload_mesh(const ProjectedMesh& mesh) {
-    GpuMesh g;
+namespace {
+
+// The mesh's whole fill as one chunk, and its whole outline as one: buffers created, empty.
+void make_whole_chunks(GpuMesh& g, const ProjectedMesh& mesh) {
     g.fill_even_odd = mesh.fill_even_odd;
-    g.fill_vao = gl::VertexArray::create();
-    g.fill_vertices = gl::Buffer::create(GL_ARRAY_BUFFER);
-    g.fill_vertices.upload(mesh.fill_xy);
-    g.fill_vao.attribute(0, g.fill_vertices, 2, 2 * sizeof(float), 0);
-    g.fill_indices = gl::Buffer::create(GL_ELEMENT_ARRAY_BUFFER);
-    g.fill_vao.bind();
-    g.fill_indices.upload(mesh.fill_indices);
-
+    GpuFillChunk& fill = g.fill.emplace_back();
+    fill.count = static_cast<std::uint32_t>(mesh.fill_indices.size());
+    fill.vao = gl::VertexArray::create();
+    fill.vertices = gl::Buffer::create(GL_ARRAY_BUFFER);
+    fill.vao.attribute(0, fill.vertices, 2, 2 * sizeof(float), 0);
+    fill.indices = gl::Buffer::create(GL_ELEMENT_ARRAY_BUFFER);
+    fill.vao.bind();
+    fill.indices.bind();  // the index buffer's binding is the vertex array's
+    gl::VertexArray::unbind();
     g.outline_vao = gl::VertexArray::create();
-    g.outline_points = gl::Buffer::create(GL_ARRAY_BUFFER);
-    g.outline_points.upload(mesh.outline);
-    g.outline_count = mesh.outline.size() / 3;
-
+    GpuOutlineChunk& outline = g.outline.emplace_back();
+    outline.count = static_cast<std::uint32_t>(mesh.outline.size() / 3);
+    outline.points = gl::Buffer::create(GL_ARRAY_BUFFER);
     g.point_vao = gl::VertexArray::create();
     g.point_centres = gl::Buffer::create(GL_ARRAY_BUFFER);
-    g.point_centres.upload(mesh.points_xy);
     g.point_vao.attribute(0, g.point_centres, 2, 2 * sizeof(float), 0, 1);
     g.point_count = mesh.points_xy.size() / 2;
     gl::VertexArray::unbind();
+}
+
+}  // namespace
+
+GpuMesh upload_mesh(const ProjectedMesh& mesh) {
+    GpuMesh g;
+    make_whole_chunks(g, mesh);
+    GpuFillChunk& fill = g.fill.front();
+    fill.vertices.upload(mesh.fill_xy);
+    fill.vao.bind();
+    fill.indices.upload(mesh.fill_indices);
+    gl::VertexArray::unbind();
+    g.outline.front().points.upload(mesh.outline);
+    g.point_centres.upload(mesh.points_xy);
     return g;
 }
 
@@ -47,9 +62,9 @@ std::size_t bytes_of(const std::vector<T>& v) {
 
 // The parts' sizes are those recorded when the upload began: a part wholly copied may since have been let go.
 std::array<UploadPart, 4> upload_parts(GpuMesh& g, const ProjectedMesh& mesh, const std::array<std::size_t, 4>& bytes) {
-    return {{{&g.fill_vertices, mesh.fill_xy.data(), bytes[0]},
-             {&g.fill_indices, mesh.fill_indices.data(), bytes[1]},
-             {&g.outline_points, mesh.outline.data(), bytes[2]},
+    return {{{&g.fill.front().vertices, mesh.fill_xy.data(), bytes[0]},
+             {&g.fill.front().indices, mesh.fill_indices.data(), bytes[1]},
+             {&g.outline.front().points, mesh.outline.data(), bytes[2]},
              {&g.point_centres, mesh.points_xy.data(), bytes[3]}}};
 }
 
@@ -61,22 +76,7 @@ std::size_t mesh_bytes(const ProjectedMesh& mesh) {
 
 SlicedUpload::SlicedUpload(const ProjectedMesh& mesh) {
     // Buffer objects and vertex arrays now; each buffer's storage only when its first slice comes (advance).
-    GpuMesh& g = mesh_;
-    g.fill_even_odd = mesh.fill_even_odd;
-    g.fill_vao = gl::VertexArray::create();
-    g.fill_vertices = gl::Buffer::create(GL_ARRAY_BUFFER);
-    g.fill_vao.attribute(0, g.fill_vertices, 2, 2 * sizeof(float), 0);
-    g.fill_indices = gl::Buffer::create(GL_ELEMENT_ARRAY_BUFFER);
-    g.fill_vao.bind();
-    g.fill_indices.bind();  // the index buffer's binding is the vertex array's
-    g.outline_vao = gl::VertexArray::create();
-    g.outline_points = gl::Buffer::create(GL_ARRAY_BUFFER);
-    g.outline_count = mesh.outline.size() / 3;
-    g.point_vao = gl::VertexArray::create();
-    g.point_centres = gl::Buffer::create(GL_ARRAY_BUFFER);
-    g.point_vao.attribute(0, g.point_centres, 2, 2 * sizeof(float), 0, 1);
-    g.point_count = mesh.points_xy.size() / 2;
-    gl::VertexArray::unbind();
+    make_whole_chunks(mesh_, mesh);
     part_bytes_ = {bytes_of(mesh.fill_xy), bytes_of(mesh.fill_indices), bytes_of(mesh.outline), bytes_of(mesh.points_xy)};
     total_ = mesh_bytes(mesh);
 }
@@ -102,8 +102,8 @@ std::size_t SlicedUpload::advance(const ProjectedMesh& mesh, std::size_t max_byt
         if (done_ < end && copied < max_bytes) {
             const std::size_t offset = done_ - start;
             // Binding the index buffer attaches it to the bound vertex array: bind its own.
-            const bool indices = part.buffer == &mesh_.fill_indices;
-            if (indices) mesh_.fill_vao.bind();
+            const bool indices = part.buffer == &mesh_.fill.front().indices;
+            if (indices) mesh_.fill.front().vao.bind();
             if (offset == 0) {
                 if (allocated && max_bytes != std::numeric_limits<std::size_t>::max()) {
                     if (indices) gl::VertexArray::unbind();

@@ -1,26 +1,61 @@
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <vector>
 
 #include "geo/projected_mesh.hpp"
 #include "gl/buffer.hpp"
 #include "gl/vertex_array.hpp"
+#include "render/draw_ranges.hpp"
 
 namespace em {
 
+// A run of whole features' fill in buffers of its own. A mesh uploaded whole has one; a parked level uploaded
+// from its lon/lat mesh has many (render/chunked_upload), so that no frame makes the storage of a level's whole
+// array (llvmpipe zeroes it: land10m's 100 m level has ~90 MB of indices). Its indices count from its own first
+// vertex.
+struct GpuFillChunk {
+    gl::VertexArray vao;
+    gl::Buffer vertices, indices;
+    std::uint32_t first = 0, count = 0;  // the mesh's fill indices it holds
+    GLenum index_type = GL_UNSIGNED_INT;  // GL_UNSIGNED_SHORT for a chunk of at most 65,536 vertices
+    std::size_t index_bytes() const { return index_type == GL_UNSIGNED_SHORT ? 2 : 4; }
+};
+
+// A run of outline points (x, y, join each) in a buffer of its own.
+struct GpuOutlineChunk {
+    gl::Buffer points;
+    std::uint32_t first = 0, count = 0;  // the mesh's outline points it holds
+};
+
 // A ProjectedMesh uploaded to the GPU: fill triangles, the outline strip and points.
 struct GpuMesh {
-    gl::VertexArray fill_vao;
-    gl::Buffer fill_vertices;
-    gl::Buffer fill_indices;
-    gl::VertexArray outline_vao;  // attributes re-pointed per draw range (GL 3.3 has no base instance)
-    gl::Buffer outline_points;
+    std::vector<GpuFillChunk> fill;        // in order of the mesh's fill indices
+    gl::VertexArray outline_vao;           // attributes re-pointed per draw range (GL 3.3 has no base instance)
+    std::vector<GpuOutlineChunk> outline;  // in order of the mesh's outline points
     gl::VertexArray point_vao;
     gl::Buffer point_centres;
-    std::size_t outline_count = 0;
     std::size_t point_count = 0;
     bool fill_even_odd = false;  // the fill is fans counted in the stencil (ProjectedMesh::fill_even_odd)
 };
+
+// Calls part(chunk, first, count) for each piece of range r that lies in one chunk, first counted from the chunk's
+// start. Chunks end where features end, so a run split here loses no triangle, and no outline segment but the
+// unjoined one between two features.
+template <typename Chunk, typename Part>
+void for_each_chunk_part(const std::vector<Chunk>& chunks, const DrawRange& r, Part&& part) {
+    auto it = std::upper_bound(chunks.begin(), chunks.end(), r.first,
+                               [](std::uint32_t v, const Chunk& c) { return v < c.first; });
+    if (it != chunks.begin()) --it;
+    const std::uint64_t end = std::uint64_t{r.first} + r.count;
+    for (; it != chunks.end() && it->first < end; ++it) {
+        const std::uint64_t from = std::max<std::uint64_t>(r.first, it->first);
+        const std::uint64_t to = std::min<std::uint64_t>(end, std::uint64_t{it->first} + it->count);
+        if (to > from) part(*it, static_cast<std::uint32_t>(from - it->first), static_cast<std::uint32_t>(to - from));
+    }
+}
 
 // Uploads the mesh (current context).
 GpuMesh upload_mesh(const ProjectedMesh& mesh);

@@ -24,10 +24,13 @@ void LineRenderer::draw(const GpuMesh& mesh, const std::vector<DrawRange>& range
     constexpr std::size_t kStride = 3 * sizeof(float);
     for (const DrawRange& r : ranges) {
         if (r.count < 2) continue;
-        // Each instance reads point i as its start and point i+1 as its end.
-        mesh.outline_vao.attribute(0, mesh.outline_points, 3, kStride, r.first * kStride, 1);
-        mesh.outline_vao.attribute(1, mesh.outline_points, 3, kStride, (r.first + 1) * kStride, 1);
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(r.count - 1));
+        for_each_chunk_part(mesh.outline, r, [&](const GpuOutlineChunk& chunk, std::uint32_t first, std::uint32_t count) {
+            if (count < 2) return;
+            // Each instance reads point i as its start and point i+1 as its end.
+            mesh.outline_vao.attribute(0, chunk.points, 3, kStride, first * kStride, 1);
+            mesh.outline_vao.attribute(1, chunk.points, 3, kStride, (first + 1) * kStride, 1);
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count - 1));
+        });
     }
     gl::VertexArray::unbind();
 }

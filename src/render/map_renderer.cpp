@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "render/actor_style.hpp"
 #include "render/event_marks.hpp"
@@ -35,12 +36,34 @@ Result<MapRenderer> MapRenderer::create(const std::string& font_path) {
     return r;
 }
 
+namespace {
+
+// Where the layer's level (its full mesh or one of its coarser ones) is projected from, for a parked level's
+// upload (render/chunked_upload); none for a layer not projected yet.
+std::optional<ParkedSource> source_of(const SceneLayer& layer, const ProjectedMesh& level) {
+    if (!layer.projected_with) return std::nullopt;
+    if (&level == &layer.projected) return ParkedSource{layer.data.mesh, *layer.projected_with};
+    for (const LayerDetail& d : layer.coarser)
+        if (&level == &d.projected) return ParkedSource{d.mesh, *layer.projected_with};
+    return std::nullopt;
+}
+
+}  // namespace
+
+const GpuMesh& MapRenderer::gpu_level(const SceneLayer& layer, const ProjectedMesh& level) {
+    const auto source = source_of(layer, level);
+    return gpu_.get(level, source ? &*source : nullptr);
+}
+
 const ProjectedMesh& MapRenderer::level_for(const SceneLayer& layer, double metres_per_pixel) {
     const ProjectedMesh& wanted = layer.drawable(metres_per_pixel);
-    // A level the window parked (render/uploaded_vertices) cannot be uploaded until its vertices are back: a
-    // stand-in is drawn meanwhile, staged or not.
+    // A level the window parked (render/uploaded_vertices) is uploaded from its lon/lat mesh a share a frame, only
+    // while staged: a stand-in is drawn meanwhile. One whose upload has begun is finished at once unstaged (get).
     const bool parked = arrays_released(wanted) && !gpu_.holds(wanted) && !gpu_.uploading(wanted);
-    if (layer.coarser.empty() || (!staged_ && !parked) || gpu_.upload_within_allowance(wanted)) return wanted;
+    const auto source = source_of(layer, wanted);
+    if (layer.coarser.empty() || (!staged_ && !parked) ||
+        gpu_.upload_within_allowance(wanted, source ? &*source : nullptr))
+        return wanted;
     // Levels are coarsest first; the full mesh comes after them.
     const int wanted_index = layer.detail_for(metres_per_pixel);
     const int finer_than = wanted_index < 0 ? static_cast<int>(layer.coarser.size()) : wanted_index;
@@ -59,10 +82,12 @@ const ProjectedMesh& MapRenderer::level_for(const SceneLayer& layer, double metr
 
 bool MapRenderer::stage_levels(const SceneRef& scene, double metres_per_pixel) {
     bool all = true;
-    for (const SceneLayer* layer : scene.overlays)
-        if (layer->style.visible && !layer->coarser.empty() &&
-            !gpu_.upload_within_allowance(layer->drawable(metres_per_pixel)))
-            all = false;
+    for (const SceneLayer* layer : scene.overlays) {
+        if (!layer->style.visible || layer->coarser.empty()) continue;
+        const ProjectedMesh& level = layer->drawable(metres_per_pixel);
+        const auto source = source_of(*layer, level);
+        if (!gpu_.upload_within_allowance(level, source ? &*source : nullptr)) all = false;
+    }
     return all;
 }
 
@@ -70,7 +95,7 @@ void MapRenderer::draw_fills(const SceneLayer& layer, const LayerStyle& style, c
                              const BBox& cull, DrawStats& stats) {
     if (!style.visible || !style.fill_enabled) return;
     const ProjectedMesh& projected = level_for(layer, camera.metres_per_pixel_x());
-    const GpuMesh& gpu = gpu_.get(projected);
+    const GpuMesh& gpu = gpu_level(layer, projected);
     // Translucent: one run per feature, so that overlapping features still show darker (see FillRenderer).
     const bool translucent = style.fill.a * style.opacity < 1.0f;
     // Fans for the stencil (ProjectedMesh::fill_even_odd) are counted feature by feature: never merged either.
@@ -100,7 +125,7 @@ void MapRenderer::draw_outlines(const SceneLayer& layer, const LayerStyle& style
     const ProjectedMesh& projected = level_for(layer, camera.metres_per_pixel_x());
     auto outlines = visible_ranges(projected, cull, RangePart::kOutline);
     for (const auto& r : outlines) stats.segments += r.count > 0 ? r.count - 1 : 0;
-    line_.draw(gpu_.get(projected), outlines, style.outline, style.outline_width * pixel_scale, style.opacity, camera);
+    line_.draw(gpu_level(layer, projected), outlines, style.outline, style.outline_width * pixel_scale, style.opacity, camera);
 }
 
 void MapRenderer::draw_points(const SceneLayer& layer, const LayerStyle& style, const Camera& camera,

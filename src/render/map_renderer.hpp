@@ -97,6 +97,8 @@ private:
 
     // The level of detail of layer drawn at metres_per_pixel: layer.drawable, or a stand-in while staging.
     const ProjectedMesh& level_for(const SceneLayer& layer, double metres_per_pixel);
+    // The GPU copy of one of layer's levels (a parked one is uploaded from its lon/lat mesh if not held yet).
+    const GpuMesh& gpu_level(const SceneLayer& layer, const ProjectedMesh& level);
 
     void draw_fills(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, const BBox& cull,
                     DrawStats& stats);

@@ -1,7 +1,6 @@
 #include "render/uploaded_vertices.hpp"
 
 #include <algorithm>
-#include <chrono>
 
 #include "core/release_storage.hpp"
 
@@ -60,46 +59,14 @@ bool has_parkable_levels(const SceneLayer& layer, const Projection& projection) 
            layer.projected_with->proj_string() == projection.proj_string();
 }
 
-// The level's mesh and its lon/lat source: index into coarser, or -1 for the full detail.
+// The level's mesh: index into coarser, or -1 for the full detail.
 ProjectedMesh& level_mesh(SceneLayer& layer, int index) {
     return index < 0 ? layer.projected : layer.coarser[static_cast<std::size_t>(index)].projected;
-}
-const LayerMesh& level_source(const SceneLayer& layer, int index) {
-    return index < 0 ? layer.data.mesh : layer.coarser[static_cast<std::size_t>(index)].mesh;
 }
 
 }  // namespace
 
-void LevelParking::restore_wanted(MapScene& scene, const GpuMeshCache& gpu, double metres_per_pixel,
-                                  std::size_t max_points, double max_ms) {
-    using Clock = std::chrono::steady_clock;
-    const Clock::time_point started = Clock::now();
-    const auto out_of_time = [&] {
-        return max_ms > 0 && std::chrono::duration<double, std::milli>(Clock::now() - started).count() >= max_ms;
-    };
-    std::vector<VertexRestore> kept;
-    for (SceneLayer& layer : scene.overlays) {
-        if (!layer.style.visible || !has_parkable_levels(layer, scene.projection)) continue;
-        const int index = layer.detail_for(metres_per_pixel);
-        ProjectedMesh& mesh = level_mesh(layer, index);
-        if (!vertices_parked(mesh) || gpu.holds(mesh) || gpu.uploading(mesh)) continue;
-        auto it = std::find_if(restores_.begin(), restores_.end(),
-                               [&](const VertexRestore& r) { return r.stamp() == mesh.stamp; });
-        VertexRestore restore = it != restores_.end() ? std::move(*it) : VertexRestore(mesh.stamp);
-        // In chunks, so that a time limit is kept to within a chunk's work (~1 ms).
-        constexpr std::size_t kChunk = 16384;
-        bool done = false;
-        for (std::size_t left = max_points; left > 0 && !done && !out_of_time();) {
-            const std::size_t n = std::min(left, kChunk);
-            done = restore.advance(mesh, level_source(layer, index), scene.projection, n);
-            left -= n;
-        }
-        if (!done) kept.push_back(std::move(restore));
-    }
-    restores_ = std::move(kept);  // the others are done, or their level is no longer wanted (or gone)
-}
-
-std::size_t LevelParking::park_unwanted(MapScene& scene, const GpuMeshCache& gpu, double metres_per_pixel) {
+std::size_t park_unwanted_levels(MapScene& scene, const GpuMeshCache& gpu, double metres_per_pixel) {
     std::size_t freed = 0;
     for (SceneLayer& layer : scene.overlays) {
         if (!has_parkable_levels(layer, scene.projection)) continue;

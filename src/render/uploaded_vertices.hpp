@@ -30,25 +30,13 @@ void restore_released_vertices(MapScene& scene);
 
 // The finer levels of a heavy user layer that the view does not draw hold no projected vertices in the window
 // (geo/vertex_restore): with land10m the 100 m and 0.008-degree levels' vertices are ~180 MB, held from the load
-// until the view came to their scale. A level is parked when loaded (load_overlay_layers' park_finer_levels) and
-// whenever the view leaves its scale before it is on the GPU; when the view comes to its scale its vertices are
-// projected again, max_points a frame, and the renderer's staged upload (which refuses a parked mesh) then takes
-// it as any level. The coarsest level is never parked: it is the stand-in while a finer one comes.
-class LevelParking {
-public:
-    // Once a frame, before drawing: puts back part of the vertices (up to max_points each, and while less than
-    // max_ms has passed if max_ms > 0) of each visible user layer's level drawn at metres_per_pixel, if parked and
-    // not on the GPU. A restore begun for a level no longer wanted is dropped.
-    void restore_wanted(MapScene& scene, const GpuMeshCache& gpu, double metres_per_pixel, std::size_t max_points,
-                        double max_ms = 0);
-    // Parks every finer level (not the coarsest) of a user layer with levels that is whole, not drawn at
-    // metres_per_pixel and not on its way to the GPU; returns the bytes freed.
-    std::size_t park_unwanted(MapScene& scene, const GpuMeshCache& gpu, double metres_per_pixel);
-    // Whether vertices are being put back (another frame is wanted).
-    bool restoring() const { return !restores_.empty(); }
+// until the view came to their scale. A level is parked when loaded (load_overlay_layers' LevelParkingAtLoad) and
+// whenever the view leaves its scale before it is on the GPU; when the view comes to its scale the renderer's
+// staged upload projects it from its lon/lat mesh straight into the GPU (render/chunked_upload). The coarsest level
+// is never parked: it is the stand-in while a finer one comes.
 
-private:
-    std::vector<VertexRestore> restores_;
-};
+// Parks every finer level (not the coarsest) of a visible or hidden user layer with levels that is whole, not drawn
+// at metres_per_pixel and not on its way to the GPU; returns the bytes freed.
+std::size_t park_unwanted_levels(MapScene& scene, const GpuMeshCache& gpu, double metres_per_pixel);
 
 }  // namespace em

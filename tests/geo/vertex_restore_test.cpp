@@ -1,5 +1,6 @@
-// Parked levels (issue 18, the window's peak memory): a projected mesh gives up its vertex arrays and gets them
-// back, a chunk at a time, exactly as project_mesh made them.
+// Parked levels (issue 18, the window's peak memory): a projected mesh gives up its vertex arrays, and they are
+// made again from the lon/lat mesh a chunk of features at a time (geo/mesh_chunks), exactly as project_mesh made
+// them.
 #include "geo/vertex_restore.hpp"
 
 #include <gtest/gtest.h>
@@ -11,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "geo/mesh_chunks.hpp"
 #include "geo/mesh_pieces.hpp"
 #include "geo/vector_loader.hpp"
 #include "support/test_paths.hpp"
@@ -49,6 +51,47 @@ const PreparedLayer& countries_10m(bool fans) {
     return fans ? fanned : tessellated;
 }
 
+// The mesh's arrays made again from lon_lat by chunks of at most max_vertices / max_outline (where features allow),
+// each chunk's arrays asked for in steps of `step` elements, then laid out as project_mesh lays them out: fill
+// vertices at their numbers (those no chunk uses stay NaN), indices as the mesh's, outline points at theirs.
+struct MadeAgain {
+    std::vector<float> fill_xy, outline;
+    std::vector<std::uint32_t> fill_indices;
+    std::vector<MeshChunk> chunks;
+};
+MadeAgain make_again(const ProjectedMesh& mesh, const LayerMesh& lon_lat, const Projection& projection,
+                     std::uint32_t max_vertices, std::uint32_t max_outline, std::uint32_t step) {
+    MadeAgain m;
+    EXPECT_TRUE(chunkable(mesh, lon_lat));
+    m.chunks = plan_mesh_chunks(mesh, lon_lat, max_vertices, max_outline);
+    m.fill_xy.assign(lon_lat.fill.vertices.size() * 2, std::nanf(""));
+    m.outline.assign(lon_lat.outline_points.size() * 3, 0.0f);
+    for (const MeshChunk& c : m.chunks) {
+        for (std::uint32_t k = 0; k < c.vertex_count; k += step)
+            project_chunk_vertices(lon_lat, projection, c, k, std::min(step, c.vertex_count - k),
+                                   &m.fill_xy[2 * (std::size_t{c.first_vertex} + k)]);
+        std::vector<std::uint32_t> local(c.index_count);
+        for (std::uint32_t k = 0; k < c.index_count; k += step)
+            chunk_indices(mesh, lon_lat, c, k, std::min(step, c.index_count - k), &local[k]);
+        for (const std::uint32_t i : local) m.fill_indices.push_back(i + c.first_vertex);
+        for (std::uint32_t k = 0; k < c.outline_count; k += step)
+            project_chunk_outline(mesh, lon_lat, projection, c, k, std::min(step, c.outline_count - k),
+                                  &m.outline[3 * (std::size_t{c.first_outline} + k)]);
+    }
+    return m;
+}
+
+// What make_again gave is what project_mesh gives: the same indices and outline, and the same floats for every
+// vertex a triangle uses.
+void expect_made_as_projected(const MadeAgain& m, const ProjectedMesh& reference) {
+    EXPECT_EQ(m.fill_indices, reference.fill_indices);
+    EXPECT_TRUE(same_bytes(m.outline, reference.outline));
+    ASSERT_EQ(m.fill_xy.size(), reference.fill_xy.size());
+    for (const std::uint32_t i : reference.fill_indices) {
+        ASSERT_EQ(std::memcmp(&m.fill_xy[2 * i], &reference.fill_xy[2 * i], 2 * sizeof(float)), 0) << "vertex " << i;
+    }
+}
+
 void expect_same_box(const BBox& a, const BBox& b) {
     EXPECT_EQ(a.empty(), b.empty());
     if (a.empty() || b.empty()) return;
@@ -69,7 +112,7 @@ void expect_same_pieces(const std::vector<ProjectedPiece>& a, const std::vector<
 }
 
 // The window projects a level it parks without holding its projection whole (project_parked): the result must be
-// what projecting it whole and parking it gives, field by field, so that VertexRestore puts back the same arrays.
+// what projecting it whole and parking it gives, field by field, so that its chunks are made as the whole mesh.
 TEST(VertexRestoreTest, ProjectingParkedEqualsProjectingWholeThenParking) {
     const std::vector<std::pair<std::string, Projection>> projections{
         {"laea centred on 80N", Projection(ProjectionKind::kLambertAzimuthal, GeoPoint{20.0, 80.0})},
@@ -110,20 +153,14 @@ TEST(VertexRestoreTest, ProjectingParkedEqualsProjectingWholeThenParking) {
             }
             expect_same_pieces(parked.fill_pieces, whole.fill_pieces);
             expect_same_pieces(parked.outline_pieces, whole.outline_pieces);
-            // And it comes back as the mesh projected whole.
-            ProjectedMesh restored = parked;
-            VertexRestore restore(restored.stamp);
-            while (!restore.advance(restored, *lon_lat, projection, 1 << 20)) {
-            }
+            // And its chunks are made as the mesh projected whole.
             const ProjectedMesh reference = project_mesh(*lon_lat, projection);
-            EXPECT_TRUE(same_bytes(restored.fill_xy, reference.fill_xy));
-            EXPECT_TRUE(same_bytes(restored.outline, reference.outline));
-            EXPECT_EQ(restored.fill_indices, reference.fill_indices);
+            expect_made_as_projected(make_again(parked, *lon_lat, projection, 65536, 131072, 16384), reference);
         }
     }
 }
 
-TEST(VertexRestoreTest, AParkedMeshComesBackByteForByteInChunks) {
+TEST(VertexRestoreTest, AParkedMeshIsMadeAgainByteForByteInChunks) {
     const std::vector<std::pair<std::string, Projection>> projections{
         {"laea centred on 80N", Projection(ProjectionKind::kLambertAzimuthal, GeoPoint{20.0, 80.0})},
         {"laea", *Projection::from_name("laea")},
@@ -151,21 +188,11 @@ TEST(VertexRestoreTest, AParkedMeshComesBackByteForByteInChunks) {
         EXPECT_EQ(mesh.ranges.size(), original.ranges.size());
         EXPECT_EQ(mesh.fill_pieces.size(), original.fill_pieces.size());
 
-        VertexRestore restore(mesh.stamp);
-        int calls = 0;
-        while (!restore.advance(mesh, lon_lat, projection, 2000)) {
-            ++calls;
-            // Never half made: until it is done the mesh stays parked.
-            ASSERT_TRUE(vertices_parked(mesh)) << "call " << calls;
-            ASSERT_LT(calls, 100000);
-        }
-        EXPECT_GT(calls, 5);
-        EXPECT_FALSE(vertices_parked(mesh));
-        EXPECT_FALSE(arrays_released(mesh));
-        EXPECT_EQ(mesh.stamp, original.stamp);
-        EXPECT_TRUE(same_bytes(mesh.fill_xy, original.fill_xy));
-        EXPECT_TRUE(same_bytes(mesh.outline, original.outline));
-        EXPECT_TRUE(same_bytes(mesh.points_xy, original.points_xy));
+        // Small chunks, asked for in odd steps: joins across a step's end are made as across any two points.
+        const MadeAgain m = make_again(mesh, lon_lat, projection, 2000, 3000, 777);
+        EXPECT_GT(m.chunks.size(), 5u);
+        expect_made_as_projected(m, original);
+        EXPECT_TRUE(vertices_parked(mesh));  // made beside the mesh, which stays parked
     }
 }
 
@@ -191,25 +218,48 @@ TEST(VertexRestoreTest, AParkedLevelGetsItsIndicesBackFromTheLonLatMesh) {
     EXPECT_TRUE(mesh.fill_indices.empty() && mesh.fill_xy.empty() && mesh.outline.empty());
     EXPECT_TRUE(vertices_parked(mesh));
 
-    VertexRestore restore(mesh.stamp);
-    int calls = 0;
-    while (!restore.advance(mesh, lon_lat, projection, 1000)) {
-        ASSERT_TRUE(mesh.fill_indices.empty()) << "never half made";
-        ASSERT_LT(++calls, 100000);
-    }
-    EXPECT_GT(calls, 5);
-    EXPECT_FALSE(vertices_parked(mesh));
-    EXPECT_EQ(mesh.fill_indices, original.fill_indices);
-    EXPECT_TRUE(same_bytes(mesh.fill_xy, original.fill_xy));
-    EXPECT_TRUE(same_bytes(mesh.outline, original.outline));
-
-    // Parked again (the view left before it was uploaded): the indices go again, and come back again.
-    park_vertices(mesh);
+    // Its indices come from the lon/lat mesh, in the same order.
+    expect_made_as_projected(make_again(mesh, lon_lat, projection, 4096, 4096, 1000), original);
     EXPECT_TRUE(mesh.fill_indices.empty());
-    VertexRestore again(mesh.stamp);
-    while (!again.advance(mesh, lon_lat, projection, 1 << 20)) {
+}
+
+// Chunks hold whole features in order, every triangle and outline point once, and keep to their limits unless one
+// feature alone is bigger.
+TEST(VertexRestoreTest, ChunksHoldWholeFeaturesInOrderWithinTheirLimits) {
+    const Projection projection = *Projection::from_name("laea");
+    const LayerMesh& lon_lat = countries_10m(false).mesh;
+    const ProjectedMesh parked = project_parked(lon_lat, projection);
+    ASSERT_TRUE(chunkable(parked, lon_lat));
+    constexpr std::uint32_t kVertices = 65536, kOutline = 131072;
+    const auto chunks = plan_mesh_chunks(parked, lon_lat, kVertices, kOutline);
+    EXPECT_GT(chunks.size(), 3u);
+    std::uint32_t feature = 0, index = 0, outline = 0;
+    for (const MeshChunk& c : chunks) {
+        EXPECT_EQ(c.first_feature, feature);
+        EXPECT_GT(c.feature_count, 0u);
+        EXPECT_EQ(c.first_index, index);
+        if (c.outline_count > 0) {
+            EXPECT_EQ(c.first_outline, outline);
+            outline = c.first_outline + c.outline_count;
+        }
+        if (c.feature_count > 1) {
+            EXPECT_LE(c.vertex_count, kVertices);
+            EXPECT_LE(c.outline_count, kOutline);
+        }
+        for (std::uint32_t i = c.first_index; i < c.first_index + c.index_count; ++i) {
+            const std::uint32_t v = fill_index_at(parked, lon_lat, i);
+            ASSERT_GE(v, c.first_vertex);
+            ASSERT_LT(v, c.first_vertex + c.vertex_count);
+        }
+        feature += c.feature_count, index += c.index_count;
     }
-    EXPECT_EQ(mesh.fill_indices, original.fill_indices);
+    EXPECT_EQ(feature, parked.ranges.size());
+    EXPECT_EQ(index, parked.source_triangles.size() * 3);
+    EXPECT_EQ(outline, lon_lat.outline_points.size());
+    // A mesh whose ranges do not follow one another is not cut (a hand-made one): nothing is assumed of it.
+    ProjectedMesh shuffled = parked;
+    std::swap(shuffled.ranges.front(), shuffled.ranges.back());
+    EXPECT_FALSE(chunkable(shuffled, lon_lat));
 }
 
 TEST(VertexRestoreTest, AMeshWithoutItsIndicesIsReleasedButNotParked) {

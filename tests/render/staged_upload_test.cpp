@@ -6,6 +6,7 @@
 // display: tools/test.sh runs the GL tests under xvfb-run; without DISPLAY it is skipped, reported as skipped).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
@@ -103,10 +104,10 @@ TEST_F(StagedUploadTest, AFrameNeverUploadsMoreThanItsAllowanceAndTheMeshArrives
     EXPECT_EQ(static_cast<std::size_t>(frames), (total + kSlice - 1) / kSlice);
 
     const GpuMesh& g = gpu.get(mesh);  // already there: nothing uploaded
-    EXPECT_TRUE(holds_bytes(g.fill_vertices, mesh.fill_xy));
-    EXPECT_TRUE(holds_bytes(g.fill_indices, mesh.fill_indices));
-    EXPECT_TRUE(holds_bytes(g.outline_points, mesh.outline));
-    EXPECT_EQ(g.outline_count, mesh.outline.size() / 3);
+    EXPECT_TRUE(holds_bytes(g.fill.front().vertices, mesh.fill_xy));
+    EXPECT_TRUE(holds_bytes(g.fill.front().indices, mesh.fill_indices));
+    EXPECT_TRUE(holds_bytes(g.outline.front().points, mesh.outline));
+    EXPECT_EQ(g.outline.front().count, mesh.outline.size() / 3);
 
     // Half staged, then asked for by a draw: finished at once, the same bytes.
     GpuMeshCache other;
@@ -117,9 +118,9 @@ TEST_F(StagedUploadTest, AFrameNeverUploadsMoreThanItsAllowanceAndTheMeshArrives
     EXPECT_TRUE(other.holds(mesh));
     EXPECT_FALSE(other.uploading(mesh));
     EXPECT_EQ(other.uploaded_this_frame(), total);
-    EXPECT_TRUE(holds_bytes(finished.fill_vertices, mesh.fill_xy));
-    EXPECT_TRUE(holds_bytes(finished.fill_indices, mesh.fill_indices));
-    EXPECT_TRUE(holds_bytes(finished.outline_points, mesh.outline));
+    EXPECT_TRUE(holds_bytes(finished.fill.front().vertices, mesh.fill_xy));
+    EXPECT_TRUE(holds_bytes(finished.fill.front().indices, mesh.fill_indices));
+    EXPECT_TRUE(holds_bytes(finished.outline.front().points, mesh.outline));
 
     // A sweep drops a staged upload with the meshes.
     GpuMeshCache swept;
@@ -197,9 +198,9 @@ TEST_F(StagedUploadTest, ArraysGoAsTheirPartIsInAndTheGpuGetsTheWholeMesh) {
     ASSERT_TRUE(done);
     EXPECT_TRUE(saw_partial);
     const GpuMesh& g = gpu.get(mesh);
-    EXPECT_TRUE(holds_bytes(g.fill_vertices, original.fill_xy));
-    EXPECT_TRUE(holds_bytes(g.fill_indices, original.fill_indices));
-    EXPECT_TRUE(holds_bytes(g.outline_points, original.outline));
+    EXPECT_TRUE(holds_bytes(g.fill.front().vertices, original.fill_xy));
+    EXPECT_TRUE(holds_bytes(g.fill.front().indices, original.fill_indices));
+    EXPECT_TRUE(holds_bytes(g.outline.front().points, original.outline));
 
     // The vector export's restore gives the arrays back as they were.
     restore_released_vertices(scene);
@@ -209,10 +210,10 @@ TEST_F(StagedUploadTest, ArraysGoAsTheirPartIsInAndTheGpuGetsTheWholeMesh) {
     EXPECT_EQ(std::memcmp(mesh.outline.data(), original.outline.data(), original.outline.size() * sizeof(float)), 0);
 }
 
-// A finer level the view does not draw is parked (no projected vertices); drawn while parked, the layer stands in
-// its coarsest level (even unstaged: a parked level cannot be uploaded); when the view comes to its scale its
-// vertices come back a share a frame, identical, and the picture is exactly the unparked one's.
-TEST_F(StagedUploadTest, AParkedLevelIsReleasedAndComesBackIdenticalWhenTheViewNeedsIt) {
+// A finer level the view does not draw is parked (no projected vertices); drawn while parked and unstaged, the
+// layer stands in its coarsest level; staged, the level is projected from its lon/lat mesh straight into the GPU a
+// chunk at a time (never whole on the CPU: the mesh stays parked), and the picture is exactly the unparked one's.
+TEST_F(StagedUploadTest, AParkedLevelIsUploadedInChunksFromItsLonLatMeshAndDrawsTheSame) {
     const MapScene whole = scene_of_10m_layer();
     MapScene scene = scene_of_10m_layer();
     ASSERT_EQ(scene.overlays.size(), 1u);
@@ -245,12 +246,11 @@ TEST_F(StagedUploadTest, AParkedLevelIsReleasedAndComesBackIdenticalWhenTheViewN
     const Image expected = draw(fresh.value(), whole);
 
     // Viewed at the coarsest level's scale: every finer level is parked, the coarsest is not.
-    LevelParking parking;
     const double far_out = layer.coarser.front().min_metres_per_pixel * 2;
-    EXPECT_GT(parking.park_unwanted(scene, renderer->gpu_meshes(), far_out), 0u);
+    EXPECT_GT(park_unwanted_levels(scene, renderer->gpu_meshes(), far_out), 0u);
     EXPECT_TRUE(vertices_parked(layer.projected));
     EXPECT_TRUE(layer.projected.fill_xy.empty() && layer.projected.outline.empty());
-    EXPECT_TRUE(layer.projected.fill_indices.empty());  // put back from the places of the triangles
+    EXPECT_TRUE(layer.projected.fill_indices.empty());  // made again from the places of the triangles
     for (std::size_t i = 1; i < layer.coarser.size(); ++i) EXPECT_TRUE(vertices_parked(layer.coarser[i].projected));
     EXPECT_FALSE(arrays_released(layer.coarser.front().projected));
 
@@ -267,65 +267,57 @@ TEST_F(StagedUploadTest, AParkedLevelIsReleasedAndComesBackIdenticalWhenTheViewN
         EXPECT_EQ(std::memcmp(back.fill_xy.data(), original.fill_xy.data(), original.fill_xy.size() * sizeof(float)), 0);
         EXPECT_EQ(std::memcmp(back.outline.data(), original.outline.data(), original.outline.size() * sizeof(float)), 0);
     }
-    // A projection change projects every level again (new stamps); the next frame parks what the view does not
-    // draw, and the level the view draws comes back as project_mesh makes it in the new projection.
-    {
-        MapScene other;
-        other.projection = scene.projection;
-        other.overlays = scene.overlays;
-        other.set_projection(*Projection::from_name("equirect"));
-        LevelParking p;
-        GpuMeshCache none;
-        SceneLayer& l = other.overlays.front();
-        const ProjectedMesh expected = project_mesh(l.data.mesh, other.projection);
-        EXPECT_GT(p.park_unwanted(other, none, far_out), 0u);
-        EXPECT_TRUE(vertices_parked(l.projected));
-        int n = 0;
-        do {
-            p.restore_wanted(other, none, 100.0, 1 << 20);
-        } while (p.restoring() && ++n < 10000);
-        EXPECT_FALSE(arrays_released(l.projected));
-        EXPECT_EQ(l.projected.fill_indices, expected.fill_indices);
-        EXPECT_EQ(std::memcmp(l.projected.fill_xy.data(), expected.fill_xy.data(), expected.fill_xy.size() * sizeof(float)), 0);
-        EXPECT_EQ(std::memcmp(l.projected.outline.data(), expected.outline.data(), expected.outline.size() * sizeof(float)), 0);
-    }
 
-    // Drawn while parked: the coarsest level stands in, and nothing of the parked level reached the GPU.
+    // Drawn while parked and unstaged: the coarsest level stands in, and nothing of the parked level reached the GPU.
     const std::uint64_t stand_ins = renderer->stand_ins();
     draw(renderer.value(), scene);
     EXPECT_GT(renderer->stand_ins(), stand_ins);
     EXPECT_FALSE(renderer->gpu_meshes().holds(layer.projected));
+    EXPECT_FALSE(renderer->gpu_meshes().uploading(layer.projected));
     EXPECT_TRUE(renderer->gpu_meshes().holds(layer.coarser.front().projected));
 
-    // A restore begun and dropped when the view leaves the scale leaves the level parked, never half made.
-    parking.restore_wanted(scene, renderer->gpu_meshes(), near.metres_per_pixel_x(), 1000);
-    EXPECT_TRUE(parking.restoring());
-    EXPECT_TRUE(vertices_parked(layer.projected));
-    parking.restore_wanted(scene, renderer->gpu_meshes(), far_out, 1000);
-    EXPECT_FALSE(parking.restoring());
-    EXPECT_TRUE(vertices_parked(layer.projected));
-
-    // At its scale it comes back over several frames, the same arrays under the same stamp.
+    // Staged, frame by frame: a share of the level a frame, the stand-in drawn until all of it is in; the mesh stays
+    // parked throughout (its arrays are never made whole here), and the level is cut into several chunks.
+    GpuMeshCache& gpu = renderer->gpu_meshes();
+    const SceneRef ref = SceneRef(scene);
     int frames = 0;
     do {
-        parking.restore_wanted(scene, renderer->gpu_meshes(), near.metres_per_pixel_x(), 100000);
+        gpu.begin_frame(BaseMapCache::kUploadSliceBytes / 8);
         ++frames;
-    } while (parking.restoring() && frames < 10000);
+        ASSERT_TRUE(vertices_parked(layer.projected));
+    } while (!renderer->stage_levels(ref, near.metres_per_pixel_x()) && frames < 10000);
     EXPECT_GT(frames, 2);
-    EXPECT_FALSE(vertices_parked(layer.projected));
+    ASSERT_TRUE(gpu.holds(layer.projected));
+    EXPECT_TRUE(vertices_parked(layer.projected));
     EXPECT_EQ(layer.projected.stamp, original.stamp);
-    ASSERT_EQ(layer.projected.fill_xy.size(), original.fill_xy.size());
-    ASSERT_EQ(layer.projected.outline.size(), original.outline.size());
-    EXPECT_EQ(std::memcmp(layer.projected.fill_xy.data(), original.fill_xy.data(),
-                          original.fill_xy.size() * sizeof(float)), 0);
-    EXPECT_EQ(std::memcmp(layer.projected.outline.data(), original.outline.data(),
-                          original.outline.size() * sizeof(float)), 0);
-    EXPECT_EQ(layer.projected.fill_indices, original.fill_indices);
-    // The coarser levels the view does not draw stay parked.
-    for (std::size_t i = 1; i < layer.coarser.size(); ++i) EXPECT_TRUE(vertices_parked(layer.coarser[i].projected));
+    const GpuMesh& chunked = gpu.get(layer.projected);
+    EXPECT_GT(chunked.fill.size(), 1u);
+    EXPECT_GT(chunked.outline.size(), 1u);
+    // Each chunk holds its features' triangles counted from its first vertex, in 16 bits where they fit.
+    std::size_t chunk_indices_total = 0;
+    for (const GpuFillChunk& c : chunked.fill) {
+        chunk_indices_total += c.count;
+        if (c.index_type == GL_UNSIGNED_SHORT) {
+            const auto got = buffer_contents<std::uint16_t>(c.indices);
+            ASSERT_EQ(got.size(), c.count);
+            const std::uint32_t low = *std::min_element(original.fill_indices.begin() + c.first,
+                                                        original.fill_indices.begin() + c.first + c.count);
+            for (std::uint32_t k = 0; k < c.count; ++k) ASSERT_EQ(got[k] + low, original.fill_indices[c.first + k]);
+        }
+    }
+    EXPECT_EQ(chunk_indices_total, original.fill_indices.size());
+    std::vector<float> outline;
+    for (const GpuOutlineChunk& c : chunked.outline) {
+        EXPECT_EQ(c.first, outline.size() / 3);
+        const auto got = buffer_contents<float>(c.points);
+        outline.insert(outline.end(), got.begin(), got.end());
+    }
+    ASSERT_EQ(outline.size(), original.outline.size());
+    EXPECT_EQ(std::memcmp(outline.data(), original.outline.data(), outline.size() * sizeof(float)), 0);
 
+    // The coarser levels the view does not draw stay parked, and the picture is the unparked one's exactly.
+    for (std::size_t i = 1; i < layer.coarser.size(); ++i) EXPECT_TRUE(vertices_parked(layer.coarser[i].projected));
     const Image drawn = draw(renderer.value(), scene);
-    EXPECT_TRUE(renderer->gpu_meshes().holds(layer.projected));
     const test::ImageDiff d = test::compare_images(drawn, expected);
     ASSERT_TRUE(d.same_size);
     EXPECT_EQ(d.max_channel_diff, 0);

@@ -230,7 +230,6 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
     MergedDrawData merged_draw;  // the panels drawn as one list: see ui/draw_list_merge
     PanelPainter panel_painter;  // panels unchanged for a few frames are copied: see ui/panel_pictures
     panel_painter.set_enabled(options.copy_unchanged_panels);
-    LevelParking parking;        // finer levels of heavy layers hold no vertices until the view needs them
     // A redraw of the cached base map that takes longer is spread over frames (a heavy layer): each frame stays
     // interactive, well under issue 18's 100 ms on llvmpipe.
     redraw.base_cache.set_frame_budget_ms(kBaseMapFrameBudgetMs);
@@ -318,9 +317,6 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
         glClearColor(bg.x, bg.y, bg.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        // A parked level the view now needs gets its vertices back, a share a frame (render/uploaded_vertices).
-        parking.restore_wanted(scene, renderer.gpu_meshes(), view.camera.metres_per_pixel_x(),
-                               kRestorePointsPerFrame, kRestoreMsPerFrame);
         // The base map comes from its cache; events and labels are drawn over it every frame.
         if (auto drawn =
                 present_base_map(renderer, scene, style, view, redraw, options.samples))
@@ -338,10 +334,10 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         // The driver has them now (render/uploaded_vertices), levels the view left are parked; what was let go
         // leaves the process.
         give_back_freed_memory(release_uploaded_vertices(scene, renderer.gpu_meshes()) +
-                               parking.park_unwanted(scene, renderer.gpu_meshes(), view.camera.metres_per_pixel_x()));
+                               park_unwanted_levels(scene, renderer.gpu_meshes(), view.camera.metres_per_pixel_x()));
         mark_phase(stats, 2, scripted);
-        // Tiles of a spread redraw still to come, or a level's vertices being put back: another frame.
-        redraw.dirty = redraw.base_cache.drawing() || parking.restoring();
+        // Tiles of a spread redraw still to come, or a level still uploading (its stand-in drawn): another frame.
+        redraw.dirty = redraw.base_cache.drawing();
         glViewport(0, 0, view.fb_w, view.fb_h);
         // Panels unchanged since the last frames are copied from their pictures (ui/panel_pictures); the map, redrawn
         // every frame, keeps them out.

@@ -11,12 +11,6 @@ namespace em {
 // Blocks of 8 MB or more are mapped on their own, so they go back when freed; at 1 MB the frames' own large
 // allocations faulted in fresh pages every frame (sweep and scrub p95 ~7 ms worse; bench/README.md).
 
-// A frame's share of putting a parked level's vertices back (render/uploaded_vertices' LevelParking): at most 4 ms
-// (262,144 points a frame, single-threaded, had raised the zoom's p95 by 30 ms at load 3); land10m's 100 m level
-// (12.8 M points) comes back in a second or two of frames, its coarser level standing in meanwhile.
-inline constexpr std::size_t kRestorePointsPerFrame = std::size_t{1} << 20;
-inline constexpr double kRestoreMsPerFrame = 4.0;
-
 // Every block of 8 MB or more gets its own mapping, returned to the system when freed.
 void tune_allocator_for_window();
 
