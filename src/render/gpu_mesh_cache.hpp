@@ -26,6 +26,8 @@ public:
     const GpuMesh& get(const ProjectedMesh& mesh, const ParkedSource* source = nullptr);
     // Whether the mesh is wholly on the GPU (for tests, stats and the staged uploads).
     bool holds(const ProjectedMesh& mesh) const { return mesh.stamp != 0 && meshes_.count(mesh.stamp) > 0; }
+    // Drops the mesh's upload from its lon/lat mesh if one is under way (the mesh stays parked: it can start again).
+    void cancel_parked_upload(const ProjectedMesh& mesh) { chunked_.erase(mesh.stamp); }
     // Frees every copy (and upload in progress) whose stamp is not in keep.
     void keep_only(const std::unordered_set<std::uint64_t>& keep);
     std::size_t size() const { return meshes_.size(); }

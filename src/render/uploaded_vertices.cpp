@@ -66,7 +66,7 @@ ProjectedMesh& level_mesh(SceneLayer& layer, int index) {
 
 }  // namespace
 
-std::size_t park_unwanted_levels(MapScene& scene, const GpuMeshCache& gpu, double metres_per_pixel) {
+std::size_t park_unwanted_levels(MapScene& scene, GpuMeshCache& gpu, double metres_per_pixel) {
     std::size_t freed = 0;
     for (SceneLayer& layer : scene.overlays) {
         if (!has_parkable_levels(layer, scene.projection)) continue;
@@ -74,6 +74,7 @@ std::size_t park_unwanted_levels(MapScene& scene, const GpuMeshCache& gpu, doubl
         for (int index = -1; index < static_cast<int>(layer.coarser.size()); ++index) {
             if (index == 0 || index == wanted) continue;  // the coarsest stays: the stand-in
             ProjectedMesh& mesh = level_mesh(layer, index);
+            gpu.cancel_parked_upload(mesh);
             if (arrays_released(mesh) || gpu.holds(mesh) || gpu.uploading(mesh)) continue;
             freed += park_vertices(mesh);
         }

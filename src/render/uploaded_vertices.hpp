@@ -36,7 +36,9 @@ void restore_released_vertices(MapScene& scene);
 // is never parked: it is the stand-in while a finer one comes.
 
 // Parks every finer level (not the coarsest) of a visible or hidden user layer with levels that is whole, not drawn
-// at metres_per_pixel and not on its way to the GPU; returns the bytes freed.
-std::size_t park_unwanted_levels(MapScene& scene, const GpuMeshCache& gpu, double metres_per_pixel);
+// at metres_per_pixel and not on its way to the GPU, and drops the unfinished uploads of parked levels the view no
+// longer draws (a zoom passing through a level's scale: its part-made GPU copy would stay, unused); returns the
+// bytes freed on the CPU.
+std::size_t park_unwanted_levels(MapScene& scene, GpuMeshCache& gpu, double metres_per_pixel);
 
 }  // namespace em

@@ -280,6 +280,16 @@ TEST_F(StagedUploadTest, AParkedLevelIsUploadedInChunksFromItsLonLatMeshAndDraws
     // parked throughout (its arrays are never made whole here), and the level is cut into several chunks.
     GpuMeshCache& gpu = renderer->gpu_meshes();
     const SceneRef ref = SceneRef(scene);
+    // Begun, then left by the view (a zoom passing through the level's scale): the part-made copy goes, the level
+    // stays parked, and it can begin again.
+    gpu.begin_frame(BaseMapCache::kUploadSliceBytes / 8);
+    EXPECT_FALSE(renderer->stage_levels(ref, near.metres_per_pixel_x()));
+    EXPECT_TRUE(gpu.uploading(layer.projected));
+    park_unwanted_levels(scene, gpu, far_out);
+    EXPECT_FALSE(gpu.uploading(layer.projected));
+    EXPECT_FALSE(gpu.holds(layer.projected));
+    EXPECT_TRUE(vertices_parked(layer.projected));
+    EXPECT_FALSE(layer.projected.source_triangles.empty());
     int frames = 0;
     do {
         gpu.begin_frame(BaseMapCache::kUploadSliceBytes / 8);
