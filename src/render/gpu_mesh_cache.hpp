@@ -28,6 +28,8 @@ public:
     bool holds(const ProjectedMesh& mesh) const { return mesh.stamp != 0 && meshes_.count(mesh.stamp) > 0; }
     // Drops the mesh's upload from its lon/lat mesh if one is under way (the mesh stays parked: it can start again).
     void cancel_parked_upload(const ProjectedMesh& mesh) { chunked_.erase(mesh.stamp); }
+    // Frees the mesh's GPU copy (the mesh must be uploadable again: whole, or parked with its source).
+    void drop(const ProjectedMesh& mesh) { meshes_.erase(mesh.stamp); }
     // Frees every copy (and upload in progress) whose stamp is not in keep.
     void keep_only(const std::unordered_set<std::uint64_t>& keep);
     std::size_t size() const { return meshes_.size(); }

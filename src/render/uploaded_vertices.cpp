@@ -15,7 +15,9 @@ std::size_t release_if_uploaded(ProjectedMesh& mesh, const GpuMeshCache& gpu) {
     const int parts = gpu.parts_on_gpu(mesh);
     std::size_t freed = 0;
     if (parts >= 1) freed += release_storage(mesh.fill_xy);
-    if (parts >= 2) freed += release_storage(mesh.fill_indices) + release_storage(mesh.source_triangles);
+    // The places of the triangles stay (a third of the indices' size): with them the level is parked, not only
+    // released, and can be uploaded again from its lon/lat mesh once the view left it and its copy was dropped.
+    if (parts >= 2) freed += release_storage(mesh.fill_indices);
     if (parts >= 3) freed += release_storage(mesh.outline);
     return freed;
 }
@@ -75,6 +77,9 @@ std::size_t park_unwanted_levels(MapScene& scene, GpuMeshCache& gpu, double metr
             if (index == 0 || index == wanted) continue;  // the coarsest stays: the stand-in
             ProjectedMesh& mesh = level_mesh(layer, index);
             gpu.cancel_parked_upload(mesh);
+            // A parked level's GPU copy goes too (llvmpipe's copy is process memory: zooming into land10m held the
+            // 0.008-degree level's ~70 MB beside the full detail's); it can be uploaded again from its lon/lat mesh.
+            if (gpu.holds(mesh) && vertices_parked(mesh)) gpu.drop(mesh);
             if (arrays_released(mesh) || gpu.holds(mesh) || gpu.uploading(mesh)) continue;
             freed += park_vertices(mesh);
         }

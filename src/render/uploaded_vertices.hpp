@@ -36,9 +36,9 @@ void restore_released_vertices(MapScene& scene);
 // is never parked: it is the stand-in while a finer one comes.
 
 // Parks every finer level (not the coarsest) of a visible or hidden user layer with levels that is whole, not drawn
-// at metres_per_pixel and not on its way to the GPU, and drops the unfinished uploads of parked levels the view no
-// longer draws (a zoom passing through a level's scale: its part-made GPU copy would stay, unused); returns the
-// bytes freed on the CPU.
+// at metres_per_pixel and not on its way to the GPU, and drops the GPU copies, whole or part-made, of parked levels
+// the view no longer draws (a zoom passing through a level's scale left its copy, unused); they are uploaded again
+// from their lon/lat mesh when the view comes back. Returns the bytes freed on the CPU.
 std::size_t park_unwanted_levels(MapScene& scene, GpuMeshCache& gpu, double metres_per_pixel);
 
 }  // namespace em

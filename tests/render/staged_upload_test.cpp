@@ -325,6 +325,17 @@ TEST_F(StagedUploadTest, AParkedLevelIsUploadedInChunksFromItsLonLatMeshAndDraws
     ASSERT_EQ(outline.size(), original.outline.size());
     EXPECT_EQ(std::memcmp(outline.data(), original.outline.data(), outline.size() * sizeof(float)), 0);
 
+    // Left by the view once in: its GPU copy goes, the places of its triangles stay, and it comes back the same.
+    EXPECT_FALSE(layer.projected.source_triangles.empty());
+    park_unwanted_levels(scene, gpu, far_out);
+    EXPECT_FALSE(gpu.holds(layer.projected));
+    EXPECT_TRUE(vertices_parked(layer.projected));
+    frames = 0;
+    do {
+        gpu.begin_frame(BaseMapCache::kUploadSliceBytes);
+    } while (!renderer->stage_levels(ref, near.metres_per_pixel_x()) && ++frames < 10000);
+    ASSERT_TRUE(gpu.holds(layer.projected));
+
     // The coarser levels the view does not draw stay parked, and the picture is the unparked one's exactly.
     for (std::size_t i = 1; i < layer.coarser.size(); ++i) EXPECT_TRUE(vertices_parked(layer.coarser[i].projected));
     const Image drawn = draw(renderer.value(), scene);
