@@ -48,18 +48,27 @@ void put_chunk(std::string& out, const char type[4], const unsigned char* data, 
     put_u32(out, static_cast<std::uint32_t>(crc));
 }
 
-// True if every pixel's alpha is 255: such a picture is written as RGB (colour type 2), a quarter fewer bytes to
-// filter, checksum and deflate, and the same pixels for any reader (a missing alpha reads as opaque).
-bool is_opaque(const Image& image) {
-    const std::uint8_t* p = image.pixels.data();
-    const std::size_t n = image.pixels.size();
-    std::uint8_t all = 255;
-    for (std::size_t i = 3; i < n; i += 4) all &= p[i];  // no early exit: the loop stays a straight vector AND
-    return all == 255;
-}
-
 // Sixteen bytes as one value: GCC and Clang turn arithmetic on it into SSE2 instructions (baseline on x86-64).
 using Bytes16 = std::uint8_t __attribute__((vector_size(16)));
+
+// True if every pixel's alpha is 255: such a picture is written as RGB (colour type 2), a quarter fewer bytes to
+// filter, checksum and deflate, and the same pixels for any reader (a missing alpha reads as opaque). ANDs sixteen
+// bytes (four pixels) at a time with no early exit, then looks at the four alpha bytes of the result.
+bool is_opaque(const Image& image) {
+    const std::uint8_t* p = image.pixels.data();
+    const std::size_t n = image.pixels.size();  // a multiple of 4
+    Bytes16 all;
+    std::memset(&all, 255, sizeof all);
+    std::size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        Bytes16 v;
+        std::memcpy(&v, p + i, 16);
+        all &= v;
+    }
+    std::uint8_t alpha = all[3] & all[7] & all[11] & all[15];
+    for (i += 3; i < n; i += 4) alpha &= p[i];
+    return alpha == 255;
+}
 
 // PNG's SUB filter of one row of `bytes` bytes with `bpp` bytes a pixel: each byte minus the byte one pixel to
 // the left. Sixteen bytes at a time; GCC's -O2 does not vectorise the plain loop (out and row may alias).
