@@ -60,7 +60,11 @@ private:
     std::vector<std::uint8_t> pixels_;
     std::unordered_map<char32_t, Glyph> glyphs_;
 
-    bool add(char32_t cp);
+    struct GlyphField;
+    // The distance field and metrics of a code point (safe on several threads at once: reads the font only).
+    GlyphField field_of(char32_t cp) const;
+    // Puts a computed glyph into the atlas; false if the font has no glyph for cp.
+    bool place(char32_t cp, const GlyphField& field);
 };
 
 }  // namespace em
