@@ -60,11 +60,7 @@ private:
     std::vector<std::uint8_t> pixels_;
     std::unordered_map<char32_t, Glyph> glyphs_;
 
-    struct GlyphField;
-    // The distance field and metrics of a code point (safe on several threads at once: reads the font only).
-    GlyphField field_of(char32_t cp) const;
-    // Puts a computed glyph into the atlas; false if the font has no glyph for cp.
-    bool place(char32_t cp, const GlyphField& field);
+    bool add(char32_t cp);
 };
 
 }  // namespace em
