@@ -106,6 +106,24 @@ TEST(PngWriterTest, OpaquePictureIsWrittenAsRgbAndDecodesToTheSamePixels) {
     }
 }
 
+// Bands are deflated in sub-streams of whole rows under 64 KB; a row longer than that (17,000 RGBA pixels: 68 KB) is a
+// sub-stream of its own, in which zlib slides its window as usual.
+TEST(PngWriterTest, RowsLongerThanASubStreamDecodeToTheSamePixels) {
+    const auto dir = test::temp_dir("png-long-rows");
+    for (bool opaque : {false, true}) {
+        Image img = test_pattern(17000, 7);
+        if (opaque)
+            for (std::size_t i = 3; i < img.pixels.size(); i += 4) img.pixels[i] = 255;
+        auto encoded = encode_png(img, 1);
+        ASSERT_TRUE(encoded) << encoded.error().message;
+        const auto path = (dir / "long.png").string();
+        ASSERT_TRUE(write_file_atomically(path, encoded.value()));
+        auto back = read_png(path);
+        ASSERT_TRUE(back) << back.error().message;
+        EXPECT_EQ(back->pixels, img.pixels) << (opaque ? "RGB" : "RGBA");
+    }
+}
+
 // Wherever it is: among the bytes checked sixteen at a time, or in the tail after them (3x3: 36 bytes).
 TEST(PngWriterTest, OneTranslucentPixelKeepsTheAlphaChannel) {
     const auto dir = test::temp_dir("png-translucent");
