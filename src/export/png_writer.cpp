@@ -1,5 +1,6 @@
 #include "export/png_writer.hpp"
 
+#include <libdeflate.h>
 #include <png.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -143,7 +144,8 @@ Band deflate_band(const Image& image, int y0, int y1, bool last, bool rgb) {
         } else {
             sub_filter(image.row(y), row_buf.data() + 1, stride, 4);
         }
-        band.adler = adler32(band.adler, row_buf.data(), static_cast<uInt>(stride + 1));
+        // libdeflate's Adler-32 (SIMD): about a fifth of zlib's time on a 4K picture's 25 MB (bench/README.md).
+        band.adler = libdeflate_adler32(static_cast<std::uint32_t>(band.adler), row_buf.data(), stride + 1);
         if (chunk_bytes > 0 && chunk_bytes + stride + 1 > kChunkBytes) {
             band.ok = deflate(&z, Z_SYNC_FLUSH) == Z_OK && deflateReset(&z) == Z_OK;
             chunk_bytes = 0;
