@@ -51,7 +51,10 @@ if [ -n "${EVENTMAP_OLD:-}" ]; then
     med() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
     printf 'medians of the rounds: new/old %.2f, new/Mapnik %.2f, old/Mapnik %.2f (load %s)\n' "$(med "${r_new[@]}")" \
         "$(med "${r_newmap[@]}")" "$(med "${r_oldmap[@]}")" "$(cut -d' ' -f1-3 /proc/loadavg)"
-    cmp -s "$out/old.png" "$out/new.png" && echo "old and new PNGs: byte-identical" || echo "old and new PNGs differ"
+    if cmp -s "$out/old.png" "$out/new.png"; then echo "old and new PNGs: byte-identical"
+    elif command -v compare >/dev/null; then  # ImageMagick: pixels, whatever the encoding (RGB or RGBA, zlib settings)
+        echo "old and new PNGs: bytes differ, pixels differing: $(compare -metric AE "$out/old.png" "$out/new.png" null: 2>&1)"
+    else echo "old and new PNGs differ (bytes; install imagemagick to compare pixels)"; fi
     [ -n "${EVENTMAP_OLD_ONLY:-}" ] && exit 0
 fi
 

@@ -54,7 +54,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # libstb.so.0), plus the two GLVND libraries libepoxy dlopens at run time: libEGL.so.1 (headless render) and
 # libGL.so.1 (the window). The launcher needs libc6, libstdc++6, libgcc-s1. See docs/install.md.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libc6 (>= 2.35), libgcc-s1 (>= 3.0), libstdc++6 (>= 11), zlib1g (>= 1:1.2.2), libpng16-16 (>= 1.6.2-1), "
+    "libc6 (>= 2.35), libgcc-s1 (>= 3.0), libstdc++6 (>= 11), zlib1g (>= 1:1.2.2), libpng16-16 (>= 1.6.2-1), libdeflate0 (>= 1.0), "
     "libepoxy0 (>= 1.0), libglu1-mesa | libglu1, libstb0 (>= 0.0~git20180212.15.e6afb9c), libglfw3 (>= 3.2), "
     "libgdal32 (>= 3.0.0), libsimdjson14 (>= 3.0.1), libegl1, libgl1, "
     # the modules' (lib/eventmap/eventmap-video.so, eventmap-pdf.so), opened only for clips and PDFs

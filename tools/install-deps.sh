@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
     cmake g++ make pkg-config
     libglfw3-dev libimgui-dev libepoxy-dev libgdal-dev gdal-bin libstb-dev libgeos-dev libglu1-mesa-dev
-    libpng-dev zlib1g-dev nlohmann-json3-dev libsimdjson-dev
+    libpng-dev zlib1g-dev libdeflate-dev nlohmann-json3-dev libsimdjson-dev
     libgl1-mesa-dri libegl-dev libegl1-mesa-dev
     xvfb xauth xdotool imagemagick x11-apps
     libgtest-dev libbenchmark-dev libcli11-dev

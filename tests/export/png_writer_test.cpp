@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -76,6 +77,68 @@ TEST(PngWriterTest, BandedEncodingDecodesToTheSamePixelsForAnyNumberOfBands) {
         EXPECT_EQ(back->width, 301);
         EXPECT_EQ(back->height, 517);
         EXPECT_EQ(back->pixels, img.pixels) << threads << " bands";
+    }
+}
+
+// The colour type in the IHDR chunk: byte 25 of the file (signature 8, chunk length 4, "IHDR" 4, width 4,
+// height 4, bit depth 1).
+int colour_type(const std::string& png) { return static_cast<unsigned char>(png.at(25)); }
+
+// A picture with no translucent pixel (every map render) is written as RGB: a quarter fewer bytes to encode, and
+// any reader gives back alpha 255. Widths around the filter's 16-byte steps, every count of bands.
+TEST(PngWriterTest, OpaquePictureIsWrittenAsRgbAndDecodesToTheSamePixels) {
+    const auto dir = test::temp_dir("png-opaque");
+    for (int width : {1, 3, 4, 5, 7, 301}) {
+        Image img = test_pattern(width, 203);
+        for (std::size_t i = 3; i < img.pixels.size(); i += 4) img.pixels[i] = 255;
+        for (int y = 50; y < 150; ++y)  // flat runs, as a map's areas
+            for (int x = 0; x < width; ++x) std::fill_n(img.row(y) + x * 4, 3, static_cast<std::uint8_t>(y < 90 ? 40 : 200));
+        for (int threads : {1, 2, 3}) {
+            auto encoded = encode_png(img, threads);
+            ASSERT_TRUE(encoded) << encoded.error().message;
+            EXPECT_EQ(colour_type(encoded.value()), 2) << "width " << width << ", " << threads << " bands";
+            const auto path = (dir / ("opaque.png")).string();
+            ASSERT_TRUE(write_file_atomically(path, encoded.value()));
+            auto back = read_png(path);
+            ASSERT_TRUE(back) << back.error().message;
+            EXPECT_EQ(back->pixels, img.pixels) << "width " << width << ", " << threads << " bands";
+        }
+    }
+}
+
+// Bands are deflated in sub-streams of whole rows under 64 KB; a row longer than that (17,000 RGBA pixels: 68 KB) is a
+// sub-stream of its own, in which zlib slides its window as usual.
+TEST(PngWriterTest, RowsLongerThanASubStreamDecodeToTheSamePixels) {
+    const auto dir = test::temp_dir("png-long-rows");
+    for (bool opaque : {false, true}) {
+        Image img = test_pattern(17000, 7);
+        if (opaque)
+            for (std::size_t i = 3; i < img.pixels.size(); i += 4) img.pixels[i] = 255;
+        auto encoded = encode_png(img, 1);
+        ASSERT_TRUE(encoded) << encoded.error().message;
+        const auto path = (dir / "long.png").string();
+        ASSERT_TRUE(write_file_atomically(path, encoded.value()));
+        auto back = read_png(path);
+        ASSERT_TRUE(back) << back.error().message;
+        EXPECT_EQ(back->pixels, img.pixels) << (opaque ? "RGB" : "RGBA");
+    }
+}
+
+// Wherever it is: among the bytes checked sixteen at a time, or in the tail after them (3x3: 36 bytes).
+TEST(PngWriterTest, OneTranslucentPixelKeepsTheAlphaChannel) {
+    const auto dir = test::temp_dir("png-translucent");
+    for (auto [w, h, x, y] : {std::array{40, 30, 39, 29}, std::array{40, 30, 0, 0}, std::array{40, 30, 17, 11},
+                              std::array{3, 3, 2, 2}, std::array{3, 3, 1, 1}}) {
+        Image img = Image::filled(w, h, 255);
+        img.row(y)[x * 4 + 3] = 254;
+        auto encoded = encode_png(img, 2);
+        ASSERT_TRUE(encoded) << encoded.error().message;
+        EXPECT_EQ(colour_type(encoded.value()), 6) << w << "x" << h << ", pixel " << x << "," << y;
+        const auto path = (dir / "t.png").string();
+        ASSERT_TRUE(write_file_atomically(path, encoded.value()));
+        auto back = read_png(path);
+        ASSERT_TRUE(back) << back.error().message;
+        EXPECT_EQ(back->pixels, img.pixels) << w << "x" << h << ", pixel " << x << "," << y;
     }
 }
 
