@@ -46,6 +46,10 @@ struct GpuMesh {
 // unjoined one between two features.
 template <typename Chunk, typename Part>
 void for_each_chunk_part(const std::vector<Chunk>& chunks, const DrawRange& r, Part&& part) {
+    if (chunks.size() == 1) {  // a mesh uploaded whole: no search (thousands of runs a frame for point events)
+        part(chunks.front(), r.first, r.count);
+        return;
+    }
     auto it = std::upper_bound(chunks.begin(), chunks.end(), r.first,
                                [](std::uint32_t v, const Chunk& c) { return v < c.first; });
     if (it != chunks.begin()) --it;
