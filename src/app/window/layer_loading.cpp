@@ -7,12 +7,13 @@
 namespace em {
 
 BackgroundLoad::BackgroundLoad(std::string path, const Projection& projection, const LayerCache* cache,
-                               std::vector<std::string> layers, double view_metres_per_pixel)
+                               std::vector<std::string> layers,
+                               std::shared_ptr<const std::atomic<double>> view_metres_per_pixel)
     : path_(std::move(path)), progress_(std::make_shared<Progress>()) {
     future_ = std::async(
         std::launch::async,
         [path = path_, projection, cache, progress = progress_, layers = std::move(layers),
-         view_metres_per_pixel]() -> Result<LoadedLayers> {
+         view = std::move(view_metres_per_pixel)]() -> Result<LoadedLayers> {
             LoadControl control;
             control.cancel = &progress->cancel;
             control.progress = [progress](std::size_t done, std::size_t total) {
@@ -25,7 +26,7 @@ BackgroundLoad::BackgroundLoad(std::string path, const Projection& projection, c
                 progress->preview = std::move(layers);
             };
             auto loaded = load_overlay_layers(path, projection, cache, &out.warnings, control, layers, preview,
-                                              LevelParkingAtLoad{true, view_metres_per_pixel});
+                                              LevelParkingAtLoad{true, 0.0, view.get()});
             if (!loaded) return loaded.error();
             if (progress->cancel.load()) return Error{path + ": loading cancelled"};
             out.layers = std::move(loaded).value();
