@@ -299,18 +299,20 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
     std::vector<SceneLayer> out = parked ? std::move(*parked) : scene_layers(path, std::move(*layers), projection);
     for (const auto& layer : out)
         if (warnings) warnings->insert(warnings->end(), layer.data.warnings.begin(), layer.data.warnings.end());
+    const double keep_level_drawn_at = parking.view_metres_per_pixel ? parking.view_metres_per_pixel->load()
+                                                                     : parking.keep_level_drawn_at;
     for (std::size_t i = 0; i < out.size(); ++i) {
         // Parked as soon as projected, so that the load never holds more than one finer level's vertices; a full
         // detail parked early that got no coarser level after all is projected again (nothing would stand in).
         if (park_finer_levels && !levels.empty()) park_vertices(out[i].projected);
         if (levels.empty() && arrays_released(out[i].projected)) out[i].reproject(projection);
-        bool kept_one = false;  // the coarsest level drawn at parking.keep_level_drawn_at, as SceneLayer::detail_for
+        bool kept_one = false;  // the coarsest level drawn at keep_level_drawn_at, as SceneLayer::detail_for
         for (auto level = levels.rbegin(); level != levels.rend(); ++level) {
             LayerDetail detail;
             detail.tolerance_degrees = level->tolerance;
             detail.min_metres_per_pixel = level->tolerance * kMetresPerPixelPerDegreeOfTolerance;
             detail.mesh = std::move((*level->prepared)[i].mesh);
-            const bool drawn_first = !kept_one && parking.keep_level_drawn_at >= detail.min_metres_per_pixel;
+            const bool drawn_first = !kept_one && keep_level_drawn_at >= detail.min_metres_per_pixel;
             kept_one = kept_one || drawn_first;
             if (park_finer_levels && level != levels.rbegin() && !drawn_first) {
                 detail.projected = project_parked(detail.mesh, projection);

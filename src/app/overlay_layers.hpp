@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -24,13 +25,17 @@ using OverlayPreview = std::function<void(std::vector<SceneLayer>)>;
 // the full detail is read from it, or, when the source has to be read, with a quick coarse copy of it
 // (app/overlay_preview) as soon as it is read, before any level is simplified.
 // parking.park (the window): every level but the coarsest gives up its projected vertices as soon as it is
-// projected (geo/vertex_restore; the renderer uploads them from the lon/lat mesh when the view needs them: render/chunked_upload),
-// except the coarser level drawn at parking.keep_level_drawn_at (metres per pixel; 0: none) -- the view's scale when
-// the load started, so that the first frames after the load do not project that level again (issue 18: the sweep's
-// frames with land10m were 4-8 ms slower while they did).
+// projected (geo/vertex_restore; the renderer uploads them from the lon/lat mesh when the view needs them:
+// render/chunked_upload),
+// except the coarser level drawn at parking.keep_level_drawn_at (metres per pixel; 0: none) -- the view's scale,
+// so that the first frames after the load do not project that level again (issue 18: the sweep's frames with
+// land10m were 4-8 ms slower while they did). When view_metres_per_pixel is set (the window's), that scale is read
+// from it when the levels are projected, not at the start: a --layer file starts loading before the window has a
+// view.
 struct LevelParkingAtLoad {
     bool park = false;
     double keep_level_drawn_at = 0;
+    const std::atomic<double>* view_metres_per_pixel = nullptr;
 };
 Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, const Projection& projection,
                                                     const LayerCache* cache, std::vector<std::string>* warnings,

@@ -61,6 +61,11 @@ public:
     // Bytes of mesh uploads a spread frame may copy (MapRenderer's staged uploads; the default suits llvmpipe).
     void set_upload_slice_bytes(std::size_t bytes) { upload_slice_ = bytes; }
 
+    // Has the pipeline of a translucent fill (a user layer's default) compiled for the cache's picture, drawing
+    // nothing (MapRenderer::prepare_translucent_fill), once per picture made; nothing before the first present().
+    // The window calls it while a layer loads, so that the frame the layer joins in does not compile it.
+    void prepare_translucent_fills(MapRenderer& renderer);
+
     // Tiles of a spread redraw are still to be drawn, or the picture has stand-in levels whose own are still being
     // uploaded: the caller should present again soon (the next frame).
     bool drawing() const { return !todo_.empty() || provisional_; }
@@ -88,6 +93,7 @@ private:
     Camera cached_;
     int margin_x_ = 0, margin_y_ = 0;
     bool valid_ = false;
+    bool translucent_prepared_ = false;  // prepare_translucent_fills drew into this target_
     float pixel_scale_ = 1.0f;
     double budget_ms_ = 0;
     std::vector<Rect> todo_;  // parts of the cache picture still to draw for cached_

@@ -240,6 +240,15 @@ void MapRenderer::draw_base_fills(const SceneLayer& base, const MapStyle& style,
                    style.focus_fill, style.base.opacity, camera);
 }
 
+void MapRenderer::prepare_translucent_fill(const Camera& camera) {
+    ProjectedMesh nothing;  // unstamped: uploaded into the renderer's one-draw slot, never cached
+    nothing.fill_xy = {0, 0, 0, 0, 0, 0};
+    nothing.fill_indices = {0, 1, 2};
+    set_map_blend_state();
+    fill_.begin_pass(glIsEnabled(GL_SCISSOR_TEST) == GL_TRUE);
+    fill_.draw(gpu_.get(nothing), {DrawRange{0, 3}}, Color{0.5f, 0.5f, 0.5f, 0.25f}, 1.0f, camera);
+}
+
 DrawStats MapRenderer::draw_layers(const SceneRef& scene, const MapStyle& style, const Camera& camera,
                                    float pixel_scale, double lod_bias, const BBox* cull_box) {
     DrawStats stats;

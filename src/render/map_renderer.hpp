@@ -63,6 +63,12 @@ public:
     DrawStats draw_labels(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
                           double lod_bias, const Tile* tile = nullptr);
 
+    // Draws one translucent fill that covers no pixel (a triangle without area) into the bound framebuffer, as a
+    // user layer's default fill is drawn (blended, a stencil value per feature). llvmpipe compiles a fragment pipeline
+    // for each state and framebuffer it first draws with (0.1-0.4 s); the window has it compiled while a layer loads,
+    // so that the frame the layer arrives in does not (issue 18: no frame over 100 ms while loading).
+    void prepare_translucent_fill(const Camera& camera);
+
     // Frees the GPU copies of meshes the scene no longer has (removed or reprojected layers, old event arcs).
     void sweep(const SceneRef& scene) { gpu_.keep_only(scene.mesh_stamps()); }
 

@@ -18,7 +18,31 @@ bool ensure_target(std::optional<OffscreenTarget>& target, int fb_w, int fb_h, O
     return true;
 }
 
+// Draws one of the frame's lists into the bound framebuffer, as ImGui draws it into the window.
+void draw_one_list(const ImDrawData& frame, const ImDrawList* list) {
+    ImDrawList* lists[1] = {const_cast<ImDrawList*>(list)};  // only read
+    ImDrawData one = frame;
+    one.CmdLists = lists;
+    one.CmdListsCount = 1;
+    one.TotalVtxCount = list->VtxBuffer.Size;
+    one.TotalIdxCount = list->IdxBuffer.Size;
+    ImGui_ImplOpenGL3_RenderDrawData(&one);
+}
+
 }  // namespace
+
+void PanelPictures::prepare(const ImDrawData& frame, int fb_w, int fb_h) {
+    if (frame.CmdListsCount == 0) return;
+    std::optional<OffscreenTarget> scratch;
+    if (!ensure_target(scratch, fb_w, fb_h, OffscreenTarget::Storage::kWindowCopy)) return;
+    glDisable(GL_SCISSOR_TEST);
+    scratch->copy_region_from_default(0, 0, 1, 1);
+    scratch->bind();
+    draw_one_list(frame, frame.CmdLists[0]);
+    glDisable(GL_SCISSOR_TEST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, fb_w, fb_h);
+}
 
 void PanelPictures::copy(const std::vector<PanelStep>& plan, int fb_w, int fb_h) const {
     if (!store_ || store_->width() != fb_w || store_->height() != fb_h) return;  // the plan copies nothing then
@@ -47,14 +71,8 @@ bool PanelPictures::capture(const ImDrawData& frame, const std::vector<PanelStep
         // picture, and the panels are drawn after the captures. It is copied rather than cleared to the background
         // colour, which llvmpipe rounds to bytes differently in the window and in a texture (by 1 of 255).
         drawing_->copy_region_from_default(r.x0, gl_y0, r.x1, gl_y1);
-        ImDrawList* lists[1] = {const_cast<ImDrawList*>(step.list)};  // only read
-        ImDrawData one = frame;
-        one.CmdLists = lists;
-        one.CmdListsCount = 1;
-        one.TotalVtxCount = step.list->VtxBuffer.Size;
-        one.TotalIdxCount = step.list->IdxBuffer.Size;
         drawing_->bind();
-        ImGui_ImplOpenGL3_RenderDrawData(&one);
+        draw_one_list(frame, step.list);
         // Drawn the right way up, as in the window (drawn upside down, edges through pixel centres fall the other
         // way), then turned over into the store by a copy, which changes no pixel.
         glDisable(GL_SCISSOR_TEST);

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <utility>
 #include <optional>
 #include <vector>
 
@@ -27,6 +28,11 @@ public:
     // before any panel is drawn: they hold the background then), then binds the window's framebuffer again. False
     // if the store could not be made (the caller forgets the plan's captures).
     bool capture(const ImDrawData& frame, const std::vector<PanelStep>& plan, int fb_w, int fb_h);
+    // Copies a pixel of the window into a scratch target and draws the frame's first list there, keeping nothing:
+    // llvmpipe compiles the pipelines of both (a blit from the window; ImGui's shader into a texture) the first time,
+    // 0.1-0.5 s, and the first captures came 3 frames after the start, while a layer loaded (issue 18: no frame over
+    // 100 ms while loading). PanelPainter does it in the window's first frame.
+    void prepare(const ImDrawData& frame, int fb_w, int fb_h);
 
 private:
     std::optional<OffscreenTarget> store_;    // the pictures, upside down
@@ -52,6 +58,7 @@ public:
         }
         const std::vector<PanelStep>& plan = planner_.plan(frame, keep_out, background, font);
         const int fb_w = planner_.framebuffer_width(), fb_h = planner_.framebuffer_height();
+        if (!std::exchange(prepared_, true)) pictures_.prepare(frame, fb_w, fb_h);
         if (!pictures_.capture(frame, plan, fb_w, fb_h)) planner_.forget();
         pictures_.copy(plan, fb_w, fb_h);
         ImDrawData rest = drawn_lists(frame, plan, lists_);
@@ -77,6 +84,7 @@ private:
     PanelPictures pictures_;
     ImVector<ImDrawList*> lists_;
     bool enabled_ = true;
+    bool prepared_ = false;  // PanelPictures::prepare ran (the first frame)
 };
 
 }  // namespace em

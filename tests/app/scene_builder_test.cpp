@@ -251,6 +251,46 @@ TEST(OverlayDetailTest, ParkingAtLoadKeepsTheLevelTheViewDraws) {
         EXPECT_TRUE(vertices_parked(all_parked->front().coarser[i].projected)) << i;
 }
 
+// A --layer file starts loading before the window has a view (issue 18's cold open): the scale whose level is kept
+// is read from the window's value when the levels are projected, not when the load starts. Here the view's scale
+// arrives with the preview, after the start: the level it draws is the one kept, and the layers are the same as a
+// load given that scale from the start.
+TEST(OverlayDetailTest, ParkingReadsTheViewsScaleWhenTheLevelsAreProjected) {
+    const DataPaths paths{test::source_dir()};
+    const Projection equirect = *Projection::from_name("equirect");
+    const std::string path = paths.base_map("10m").string();
+    auto reference = load_overlay_layers(path, equirect, nullptr, nullptr, LoadControl{});
+    ASSERT_TRUE(reference) << reference.error().message;
+    ASSERT_GE(reference->front().coarser.size(), 2u);
+    const std::size_t wanted = 1;
+    const double view_mpp = reference->front().coarser[wanted].min_metres_per_pixel * 1.01;
+    std::atomic<double> view{0.0};  // no view yet when the load starts
+    bool previewed = false;
+    const OverlayPreview preview = [&](std::vector<SceneLayer>) {
+        previewed = true;
+        view.store(view_mpp);  // the window's first frame
+    };
+    LevelParkingAtLoad parking{true, 0.0, &view};
+    auto late = load_overlay_layers(path, equirect, nullptr, nullptr, LoadControl{}, {}, preview, parking);
+    ASSERT_TRUE(late) << late.error().message;
+    ASSERT_TRUE(previewed);
+    auto early = load_overlay_layers(path, equirect, nullptr, nullptr, LoadControl{}, {}, {},
+                                     LevelParkingAtLoad{true, view_mpp});
+    ASSERT_TRUE(early) << early.error().message;
+    const SceneLayer &a = late->front(), &b = early->front();
+    ASSERT_EQ(a.coarser.size(), b.coarser.size());
+    EXPECT_EQ(a.data.values, b.data.values);
+    EXPECT_EQ(a.data.mesh.outline_points, b.data.mesh.outline_points);
+    for (std::size_t i = 0; i < a.coarser.size(); ++i) {
+        SCOPED_TRACE("level " + std::to_string(i));
+        EXPECT_EQ(vertices_parked(a.coarser[i].projected), i != 0 && i != wanted);
+        EXPECT_EQ(vertices_parked(a.coarser[i].projected), vertices_parked(b.coarser[i].projected));
+        EXPECT_EQ(a.coarser[i].mesh.outline_points, b.coarser[i].mesh.outline_points);
+        if (!vertices_parked(a.coarser[i].projected))
+            EXPECT_EQ(a.coarser[i].projected.fill_xy, b.coarser[i].projected.fill_xy);
+    }
+}
+
 // Cancelled on seeing the preview, a cold open stops there: no level and no full detail is simplified, prepared or
 // cached after it (before the quick preview, the preview came only once the coarsest level was prepared and
 // cached).

@@ -48,6 +48,7 @@ TEST(WindowFrameStatsTest, TheWorstFrameWhileLoadingIsGiven) {
     FrameStats stats = start_frame_stats(FrameStats::Clock::now());
     record_frame(stats, true);  // frame 0: start-up, not counted
     for (int i = 0; i < 20; ++i) record_frame(stats, true);
+    note_frame(stats, "layer preview joined");
     std::this_thread::sleep_for(std::chrono::milliseconds(40));
     record_frame(stats, true);  // the slow one, loading
     record_frame(stats, false);
@@ -58,6 +59,15 @@ TEST(WindowFrameStatsTest, TheWorstFrameWhileLoadingIsGiven) {
     EXPECT_EQ(j["loading_frames"], 21);
     EXPECT_GE(j["loading_max_ms"].get<double>(), 40.0);
     EXPECT_LT(j["loading_p95_ms"].get<double>(), 40.0);  // one frame in 21 is not the p95
+    // Which frame it was and what happened in it, apart from the worst frame once loaded.
+    EXPECT_EQ(j["loading_worst_frame"]["index"], 21);
+    EXPECT_GE(j["loading_worst_frame"]["ms"].get<double>(), 40.0);
+    EXPECT_EQ(j["loading_worst_frame"]["notes"], "layer preview joined");
+    EXPECT_EQ(j["worst_frame"]["index"], 22);
+    EXPECT_EQ(j["worst_frame"]["notes"], "");
+    // The process started before the stats did (the launcher, the dynamic linker): a small positive offset.
+    EXPECT_GE(j["process_to_start_s"].get<double>(), 0.0);
+    EXPECT_LT(j["process_to_start_s"].get<double>(), 600.0);
 }
 
 TEST(WindowFrameStatsTest, NotesOfAFrameDoNotCarryIntoTheNext) {

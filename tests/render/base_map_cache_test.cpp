@@ -362,6 +362,39 @@ TEST_F(BaseMapCacheTest, ASpreadRedrawKeepsTheOldPictureUpAndEndsOnTheWholePictu
     }
 }
 
+// Spread, a redraw after a pan (a layer arriving while the view moves) keeps the old picture up moved by the pan,
+// not scaled: a copy clipped to the picture (a memory copy on Mesa, not a shader). What shows after the first tile
+// is what the old picture copied to the new view shows (a wrong sign or offset would differ widely).
+TEST_F(BaseMapCacheTest, ASpreadRedrawAfterAPanKeepsTheOldPictureMovedByThePan) {
+    for (const int samples : {0, 4}) {
+        SCOPED_TRACE("samples " + std::to_string(samples));
+        const auto whole_picture = [&](BaseMapCache& cache, const Camera& camera) {
+            cache.set_frame_budget_ms(1e-6);  // one tile per call
+            ASSERT_TRUE(cache.present(*renderer_, *scene_, MapStyle{}, camera, samples, true, nullptr));
+            while (cache.drawing()) cache.present(*renderer_, *scene_, MapStyle{}, camera, samples, true, nullptr);
+        };
+        Camera camera = default_camera();
+        BaseMapCache copied, redrawn;
+        whole_picture(copied, camera);
+        whole_picture(redrawn, camera);
+        camera.pan_pixels(-37, 23);  // within the margins: `copied` shows its old picture shifted
+        clear_window_magenta();
+        copied.present(*renderer_, *scene_, MapStyle{}, camera, samples, true, nullptr);
+        EXPECT_EQ(copied.full_redraws(), 1);
+        const Image shifted = read_window();
+        redrawn.invalidate();
+        clear_window_magenta();
+        EXPECT_TRUE(redrawn.present(*renderer_, *scene_, MapStyle{}, camera, samples, true, nullptr));
+        EXPECT_TRUE(redrawn.drawing());  // one tile drawn; the rest is the old picture, moved
+        EXPECT_EQ(redrawn.full_redraws(), 2);
+        expect_same(read_window(), shifted);
+        while (redrawn.drawing()) redrawn.present(*renderer_, *scene_, MapStyle{}, camera, samples, true, nullptr);
+        clear_window_magenta();
+        redrawn.present(*renderer_, *scene_, MapStyle{}, camera, samples, true, nullptr);
+        expect_same(read_window(), draw_directly(camera));
+    }
+}
+
 // Spread, a pan scrolls the cache halfway to its edge, before the view gets there: the strips are drawn while
 // still off screen, and the view never shows what was not drawn yet. After the pan the picture equals a fresh one.
 TEST_F(BaseMapCacheTest, ASpreadPanScrollsAheadOfTheView) {

@@ -25,9 +25,11 @@ struct LoadedLayers {
 class BackgroundLoad {
 public:
     // Starts reading path (through the cache) in the projection: the named layers, or all if `layers` is empty.
-    // Finer levels are parked as they are loaded, except the one drawn at view_metres_per_pixel (0: none).
+    // Finer levels are parked as they are loaded, except the one drawn at the view's scale, read from
+    // view_metres_per_pixel (the window's, kept up to date by its frames) when the levels are projected (none: none).
     BackgroundLoad(std::string path, const Projection& projection, const LayerCache* cache,
-                   std::vector<std::string> layers = {}, double view_metres_per_pixel = 0);
+                   std::vector<std::string> layers = {},
+                   std::shared_ptr<const std::atomic<double>> view_metres_per_pixel = nullptr);
     ~BackgroundLoad();
     BackgroundLoad(const BackgroundLoad&) = delete;
     BackgroundLoad& operator=(const BackgroundLoad&) = delete;

@@ -114,21 +114,18 @@ void use_neutral_style() {
 }
 
 // Starts Dear ImGui on the window with the UI fonts at the UI scale, restoring the last session's panel layout
-// when use_settings; returns the last session's settings (if any).
-std::optional<Project> start_imgui(GLFWwindow* window, bool use_settings, const WindowOptions& options,
-                                   const DataPaths& paths) {
+// when use_settings.
+void start_imgui(GLFWwindow* window, bool use_settings, const WindowOptions& options, const DataPaths& paths) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the layout is saved with the settings, atomically, by save_session
-    std::optional<Project> settings;
-    if (use_settings) settings = load_settings();
+    if (use_settings) restore_panel_layout();
     use_neutral_style();
     const std::filesystem::path bold = paths.font().parent_path() / "DejaVuSans-Bold.ttf";
     if (!load_ui_fonts(paths.font().string(), bold.string(), ui_scale(window, options)))
         std::cerr << "eventmap: " << paths.font().string() << ": cannot read the UI font; using ImGui's own\n";
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    return settings;
 }
 
 // Stops ImGui and closes the window (after every GL object is gone).
@@ -139,6 +136,18 @@ void close_window(GLFWwindow* window) {
     glfwDestroyWindow(window);
     glfwTerminate();
 }
+
+// The open window, closed (ImGui, then GLFW) when this goes. Declared before what holds GL objects of its context
+// (the panels' thumbnail), which is made before the window opens: those then go first.
+struct OpenWindow {
+    GLFWwindow* window = nullptr;
+    OpenWindow() = default;
+    OpenWindow(const OpenWindow&) = delete;
+    OpenWindow& operator=(const OpenWindow&) = delete;
+    ~OpenWindow() {
+        if (window) close_window(window);
+    }
+};
 
 // The capitals from the places file; a problem goes to `message`.
 void load_capitals(MapScene& scene, const DataPaths& paths, std::string& message) {
@@ -267,8 +276,11 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
             // skip steps, and the zoom script drifted in or out depending on how long the load took.
             apply_script(options.script, stats.script_steps++, view, redraw, events);
 
-        loading.view_metres_per_pixel = view.camera.metres_per_pixel_x();  // loads started now keep this scale's level
+        loading.view_metres_per_pixel->store(view.camera.metres_per_pixel_x());  // loads keep this scale's level
+        const std::size_t loads_before = loading.loads.size(), previews_before = loading.previewed.size();
         draw_file_panels(window, panels, loading, scene, style, events, view, redraw, frame_input, options.samples);
+        if (loading.previewed.size() > previews_before) note_frame(stats, "layer preview joined");
+        if (loading.loads.size() < loads_before) note_frame(stats, "layer load joined");
         if (apply_theme_choice(panels, style, events)) redraw_base_map(redraw);
         draw_map_panels(panels, scene, style, events, view, redraw, all_keys);
         scene.refresh_derived();  // classes and focus countries for the styles the panels may have changed
@@ -321,6 +333,8 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         if (auto drawn =
                 present_base_map(renderer, scene, style, view, redraw, options.samples))
             stats.base_map = panels.status.detail = base_map_detail(*drawn, loading.finer.valid());
+        // A layer on its way: the pipeline its fill is drawn with is compiled now, not in the frame it joins in.
+        if (!loading.loads.empty()) redraw.base_cache.prepare_translucent_fills(renderer);
         if (redraw.base_cache.full_redraws() != full_redraws) note_frame(stats, "base map redraw started");
         if (redraw.base_cache.scrolls() != scrolls) note_frame(stats, "base map scrolled");
         if (redraw.base_cache.drawing()) note_frame(stats, "base map tiles to come");
@@ -372,28 +386,37 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
     return exit_code;
 }
 
+// The map's projection: --projection, else the last session's, else the default.
+Projection start_projection(const WindowOptions& options, const std::optional<Project>& settings) {
+    if (settings && !options.projection_given) {
+        if (auto p = Projection::from_name(settings->view.projection)) return *p;
+    }
+    return *Projection::from_name(options.projection);
+}
+
+// The panels' state before the window opens: splitter sizes and preferences when the run keeps settings.
+PanelsState start_panels(const WindowOptions& options, const std::optional<Project>& settings, bool use_settings,
+                         const DataPaths& paths) {
+    PanelsState panels = make_panels_state(options.project);
+    if (use_settings) panels.layout_sizes = load_layout_sizes();
+    start_preferences(panels, options, settings, use_settings);
+    panels.animation.paths = paths;  // an Animation job draws with its own HeadlessMap
+    return panels;
+}
+
 // Loads the map and the events, runs the frames, then saves the session (use_settings) and writes --stats.
 // Returns the exit code.
 int run_map_window(GLFWwindow* window, const WindowOptions& options, const DataPaths& paths,
                    const std::optional<Project>& settings, bool use_settings, WindowInput& input,
-                   FrameStats::Clock::time_point started) {
-    LoadingState loading;  // first: the cache it holds outlives every load
+                   FrameStats::Clock::time_point started, LoadingState& loading, PanelsState& panels,
+                   const Projection& projection) {
     MapScene scene;
-    scene.projection = *Projection::from_name(options.projection);
-    if (settings && !options.projection_given) {
-        if (auto p = Projection::from_name(settings->view.projection)) scene.projection = *p;
-    }
+    scene.projection = projection;
     std::string message;
     load_base_levels(paths, scene, loading, message);
     load_capitals(scene, paths, message);
     scene.graticule.data = make_graticule();
     scene.graticule.reproject(scene.projection);
-    PanelsState panels = make_panels_state(options.project);
-    if (use_settings) panels.layout_sizes = load_layout_sizes();
-    start_preferences(panels, options, settings, use_settings);
-    panels.animation.paths = paths;  // an Animation job draws with its own HeadlessMap
-    // --layer files open as if dropped on the window (a GeoPackage of several layers asks which to open).
-    input.dropped.insert(input.dropped.end(), options.layers.begin(), options.layers.end());
     EventState events;
     load_events(events, options, paths, message);
 
@@ -404,6 +427,7 @@ int run_map_window(GLFWwindow* window, const WindowOptions& options, const DataP
         exit_code = 1;
     } else {
         MapView view = start_view(window, options, settings, scene.projection, panels.layout_sizes);
+        loading.view_metres_per_pixel->store(view.camera.metres_per_pixel_x());
         if (settings) apply_settings(*settings, options, events, panels.filter_ui);
         apply_window_filter_args(options.filters, events, panels.filter_ui);  // the command line wins
         panels.status.message = message;
@@ -438,15 +462,24 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
         std::cerr << "eventmap: " << paths.error().message << "\n";
         return 1;
     }
-    GLFWwindow* window = open_window(options);
-    if (!window) return 1;
     const bool use_settings = uses_settings(options);
-    const std::optional<Project> settings = start_imgui(window, use_settings, options, paths.value());
+    const std::optional<Project> settings = use_settings ? read_settings() : std::nullopt;
+    const Projection projection = start_projection(options, settings);
+    OpenWindow open;  // closed last
+    LoadingState loading;  // before the loads it holds: its cache outlives them
+    PanelsState panels = start_panels(options, settings, use_settings, paths.value());
+    // --layer files open as if dropped on the window (a GeoPackage of several layers asks which to open), but now,
+    // on their worker threads, while the window, its GL context, ImGui's fonts, the base map and the events start
+    // (0.9 s on llvmpipe before the first frame, which is when a dropped file would start): a heavy file's preview
+    // can be ready for the first frame (issue 18, dense10m's cold open).
+    open_layer_files(options.layers, loading, panels.browser, projection, panels.log);
+    GLFWwindow* window = open.window = open_window(options);
+    if (!window) return 1;
+    start_imgui(window, use_settings, options, paths.value());
     WindowInput input;
     collect_window_input(window, input);
-    const int exit_code = run_map_window(window, options, paths.value(), settings, use_settings, input, started);
-    close_window(window);
-    return exit_code;
+    return run_map_window(window, options, paths.value(), settings, use_settings, input, started, loading, panels,
+                          projection);
 }
 
 }  // namespace em

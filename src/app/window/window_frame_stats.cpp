@@ -4,7 +4,13 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <iterator>
 #include <numeric>
+#include <sstream>
+#include <string>
+
+#include <time.h>
+#include <unistd.h>
 
 #include "gl/gl_api.hpp"
 
@@ -19,11 +25,39 @@ double percentile(std::vector<double> v, double q) {
     return v[i];
 }
 
+const char* const kPhaseNames[] = {"panels", "base_map", "overlays", "imgui", "swap"};
+
+void write_slow_frame(std::ostream& out, const FrameStats::SlowFrame& f) {
+    out << "{\"index\": " << f.index << ", \"ms\": " << f.ms << ", \"phases_ms\": {";
+    for (int i = 0; i < 5; ++i) out << (i ? ", " : "") << "\"" << kPhaseNames[i] << "\": " << f.phase_ms[i];
+    out << "}, \"notes\": \"" << f.note << "\"}";
+}
+
 }  // namespace
+
+double seconds_since_process_start() {
+    std::ifstream in("/proc/self/stat");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Field 22, starttime, in clock ticks since boot; the command (field 2) may hold spaces, so count after its ')'.
+    const auto close = text.rfind(')');
+    if (close == std::string::npos) return 0;
+    std::istringstream fields(text.substr(close + 2));
+    std::string field;
+    for (int i = 3; i < 22 && fields >> field; ++i) {}
+    unsigned long long ticks = 0;
+    if (!(fields >> ticks)) return 0;
+    timespec now{};
+    if (clock_gettime(CLOCK_BOOTTIME, &now) != 0) return 0;
+    const double since_boot = double(now.tv_sec) + double(now.tv_nsec) * 1e-9;
+    return std::max(0.0, since_boot - double(ticks) / double(sysconf(_SC_CLK_TCK)));
+}
 
 FrameStats start_frame_stats(FrameStats::Clock::time_point started) {
     FrameStats stats;
     stats.started = started;
+    stats.process_to_start_s = std::max(
+        0.0, seconds_since_process_start() -
+                 std::chrono::duration<double>(FrameStats::Clock::now() - started).count());
     stats.phase_start = FrameStats::Clock::now();
     stats.last = FrameStats::Clock::now();
     return stats;
@@ -65,12 +99,8 @@ double record_frame(FrameStats& stats, bool loading, bool layer_shown) {
     if (layer_shown && stats.first_layer_s == 0) stats.first_layer_s = since_start;
     if (!loading && stats.full_detail_s == 0) stats.full_detail_s = since_start;
     if (stats.frame > 0) (loading ? stats.loading_ms : stats.frame_ms).push_back(ms);  // the first has start-up
-    if (stats.frame > 0 && !loading && ms > stats.worst_ms) {
-        stats.worst_ms = ms;
-        stats.worst_frame = stats.frame;
-        stats.worst_phase_ms = stats.frame_phase_ms;
-        stats.worst_note = stats.frame_note;
-    }
+    FrameStats::SlowFrame& slowest = loading ? stats.loading_worst : stats.worst;
+    if (stats.frame > 0 && ms > slowest.ms) slowest = {stats.frame, ms, stats.frame_phase_ms, stats.frame_note};
     if (stats.frame > 0 && !loading && !stats.frame_note.empty())
         stats.noted.push_back({stats.frame, ms, stats.frame_phase_ms[1], stats.frame_note});
     stats.frame_phase_ms.fill(0.0);
@@ -93,19 +123,21 @@ void write_frame_stats(const FrameStats& stats, const std::string& script, int w
         << ", \"p95_ms\": " << percentile(frame_ms, 0.95) << ", \"max_ms\": " << percentile(frame_ms, 1.0)
         << ", \"width\": " << width << ", \"height\": " << height << ", \"first_frame_s\": " << stats.first_frame_s
         << ", \"first_layer_s\": " << stats.first_layer_s << ", \"full_detail_s\": " << stats.full_detail_s
+        << ", \"process_to_start_s\": " << stats.process_to_start_s
         << ", \"loading_frames\": " << loading_ms.size()
         << ", \"loading_p95_ms\": " << (loading_ms.empty() ? 0.0 : percentile(loading_ms, 0.95))
         << ", \"loading_max_ms\": " << (loading_ms.empty() ? 0.0 : percentile(loading_ms, 1.0));
     // Mean ms per phase over the counted frames (each phase's GL work finished before the next).
-    const char* names[] = {"panels", "base_map", "overlays", "imgui", "swap"};
+    const char* const* names = kPhaseNames;
     out << ", \"phases_mean_ms\": {";
     for (int i = 0; i < 5; ++i)
         out << (i ? ", " : "") << "\"" << names[i] << "\": " << stats.phase_ms[i] / frame_ms.size();
-    out << "}, \"worst_frame\": {\"index\": " << stats.worst_frame << ", \"ms\": " << stats.worst_ms
-        << ", \"phases_ms\": {";
-    for (int i = 0; i < 5; ++i) out << (i ? ", " : "") << "\"" << names[i] << "\": " << stats.worst_phase_ms[i];
+    out << "}, \"worst_frame\": ";
+    write_slow_frame(out, stats.worst);
+    out << ", \"loading_worst_frame\": ";
+    write_slow_frame(out, stats.loading_worst);
     const double n = static_cast<double>(frame_ms.size());
-    out << "}, \"notes\": \"" << stats.worst_note << "\"}, \"imgui_per_frame\": {\"vertices\": " << stats.imgui_vertices / n
+    out << ", \"imgui_per_frame\": {\"vertices\": " << stats.imgui_vertices / n
         << ", \"indices\": " << stats.imgui_indices / n << ", \"commands\": " << stats.imgui_commands / n << "}"
         << ", \"panels_copied_per_frame\": " << stats.panels_copied / n;
     out << ", \"noted_frames\": [";

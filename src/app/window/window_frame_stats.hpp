@@ -25,11 +25,17 @@ struct FrameStats {
     // Scripted runs: total ms per phase (events, input and panels; base map; overlays; ImGui; swap).
     std::array<double, 5> phase_ms{};
     std::array<double, 5> frame_phase_ms{};  // the phases of the frame being drawn
-    // The slowest counted frame: its index, duration and phases, so that a lone spike in a run can be traced.
-    int worst_frame = -1;
-    double worst_ms = 0;
-    std::array<double, 5> worst_phase_ms{};
-    std::string frame_note, worst_note;  // what happened in the frame being drawn / in the slowest one
+    // A frame kept for tracing a spike: its index, duration, phases and notes.
+    struct SlowFrame {
+        int index = -1;
+        double ms = 0;
+        std::array<double, 5> phase_ms{};
+        std::string note;
+    };
+    SlowFrame worst;          // the slowest counted frame (everything loaded)
+    SlowFrame loading_worst;  // the slowest frame while loading (issue 18: none over 100 ms), the first excepted
+    std::string frame_note;   // what happened in the frame being drawn
+    double process_to_start_s = 0;  // from the process's start (the kernel's clock) to `started`
     // Counted frames with a note (a base-map redraw or scroll, levels joining): index, ms, base-map phase ms, note.
     struct NotedFrame {
         int index;
@@ -45,6 +51,9 @@ struct FrameStats {
 
 // Starts counting frames now; `started` is when the window began to start up.
 FrameStats start_frame_stats(FrameStats::Clock::time_point started);
+
+// Seconds from this process's start (its start time in /proc/self/stat, 10 ms steps) to now; 0 if unknown.
+double seconds_since_process_start();
 
 // Scripted runs time the phases of each frame: finishes the GL work (glFinish) and adds the time since the
 // previous mark to phase `phase`. Does nothing when not scripted.
@@ -63,8 +72,9 @@ void note_panels_copied(FrameStats& stats, int copied);
 double record_frame(FrameStats& stats, bool loading, bool layer_shown = false);
 
 // Writes the figures as one line of JSON: frames, mean, p95 and max ms once loaded, the window size, seconds to
-// the first frame, to the first frame with a user layer and to full detail, frames while loading and their p95, the mean ms of each
-// phase, the slowest frame's index, phases and notes, every counted frame
+// the first frame, to the first frame with a user layer and to full detail (from the start of run_window, and from
+// the process's start: `process_to_start_s` before it), frames while loading, their p95, max and the slowest one's
+// index, phases and notes, the mean ms of each phase, the slowest frame's index, phases and notes, every counted frame
 // with a note, the mean ImGui vertices, indices and draw commands per frame, and the mean panels copied per frame.
 // Writes nothing when no frame with everything loaded was counted.
 void write_frame_stats(const FrameStats& stats, const std::string& script, int width, int height,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <future>
 #include <map>
@@ -35,8 +36,9 @@ struct LoadingState {
                                                          // ("path\n" for a whole source)
     std::uint64_t next_load_id = 1;                      // tags each load's preview layers in the scene
     std::set<std::uint64_t> previewed;                   // loads whose preview joined the scene
-    double view_metres_per_pixel = 0;  // the view's scale, kept by the frame loop: a load keeps the level drawn
-                                       // there ready instead of parking it (app/overlay_layers)
+    // The view's scale, kept by the frame loop (0 before the window has a view): a load keeps the level drawn there
+    // ready instead of parking it (app/overlay_layers), read when its levels are projected.
+    std::shared_ptr<std::atomic<double>> view_metres_per_pixel = std::make_shared<std::atomic<double>>(0.0);
 };
 
 // Starts loading a file (the named layers of it, or all) on a worker thread.

@@ -26,11 +26,19 @@ bool uses_settings(const WindowOptions& options) {
 }
 
 std::optional<Project> load_settings() {
-    std::optional<Project> settings;
+    restore_panel_layout();
+    return read_settings();
+}
+
+void restore_panel_layout() {
     std::ifstream ini(settings_dir() / "imgui.ini");
     std::stringstream text;
     text << ini.rdbuf();
     if (!text.str().empty()) ImGui::LoadIniSettingsFromMemory(text.str().c_str(), text.str().size());
+}
+
+std::optional<Project> read_settings() {
+    std::optional<Project> settings;
     if (std::filesystem::exists(settings_dir() / "settings.json")) {
         auto read = read_project(settings_dir() / "settings.json");
         if (read) {

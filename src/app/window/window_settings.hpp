@@ -23,6 +23,11 @@ bool uses_settings(const WindowOptions& options);
 // settings file that cannot be read is reported on stderr and ignored.
 std::optional<Project> load_settings();
 
+// The two halves of load_settings. read_settings needs no window and no ImGui: the window reads its settings
+// before it opens, so that layers named on the command line start loading in the settings' projection at once.
+std::optional<Project> read_settings();
+void restore_panel_layout();
+
 // Applies the last session's clock, time window and filters, except what the command line names.
 void apply_settings(const Project& settings, const WindowOptions& options, EventState& events,
                     FilterUiState& filter_ui);
