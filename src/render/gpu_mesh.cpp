@@ -33,6 +33,13 @@ void make_whole_chunks(GpuMesh& g, const ProjectedMesh& mesh) {
 
 }  // namespace
 
+std::size_t gpu_bytes(const GpuMesh& mesh) {
+    std::size_t bytes = mesh.point_centres.size();
+    for (const GpuFillChunk& c : mesh.fill) bytes += c.vertices.size() + c.indices.size();
+    for (const GpuOutlineChunk& c : mesh.outline) bytes += c.points.size();
+    return bytes;
+}
+
 GpuMesh upload_mesh(const ProjectedMesh& mesh) {
     GpuMesh g;
     make_whole_chunks(g, mesh);

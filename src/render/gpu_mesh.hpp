@@ -63,6 +63,8 @@ void for_each_chunk_part(const std::vector<Chunk>& chunks, const DrawRange& r, P
 
 // Uploads the mesh (current context).
 GpuMesh upload_mesh(const ProjectedMesh& mesh);
+// The bytes of the GPU copy's buffers.
+std::size_t gpu_bytes(const GpuMesh& mesh);
 // The bytes upload_mesh copies for the mesh.
 std::size_t mesh_bytes(const ProjectedMesh& mesh);
 

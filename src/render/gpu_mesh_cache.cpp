@@ -71,6 +71,22 @@ bool GpuMeshCache::advance_chunked(const ProjectedMesh& mesh, ChunkedUpload& upl
     return true;
 }
 
+std::size_t GpuMeshCache::cancel_parked_upload(const ProjectedMesh& mesh) {
+    const auto c = chunked_.find(mesh.stamp);
+    if (c == chunked_.end()) return 0;
+    const std::size_t bytes = c->second.bytes_done();
+    chunked_.erase(c);
+    return bytes;
+}
+
+std::size_t GpuMeshCache::drop(const ProjectedMesh& mesh) {
+    const auto it = meshes_.find(mesh.stamp);
+    if (it == meshes_.end()) return 0;
+    const std::size_t bytes = gpu_bytes(it->second);
+    meshes_.erase(it);
+    return bytes;
+}
+
 int GpuMeshCache::parts_on_gpu(const ProjectedMesh& mesh) const {
     if (holds(mesh)) return 4;
     if (mesh.stamp == 0) return 0;

@@ -26,10 +26,12 @@ public:
     const GpuMesh& get(const ProjectedMesh& mesh, const ParkedSource* source = nullptr);
     // Whether the mesh is wholly on the GPU (for tests, stats and the staged uploads).
     bool holds(const ProjectedMesh& mesh) const { return mesh.stamp != 0 && meshes_.count(mesh.stamp) > 0; }
-    // Drops the mesh's upload from its lon/lat mesh if one is under way (the mesh stays parked: it can start again).
-    void cancel_parked_upload(const ProjectedMesh& mesh) { chunked_.erase(mesh.stamp); }
-    // Frees the mesh's GPU copy (the mesh must be uploadable again: whole, or parked with its source).
-    void drop(const ProjectedMesh& mesh) { meshes_.erase(mesh.stamp); }
+    // Drops the mesh's upload from its lon/lat mesh if one is under way (the mesh stays parked: it can start again);
+    // returns the bytes copied so far.
+    std::size_t cancel_parked_upload(const ProjectedMesh& mesh);
+    // Frees the mesh's GPU copy (the mesh must be uploadable again: whole, or parked with its source); returns its
+    // bytes. On llvmpipe they are process memory, in blocks small enough to come from the heaps.
+    std::size_t drop(const ProjectedMesh& mesh);
     // Frees every copy (and upload in progress) whose stamp is not in keep.
     void keep_only(const std::unordered_set<std::uint64_t>& keep);
     std::size_t size() const { return meshes_.size(); }

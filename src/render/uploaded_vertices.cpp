@@ -76,10 +76,10 @@ std::size_t park_unwanted_levels(MapScene& scene, GpuMeshCache& gpu, double metr
         for (int index = -1; index < static_cast<int>(layer.coarser.size()); ++index) {
             if (index == 0 || index == wanted) continue;  // the coarsest stays: the stand-in
             ProjectedMesh& mesh = level_mesh(layer, index);
-            gpu.cancel_parked_upload(mesh);
+            freed += gpu.cancel_parked_upload(mesh);
             // A parked level's GPU copy goes too (llvmpipe's copy is process memory: zooming into land10m held the
             // 0.008-degree level's ~70 MB beside the full detail's); it can be uploaded again from its lon/lat mesh.
-            if (gpu.holds(mesh) && vertices_parked(mesh)) gpu.drop(mesh);
+            if (gpu.holds(mesh) && vertices_parked(mesh)) freed += gpu.drop(mesh);
             if (arrays_released(mesh) || gpu.holds(mesh) || gpu.uploading(mesh)) continue;
             freed += park_vertices(mesh);
         }

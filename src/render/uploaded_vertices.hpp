@@ -38,7 +38,8 @@ void restore_released_vertices(MapScene& scene);
 // Parks every finer level (not the coarsest) of a visible or hidden user layer with levels that is whole, not drawn
 // at metres_per_pixel and not on its way to the GPU, and drops the GPU copies, whole or part-made, of parked levels
 // the view no longer draws (a zoom passing through a level's scale left its copy, unused); they are uploaded again
-// from their lon/lat mesh when the view comes back. Returns the bytes freed on the CPU.
+// from their lon/lat mesh when the view comes back. Returns the bytes freed (GPU copies included: on llvmpipe
+// they are process memory, for the window to give back).
 std::size_t park_unwanted_levels(MapScene& scene, GpuMeshCache& gpu, double metres_per_pixel);
 
 }  // namespace em
