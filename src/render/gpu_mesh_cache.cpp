@@ -18,16 +18,18 @@ const GpuMesh& GpuMeshCache::get(const ProjectedMesh& mesh, const ParkedSource* 
         chunked_.erase(c);
         return it->second;
     }
-    if (source && arrays_released(mesh) && chunkable(mesh, source->lon_lat)) {
-        ChunkedUpload upload(mesh);
-        uploaded_this_frame_ += upload.advance(mesh, *source, std::numeric_limits<std::size_t>::max());
-        return meshes_.emplace(mesh.stamp, upload.take()).first->second;
-    }
     if (auto p = pending_.find(mesh.stamp); p != pending_.end()) {
         uploaded_this_frame_ += p->second.advance(mesh, std::numeric_limits<std::size_t>::max());
         it = meshes_.emplace(mesh.stamp, p->second.take()).first;
         pending_.erase(p);
         return it->second;
+    }
+    // After an upload in slices was looked for: one under way has released arrays too, and is finished, not begun
+    // again from the source.
+    if (source && arrays_released(mesh) && chunkable(mesh, source->lon_lat)) {
+        ChunkedUpload upload(mesh);
+        uploaded_this_frame_ += upload.advance(mesh, *source, std::numeric_limits<std::size_t>::max());
+        return meshes_.emplace(mesh.stamp, upload.take()).first->second;
     }
     uploaded_this_frame_ += mesh_bytes(mesh);
     return meshes_.emplace(mesh.stamp, upload_mesh(mesh)).first->second;
