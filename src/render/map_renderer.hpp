@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "render/bin_renderer.hpp"
 #include "render/camera.hpp"
 #include "render/fill_renderer.hpp"
 #include "render/font_atlas.hpp"
@@ -95,6 +96,7 @@ private:
     FillRenderer fill_;
     LineRenderer line_;
     MarkerRenderer marker_;
+    BinRenderer bins_;  // hexagon bins of point events, one draw
     TextRenderer text_;
     FontAtlas font_;
     GpuMeshCache gpu_;

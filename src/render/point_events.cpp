@@ -9,7 +9,6 @@
 
 #include "gl/gl_api.hpp"
 #include "render/actor_style.hpp"
-#include "render/fill_renderer.hpp"
 #include "render/marker_renderer.hpp"
 
 namespace em {
@@ -323,48 +322,22 @@ PointEventLegend point_event_legend(const PointEvents& points) {
     return legend;
 }
 
-void draw_point_events(const PointEvents& points, const EventMarkColors& colors, const Camera& camera, float pixel_scale, MarkerRenderer& markers,
-                       const FillRenderer& fills) {
+void draw_point_events(const PointEvents& points, const EventMarkColors& colors, const Camera& camera,
+                       float pixel_scale, MarkerRenderer& markers, const BinRenderer& bins) {
     if (points.marks.empty()) return;
     const PointEventLayout& layout = points.layout(camera, pixel_scale);
     if (layout.aggregated) {
         if (points.uploaded_generation != points.generation()) {
-            // One mesh for every bin, grouped by colour and opacity so each group is one draw.
-            std::vector<std::size_t> order(layout.bins.size());
-            for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-            auto key = [&](std::size_t i) {
-                const PointEventBin& b = layout.bins[i];
-                return std::make_tuple(packed(b.color), static_cast<int>(b.opacity * 8));
-            };
-            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
-            ProjectedMesh mesh;
-            points.bin_runs.clear();
+            std::vector<BinVertex> vertices;
+            vertices.reserve(layout.bins.size() * 12);
             // A hexagon a little smaller than its cell, so neighbours read as separate bins.
             const double r = layout.bin_radius * 0.9;
-            for (std::size_t k = 0; k < order.size(); ++k) {
-                const PointEventBin& b = layout.bins[order[k]];
-                if (k == 0 || key(order[k]) != key(order[k - 1])) points.bin_runs.push_back({k, 0});
-                ++points.bin_runs.back().second;
-                const auto base = static_cast<std::uint32_t>(mesh.fill_xy.size() / 2);
-                for (const XY& c : hex_corners(b.centre, r)) {
-                    mesh.fill_xy.push_back(static_cast<float>(c.x));
-                    mesh.fill_xy.push_back(static_cast<float>(c.y));
-                }
-                for (std::uint32_t t : {0u, 1u, 2u, 0u, 2u, 3u, 0u, 3u, 4u, 0u, 4u, 5u})
-                    mesh.fill_indices.push_back(base + t);
-            }
-            points.bin_mesh = upload_mesh(mesh);
+            for (const PointEventBin& b : layout.bins)
+                append_bin(vertices, hex_corners(b.centre, r), b.color, std::clamp(b.opacity, 0.0f, 1.0f));
+            points.uploaded_bins.upload(vertices);
             points.uploaded_generation = points.generation();
-            points.bin_colours.clear();
-            for (const auto& run : points.bin_runs) points.bin_colours.push_back(order[run.first]);
         }
-        for (std::size_t k = 0; k < points.bin_runs.size(); ++k) {
-            const auto [first, count] = points.bin_runs[k];
-            const PointEventBin& b = layout.bins[points.bin_colours[k]];
-            fills.draw(points.bin_mesh,
-                       {{static_cast<std::uint32_t>(first * 12), static_cast<std::uint32_t>(count * 12)}}, b.color,
-                       std::clamp(b.opacity, 0.0f, 1.0f), camera);
-        }
+        bins.draw(points.uploaded_bins, camera);
         return;
     }
     // Dots, grouped by what the marker shader takes as uniforms: colour, size, ring and fade.

@@ -14,6 +14,7 @@
 #include "events/hex_bins.hpp"
 #include "events/time_filter.hpp"
 #include "geo/projection.hpp"
+#include "render/bin_renderer.hpp"
 #include "render/camera.hpp"
 #include "render/gpu_mesh.hpp"
 #include "render/incident_cache.hpp"
@@ -21,7 +22,6 @@
 
 namespace em {
 
-class FillRenderer;
 class MarkerRenderer;
 
 // Point events (incidents: ACLED rows) on the map: each a dot coloured by its event type (or by its party when
@@ -89,10 +89,8 @@ struct PointEvents {
     void set_projection(const Projection& projection);
 
     // Uploaded bins, kept with the layout they were made from (map_renderer draws them).
-    mutable GpuMesh bin_mesh;
-    mutable std::vector<std::pair<std::size_t, std::size_t>> bin_runs;  // (first hexagon, count) of one colour
-    mutable std::vector<std::size_t> bin_colours;  // per run: a bin of the layout with its colour and opacity
-    mutable std::uint64_t uploaded_generation = 0;  // the layout generation bin_mesh holds (0: none)
+    mutable UploadedBins uploaded_bins;
+    mutable std::uint64_t uploaded_generation = 0;  // the layout generation uploaded_bins holds (0: none)
     std::uint64_t generation() const { return layout_generation_; }
 
 private:
@@ -146,8 +144,8 @@ struct PointEventLegend {
 };
 PointEventLegend point_event_legend(const PointEvents& points);
 
-// Draws the layout for the camera with the map's marker and fill renderers (GL; current context).
-void draw_point_events(const PointEvents& points, const EventMarkColors& colors, const Camera& camera, float pixel_scale, MarkerRenderer& markers,
-                       const FillRenderer& fills);
+// Draws the layout for the camera with the map's marker and bin renderers (GL; current context).
+void draw_point_events(const PointEvents& points, const EventMarkColors& colors, const Camera& camera,
+                       float pixel_scale, MarkerRenderer& markers, const BinRenderer& bins);
 
 }  // namespace em
