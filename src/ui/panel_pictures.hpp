@@ -46,6 +46,9 @@ public:
     struct Painted {
         int copied = 0, captured = 0;
         std::string captured_names;  // the windows captured, comma-separated (for --stats notes)
+        // The lists drawn, not copied: owner window and vertex count (--stats sums them per window, to show which
+        // panels cost llvmpipe its triangles each frame).
+        std::vector<std::pair<std::string, int>> drawn;
     };
 
     template <typename DrawRest>
@@ -65,6 +68,8 @@ public:
         draw_rest(&rest);
         Painted painted;
         painted.copied = frame.CmdListsCount - rest.CmdListsCount;
+        for (int i = 0; i < rest.CmdListsCount; ++i)
+            painted.drawn.emplace_back(rest.CmdLists[i]->_OwnerName, rest.CmdLists[i]->VtxBuffer.Size);
         for (const PanelStep& step : plan) {
             if (!step.capture) continue;
             ++painted.captured;

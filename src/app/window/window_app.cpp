@@ -362,7 +362,7 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
             *ImGui::GetDrawData(), map_pixels, {bg.x, bg.y, bg.z, 1.0f}, ImGui::GetIO().Fonts->TexID,
             [&](ImDrawData* rest) { ImGui_ImplOpenGL3_RenderDrawData(merged_draw.merge(*rest)); });
         panels.panels_copied = painted.copied;
-        if (scripted) note_panels_copied(stats, painted.copied);
+        if (scripted) note_panels_copied(stats, painted.copied), note_panels_drawn(stats, painted.drawn);
         if (painted.captured > 0) note_frame(stats, "panels captured: " + painted.captured_names);
         mark_phase(stats, 3, scripted);
 

@@ -8,6 +8,7 @@
 #include <numeric>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include <time.h>
 #include <unistd.h>
@@ -79,6 +80,14 @@ void note_frame(FrameStats& stats, const std::string& what) {
 
 void note_panels_copied(FrameStats& stats, int copied) { stats.panels_copied += copied; }
 
+void note_panels_drawn(FrameStats& stats, const std::vector<std::pair<std::string, int>>& drawn) {
+    for (const auto& [name, vertices] : drawn) {
+        auto& [frames, sum] = stats.drawn_lists[name];
+        ++frames;
+        sum += vertices;
+    }
+}
+
 void note_imgui_draw(FrameStats& stats, int vertices, int indices, int commands) {
     stats.imgui_vertices += vertices;
     stats.imgui_indices += indices;
@@ -90,6 +99,7 @@ double record_frame(FrameStats& stats, bool loading, bool layer_shown) {
         stats.phase_ms.fill(0.0);
         stats.imgui_vertices = stats.imgui_indices = stats.imgui_commands = 0;
         stats.panels_copied = 0;
+        stats.drawn_lists.clear();
     }
     const auto now = FrameStats::Clock::now();
     const double ms = std::chrono::duration<double, std::milli>(now - stats.last).count();
@@ -99,6 +109,7 @@ double record_frame(FrameStats& stats, bool loading, bool layer_shown) {
     if (layer_shown && stats.first_layer_s == 0) stats.first_layer_s = since_start;
     if (!loading && stats.full_detail_s == 0) stats.full_detail_s = since_start;
     if (stats.frame > 0) (loading ? stats.loading_ms : stats.frame_ms).push_back(ms);  // the first has start-up
+    if (stats.frame > 0 && !loading) stats.frame_phases.push_back(stats.frame_phase_ms);
     FrameStats::SlowFrame& slowest = loading ? stats.loading_worst : stats.worst;
     if (stats.frame > 0 && ms > slowest.ms) slowest = {stats.frame, ms, stats.frame_phase_ms, stats.frame_note};
     if (stats.frame > 0 && !loading && !stats.frame_note.empty())
@@ -140,6 +151,28 @@ void write_frame_stats(const FrameStats& stats, const std::string& script, int w
     out << ", \"imgui_per_frame\": {\"vertices\": " << stats.imgui_vertices / n
         << ", \"indices\": " << stats.imgui_indices / n << ", \"commands\": " << stats.imgui_commands / n << "}"
         << ", \"panels_copied_per_frame\": " << stats.panels_copied / n;
+    // Per window drawn rather than copied: in how many counted frames, and its mean vertices in those.
+    out << ", \"drawn_lists\": {";
+    bool first = true;
+    for (const auto& [name, drawn] : stats.drawn_lists) {
+        std::string key;
+        for (char c : name) {
+            if (c == '"' || c == '\\') key += '\\';
+            if (static_cast<unsigned char>(c) >= 0x20) key += c;
+        }
+        out << (std::exchange(first, false) ? "" : ", ") << "\"" << key << "\": {\"frames\": " << drawn.first
+            << ", \"vertices\": " << drawn.second / std::max(drawn.first, 1) << "}";
+    }
+    out << "}";
+    // Every counted frame: its ms, then its phases (what sets a p95 is seldom the mean's phase).
+    out << ", \"per_frame\": [";
+    for (std::size_t i = 0; i < frame_ms.size(); ++i) {
+        out << (i ? ", " : "") << "[" << std::round(frame_ms[i] * 100) / 100;
+        if (i < stats.frame_phases.size())
+            for (double p : stats.frame_phases[i]) out << ", " << std::round(p * 100) / 100;
+        out << "]";
+    }
+    out << "]";
     out << ", \"noted_frames\": [";
     for (std::size_t i = 0; i < stats.noted.size(); ++i) {
         const auto& f = stats.noted[i];

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ struct FrameStats {
     int loaded_frames = 0;                        // frames drawn with everything loaded and drawn whole
     int script_steps = 0;                         // frames the script moved the view in (not while it rests)
     std::vector<double> frame_ms;                 // frames once everything has loaded (scripted runs count these)
+    std::vector<std::array<double, 5>> frame_phases;  // the phases of each of those frames (scripted runs)
     std::vector<double> loading_ms;               // frames while layers or finer base levels were still loading
     double first_frame_s = 0, full_detail_s = 0;  // since the start of run_window
     double first_layer_s = 0;                     // to the first frame showing a user layer (or its preview)
@@ -46,6 +48,8 @@ struct FrameStats {
     // ImGui's draw data summed over the counted frames (vertices, indices, draw commands): what llvmpipe draws.
     double imgui_vertices = 0, imgui_indices = 0, imgui_commands = 0;
     double panels_copied = 0;  // ImGui draw lists copied from their pictures instead of drawn (ui/panel_pictures)
+    // The lists drawn (not copied) over the counted frames, by owner window: frames drawn in, vertices summed.
+    std::map<std::string, std::pair<int, double>> drawn_lists;
     std::string base_map;  // what the last redraw of the base map drew: level, triangles, segments
 };
 
@@ -66,6 +70,8 @@ void note_frame(FrameStats& stats, const std::string& what);
 void note_imgui_draw(FrameStats& stats, int vertices, int indices, int commands);
 // Adds the frame's count of panels copied instead of drawn.
 void note_panels_copied(FrameStats& stats, int copied);
+// Adds the lists drawn this frame (owner window, vertices) to the per-window totals.
+void note_panels_drawn(FrameStats& stats, const std::vector<std::pair<std::string, int>>& drawn);
 
 // Counts a frame that has just been swapped (loading: something was still loading during it; layer_shown: it
 // showed a user layer). Returns its duration in ms, from the end of the previous frame.
