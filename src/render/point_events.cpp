@@ -106,36 +106,40 @@ std::uint32_t packed(const Color& c) {
     return byte(c.r) << 16 | byte(c.g) << 8 | byte(c.b);
 }
 
-// The bins' cells in the order of their first mark, with the marks of each (indices into marks, in order): from
-// the cache's cells when there is one, else binned here (events/hex_bins).
+// The bins' cells in the order of their first mark, with the marks of each (indices into marks, in order, bin after
+// bin in one array): from the cache's cells when there is one, else binned here (events/hex_bins).
 struct BinnedMarks {
     std::vector<std::pair<int, int>> cells;
-    std::vector<std::vector<std::uint32_t>> members;
+    std::vector<std::uint32_t> first;    // bin k's marks are members[first[k], first[k + 1])
+    std::vector<std::uint32_t> members;
 };
 
 BinnedMarks bin_marks(const std::vector<PointEventMark>& marks, double radius, IncidentCache* cache) {
     BinnedMarks out;
+    out.first.push_back(0);
     if (!cache) {
         std::vector<std::uint32_t> on_map;
         std::vector<XY> xy;
         for (std::size_t i = 0; i < marks.size(); ++i)
             if (marks[i].on_map) on_map.push_back(static_cast<std::uint32_t>(i)), xy.push_back(marks[i].world);
-        for (HexBin& b : hex_bins(xy, radius)) {
+        for (const HexBin& b : hex_bins(xy, radius)) {
             out.cells.push_back({b.q, b.r});
-            for (std::uint32_t& m : b.members) m = on_map[m];
-            out.members.push_back(std::move(b.members));
+            for (std::uint32_t m : b.members) out.members.push_back(on_map[m]);
+            out.first.push_back(static_cast<std::uint32_t>(out.members.size()));
         }
         return out;
     }
     cache->set_bin_radius(radius);
     // A bin per cell met, numbered in the order met (as hex_bins numbers them): a dense cell number indexes the
     // bin, so a step costs a look-up per visible mark, without hashing.
-    std::vector<std::uint32_t> cell_of(marks.size(), IncidentCache::kNone);
+    // First each mark's cell (a mark seen for the first time adds its cell to the cache), then its bin.
+    std::vector<std::uint32_t> bin_of_mark(marks.size(), IncidentCache::kNone);
     for (std::size_t i = 0; i < marks.size(); ++i)
-        if (marks[i].on_map) cell_of[i] = cache->cell_of(marks[i].slot);
+        if (marks[i].on_map) bin_of_mark[i] = cache->cell_of(marks[i].slot);
     std::vector<std::uint32_t> bin_of_cell(cache->cell_count(), IncidentCache::kNone);
     std::vector<std::uint32_t> sizes;
-    for (std::uint32_t c : cell_of) {
+    for (std::uint32_t& b : bin_of_mark) {
+        const std::uint32_t c = b;
         if (c == IncidentCache::kNone) continue;
         if (bin_of_cell[c] == IncidentCache::kNone) {
             bin_of_cell[c] = static_cast<std::uint32_t>(out.cells.size());
@@ -143,18 +147,23 @@ BinnedMarks bin_marks(const std::vector<PointEventMark>& marks, double radius, I
             sizes.push_back(0);
         }
         ++sizes[bin_of_cell[c]];
+        b = bin_of_cell[c];
     }
-    out.members.resize(out.cells.size());
-    for (std::size_t b = 0; b < sizes.size(); ++b) out.members[b].reserve(sizes[b]);
+    for (std::uint32_t n : sizes) out.first.push_back(out.first.back() + n);
+    out.members.resize(out.first.back());
+    std::vector<std::uint32_t> next(out.first.begin(), out.first.end() - 1);  // where each bin's next mark goes
     for (std::size_t i = 0; i < marks.size(); ++i)
-        if (cell_of[i] != IncidentCache::kNone) out.members[bin_of_cell[cell_of[i]]].push_back(static_cast<std::uint32_t>(i));
+        if (bin_of_mark[i] != IncidentCache::kNone) out.members[next[bin_of_mark[i]]++] = static_cast<std::uint32_t>(i);
     return out;
 }
 
-std::vector<PointEventBin> make_bins(const std::vector<PointEventMark>& marks, double radius, IncidentCache* cache) {
+// The bins of the marks, their marks into `members`.
+std::vector<PointEventBin> make_bins(const std::vector<PointEventMark>& marks, double radius, IncidentCache* cache,
+                                     std::vector<std::uint32_t>& members) {
     BinnedMarks binned = bin_marks(marks, radius, cache);
     std::size_t most = 1;
-    for (const auto& m : binned.members) most = std::max(most, m.size());
+    for (std::size_t k = 0; k < binned.cells.size(); ++k)
+        most = std::max<std::size_t>(most, binned.first[k + 1] - binned.first[k]);
     // The palette in the order of its packed colours: a tie between two types goes to the lower one, as it did
     // when the counts were a map keyed by colour.
     static const std::array<std::uint8_t, kEventTypeColors> by_colour = [] {
@@ -171,12 +180,12 @@ std::vector<PointEventBin> make_bins(const std::vector<PointEventMark>& marks, d
         PointEventBin pb;
         pb.q = binned.cells[k].first, pb.r = binned.cells[k].second;
         pb.centre = hex_centre(pb.q, pb.r, radius);
-        pb.members = std::move(binned.members[k]);
-        pb.count = pb.members.size();
+        pb.first_member = binned.first[k];
+        pb.count = binned.first[k + 1] - binned.first[k];
         std::array<std::size_t, kEventTypeColors> counts{};
         float weight = 0;
-        for (std::uint32_t m : pb.members) {
-            const PointEventMark& mark = marks[m];
+        for (std::size_t j = binned.first[k]; j < binned.first[k + 1]; ++j) {
+            const PointEventMark& mark = marks[binned.members[j]];
             pb.fatalities += mark.fatalities;
             weight = std::max(weight, mark.weight);
             // By event type, not by party: a bin is a summary of what happened there (dots show the party).
@@ -190,8 +199,9 @@ std::vector<PointEventBin> make_bins(const std::vector<PointEventMark>& marks, d
         const float share = static_cast<float>(std::log1p(static_cast<double>(pb.count)) /
                                                std::log1p(static_cast<double>(most)));
         pb.opacity = (0.35f + 0.6f * share) * std::max(weight, 0.4f);
-        out.push_back(std::move(pb));
+        out.push_back(pb);
     }
+    members = std::move(binned.members);
     return out;
 }
 
@@ -213,7 +223,7 @@ PointEventLayout layout_point_events(const std::vector<PointEventMark>& marks, c
     if (in > PointEvents::kAggregateAbove) {
         layout.aggregated = true;
         layout.bin_radius = PointEvents::kBinPixels * pixel_scale * mpp;
-        layout.bins = make_bins(marks, layout.bin_radius, incidents);
+        layout.bins = make_bins(marks, layout.bin_radius, incidents, layout.members);
         return layout;
     }
     for (std::size_t i = 0; i < marks.size(); ++i)
@@ -276,10 +286,10 @@ PointBinSummary summarize_bin(const PointEvents& points, const PointEventLayout&
     PointBinSummary s;
     s.centre = bin.centre;
     s.radius = layout.bin_radius;
-    s.count = bin.members.size();
+    s.count = bin.count;
     std::map<std::string, std::size_t> types, parties;
     bool first = true;
-    for (std::uint32_t i : bin.members) {
+    for (std::uint32_t i : layout.members_of(bin)) {
         const Event& e = *points.marks[i].event;
         s.fatalities += e.fatalities();
         ++types[e.point ? e.point->event_type : std::string()];

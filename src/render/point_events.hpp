@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -60,7 +61,7 @@ struct PointEventMark {
 struct PointEventBin {
     int q = 0, r = 0;  // its cell of the grid (hex_bins)
     XY centre;
-    std::vector<std::uint32_t> members;  // indices into PointEvents::marks
+    std::size_t first_member = 0;  // its marks are PointEventLayout::members[first_member, + count)
     std::size_t count = 0;
     long long fatalities = 0;
     Color color;  // of the event type most of its events have
@@ -73,6 +74,12 @@ struct PointEventLayout {
     double bin_radius = 0;  // projected metres
     std::vector<std::size_t> dots;  // indices into PointEvents::marks, largest first (small dots end on top)
     std::vector<PointEventBin> bins;
+    // Every bin's marks (indices into PointEvents::marks), bin after bin, each bin's in the marks' order: one array
+    // rather than one per bin, so that a slider step allocates and frees a few arrays, not hundreds.
+    std::vector<std::uint32_t> members;
+    std::span<const std::uint32_t> members_of(const PointEventBin& bin) const {
+        return {members.data() + bin.first_member, bin.count};
+    }
 };
 
 struct PointEvents {
