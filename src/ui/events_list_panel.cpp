@@ -46,6 +46,23 @@ const Event* keyboard_step(const std::vector<const Event*>& rows, const Event* p
 
 }  // namespace
 
+namespace {
+bool same_days(const TimeWindow& a, const TimeWindow& b) { return a.first() == b.first() && a.last() == b.last(); }
+}  // namespace
+
+bool list_behind_clock(const EventsListState& st, const TimeWindow& window) {
+    return !same_days(window, st.shown_window);
+}
+
+bool list_follows_clock(EventsListState& st, const TimeWindow& window, double now_s) {
+    const bool moving = !same_days(window, st.last_frame_window);
+    st.last_frame_window = window;
+    if (same_days(window, st.shown_window)) return false;
+    if (moving && now_s - st.shown_at_s < kListFollowsMovingClockS) return false;
+    st.shown_at_s = now_s;
+    return true;
+}
+
 EventsListAction draw_events_list(EventsListState& st, const VisibleEventIndex* index, const TimeWindow& window,
                                   const Event* pinned, const KeyPresses& keys) {
     EventsListAction action;

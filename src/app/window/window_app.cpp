@@ -245,7 +245,8 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
     double last_s = glfwGetTime();
     if (!options.layout_dump.empty()) ImGui::GetIO().UserData = &panels.widget_rects;  // note_item collects
     while (!glfwWindowShouldClose(window)) {
-        wait_for_events(options, redraw, loading, events, view);
+        wait_for_events(options, redraw, loading, events, view,
+                        panels.layout_sizes.inspector_open && list_behind_clock(panels.events_list, events.timeline.window));
         const double woke_s = glfwGetTime();  // the frame's drawing time starts here, after the idle wait
         if (apply_finished_base_levels(loading, scene, panels.status.message)) {
             redraw_base_map(redraw);

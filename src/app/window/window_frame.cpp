@@ -30,7 +30,7 @@
 namespace em {
 
 void wait_for_events(const WindowOptions& options, const MapRedraw& redraw, const LoadingState& loading,
-                     const EventState& events, const MapView& view) {
+                     const EventState& events, const MapView& view, bool list_behind) {
     const bool driven = options.frames > 0 && options.script != "idle";
     if (driven || redraw.dirty || events.timeline.playing || !zoom_settled(view)) {
         glfwPollEvents();
@@ -39,7 +39,7 @@ void wait_for_events(const WindowOptions& options, const MapRedraw& redraw, cons
         // loader (drawing flat out on llvmpipe took one of the two). Input still wakes the loop at once.
         glfwWaitEventsTimeout(0.1);
     } else {
-        glfwWaitEventsTimeout(0.5);
+        glfwWaitEventsTimeout(list_behind ? 0.05 : 0.5);
     }
 }
 

@@ -17,9 +17,10 @@ struct GLFWwindow;
 namespace em {
 
 // Polls for input when something is moving or loading (and in scripted runs); otherwise sleeps until an event
-// comes or half a second has passed.
+// comes or half a second has passed, or a twentieth of a second when a panel is behind the clock (list_behind: the
+// events list follows a moving clock a few times a second, and catches up once it rests).
 void wait_for_events(const WindowOptions& options, const MapRedraw& redraw, const LoadingState& loading,
-                     const EventState& events, const MapView& view);
+                     const EventState& events, const MapView& view, bool list_behind);
 
 // Scripted runs move something every frame: "pan" drags the map, "zoom" turns the wheel then rests, "scrub" drags the clock as a hand on the slider
 // would (3 days a frame, back and forth over the data); "still" moves nothing.

@@ -183,8 +183,9 @@ void draw_inspector(PanelsState& panels, const EventState& events, const MapScen
     EventsListState& list = panels.events_list;
     const TimeWindow& w = events.timeline.window;
     if (!(list.shown_filter == events.filter)) list.index_stale = true;
-    if (list.shown_window.first() != w.first() || list.shown_window.last() != w.last() ||
-        !(list.shown_filter == events.filter) || list.stale) {
+    // A moving clock is followed a few times a second (list_follows_clock); filters, search and sort at once.
+    const bool follow_clock = list_follows_clock(list, w, ImGui::GetTime());
+    if (follow_clock || !(list.shown_filter == events.filter) || list.stale) {
         list.shown_window = w;
         list.shown_filter = events.filter;
         list.stale = true;
