@@ -96,6 +96,14 @@ void OffscreenTarget::copy_region_from_default(int x0, int y0, int x1, int y1) c
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
+void OffscreenTarget::copy_region_flipped_from_default(int x0, int y0, int x1, int y1) const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_.id());
+    // Row y goes to height_ - y, as copy_region_flipped_from.
+    glBlitFramebuffer(x0, y0, x1, y1, x0, height_ - y0, x1, height_ - y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
 void OffscreenTarget::copy_region_flipped_from(const OffscreenTarget& source, int x0, int y0, int x1, int y1) const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, source.resolve_fbo_.id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_.id());

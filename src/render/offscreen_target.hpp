@@ -43,6 +43,11 @@ public:
     // Copies the window framebuffer's rectangle [x0, x1) x [y0, y1) (GL orientation) into the same rectangle of the
     // resolved picture.
     void copy_region_from_default(int x0, int y0, int x1, int y1) const;
+    // Copies the window framebuffer's rectangle [x0, x1) x [y0, y1) (GL orientation) into the same rectangle of this
+    // target's resolved picture upside down, as a picture drawn with Camera::set_flip_y holds it: then
+    // blit_region_to_default(..., drawn_flipped = true) gives it back as it was. For a kWindowCopy target on
+    // llvmpipe both ways are plain memory copies (ui/panel_pictures keeps panels' pixels so).
+    void copy_region_flipped_from_default(int x0, int y0, int x1, int y1) const;
     // Copies the rectangle [x0, x1) x [y0, y1) (GL orientation) of `source`'s resolved picture (same size) into this
     // target's resolved picture upside down, as a picture drawn with Camera::set_flip_y holds it: then
     // blit_region_to_default(..., drawn_flipped = true) gives it back as it was in `source`.

@@ -148,7 +148,7 @@ const std::vector<PanelStep>& UnchangedPanels::plan(const ImDrawData& frame, con
             e.seen_in_frame = frame_;
             e.same_frames = same ? e.same_frames + 1 : 0;
             if (!same) {
-                e.captured = false;
+                e.picture = Picture::kNone;
                 e.region = step.region;
                 e.vertices = list.VtxBuffer;
                 e.indices = list.IdxBuffer;
@@ -158,24 +158,93 @@ const std::vector<PanelStep>& UnchangedPanels::plan(const ImDrawData& frame, con
         }
         steps_.push_back(step);
     }
+    const auto name_of = [&](std::size_t n) -> std::string {
+        const char* name = steps_[n].list->_OwnerName;
+        return name ? name : "";
+    };
+    // Whether a picture in the store other than `self`'s overlaps the region (the pictures must not overlap).
+    const auto overlaps_a_picture = [&](const Entry* self, const FramebufferRect& region) {
+        return std::any_of(entries_.begin(), entries_.end(), [&](const auto& kv) {
+            return &kv.second != self && kv.second.picture != Picture::kNone && kv.second.picture_region.overlaps(region);
+        });
+    };
+    // Whether a list drawn before step `n` touches the region.
+    const auto under_an_earlier = [&](std::size_t n, const FramebufferRect& region) {
+        return std::any_of(steps_.begin(), steps_.begin() + static_cast<std::ptrdiff_t>(n),
+                           [&](const PanelStep& before) { return before.region.overlaps(region); });
+    };
     for (std::size_t n = 0; n < steps_.size(); ++n) {
         Entry* e = entry_of[n];
-        if (!e || e->same_frames == 0) continue;
+        // Its child windows: the lists right after it named after it.
+        const std::string root = name_of(n) + "/";
+        std::size_t end = n + 1;
+        while (end < steps_.size() && name_of(end).rfind(root, 0) == 0) ++end;
+        if (!e) continue;
         PanelStep& step = steps_[n];
-        // A list under part of an earlier one cannot be copied, opaque or not: the copies come before every list drawn,
-        // so the earlier one would be drawn over the copy instead of under the panel. It is not captured either.
-        const bool uncovered = std::none_of(steps_.begin(), steps_.begin() + static_cast<std::ptrdiff_t>(n),
-                                            [&](const PanelStep& before) { return before.region.overlaps(step.region); });
-        if (!uncovered) continue;
-        if (e->captured) {
+        if (end > n + 1) {
+            std::string children;
+            bool all_known = true, all_same = e->same_frames > 0, any_changed = false;
+            int children_same = kSameFramesBeforeCapture;  // the fewest frames any child has stayed the same
+            FramebufferRect region = step.region;
+            for (std::size_t c = n + 1; c < end; ++c) {
+                children += name_of(c) + ";";
+                const Entry* child = entry_of[c];
+                all_known &= child != nullptr;
+                if (!child) continue;
+                all_same &= child->same_frames > 0;
+                any_changed |= child->same_frames == 0;
+                children_same = std::min(children_same, child->same_frames);
+                const FramebufferRect& r = steps_[c].region;
+                region = {std::min(region.x0, r.x0), std::min(region.y0, r.y0), std::max(region.x1, r.x1),
+                          std::max(region.y1, r.y1)};
+            }
+            if (children != e->children) {
+                e->children = children;
+                if (e->picture == Picture::kWithChildren) e->picture = Picture::kNone;
+            }
+            e->children_changing = any_changed || !all_known ? e->children_changing + 1 : 0;
+            const auto whole = [&](bool capture) {
+                step.region = region;
+                step.members = static_cast<int>(end - n);
+                step.copy = !capture;
+                step.capture = capture;
+                for (std::size_t c = n + 1; c < end; ++c) steps_[c].copy = !capture, steps_[c].in_group = true;
+                n = end - 1;
+            };
+            if (all_known && !under_an_earlier(n, region)) {
+                if (all_same && e->picture == Picture::kWithChildren) {
+                    whole(false);
+                    continue;
+                }
+                // A steady window whose children change only now and then is kept with them in the very frame they
+                // change: keeping costs a copy of pixels already drawn, and from the next frame on all of it is
+                // copied (the events list following a moving clock). Not when a child changes frame after frame:
+                // then the window is kept alone (below), and that picture is given up for one with the children only
+                // once they have stayed the same a few frames.
+                const bool now_and_then = e->picture != Picture::kAlone && e->children_changing < kSameFramesBeforeCapture;
+                if (e->same_frames >= kSameFramesBeforeCapture &&
+                    (now_and_then || children_same >= kSameFramesBeforeCapture) && !overlaps_a_picture(e, region)) {
+                    e->picture = Picture::kWithChildren;
+                    e->picture_region = region;
+                    whole(true);
+                    continue;
+                }
+            }
+            // The picture with the children shows what is no longer drawn: the window is drawn until it is taken
+            // again, alone or with them.
+            if (e->picture == Picture::kWithChildren) e->picture = Picture::kNone;
+        }
+        // The window alone. Its children come next in this loop, each alone: one that does not lie on its window (the
+        // timeline's histogram beside its buttons) can still be copied.
+        const bool children_keep_changing = end == n + 1 || e->children_changing >= kSameFramesBeforeCapture;
+        if (e->same_frames == 0 || under_an_earlier(n, step.region)) continue;
+        if (e->picture == Picture::kAlone) {
             step.copy = true;
-        } else if (e->same_frames >= kSameFramesBeforeCapture &&
-                   std::none_of(entries_.begin(), entries_.end(), [&](const auto& kv) {
-                       return kv.second.captured && kv.second.region.overlaps(step.region);
-                   })) {
-            // The pictures share one framebuffer-sized store, each at its place: they must not overlap.
+        } else if (e->same_frames >= kSameFramesBeforeCapture && children_keep_changing &&
+                   !overlaps_a_picture(e, step.region)) {
             step.capture = true;
-            e->captured = true;
+            e->picture = Picture::kAlone;
+            e->picture_region = step.region;
         }
     }
     // Windows gone from the frame are forgotten, so that a window shown again is drawn and captured anew.
@@ -185,11 +254,13 @@ const std::vector<PanelStep>& UnchangedPanels::plan(const ImDrawData& frame, con
 
 void UnchangedPanels::forget() { entries_.clear(); }
 
-ImDrawData drawn_lists(const ImDrawData& frame, const std::vector<PanelStep>& plan, ImVector<ImDrawList*>& lists) {
+ImDrawData drawn_lists(const ImDrawData& frame, const std::vector<PanelStep>& plan, ImVector<ImDrawList*>& lists,
+                       std::size_t from, std::size_t to) {
     lists.resize(0);
     ImDrawData out = frame;
     out.TotalVtxCount = out.TotalIdxCount = 0;
-    for (const PanelStep& step : plan) {
+    for (std::size_t n = from; n < std::min(to, plan.size()); ++n) {
+        const PanelStep& step = plan[n];
         if (step.copy) continue;
         ImDrawList* list = const_cast<ImDrawList*>(step.list);  // ImDrawData holds non-const pointers; never written
         lists.push_back(list);

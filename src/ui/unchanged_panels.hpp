@@ -24,7 +24,14 @@ struct PanelStep {
     const ImDrawList* list = nullptr;
     FramebufferRect region;      // the pixels its triangles can touch (their bounds within its clip rectangles)
     bool copy = false;     // its picture from the last capture is copied in place of drawing it
-    bool capture = false;  // drawn as usual, and its picture is to be kept this frame for the frames to come
+    // Drawn as usual, and its picture is to be kept this frame for the frames to come (its pixels copied from the
+    // window into the store once it is drawn; nothing drawn before it touches its region).
+    bool capture = false;
+    // A panel copied or captured with its child windows (the lists right after it; region: all of theirs): how many
+    // lists this step's copy or capture covers, itself included. The children's own steps are then `in_group`, and
+    // `copy` when the window is copied (not drawn, and not copied again).
+    int members = 1;
+    bool in_group = false;
 };
 
 // Which of the window's panels are the same as in the last frame, so that their picture can be copied instead of
@@ -36,7 +43,8 @@ struct PanelStep {
 //
 // A list is planned for copying only when the copy gives exactly the pixels drawing would:
 // - it is byte for byte the list of the last frames (vertices, indices, commands), under the same framebuffer size,
-//   background colour and font texture, and was captured (drawn alone over the background) when it became so;
+//   background colour and font texture, and was captured when it became so (its pixels copied from the window
+//   right after it was drawn, over the background: nothing drawn before it in the frame touches its region);
 // - it uses only the font texture, and no callbacks (another texture's content could change unseen);
 // - its region stays off `keep_out` (the map, redrawn every frame under it), unless the list begins by filling its
 //   whole region with opaque colour (a window's background and title bar, as the map's legend card), which hides the
@@ -48,6 +56,12 @@ struct PanelStep {
 // most frames, as the status line's frame time, is not captured again and again),
 // unless its region overlaps one captured before: the pictures share one store, each at its place on the screen.
 // Lists are known by their window's name; a name met twice in one frame is never copied.
+//
+// Child windows ("##inspector/##events_...", ImGui draws them right after their window) lie on their window's
+// picture, so alone they are never copied. A steady window is captured with its children (as one picture) in the
+// frame they change, and copied with them while they stay the same (the inspector with its events list, which
+// follows a moving clock only a few times a second). A window whose child changes frame after frame (the sidebar's
+// count of events in the window while the clock moves) is captured alone, and the child drawn over its copy.
 class UnchangedPanels {
 public:
     static constexpr int kSameFramesBeforeCapture = 3;
@@ -64,13 +78,17 @@ public:
     int framebuffer_height() const { return fb_h_; }
 
 private:
+    enum class Picture { kNone, kAlone, kWithChildren };
     struct Entry {
         ImVector<ImDrawVert> vertices;
         ImVector<ImDrawIdx> indices;
         ImVector<ImDrawCmd> commands;
         FramebufferRect region;
-        bool captured = false;
+        Picture picture = Picture::kNone;  // what the store holds of it
+        FramebufferRect picture_region;    // where (its region, or with its children's)
+        std::string children;              // its child windows' names when last planned (a change forgets the picture)
         int same_frames = 0;  // frames in a row the list was unchanged
+        int children_changing = 0;  // frames in a row one of its children changed
         int seen_in_frame = -1;
     };
     std::unordered_map<std::string, Entry> entries_;
@@ -82,6 +100,8 @@ private:
 };
 
 // The frame's draw data without the lists planned for copying: the lists point into `frame`, `lists` holds them.
-ImDrawData drawn_lists(const ImDrawData& frame, const std::vector<PanelStep>& plan, ImVector<ImDrawList*>& lists);
+// Only the steps [from, to) of the plan: the lists up to a capture are drawn before it is taken (PanelPainter).
+ImDrawData drawn_lists(const ImDrawData& frame, const std::vector<PanelStep>& plan, ImVector<ImDrawList*>& lists,
+                       std::size_t from = 0, std::size_t to = static_cast<std::size_t>(-1));
 
 }  // namespace em

@@ -76,7 +76,7 @@ TEST_F(UnchangedPanelsTest, AnUnchangedPanelIsCapturedOnceThenCopied) {
     for (int i = 0; i < 10; ++i) {
         const PanelStep* s = step_of(plan(f), "##sidebar");
         ASSERT_NE(s, nullptr);
-        EXPECT_FALSE(s->copy && s->capture);
+        EXPECT_FALSE(s->copy && s->capture);  // a capture is drawn, then kept
         captures += s->capture;
         if (s->copy && first_copy < 0) first_copy = i;
         copies += s->copy;
@@ -117,6 +117,67 @@ TEST_F(UnchangedPanelsTest, AChildThatChangesEveryFrameLeavesItsParentCopied) {
             EXPECT_TRUE(step_of(p, "##sidebar")->copy) << i;
         }
     }
+}
+
+TEST_F(UnchangedPanelsTest, AWindowAndItsUnchangedChildAreCapturedAndCopiedTogether) {
+    Frame f;
+    draw(f);
+    int captures = 0;
+    for (int i = 0; i < 10; ++i) {
+        const auto& p = plan(f);
+        const PanelStep* sidebar = step_of(p, "##sidebar");
+        const PanelStep* child = step_of(p, "##sidebar/##shown");
+        ASSERT_NE(child, nullptr);
+        ASSERT_EQ(child, sidebar + 1);  // ImGui draws a window's children right after it
+        captures += sidebar->capture;
+        if (sidebar->capture) {
+            // Drawn in the window as usual that frame, the child too, and kept with it.
+            EXPECT_EQ(sidebar->members, 2);
+            EXPECT_FALSE(sidebar->copy);
+            EXPECT_TRUE(child->in_group);
+            EXPECT_FALSE(child->copy);
+        }
+        if (i >= UnchangedPanels::kSameFramesBeforeCapture + 1) {
+            EXPECT_TRUE(sidebar->copy) << i;
+            EXPECT_EQ(sidebar->members, 2);
+            EXPECT_TRUE(child->copy && child->in_group) << i;  // not drawn, and not copied on its own
+            // The copy covers the child's pixels.
+            EXPECT_LE(sidebar->region.x0, child->region.x0);
+            EXPECT_LE(sidebar->region.y0, child->region.y0);
+            EXPECT_GE(sidebar->region.x1, child->region.x1);
+            EXPECT_GE(sidebar->region.y1, child->region.y1);
+        }
+    }
+    EXPECT_EQ(captures, 1);
+}
+
+TEST_F(UnchangedPanelsTest, AChildThatChangesNowAndThenIsCopiedWithItsWindowBetweenTheChanges) {
+    // The events list following a moving clock a few times a second: the child changes every 12th frame.
+    Frame f;
+    draw(f);
+    int with_child = 0, alone = 0, drawn_child = 0;
+    for (int i = 0; i < 60; ++i) {
+        if (i % 12 == 0) f.shown = i;
+        const auto& p = plan(f);
+        const PanelStep* sidebar = step_of(p, "##sidebar");
+        const PanelStep* child = step_of(p, "##sidebar/##shown");
+        if (i % 12 == 0 && i > 0) {
+            // The frame of the change: the child is drawn, and its window with it (its picture held the old child);
+            // both are kept at once, to be copied from the next frame.
+            EXPECT_FALSE(child->copy) << i;
+            EXPECT_FALSE(sidebar->copy) << i;
+            EXPECT_TRUE(sidebar->capture) << i;
+            EXPECT_EQ(sidebar->members, 2) << i;
+        } else if (i > UnchangedPanels::kSameFramesBeforeCapture) {
+            EXPECT_TRUE(sidebar->copy && child->copy) << i;
+        }
+        if (sidebar->copy) (sidebar->members == 2 ? with_child : alone)++;
+        drawn_child += !child->copy;
+    }
+    EXPECT_EQ(alone, 0);  // never captured alone: its child changes only now and then
+    // Drawn in the first frames (until the window has been steady long enough) and in the 4 frames of a change.
+    EXPECT_EQ(drawn_child, UnchangedPanels::kSameFramesBeforeCapture + 1 + 4);
+    EXPECT_EQ(with_child, 60 - drawn_child);
 }
 
 TEST_F(UnchangedPanelsTest, NothingOverTheMapIsCopied) {
