@@ -25,6 +25,8 @@ Result<MapRenderer> MapRenderer::create(const std::string& font_path) {
     if (!marker) return marker.error();
     auto bins = BinRenderer::create();
     if (!bins) return bins.error();
+    auto dots = DotRenderer::create();
+    if (!dots) return dots.error();
     auto text = TextRenderer::create();
     if (!text) return text.error();
     auto font = FontAtlas::load(font_path);
@@ -34,6 +36,7 @@ Result<MapRenderer> MapRenderer::create(const std::string& font_path) {
     r.line_ = std::move(line).value();
     r.marker_ = std::move(marker).value();
     r.bins_ = std::move(bins).value();
+    r.dots_ = std::move(dots).value();
     r.text_ = std::move(text).value();
     r.font_ = std::move(font).value();
     return r;
@@ -181,7 +184,7 @@ void MapRenderer::draw_events(const SceneRef& scene, const MapStyle& style, cons
     if (!scene.events) return;
     const EventOverlay& overlay = *scene.events;
     draw_presence_tints(scene, style, camera, lod_bias);  // over every layer, under the marks
-    draw_point_events(overlay.points, style.events, camera, pixel_scale, marker_, bins_);  // under the links and troop markers
+    draw_point_events(overlay.points, style.events, camera, pixel_scale, dots_, bins_);  // under the links and troop markers
     const GpuMesh& arcs = gpu_.get(overlay.arcs.projected);
     const auto& ranges = overlay.arcs.projected.ranges;
     // Links: a casing (white in light) under the colour so they read over fills and each other.

@@ -7,6 +7,7 @@
 #include "core/result.hpp"
 #include "render/bin_renderer.hpp"
 #include "render/camera.hpp"
+#include "render/dot_renderer.hpp"
 #include "render/fill_renderer.hpp"
 #include "render/font_atlas.hpp"
 #include "render/gpu_mesh_cache.hpp"
@@ -97,6 +98,7 @@ private:
     LineRenderer line_;
     MarkerRenderer marker_;
     BinRenderer bins_;  // hexagon bins of point events, one draw
+    DotRenderer dots_;  // point events' dots, one draw
     TextRenderer text_;
     FontAtlas font_;
     GpuMeshCache gpu_;

@@ -9,7 +9,6 @@
 
 #include "gl/gl_api.hpp"
 #include "render/actor_style.hpp"
-#include "render/marker_renderer.hpp"
 
 namespace em {
 
@@ -333,7 +332,7 @@ PointEventLegend point_event_legend(const PointEvents& points) {
 }
 
 void draw_point_events(const PointEvents& points, const EventMarkColors& colors, const Camera& camera,
-                       float pixel_scale, MarkerRenderer& markers, const BinRenderer& bins) {
+                       float pixel_scale, DotRenderer& dots, const BinRenderer& bins) {
     if (points.marks.empty()) return;
     const PointEventLayout& layout = points.layout(camera, pixel_scale);
     if (layout.aggregated) {
@@ -350,7 +349,7 @@ void draw_point_events(const PointEvents& points, const EventMarkColors& colors,
         bins.draw(points.uploaded_bins, camera);
         return;
     }
-    // Dots, grouped by what the marker shader takes as uniforms: colour, size, ring and fade.
+    // Dots, grouped by style (colour, size, ring and fade), as when each group was a draw of the marker shader.
     struct Group {
         MarkerStyle style;
         float opacity;
@@ -384,7 +383,14 @@ void draw_point_events(const PointEvents& points, const EventMarkColors& colors,
         g.centres.push_back(static_cast<float>(m.world.x));
         g.centres.push_back(static_cast<float>(m.world.y));
     }
-    for (auto& [key, g] : groups) markers.draw(g.centres, g.style, g.opacity, camera);
+    // One instanced draw, the groups' order kept (largest first; small dots end on top).
+    std::vector<DotInstance> instances;
+    instances.reserve(layout.dots.size());
+    for (const auto& [key, g] : groups)
+        for (std::size_t k = 0; k + 1 < g.centres.size(); k += 2)
+            instances.push_back(make_dot(g.centres[k], g.centres[k + 1], g.style.radius, g.style.stroke_width,
+                                         g.style.fill, g.style.stroke, g.opacity));
+    dots.draw(instances, camera);
 }
 
 }  // namespace em

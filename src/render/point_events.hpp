@@ -17,13 +17,13 @@
 #include "geo/projection.hpp"
 #include "render/bin_renderer.hpp"
 #include "render/camera.hpp"
+#include "render/dot_renderer.hpp"
 #include "render/gpu_mesh.hpp"
 #include "render/incident_cache.hpp"
 #include "scene/style.hpp"
 
 namespace em {
 
-class MarkerRenderer;
 
 // Point events (incidents: ACLED rows) on the map: each a dot coloured by its event type (or by its party when
 // data/acled_actors.csv maps one of its actors) and sized by its fatalities; when more than
@@ -151,8 +151,8 @@ struct PointEventLegend {
 };
 PointEventLegend point_event_legend(const PointEvents& points);
 
-// Draws the layout for the camera with the map's marker and bin renderers (GL; current context).
+// Draws the layout for the camera with the map's dot and bin renderers (GL; current context).
 void draw_point_events(const PointEvents& points, const EventMarkColors& colors, const Camera& camera,
-                       float pixel_scale, MarkerRenderer& markers, const BinRenderer& bins);
+                       float pixel_scale, DotRenderer& dots, const BinRenderer& bins);
 
 }  // namespace em
