@@ -44,7 +44,7 @@ run() {
     import -window root "$out/${name}_after.png"
     # A window that is gone by now has crashed: say so with its log, rather than as xdotool's BadWindow.
     kill -0 "$pid" 2>/dev/null || { echo "the $name window (pid $pid) exited early; its log:" >&2; cat "$log" >&2; exit 1; }
-    xdotool key --window "$wid" ctrl+q; sleep 1; kill "$pid" 2>/dev/null || true
+    xdotool key --window "$wid" ctrl+q 2>/dev/null || true; sleep 1; kill "$pid" 2>/dev/null || true
 }
 
 run copying ""

@@ -39,14 +39,15 @@ print(datetime.datetime.strptime(title.split(" - ")[-1], "%d %b %Y").date().isof
 PY
 )
 crop=$(crop_of "$out/tints_moved.json" map 2)
-xdotool key --window "$wid1" ctrl+q; sleep 1; kill "$pid1" 2>/dev/null || true
+# The window may close on the q before xdotool sends the key releases: its BadWindow is no failure (as elsewhere).
+xdotool key --window "$wid1" ctrl+q 2>/dev/null || true; sleep 1; kill "$pid1" 2>/dev/null || true
 
 read -r pid2 wid2 < <(open_at "$date_now" "$out/tints_fresh.json" "$out/tints_fresh.log")
 pids+=("$pid2")
 xdotool mousemove --window "$wid2" $(corner_of "$out/tints_fresh.json")
 sleep 3
 import -window root "$out/tints_fresh.png"
-xdotool key --window "$wid2" ctrl+q; sleep 1; kill "$pid2" 2>/dev/null || true
+xdotool key --window "$wid2" ctrl+q 2>/dev/null || true; sleep 1; kill "$pid2" 2>/dev/null || true
 
 # Pixels of the map area differing by more than 3% of a channel's range (antialiasing noise stays below).
 differ() {
