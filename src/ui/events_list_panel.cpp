@@ -44,10 +44,8 @@ const Event* keyboard_step(const std::vector<const Event*>& rows, const Event* p
     return step_row(rows, pinned, step);
 }
 
-}  // namespace
-
-namespace {
 bool same_days(const TimeWindow& a, const TimeWindow& b) { return a.first() == b.first() && a.last() == b.last(); }
+
 }  // namespace
 
 bool list_behind_clock(const EventsListState& st, const TimeWindow& window) {

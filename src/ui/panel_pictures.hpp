@@ -52,7 +52,7 @@ public:
         std::string captured_names;  // the windows captured, comma-separated (for --stats notes)
         // The lists drawn, not copied: owner window and vertex count (--stats sums them per window, to show which
         // panels cost llvmpipe its triangles each frame).
-        std::vector<std::pair<std::string, int>> drawn;
+        std::vector<std::pair<const char*, int>> drawn;  // names valid for this frame (ImGui's windows)
     };
 
     template <typename DrawRest>

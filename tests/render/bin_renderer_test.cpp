@@ -6,7 +6,7 @@
 
 #include "events/hex_bins.hpp"
 #include "render/bin_renderer.hpp"
-#include "render/offscreen_target.hpp"
+#include "support/blend_target.hpp"
 #include "support/headless_fixture.hpp"
 
 namespace em {
@@ -15,15 +15,10 @@ namespace {
 class BinRendererTest : public test::HeadlessSuite {};
 
 TEST_F(BinRendererTest, EachBinBlendsItsOwnColourAndOpacityOnce) {
-    auto target = OffscreenTarget::create(96, 64, 0);
+    auto target = test::white_blending_target(96, 64);
     ASSERT_TRUE(target) << target.error().message;
     auto renderer = BinRenderer::create();
     ASSERT_TRUE(renderer) << renderer.error().message;
-    target->bind();
-    glClearColor(1, 1, 1, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     // Three neighbouring cells of a 12-unit grid, drawn 0.9 of their size as point_events draws them: black at 0.5,
     // black at 0.25 (what one run per colour drew at its first bin's opacity), red at 1.
     const double radius = 12;
@@ -40,10 +35,7 @@ TEST_F(BinRendererTest, EachBinBlendsItsOwnColourAndOpacityOnce) {
     renderer->draw(bins, camera);
     glDisable(GL_BLEND);
     const Image img = target->read();
-    auto at = [&](XY world) {
-        const XY s = camera.to_screen(world);
-        return img.row(static_cast<int>(s.y)) + static_cast<int>(s.x) * 4;
-    };
+    auto at = [&](XY world) { return test::pixel_at(img, camera, world); };
     EXPECT_NEAR(at(a)[0], 128, 1);  // black at 0.5 over white, blended once on the diagonal two of its triangles share
     EXPECT_NEAR(at(b)[0], 191, 1);  // black at 0.25: its own opacity
     EXPECT_EQ(at(c)[0], 255);       // red, opaque

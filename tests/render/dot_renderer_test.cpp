@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "render/dot_renderer.hpp"
-#include "render/offscreen_target.hpp"
+#include "support/blend_target.hpp"
 #include "support/headless_fixture.hpp"
 
 namespace em {
@@ -14,15 +14,10 @@ namespace {
 class DotRendererTest : public test::HeadlessSuite {};
 
 TEST_F(DotRendererTest, DotsAreDrawnInOrderEachWithItsOwnStyle) {
-    auto target = OffscreenTarget::create(96, 64, 0);
+    auto target = test::white_blending_target(96, 64);
     ASSERT_TRUE(target) << target.error().message;
     auto renderer = DotRenderer::create();
     ASSERT_TRUE(renderer) << renderer.error().message;
-    target->bind();
-    glClearColor(1, 1, 1, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     const Camera camera({0, 0}, 1.0, 96, 64);
     const Color red = Color::hex(0xFF0000), blue = Color::hex(0x0000FF), black = Color::hex(0x000000);
     // A large red dot with a black ring at x = -20, a small blue one over its right edge at x = -8 (drawn after it:
@@ -32,10 +27,7 @@ TEST_F(DotRendererTest, DotsAreDrawnInOrderEachWithItsOwnStyle) {
                    camera);
     glDisable(GL_BLEND);
     const Image img = target->read();
-    auto at = [&](double x, double y) {
-        const XY s = camera.to_screen({x, y});
-        return img.row(static_cast<int>(s.y)) + static_cast<int>(s.x) * 4;
-    };
+    auto at = [&](double x, double y) { return test::pixel_at(img, camera, {x, y}); };
     EXPECT_EQ(at(-20, 0)[0], 255);  // red fill
     EXPECT_EQ(at(-20, 0)[2], 0);
     EXPECT_LT(at(-20, 12.5)[0], 40);  // its black ring (radius 14, 2 px wide)

@@ -80,9 +80,9 @@ void note_frame(FrameStats& stats, const std::string& what) {
 
 void note_panels_copied(FrameStats& stats, int copied) { stats.panels_copied += copied; }
 
-void note_panels_drawn(FrameStats& stats, const std::vector<std::pair<std::string, int>>& drawn) {
+void note_panels_drawn(FrameStats& stats, const std::vector<std::pair<const char*, int>>& drawn) {
     for (const auto& [name, vertices] : drawn) {
-        auto& [frames, sum] = stats.drawn_lists[name];
+        auto& [frames, sum] = stats.drawn_lists[name ? name : ""];
         ++frames;
         sum += vertices;
     }

@@ -71,7 +71,7 @@ void note_imgui_draw(FrameStats& stats, int vertices, int indices, int commands)
 // Adds the frame's count of panels copied instead of drawn.
 void note_panels_copied(FrameStats& stats, int copied);
 // Adds the lists drawn this frame (owner window, vertices) to the per-window totals.
-void note_panels_drawn(FrameStats& stats, const std::vector<std::pair<std::string, int>>& drawn);
+void note_panels_drawn(FrameStats& stats, const std::vector<std::pair<const char*, int>>& drawn);
 
 // Counts a frame that has just been swapped (loading: something was still loading during it; layer_shown: it
 // showed a user layer). Returns its duration in ms, from the end of the previous frame.
