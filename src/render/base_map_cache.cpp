@@ -14,9 +14,10 @@ namespace em {
 
 namespace {
 
-// Tiles of a spread redraw: small enough that one costs a fraction of a frame with a heavy layer on llvmpipe
-// (land10m over a 3200x1800 cache: 104 tiles, the busiest with ~50k triangles and as many segments), large
-// enough that the features cut by a tile's edges are not drawn many times over.
+// Tiles of a redraw: small enough that one costs a fraction of a frame with a heavy layer on llvmpipe (land10m
+// over a 3200x1800 cache: 104 tiles, the busiest with ~50k triangles and as many segments), large enough that the
+// features cut by a tile's edges are not drawn many times over. Also the size of the multisampled drawing buffer
+// (2 MB with 4 samples and a stencil, against 102 MB for a 3200x1800 picture: issue 18's window memory).
 constexpr int kTile = 256;
 // The most primitives (fill triangles and outline segments, render/layer_work) a tile of a spread redraw may hold
 // before it is cut in four: about 45 ms on llvmpipe, so that the busiest tiles (Norway's coast in land10m: ~190 k
@@ -38,17 +39,13 @@ Camera BaseMapCache::cache_camera(const Camera& view) const {
 }
 
 void BaseMapCache::queue(Rect rect) {
-    if (!spread()) {
-        todo_.push_back(rect);
-        return;
-    }
     for (int y = rect.y; y < rect.y + rect.height; y += kTile)
         for (int x = rect.x; x < rect.x + rect.width; x += kTile)
             todo_.push_back({x, y, std::min(kTile, rect.x + rect.width - x), std::min(kTile, rect.y + rect.height - y)});
 }
 
 bool BaseMapCache::ensure_spare() {
-    const int w = target_->width(), h = target_->height();
+    const int w = picture_->width(), h = picture_->height();
     if (spare_ && spare_->width() == w && spare_->height() == h) return true;
     // Only ever copied into and out of: no depth-stencil buffer (13 MB at 1920x1080).
     auto t = OffscreenTarget::create(w, h, 0, OffscreenTarget::Storage::kWindowCopy, OffscreenTarget::Stencil::kWithout);
@@ -59,20 +56,25 @@ bool BaseMapCache::ensure_spare() {
 
 bool BaseMapCache::start_full_redraw(const Camera& camera, int samples, bool stencil, const MapStyle& style) {
     const Camera old = cached_;
-    const bool had_picture = target_ && full_redraws_ > 0;
+    const bool had_picture = picture_ && full_redraws_ > 0;
     margin_x_ = camera.width() / 3;
     margin_y_ = camera.height() / 3;
     const int w = camera.width() + 2 * margin_x_, h = camera.height() + 2 * margin_y_;
     bool fresh = false;
-    if (!target_ || target_->width() != w || target_->height() != h || target_->samples() != samples ||
-        target_->has_stencil() != stencil) {
-        // A depth-stencil buffer only for a scene that needs one (scene_needs_stencil): multisampled, it is as large
-        // as the colour buffer (51 MB at 1920x1080 with 4 samples: issue 18's window memory).
-        auto t = OffscreenTarget::create(w, h, samples, OffscreenTarget::Storage::kWindowCopy,
+    if (!drawing_ || drawing_->samples() != samples || drawing_->has_stencil() != stencil) {
+        // A depth-stencil buffer only for a scene that needs one (scene_needs_stencil).
+        auto t = OffscreenTarget::create(kTile, kTile, samples, OffscreenTarget::Storage::kWindowCopy,
                                          stencil ? OffscreenTarget::Stencil::kWith : OffscreenTarget::Stencil::kWithout);
         if (!t) return false;
-        target_ = std::move(t).value();
+        drawing_ = std::move(t).value();
         translucent_prepared_ = false;
+    }
+    if (!picture_ || picture_->width() != w || picture_->height() != h) {
+        // Single-sampled, without a stencil: tiles are drawn in drawing_ and resolved into it.
+        auto t = OffscreenTarget::create(w, h, 0, OffscreenTarget::Storage::kWindowCopy,
+                                         OffscreenTarget::Stencil::kWithout);
+        if (!t) return false;
+        picture_ = std::move(t).value();
         spare_.reset();
         fresh = true;
         // The spare picture is made now, with the cache, not at the first pan's scroll: on llvmpipe making a
@@ -85,7 +87,7 @@ bool BaseMapCache::start_full_redraw(const Camera& camera, int samples, bool ste
     if (spread()) {
         const Color& sea = style.ocean;
         if (fresh || !had_picture) {
-            target_->clear_region(0, 0, w, h, sea.r, sea.g, sea.b);  // nothing to show meanwhile but the sea
+            picture_->clear_region(0, 0, w, h, sea.r, sea.g, sea.b);  // nothing to show meanwhile but the sea
         } else if (!(old == camera)) {
             // The old picture, moved and scaled to where the new camera sees the same places, stays up until the
             // tiles replace it (both are stored upside down: GL rows are the pictures' rows from the top).
@@ -100,11 +102,11 @@ bool BaseMapCache::start_full_redraw(const Camera& camera, int samples, bool ste
                 // Moved, not scaled (a pan while a layer loads): a copy clipped to both pictures. Mesa copies that as
                 // memory; a blit whose source reaches outside the picture goes through a shader, 35-45 ms at this size
                 // on llvmpipe under load and ~200 ms the first time (bench/README, coldopen2).
-                spare_->copy_shifted_from(*target_, -x0, -y0);
+                spare_->copy_shifted_from(*picture_, -x0, -y0);
             } else {
-                spare_->copy_scaled_from(*target_, x0, y0, x1, y1);
+                spare_->copy_scaled_from(*picture_, x0, y0, x1, y1);
             }
-            target_->copy_shifted_from(*spare_, 0, 0);
+            picture_->copy_shifted_from(*spare_, 0, 0);
         }
     }
     cached_ = camera;
@@ -116,8 +118,8 @@ bool BaseMapCache::start_full_redraw(const Camera& camera, int samples, bool ste
 }
 
 void BaseMapCache::prepare_translucent_fills(MapRenderer& renderer) {
-    if (!target_ || translucent_prepared_) return;
-    target_->bind();
+    if (!drawing_ || translucent_prepared_) return;
+    drawing_->bind();
     // Under a scissor, as a tile is drawn: the stencil is then cleared under it, which llvmpipe does with a shader
     // of its own (compiled the first time too).
     glEnable(GL_SCISSOR_TEST);
@@ -129,7 +131,7 @@ void BaseMapCache::prepare_translucent_fills(MapRenderer& renderer) {
 }
 
 bool BaseMapCache::scroll(const MapStyle& style, long dx, long dy) {
-    const int w = target_->width(), h = target_->height();
+    const int w = picture_->width(), h = picture_->height();
     if (std::labs(dx) >= w || std::labs(dy) >= h) return false;
     if (!ensure_spare()) return false;
     const double mpp = cached_.metres_per_pixel_x();
@@ -139,10 +141,9 @@ bool BaseMapCache::scroll(const MapStyle& style, long dx, long dy) {
     // The picture is stored upside down: moving the camera right moves the content left (-dx), moving it up moves
     // the content down the picture, which is up the stored rows (+dy).
     const int sx = static_cast<int>(-dx), sy = static_cast<int>(dy);
-    // Through a single-sampled spare picture (a copy within one framebuffer must not overlap); the multisampled
-    // drawing buffer needs no copy: only the strips are drawn into it, and only they are resolved.
-    spare_->copy_shifted_from(*target_, sx, sy);
-    target_->copy_shifted_from(*spare_, 0, 0);
+    // Through the spare picture (a copy within one framebuffer must not overlap).
+    spare_->copy_shifted_from(*picture_, sx, sy);
+    picture_->copy_shifted_from(*spare_, 0, 0);
     // Tiles still queued move with the picture; what moves off it is dropped.
     std::vector<Rect> kept;
     for (Rect r : todo_) {
@@ -159,7 +160,7 @@ bool BaseMapCache::scroll(const MapStyle& style, long dx, long dy) {
     if (sy > 0) strips.push_back({0, 0, w, sy});
     if (sy < 0) strips.push_back({0, h + sy, w, -sy});
     for (const Rect& s : strips) {
-        if (spread()) target_->clear_region(s.x, s.y, s.width, s.height, style.ocean.r, style.ocean.g, style.ocean.b);
+        if (spread()) picture_->clear_region(s.x, s.y, s.width, s.height, style.ocean.r, style.ocean.g, style.ocean.b);
         queue(s);
     }
     cached_ = moved;
@@ -214,15 +215,18 @@ DrawStats BaseMapCache::draw_queued(MapRenderer& renderer, const SceneRef& scene
                 }
             }
         }
-        target_->bind();
+        // The tile is drawn in the corner of the tile-sized drawing buffer: the viewport is the whole picture's,
+        // moved by whole pixels, so that each pixel is rasterised exactly as in a picture-sized buffer.
+        drawing_->bind();
+        glViewport(-t.x, -t.y, big.width(), big.height());
         glEnable(GL_SCISSOR_TEST);
-        glScissor(t.x, t.y, t.width, t.height);
+        glScissor(0, 0, t.width, t.height);
         glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ++tiles_drawn_;
         const DrawStats s = renderer.draw_layers(scene, style, big, pixel_scale_, 1.0, &cull);
         glDisable(GL_SCISSOR_TEST);
-        target_->resolve_region(t.x, t.y, t.width, t.height);
+        drawing_->resolve_corner_into(*picture_, t.width, t.height, t.x, t.y);
         total.triangles += s.triangles, total.segments += s.segments, total.base_level = s.base_level;
         if (!spread()) continue;
         glFinish();  // the tile's real cost, so that the budget means time
@@ -235,7 +239,7 @@ DrawStats BaseMapCache::draw_queued(MapRenderer& renderer, const SceneRef& scene
 
 bool BaseMapCache::present(MapRenderer& renderer, const SceneRef& scene, const MapStyle& style, const Camera& camera,
                            int samples, bool settled, DrawStats* stats, int dst_x, int dst_y) {
-    const bool have = target_ && full_redraws_ > 0;
+    const bool have = picture_ && full_redraws_ > 0;
     const bool same_scale = have && cached_.metres_per_pixel_x() == camera.metres_per_pixel_x() &&
                             cached_.metres_per_pixel_y() == camera.metres_per_pixel_y();
     const bool same_size = have && cached_.width() == camera.width() && cached_.height() == camera.height();
@@ -254,10 +258,10 @@ bool BaseMapCache::present(MapRenderer& renderer, const SceneRef& scene, const M
     }
     const bool fits = same_scale && same_size && std::abs(dx) <= margin_x_ && std::abs(dy) <= margin_y_;
     const bool aligned = std::abs(dx - std::round(dx)) < 1e-3 && std::abs(dy - std::round(dy)) < 1e-3;
-    const bool scrollable = same_scale && same_size && aligned && target_->samples() == samples;
+    const bool scrollable = same_scale && same_size && aligned && drawing_->samples() == samples;
     bool full = false, scroll_now = false;
     const bool stencil = scene_needs_stencil(scene);
-    if (!have || !valid_ || target_->has_stencil() != stencil) {
+    if (!have || !valid_ || drawing_->has_stencil() != stencil) {
         full = true;
     } else if (same_scale) {
         // Panning: copy while the shift stays inside the margin (and whole pixels once the view rests). Leaving
@@ -308,7 +312,7 @@ bool BaseMapCache::present(MapRenderer& renderer, const SceneRef& scene, const M
     const double cy =
         margin_y_ + cached_.height() / 2.0 + (camera.centre().y - cached_.centre().y) / cached_.metres_per_pixel_y();
     const double half_w = camera.width() / 2.0 / scale_x, half_h = camera.height() / 2.0 / scale_y;
-    target_->blit_region_to_default(
+    picture_->blit_region_to_default(
         static_cast<int>(std::lround(cx - half_w)), static_cast<int>(std::lround(cy - half_h)),
         static_cast<int>(std::lround(cx + half_w)), static_cast<int>(std::lround(cy + half_h)), dst_x, dst_y,
         camera.width(), camera.height(), /*drawn_flipped=*/true);

@@ -68,6 +68,16 @@ void OffscreenTarget::resolve_region(int x, int y, int width, int height) const 
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
+void OffscreenTarget::resolve_corner_into(const OffscreenTarget& picture, int width, int height, int dst_x,
+                                           int dst_y) const {
+    // Desktop GL resolves between rectangles of one size at different places (GLES would not).
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, (samples_ > 0 ? draw_fbo_ : resolve_fbo_).id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, picture.resolve_fbo_.id());
+    glBlitFramebuffer(0, 0, width, height, dst_x, dst_y, dst_x + width, dst_y + height, GL_COLOR_BUFFER_BIT,
+                      GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
 void OffscreenTarget::blit_to_default() const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_.id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);

@@ -31,6 +31,10 @@ public:
     void resolve() const;
     // Resolves multisampling (if any) of the rectangle (x, y, width, height) only.
     void resolve_region(int x, int y, int width, int height) const;
+    // Resolves the drawn rectangle (0, 0, width, height) (multisampled or not) into `picture`'s resolved picture
+    // with its bottom-left corner at (dst_x, dst_y): a small target draws the tiles of a larger picture
+    // (BaseMapCache), so that the multisampled buffers are a tile's size, not the picture's.
+    void resolve_corner_into(const OffscreenTarget& picture, int width, int height, int dst_x, int dst_y) const;
     // Copies the resolved image into the window's framebuffer (same size, origin bottom-left).
     void blit_to_default() const;
     // Copies the source rectangle [x0, x1) x [y0, y1) (GL orientation, may reach outside the target: the
