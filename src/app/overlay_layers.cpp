@@ -113,6 +113,12 @@ public:
     double finest_tolerance() const { return finest_tolerance_; }
     // The finest copy (after read()).
     const std::vector<VectorLayer>& finest() const { return finest_; }
+    // Hands over the finest copy and lets go of the coarser one: the last use of the source, so that its lon/lat
+    // vertices are gone before the prepared mesh is stored and projected (a cold open's peak with land10m).
+    std::vector<VectorLayer> take_finest() {
+        current_ = {};
+        return std::move(finest_);
+    }
     // The copy at `tolerance` (after read(); tolerances asked in increasing order, from kDetailTolerances).
     const std::vector<VectorLayer>& at(double tolerance) {
         if (reached_ == 0) current_ = finest_;
@@ -284,7 +290,7 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
     }
     if (!layers && !parked) {
         if (cancelled()) return cancel_error;
-        layers = prepare_all(source.finest());
+        layers = prepare_all(source.take_finest());
         if (finest > 0) {
             for (auto& layer : *layers)
                 layer.warnings.push_back(path + " (layer " + layer.name +
@@ -295,8 +301,11 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
         if (cache) cache->store(path, finest > 0 ? heavy : whole, *layers);
     }
 
-    // 4. The scene layers, each with its coarser levels (coarsest first).
-    std::vector<SceneLayer> out = parked ? std::move(*parked) : scene_layers(path, std::move(*layers), projection);
+    // 4. The scene layers, each with its coarser levels (coarsest first). A full detail prepared just now that has
+    // coarser levels is projected parked too: never whole beside its lon/lat mesh and every level's.
+    std::vector<SceneLayer> out =
+        parked ? std::move(*parked)
+               : scene_layers(path, std::move(*layers), projection, /*park=*/park_finer_levels && !levels.empty());
     for (const auto& layer : out)
         if (warnings) warnings->insert(warnings->end(), layer.data.warnings.begin(), layer.data.warnings.end());
     const double keep_level_drawn_at = parking.view_metres_per_pixel ? parking.view_metres_per_pixel->load()

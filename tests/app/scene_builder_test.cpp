@@ -249,6 +249,12 @@ TEST(OverlayDetailTest, ParkingAtLoadKeepsTheLevelTheViewDraws) {
     ASSERT_TRUE(all_parked);
     for (std::size_t i = 1; i < all_parked->front().coarser.size(); ++i)
         EXPECT_TRUE(vertices_parked(all_parked->front().coarser[i].projected)) << i;
+    // The full detail, prepared here (no cache), is projected parked as a cached one is: never whole, its fill
+    // indices kept as their triangles' places in the lon/lat mesh (a cold open's peak with land10m).
+    const ProjectedMesh& full = all_parked->front().projected;
+    EXPECT_TRUE(vertices_parked(full));
+    EXPECT_TRUE(full.fill_indices.empty());
+    EXPECT_EQ(full.source_triangles.size() * 3, reference.data.mesh.fill.indices.size());
 }
 
 // A --layer file starts loading before the window has a view (issue 18's cold open): the scale whose level is kept

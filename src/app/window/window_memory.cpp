@@ -2,6 +2,8 @@
 
 #include <malloc.h>
 
+#include "core/heap_pages.hpp"
+
 namespace em {
 
 namespace {
@@ -14,7 +16,7 @@ constexpr int kOwnMappingFrom = 8 << 20;
 void tune_allocator_for_window() { mallopt(M_MMAP_THRESHOLD, kOwnMappingFrom); }
 
 void give_back_freed_memory(std::size_t bytes) {
-    if (bytes >= kTrimAfter) malloc_trim(0);
+    if (bytes >= kTrimAfter) return_free_heap_pages();
 }
 
 }  // namespace em
