@@ -17,7 +17,8 @@ namespace {
 // Tiles of a redraw: small enough that one costs a fraction of a frame with a heavy layer on llvmpipe (land10m
 // over a 3200x1800 cache: 104 tiles, the busiest with ~50k triangles and as many segments), large enough that the
 // features cut by a tile's edges are not drawn many times over. Also the size of the multisampled drawing buffer
-// (2 MB with 4 samples and a stencil, against 102 MB for a 3200x1800 picture: issue 18's window memory).
+// (2 MB with 4 samples and a stencil, against 102 MB for the 2236x1422 picture of a 1920x1080 window: issue
+// 18's window memory).
 constexpr int kTile = 256;
 // The most primitives (fill triangles and outline segments, render/layer_work) a tile of a spread redraw may hold
 // before it is cut in four: about 45 ms on llvmpipe, so that the busiest tiles (Norway's coast in land10m: ~190 k

@@ -282,8 +282,8 @@ TEST_F(BaseMapCacheTest, TheSparePictureIsMadeWithTheCacheNotAtTheFirstScroll) {
 // The cache's drawing buffer gets a depth-stencil buffer only when the scene needs one (scene_needs_stencil): an
 // equirect base map does not (51 MB saved at 1920x1080 with 4 samples), and draws the same picture without it; a
 // projection that folds fills needs it, and the cache is made again with one.
-// The multisampled buffer (and its depth-stencil) is a tile's size, not the picture's (1066x600 here; 3200x1800 at
-// 1920x1080, 102 MB with 4 samples): each tile is drawn in its corner and resolved into its place in the picture.
+// The multisampled buffer (and its depth-stencil) is a tile's size, not the picture's (1066x600 here; 2236x1422 in
+// a 1920x1080 window, 102 MB with 4 samples): each tile is drawn in its corner and resolved into its place.
 TEST_F(BaseMapCacheTest, TilesAreDrawnInATileSizedMultisampledBuffer) {
     const Camera camera = default_camera();
     const Image direct = draw_directly(camera);
