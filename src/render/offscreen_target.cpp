@@ -69,7 +69,7 @@ void OffscreenTarget::resolve_region(int x, int y, int width, int height) const 
 }
 
 void OffscreenTarget::resolve_corner_into(const OffscreenTarget& picture, int width, int height, int dst_x,
-                                           int dst_y) const {
+                                          int dst_y) const {
     // Desktop GL resolves between rectangles of one size at different places (GLES would not).
     glBindFramebuffer(GL_READ_FRAMEBUFFER, (samples_ > 0 ? draw_fbo_ : resolve_fbo_).id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, picture.resolve_fbo_.id());
