@@ -60,14 +60,6 @@ void OffscreenTarget::resolve() const {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-void OffscreenTarget::resolve_region(int x, int y, int width, int height) const {
-    if (samples_ == 0) return;
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, draw_fbo_.id());
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_.id());
-    glBlitFramebuffer(x, y, x + width, y + height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-}
-
 void OffscreenTarget::resolve_corner_into(const OffscreenTarget& picture, int width, int height, int dst_x,
                                           int dst_y) const {
     // Desktop GL resolves between rectangles of one size at different places (GLES would not).

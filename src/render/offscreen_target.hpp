@@ -29,8 +29,6 @@ public:
     void bind() const;
     // Resolves multisampling (if any) into the readable buffer.
     void resolve() const;
-    // Resolves multisampling (if any) of the rectangle (x, y, width, height) only.
-    void resolve_region(int x, int y, int width, int height) const;
     // Resolves the drawn rectangle (0, 0, width, height) (multisampled or not) into `picture`'s resolved picture
     // with its bottom-left corner at (dst_x, dst_y): a small target draws the tiles of a larger picture
     // (BaseMapCache), so that the multisampled buffers are a tile's size, not the picture's.
