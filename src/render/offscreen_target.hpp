@@ -55,8 +55,7 @@ public:
     // blit_region_to_default(..., drawn_flipped = true) gives it back as it was in `source`.
     void copy_region_flipped_from(const OffscreenTarget& source, int x0, int y0, int x1, int y1) const;
     // Copies the resolved picture of `source` (same size) into this target's resolved picture moved by (dx, dy)
-    // pixels in GL orientation; what the move uncovers is left as it was (and so is the multisampled drawing buffer,
-    // if any: draw and resolve_region the uncovered parts).
+    // pixels in GL orientation; what the move uncovers is left as it was (draw the uncovered parts again).
     void copy_shifted_from(const OffscreenTarget& source, int dx, int dy) const;
     // Copies the rectangle [x0, x1) x [y0, y1) of `source`'s resolved picture (GL orientation; it may reach
     // outside the source, whose outside leaves this target's pixels as they were) over the whole of this target's
