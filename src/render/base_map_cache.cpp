@@ -118,6 +118,21 @@ bool BaseMapCache::start_full_redraw(const Camera& camera, int samples, bool ste
     return true;
 }
 
+void BaseMapCache::redraw_area(const BBox& box) {
+    if (!picture_ || !valid_ || full_redraws_ == 0 || box.empty()) return;
+    // The picture is stored upside down, so its rects count rows from the top, as the cache camera's screen does.
+    const Camera big = cache_camera(cached_);
+    const XY a = big.to_screen({box.min_x, box.max_y}), b = big.to_screen({box.max_x, box.min_y});
+    // A few pixels more for the outlines drawn over the edge (as a tile's cull margin).
+    const int m = static_cast<int>(std::ceil(kCullMargin * pixel_scale_));
+    const int x0 = std::max(0, static_cast<int>(std::floor(std::min(a.x, b.x))) - m);
+    const int y0 = std::max(0, static_cast<int>(std::floor(std::min(a.y, b.y))) - m);
+    const int x1 = std::min(picture_->width(), static_cast<int>(std::ceil(std::max(a.x, b.x))) + m);
+    const int y1 = std::min(picture_->height(), static_cast<int>(std::ceil(std::max(a.y, b.y))) + m);
+    if (x0 >= x1 || y0 >= y1) return;
+    queue({x0, y0, x1 - x0, y1 - y0});
+}
+
 void BaseMapCache::prepare_translucent_fills(MapRenderer& renderer) {
     if (!drawing_ || translucent_prepared_) return;
     drawing_->bind();
@@ -225,7 +240,7 @@ DrawStats BaseMapCache::draw_queued(MapRenderer& renderer, const SceneRef& scene
         glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ++tiles_drawn_;
-        const DrawStats s = renderer.draw_layers(scene, style, big, pixel_scale_, 1.0, &cull);
+        const DrawStats s = renderer.draw_layers(scene, style, big, pixel_scale_, 1.0, &cull, tints_);
         glDisable(GL_SCISSOR_TEST);
         drawing_->resolve_corner_into(*picture_, t.width, t.height, t.x, t.y);
         total.triangles += s.triangles, total.segments += s.segments, total.base_level = s.base_level;
@@ -261,7 +276,8 @@ bool BaseMapCache::present(MapRenderer& renderer, const SceneRef& scene, const M
     const bool aligned = std::abs(dx - std::round(dx)) < 1e-3 && std::abs(dy - std::round(dy)) < 1e-3;
     const bool scrollable = same_scale && same_size && aligned && drawing_->samples() == samples;
     bool full = false, scroll_now = false;
-    const bool stencil = scene_needs_stencil(scene);
+    // Tints drawn here are translucent: each country blends once (FillRenderer), whatever its triangles do.
+    const bool stencil = scene_needs_stencil(scene) || tints_ == TintsDrawn::kWithLayers;
     if (!have || !valid_ || drawing_->has_stencil() != stencil) {
         full = true;
     } else if (same_scale) {

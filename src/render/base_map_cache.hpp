@@ -16,7 +16,8 @@ namespace em {
 // down in the window's BGRA layout: see OffscreenTarget::Storage). Zooming shows the cached picture scaled until
 // the view rests, then redraws. A pan that leaves the margin scrolls the cache: what the old picture and the new
 // share is copied and only the uncovered strips are drawn (the fill rate, not the triangles, is what llvmpipe
-// spends most of a redraw on). Events and labels are drawn over it every frame.
+// spends most of a redraw on). Events and labels are drawn over it every frame; the presence tints are drawn into
+// it when asked (set_tints_drawn), the tiles under a country whose tint changes redrawn (redraw_area).
 //
 // With a frame budget (the window's), a redraw is spread over frames, as QGIS renders a heavy layer
 // progressively: the cache is drawn tile by tile, the tiles nearest the view's centre first, until the frame has
@@ -45,6 +46,17 @@ public:
     void set_pixel_scale(float pixel_scale) {
         if (pixel_scale != pixel_scale_) pixel_scale_ = pixel_scale, valid_ = false;
     }
+
+    // Whether the presence tints are drawn into the cached picture (the window: a still frame then draws none;
+    // the caller passes redraw_area the countries whose tint changes) or left to the events over it (the
+    // default). A change marks the picture out of date.
+    void set_tints_drawn(TintsDrawn tints) {
+        if (tints != tints_) tints_ = tints, valid_ = false;
+    }
+    // Queues the part of the cached picture under `box` (projected metres) to be drawn again (a country whose
+    // presence tint changed), the rest kept; the old pixels stay up until its tiles are drawn. Nothing when there
+    // is no picture yet or it is out of date anyway.
+    void redraw_area(const BBox& box);
 
     // The most present() spends drawing the cache in one call, in ms, when a redraw can be spread (0: no limit,
     // every redraw is finished at once). At least one tile is drawn per call.
@@ -110,6 +122,7 @@ private:
     std::size_t upload_slice_ = kUploadSliceBytes;
     int full_redraws_ = 0, scrolls_ = 0, tiles_drawn_ = 0;
     std::size_t tile_work_limit_ = 0;
+    TintsDrawn tints_ = TintsDrawn::kWithEvents;
 
     bool spread() const { return budget_ms_ > 0; }
     // Makes the single-sampled spare picture the target's size (kept between redraws). False if GL cannot.

@@ -156,23 +156,19 @@ std::vector<bool> country_mask(const SceneLayer& base, int iso, const CountryPre
     return mask;
 }
 
-// One party: tint the country in its colour; several: the badges tell, the tint would mislead.
-bool tinted(const CountryPresence& cp) { return cp.parties.size() == 1; }
-
 }  // namespace
 
 void MapRenderer::draw_presence_tints(const SceneRef& scene, const MapStyle& style, const Camera& camera,
-                                      double lod_bias) {
+                                      const BBox& cull, double lod_bias) {
     if (!scene.events) return;
     const SceneLayer* level = scene.base_for(camera.metres_per_pixel_x() * lod_bias);
     if (!level) return;
     const SceneLayer& base = *level;
-    const BBox cull = camera.visible();
     const int iso = base.data.field_index("iso_a3");
     if (iso < 0) return;
     const GpuMesh& gpu = gpu_.get(base.projected);
     for (const CountryPresence& cp : scene.events->presence) {
-        if (!tinted(cp)) continue;
+        if (!is_tinted(cp)) continue;
         const std::vector<bool> mask = country_mask(base, iso, cp);
         fill_.draw(gpu, visible_ranges(base.projected, cull, RangePart::kFill, &mask),
                    style.events.parties.of(cp.parties.front()), style.presence_tint_opacity * cp.opacity, camera);
@@ -180,10 +176,11 @@ void MapRenderer::draw_presence_tints(const SceneRef& scene, const MapStyle& sty
 }
 
 void MapRenderer::draw_events(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
-                              double lod_bias) {
+                              double lod_bias, TintsDrawn tints) {
     if (!scene.events) return;
     const EventOverlay& overlay = *scene.events;
-    draw_presence_tints(scene, style, camera, lod_bias);  // over every layer, under the marks
+    // Over every layer, under the marks.
+    if (tints == TintsDrawn::kWithEvents) draw_presence_tints(scene, style, camera, camera.visible(), lod_bias);
     draw_point_events(overlay.points, style.events, camera, pixel_scale, dots_, bins_);  // under the links and troop markers
     const GpuMesh& arcs = gpu_.get(overlay.arcs.projected);
     const auto& ranges = overlay.arcs.projected.ranges;
@@ -256,7 +253,7 @@ void MapRenderer::prepare_translucent_fill(const Camera& camera) {
 }
 
 DrawStats MapRenderer::draw_layers(const SceneRef& scene, const MapStyle& style, const Camera& camera,
-                                   float pixel_scale, double lod_bias, const BBox* cull_box) {
+                                   float pixel_scale, double lod_bias, const BBox* cull_box, TintsDrawn tints) {
     DrawStats stats;
     const BBox cull = cull_box ? *cull_box : camera.visible();
     set_map_blend_state();
@@ -280,6 +277,7 @@ DrawStats MapRenderer::draw_layers(const SceneRef& scene, const MapStyle& style,
         draw_outlines(*layer, layer->style, camera, cull, pixel_scale, stats);
         draw_points(*layer, layer->style, camera, pixel_scale);
     }
+    if (tints == TintsDrawn::kWithLayers) draw_presence_tints(scene, style, camera, cull, lod_bias);
     return stats;
 }
 
@@ -312,11 +310,11 @@ DrawStats MapRenderer::draw_labels(const SceneRef& scene, const MapStyle& style,
 }
 
 DrawStats MapRenderer::draw_overlays(const SceneRef& scene, const MapStyle& style, const Camera& camera,
-                                     float pixel_scale, int viewport_x, int viewport_y) {
+                                     float pixel_scale, int viewport_x, int viewport_y, TintsDrawn tints) {
     set_map_blend_state();
     glViewport(viewport_x, viewport_y, camera.width(), camera.height());
     fill_.begin_pass();
-    draw_events(scene, style, camera, pixel_scale, 1.0);
+    draw_events(scene, style, camera, pixel_scale, 1.0, tints);
     return draw_labels(scene, style, camera, pixel_scale, 1.0);
 }
 
@@ -327,7 +325,7 @@ DrawStats MapRenderer::draw(const SceneRef& scene, const MapStyle& style, const 
     glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     DrawStats stats = draw_layers(scene, style, view, pixel_scale, lod_bias);
-    draw_events(scene, style, view, pixel_scale, lod_bias);
+    draw_events(scene, style, view, pixel_scale, lod_bias, TintsDrawn::kWithEvents);
     DrawStats labels = draw_labels(scene, style, camera, pixel_scale, lod_bias, tile);
     stats.labels = labels.labels;
     return stats;

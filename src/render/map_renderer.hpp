@@ -16,6 +16,7 @@
 #include "render/map_scene.hpp"
 #include "render/map_style.hpp"
 #include "render/marker_renderer.hpp"
+#include "render/presence_tints.hpp"
 #include "render/text_renderer.hpp"
 
 namespace em {
@@ -50,17 +51,19 @@ public:
                    double lod_bias = 1.0, const Tile* tile = nullptr);
     // Draws only the layers under the events and labels: the base map, graticule and user layers, which do not
     // change while the clock runs (the window's cached base map, a clip's static picture); no clear. The presence
-    // tints are not among them: they are drawn with the events (draw_overlays), over every layer, so that moving
-    // the clock never redraws these. `cull`, if
+    // tints, over every layer, are drawn here only when asked (TintsDrawn::kWithLayers: the window's cache, which
+    // redraws the tiles under a tint that changes); otherwise with the events (draw_overlays), so that a clip's
+    // fading tints never redraw its static picture. `cull`, if
     // given, is the part of the camera's view to draw (a tile under a scissor): features outside it are skipped,
     // and the pixels inside are exactly those of the whole draw, the transform being the camera's; the stencil is
     // then cleared under the scissor only.
     DrawStats draw_layers(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
-                          double lod_bias, const BBox* cull = nullptr);
-    // Draws the events (presence tints, links, markers) and all labels over whatever is in the bound framebuffer, in the camera's
-    // size with its bottom-left corner at (viewport_x, viewport_y) (the window's map area; clip with a scissor).
+                          double lod_bias, const BBox* cull = nullptr, TintsDrawn tints = TintsDrawn::kWithEvents);
+    // Draws the events (presence tints unless draw_layers drew them, links, markers) and all labels over whatever
+    // is in the bound framebuffer, in the camera's size with its bottom-left corner at (viewport_x, viewport_y)
+    // (the window's map area; clip with a scissor).
     DrawStats draw_overlays(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale = 1.0f,
-                            int viewport_x = 0, int viewport_y = 0);
+                            int viewport_x = 0, int viewport_y = 0, TintsDrawn tints = TintsDrawn::kWithEvents);
     // Draws capitals and labels.
     DrawStats draw_labels(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
                           double lod_bias, const Tile* tile = nullptr);
@@ -118,10 +121,12 @@ private:
     void draw_outlines(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, const BBox& cull,
                        float pixel_scale, DrawStats& stats);
     void draw_points(const SceneLayer& layer, const LayerStyle& style, const Camera& camera, float pixel_scale);
-    // Countries where one outside party is present, in its colour, from the base level drawn at this scale.
-    void draw_presence_tints(const SceneRef& scene, const MapStyle& style, const Camera& camera, double lod_bias);
+    // Countries where one outside party is present, in its colour, from the base level drawn at this scale; only
+    // their parts that meet `cull`.
+    void draw_presence_tints(const SceneRef& scene, const MapStyle& style, const Camera& camera, const BBox& cull,
+                             double lod_bias);
     void draw_events(const SceneRef& scene, const MapStyle& style, const Camera& camera, float pixel_scale,
-                     double lod_bias);
+                     double lod_bias, TintsDrawn tints);
     GpuMesh arrow_mesh_;  // rebuilt every draw: a handful of triangles
 };
 

@@ -5,6 +5,7 @@
 // DISPLAY set, a window that cannot be made is a failure, not a skip.
 #include "render/base_map_cache.hpp"
 #include "render/layer_work.hpp"
+#include "render/presence_tints.hpp"
 
 #include <gtest/gtest.h>
 
@@ -332,6 +333,58 @@ TEST_F(BaseMapCacheTest, ADepthStencilBufferOnlyForASceneThatNeedsOne) {
         ASSERT_TRUE(cache.present(*renderer_, flat, MapStyle{}, flat_camera, samples, true, nullptr));
         EXPECT_FALSE(cache.has_stencil());
     }
+}
+
+// The window draws the presence tints into the cache (TintsDrawn::kWithLayers): the picture then equals the layers
+// drawn with their tints, and when a country's tint changes only the tiles under it are drawn again (redraw_area
+// with changed_tints_box). A cache not told keeps the old tints: that shows too.
+TEST_F(BaseMapCacheTest, TintsInThePictureFollowTheCountriesWhoseTintChanged) {
+    const Camera camera = default_camera();
+    const MapStyle style;
+    EventOverlay events;
+    CountryPresence mali;
+    mali.country = "MLI";
+    mali.parties = {"Russia"};
+    events.presence = {mali};
+    SceneRef scene = *scene_;
+    scene.events = &events;
+    const auto direct_with_tints = [&] {
+        clear_window_magenta();
+        glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        renderer_->draw_layers(scene, style, camera, 1.0f, 1.0, nullptr, TintsDrawn::kWithLayers);
+        return read_window();
+    };
+    const Image mali_only = direct_with_tints();
+    // Mali is ~1,500 pixels of this view.
+    ASSERT_GT(differing_pixels(mali_only, draw_directly(camera)), 500) << "no tint drawn";
+    BaseMapCache cache, told_nothing;
+    for (BaseMapCache* c : {&cache, &told_nothing}) {
+        c->set_tints_drawn(TintsDrawn::kWithLayers);
+        clear_window_magenta();
+        ASSERT_TRUE(c->present(*renderer_, scene, style, camera, 0, true, nullptr));
+        expect_same(read_window(), mali_only);
+    }
+    const int tiles = cache.tiles_drawn();
+    const std::vector<PresenceTint> drawn = presence_tints(scene, style);
+
+    CountryPresence niger = mali;
+    niger.country = "NER";
+    events.presence.push_back(niger);
+    const Image both = direct_with_tints();
+    ASSERT_GT(differing_pixels(both, mali_only), 500) << "Niger's tint does not show";
+    cache.redraw_area(changed_tints_box(scene, drawn, presence_tints(scene, style)));
+    clear_window_magenta();
+    ASSERT_TRUE(cache.present(*renderer_, scene, style, camera, 0, true, nullptr));
+    expect_same(read_window(), both);
+    EXPECT_EQ(cache.full_redraws(), 1);
+    std::printf("tiles: whole picture %d, Niger's %d\n", tiles, cache.tiles_drawn() - tiles);
+    EXPECT_GT(cache.tiles_drawn(), tiles);
+    EXPECT_LT(cache.tiles_drawn() - tiles, tiles / 2);  // Niger's tiles, not the picture's
+
+    clear_window_magenta();
+    told_nothing.present(*renderer_, scene, style, camera, 0, true, nullptr);
+    EXPECT_GT(differing_pixels(read_window(), both), 500);
 }
 
 // A move of more than the cache's size has nothing to copy: the cache is drawn whole.

@@ -330,7 +330,8 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
         glClearColor(bg.x, bg.y, bg.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        // The base map comes from its cache; events and labels are drawn over it every frame.
+        // The base map (and the presence tints) come from its cache; events and labels are drawn over it every frame.
+        if (follow_presence_tints(redraw, scene, style)) note_frame(stats, "presence tints changed");
         if (auto drawn =
                 present_base_map(renderer, scene, style, view, redraw, options.samples))
             stats.base_map = panels.status.detail = base_map_detail(*drawn, loading.finer.valid());
@@ -343,7 +344,8 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glEnable(GL_SCISSOR_TEST);  // markers and labels at the area's edge stop there
         glScissor(map_gl_x(view), map_gl_y(view), view.camera.width(), view.camera.height());
-        renderer.draw_overlays(scene, style, view.camera, view.pixel_scale, map_gl_x(view), map_gl_y(view));
+        renderer.draw_overlays(scene, style, view.camera, view.pixel_scale, map_gl_x(view), map_gl_y(view),
+                               TintsDrawn::kWithLayers);
         glDisable(GL_SCISSOR_TEST);
         renderer.sweep(scene);  // GPU copies of removed or reprojected layers and of old event arcs go
         // The driver has them now (render/uploaded_vertices), levels the view left are parked; what was let go

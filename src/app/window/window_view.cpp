@@ -16,6 +16,16 @@ void redraw_base_map(MapRedraw& redraw) {
     redraw.dirty = true;
 }
 
+bool follow_presence_tints(MapRedraw& redraw, const SceneRef& scene, const MapStyle& style) {
+    redraw.base_cache.set_tints_drawn(TintsDrawn::kWithLayers);
+    std::vector<PresenceTint> now = presence_tints(scene, style);
+    if (now == redraw.tints) return false;
+    redraw.base_cache.redraw_area(changed_tints_box(scene, redraw.tints, now));
+    redraw.tints = std::move(now);
+    redraw.dirty = true;
+    return true;
+}
+
 Camera camera_for(const BBox& lon_lat, const Projection& projection, int width, int height, UiRect area) {
     if (area.w < 1 || area.h < 1) area = {0, 0, float(width), float(height)};
     Camera fitted = Camera::fit(projection.project_box(lon_lat), std::max(1, int(area.w)), std::max(1, int(area.h)));
