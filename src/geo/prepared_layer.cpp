@@ -39,15 +39,6 @@ void append_outline(const std::vector<GeoPoint>& pts, bool closed, LayerMesh& m)
     }
 }
 
-// Everything one feature contributes, built independently so features can be done in parallel.
-struct FeaturePiece {
-    TriangleMesh fill;
-    LayerMesh outline;  // only outline_points/joins used
-    std::vector<GeoPoint> points;
-    GeoPoint label{kNaN, kNaN};
-    bool failed = false;
-};
-
 // One polygon part, cut, densified and tessellated: the unit of parallel work (countries like Russia have
 // hundreds of parts, so parts balance the threads far better than whole features).
 struct PartPiece {
@@ -67,36 +58,17 @@ PartPiece build_part(const Polygon& poly, const PrepareOptions& opt, Tessellator
     return part;
 }
 
-// Joins a feature's tessellated parts with its lines and points, and finds its label anchor.
-FeaturePiece assemble_piece(const Feature& f, std::vector<PartPiece>& parts, const PrepareOptions& opt) {
-    FeaturePiece piece;
-    std::vector<Polygon> cut_polygons;
-    cut_polygons.reserve(parts.size());
-    std::size_t vertices = 0, indices = 0;
-    for (const PartPiece& part : parts) vertices += part.fill.vertices.size(), indices += part.fill.indices.size();
-    piece.fill.vertices.reserve(vertices), piece.fill.indices.reserve(indices);
-    for (PartPiece& part : parts) {
-        const auto base = static_cast<std::uint32_t>(piece.fill.vertices.size());
-        piece.fill.vertices.insert(piece.fill.vertices.end(), part.fill.vertices.begin(), part.fill.vertices.end());
-        for (auto idx : part.fill.indices) piece.fill.indices.push_back(base + idx);
-        piece.failed |= part.failed;
-        part.fill = TriangleMesh{};
-        for (const auto& ring : part.cut.rings) append_outline(ring, true, piece.outline);
-        cut_polygons.push_back(std::move(part.cut));
-    }
+// A closed ring of n >= 2 points gives n + 1 outline points, an open line of n >= 2 gives n (as append_outline).
+std::size_t outline_size(std::size_t n, bool closed) { return n < 2 ? 0 : closed ? n + 1 : n; }
+
+// A feature's lines, cut at the antimeridian and densified, as outline strips.
+LayerMesh line_outlines(const Feature& f, const PrepareOptions& opt) {
+    LayerMesh lines;
     for (const LineString& line : f.lines) {
         for (const auto& cut : cut_line_at_antimeridian(line))
-            append_outline(densify(cut, opt.densify_degrees, false), false, piece.outline);
+            append_outline(densify(cut, opt.densify_degrees, false), false, lines);
     }
-    piece.points = f.points;
-    if (!cut_polygons.empty()) {
-        piece.label = label_anchor(cut_polygons);
-    } else if (!f.points.empty()) {
-        piece.label = f.points.front();
-    } else if (!f.lines.empty() && !f.lines.front().empty()) {
-        piece.label = f.lines.front()[f.lines.front().size() / 2];
-    }
-    return piece;
+    return lines;
 }
 
 // Even-odd point-in-polygon over all rings.
@@ -174,8 +146,7 @@ GeoPoint label_anchor(const std::vector<Polygon>& polygons) {
 }
 
 std::size_t count_mesh_points(const VectorLayer& layer, const PrepareOptions& options) {
-    // As append_outline: a closed ring of n >= 2 points gives n + 1, an open line of n >= 2 gives n.
-    const auto outline = [](std::size_t n, bool closed) -> std::size_t { return n < 2 ? 0 : closed ? n + 1 : n; };
+    const auto outline = outline_size;
     std::size_t count = 0;
     for (const auto& f : layer.features) {
         for (const auto& poly : f.polygons) {
@@ -246,9 +217,13 @@ PreparedLayer prepare_layer(const VectorLayer& input, const PrepareOptions& opti
         std::vector<std::jthread> pool;
         for (int t = 0; t < threads; ++t) pool.emplace_back(work, t);
     }
-    std::vector<FeaturePiece> pieces(n);
-    for (size_t i = 0; i < n; ++i) pieces[i] = assemble_piece(layer.features[i], parts[i], options);
-    parts.clear();
+    // Each feature's tessellated parts, rings, lines and points go straight into the mesh, in feature order, and
+    // are let go as they are copied: a copy per feature first (pieces assembled, then copied again) held a big
+    // feature's mesh twice, and the pieces' pages beside the parts' (land10m.geojson, 250 countries of up to
+    // 19,000 parts: the cold open's peak was there, in the assembly).
+    std::vector<LayerMesh> lines(n);
+    for (size_t i = 0; i < n; ++i)
+        if (!layer.features[i].lines.empty()) lines[i] = line_outlines(layer.features[i], options);
 
     LayerMesh& m = out.mesh;
     m.fill_even_odd = options.fan_fill;
@@ -257,42 +232,65 @@ PreparedLayer prepare_layer(const VectorLayer& input, const PrepareOptions& opti
     // Exact sizes first: growing by doubling held up to twice the mesh while it was copied (hundreds of MB for a
     // layer of millions of vertices).
     std::size_t vertices = 0, indices = 0, outline = 0, points = 0;
-    for (const FeaturePiece& p : pieces) {
-        vertices += p.fill.vertices.size(), indices += p.fill.indices.size();
-        outline += p.outline.outline_points.size(), points += p.points.size();
+    for (size_t i = 0; i < n; ++i) {
+        for (const PartPiece& part : parts[i]) {
+            vertices += part.fill.vertices.size(), indices += part.fill.indices.size();
+            for (const auto& ring : part.cut.rings) outline += outline_size(ring.size(), true);
+        }
+        outline += lines[i].outline_points.size();
+        points += layer.features[i].points.size();
     }
     m.fill.vertices.reserve(vertices), m.fill.indices.reserve(indices);
     m.outline_points.reserve(outline), m.outline_joins.reserve(outline), m.points.reserve(points);
-    // The pieces' pages go back to the system as the mesh fills: held to the end, the pieces (under glibc's mmap
-    // threshold, so in the heaps) and the mesh were twice the mesh (land10m's cold open: 1403 -> 1151 MiB).
+    // The parts' pages go back to the system as the mesh fills: they are under glibc's mmap threshold, in the
+    // heaps, and held to the end they and the mesh were twice the mesh (land10m's cold open: 1403 -> 1151 MiB).
     HeapPageReturn pages(32u << 20);
     for (size_t i = 0; i < n; ++i) {
-        FeaturePiece& p = pieces[i];
+        const Feature& f = layer.features[i];
         FeatureRange r;
-        const auto base = static_cast<std::uint32_t>(m.fill.vertices.size());
+        bool failed = false;
         r.first_index = static_cast<std::uint32_t>(m.fill.indices.size());
-        m.fill.vertices.insert(m.fill.vertices.end(), p.fill.vertices.begin(), p.fill.vertices.end());
-        for (auto idx : p.fill.indices) m.fill.indices.push_back(base + idx);
-        r.index_count = static_cast<std::uint32_t>(p.fill.indices.size());
+        for (PartPiece& part : parts[i]) {
+            const auto base = static_cast<std::uint32_t>(m.fill.vertices.size());
+            m.fill.vertices.insert(m.fill.vertices.end(), part.fill.vertices.begin(), part.fill.vertices.end());
+            for (auto idx : part.fill.indices) m.fill.indices.push_back(base + idx);
+            failed |= part.failed;
+            pages.freed(release_storage(part.fill.vertices) + release_storage(part.fill.indices));
+        }
+        r.index_count = static_cast<std::uint32_t>(m.fill.indices.size()) - r.first_index;
         r.first_outline = static_cast<std::uint32_t>(m.outline_points.size());
-        m.outline_points.insert(m.outline_points.end(), p.outline.outline_points.begin(),
-                                p.outline.outline_points.end());
-        m.outline_joins.insert(m.outline_joins.end(), p.outline.outline_joins.begin(), p.outline.outline_joins.end());
-        r.outline_count = static_cast<std::uint32_t>(p.outline.outline_points.size());
+        std::vector<Polygon> cut_polygons;
+        cut_polygons.reserve(parts[i].size());
+        for (PartPiece& part : parts[i]) {
+            for (const auto& ring : part.cut.rings) append_outline(ring, true, m);
+            cut_polygons.push_back(std::move(part.cut));
+        }
+        m.outline_points.insert(m.outline_points.end(), lines[i].outline_points.begin(), lines[i].outline_points.end());
+        m.outline_joins.insert(m.outline_joins.end(), lines[i].outline_joins.begin(), lines[i].outline_joins.end());
+        r.outline_count = static_cast<std::uint32_t>(m.outline_points.size()) - r.first_outline;
         r.first_point = static_cast<std::uint32_t>(m.points.size());
-        m.points.insert(m.points.end(), p.points.begin(), p.points.end());
-        r.point_count = static_cast<std::uint32_t>(p.points.size());
+        m.points.insert(m.points.end(), f.points.begin(), f.points.end());
+        r.point_count = static_cast<std::uint32_t>(f.points.size());
         m.ranges.push_back(r);
-        out.label_points.push_back(p.label);
-        if (p.failed) {
+        GeoPoint label{kNaN, kNaN};
+        if (!cut_polygons.empty()) {
+            label = label_anchor(cut_polygons);
+        } else if (!f.points.empty()) {
+            label = f.points.front();
+        } else if (!f.lines.empty() && !f.lines.front().empty()) {
+            label = f.lines.front()[f.lines.front().size() / 2];
+        }
+        out.label_points.push_back(label);
+        if (failed) {
             ++m.tessellation_failures;
-            out.warnings.push_back(layer.source + " (layer " + layer.name + "): feature " +
-                                   std::to_string(layer.features[i].fid) +
+            out.warnings.push_back(layer.source + " (layer " + layer.name + "): feature " + std::to_string(f.fid) +
                                    ": polygon could not be filled (tessellation failed); outline still drawn");
         }
-        pages.freed(release_storage(p.fill.vertices) + release_storage(p.fill.indices) +
-                    release_storage(p.outline.outline_points) + release_storage(p.outline.outline_joins) +
-                    release_storage(p.points));
+        std::size_t rings = 0;
+        for (Polygon& cut : cut_polygons)
+            for (auto& ring : cut.rings) rings += release_storage(ring);
+        pages.freed(rings + release_storage(lines[i].outline_points) + release_storage(lines[i].outline_joins));
+        std::vector<PartPiece>().swap(parts[i]);
     }
     return out;
 }
