@@ -279,16 +279,31 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
     // 3. Prepare what the cache did not have, coarsest first; when the full detail has to be prepared too and no
     // quick preview was shown (a source under kDetailLevelsFrom vertices that densifying took over it), the
     // coarsest level is shown meanwhile.
+    // A level prepared here while the full detail is still to prepare is let go once the cache has it, and read
+    // back after: the full detail's tessellation is the cold open's peak, and the levels' lon/lat meshes held
+    // beside it added ~140 MiB with land10m (bench/README.md, "Session of 2026-12-06 (6)").
+    const bool full_detail_to_prepare = !layers && !parked;
+    std::vector<Level*> to_read_back;
     for (auto level = levels.rbegin(); level != levels.rend(); ++level) {
         if (!level->prepared) {
             if (cancelled()) return cancel_error;
             level->prepared = prepare_all(level->vectors);
             level->vectors = {};
-            if (cache) cache->store(path, simplified_by(level->tolerance, only), *level->prepared);
+            if (cache) {
+                const PrepareOptions options = simplified_by(level->tolerance, only);
+                cache->store(path, options, *level->prepared);
+                std::error_code ec;
+                const bool stored = std::filesystem::exists(cache->entry_path(path, options), ec);
+                if (full_detail_to_prepare && stored && level != levels.rbegin()) {
+                    level->prepared.reset();
+                    to_read_back.push_back(&*level);
+                    continue;
+                }
+            }
         }
-        if (!layers && !parked && level == levels.rbegin()) show_preview(*level->prepared);
+        if (full_detail_to_prepare && level == levels.rbegin()) show_preview(*level->prepared);
     }
-    if (!layers && !parked) {
+    if (full_detail_to_prepare) {
         if (cancelled()) return cancel_error;
         layers = prepare_all(source.take_finest());
         if (finest > 0) {
@@ -306,6 +321,10 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
     std::vector<SceneLayer> out =
         parked ? std::move(*parked)
                : scene_layers(path, std::move(*layers), projection, /*park=*/park_finer_levels && !levels.empty());
+    // The levels let go come back once the full detail is projected (its projection's arrays are gone by then).
+    for (Level* level : to_read_back) level->prepared = cache->load(path, simplified_by(level->tolerance, only));
+    // One the cache cannot give back (removed meanwhile) is left out: the finer level stands in for it.
+    std::erase_if(levels, [&](const Level& level) { return !level.prepared || level.prepared->size() != layer_count; });
     for (const auto& layer : out)
         if (warnings) warnings->insert(warnings->end(), layer.data.warnings.begin(), layer.data.warnings.end());
     const double keep_level_drawn_at = parking.view_metres_per_pixel ? parking.view_metres_per_pixel->load()
