@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -158,6 +161,36 @@ TEST(OverlayDetailTest, WarmOpenGivesTheSameLevelsAsColdAndRemembersRejectedOnes
         }
         options.purpose.clear();
         EXPECT_FALSE(cache.load(path, options)) << t << ": an overlay level was found as a base-map level";
+    }
+}
+
+// A cold open with a cache lets the finer levels go while the full detail is prepared and reads them back from
+// the entries just written (the cold open's peak): the levels are those of a cold open without a cache, which
+// keeps them all along. With a cache it cannot write to, nothing is let go.
+TEST(OverlayDetailTest, LevelsLetGoDuringAColdOpenComeBackAsPrepared) {
+    const DataPaths paths{test::source_dir()};
+    const auto dir = test::temp_dir("overlay-read-back");
+    const Projection equirect = *Projection::from_name("equirect");
+    const std::string path = paths.base_map("10m").string();
+    auto kept = load_overlay_layers(path, equirect, nullptr, nullptr, LoadControl{});
+    const LayerCache cache(dir / "cache");
+    auto read_back = load_overlay_layers(path, equirect, &cache, nullptr, LoadControl{});
+    std::filesystem::create_directories(dir / "file");
+    std::ofstream(dir / "file" / "cache") << "a file where the cache's folder should be";
+    const LayerCache unwritable(dir / "file" / "cache");
+    auto not_stored = load_overlay_layers(path, equirect, &unwritable, nullptr, LoadControl{});
+    ASSERT_TRUE(kept && read_back && not_stored);
+    const SceneLayer& k = kept->front();
+    ASSERT_GE(k.coarser.size(), 2u) << "needs a finer level besides the coarsest (the one never let go)";
+    for (const SceneLayer* other : {&read_back->front(), &not_stored->front()}) {
+        ASSERT_EQ(other->coarser.size(), k.coarser.size());
+        for (std::size_t i = 0; i < k.coarser.size(); ++i) {
+            SCOPED_TRACE("level " + std::to_string(i));
+            EXPECT_EQ(other->coarser[i].tolerance_degrees, k.coarser[i].tolerance_degrees);
+            EXPECT_EQ(other->coarser[i].mesh.outline_points, k.coarser[i].mesh.outline_points);
+            EXPECT_EQ(other->coarser[i].mesh.fill.indices, k.coarser[i].mesh.fill.indices);
+            EXPECT_EQ(other->coarser[i].projected.fill_xy, k.coarser[i].projected.fill_xy);
+        }
     }
 }
 
