@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "app/overlay_preview.hpp"
+#include "core/heap_pages.hpp"
 #include "geo/box_clip.hpp"
 #include "geo/simplify.hpp"
 #include "geo/vertex_restore.hpp"
@@ -72,6 +73,13 @@ std::vector<PreparedLayer> prepare_all(const std::vector<VectorLayer>& vectors) 
     return out;
 }
 
+// The same from layers given up: each polygon goes as soon as it is tessellated (prepare_layer's rvalue form).
+std::vector<PreparedLayer> prepare_all(std::vector<VectorLayer>&& vectors) {
+    std::vector<PreparedLayer> out;
+    for (auto& v : vectors) out.push_back(prepare_layer(std::move(v), PrepareOptions{}));
+    return out;
+}
+
 // The source read once, on first need, and its chain of simplified copies: the finest (the source itself, or
 // ~100 m for heavy sources), then each coarser level simplified from the one before it (so errors add up to at
 // most the sum of the tolerances) with its rings smaller than its tolerance left out: land10m has 770,000 islets
@@ -103,8 +111,10 @@ public:
         if (on_read) on_read(layers);
         // Cancelled while the preview was made (or on seeing it): the finest copy is the slow part, not worth making.
         if (control_.cancel && control_.cancel->load()) return Error{path_ + ": loading cancelled"};
-        if (finest_tolerance_ > 0)
+        if (finest_tolerance_ > 0) {
             for (auto& v : layers) v = simplify_layer(v, finest_tolerance_);
+            return_free_heap_pages();  // the source as read (its rings in the heaps), before the levels are made
+        }
         finest_ = std::move(layers);
         read_ = true;
         return std::nullopt;
@@ -121,17 +131,22 @@ public:
     }
     // The copy at `tolerance` (after read(); tolerances asked in increasing order, from kDetailTolerances).
     const std::vector<VectorLayer>& at(double tolerance) {
-        if (reached_ == 0) current_ = finest_;
         for (const double t : kDetailTolerances) {
             if (t <= reached_ || t <= finest_tolerance_) continue;
             if (t > tolerance) break;
-            for (auto& v : current_) {
-                v = simplify_layer(v, t);
-                drop_small_rings(v, t);
+            // The first level is simplified from the finest copy itself, not from a copy of it (one more copy of
+            // the source at the cold open's busiest moment).
+            const std::vector<VectorLayer>& from = reached_ == 0 ? finest_ : current_;
+            std::vector<VectorLayer> next;
+            next.reserve(from.size());
+            for (const auto& v : from) {
+                next.push_back(simplify_layer(v, t));
+                drop_small_rings(next.back(), t);
             }
+            current_ = std::move(next);
             reached_ = t;
         }
-        return current_;
+        return reached_ == 0 ? finest_ : current_;
     }
 
 private:
@@ -287,7 +302,7 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
     for (auto level = levels.rbegin(); level != levels.rend(); ++level) {
         if (!level->prepared) {
             if (cancelled()) return cancel_error;
-            level->prepared = prepare_all(level->vectors);
+            level->prepared = prepare_all(std::move(level->vectors));
             level->vectors = {};
             if (cache) {
                 const PrepareOptions options = simplified_by(level->tolerance, only);
@@ -314,6 +329,10 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
                                          "(shared borders kept)");
         }
         if (cache) cache->store(path, finest > 0 ? heavy : whole, *layers);
+        // The source's rings and the levels let go are small arrays, freed into glibc's heaps, which keep their
+        // pages: handed back now, before the projections (held to the window's next trim, they were the cold
+        // open's peak with land10m).
+        return_free_heap_pages();
     }
 
     // 4. The scene layers, each with its coarser levels (coarsest first). A full detail prepared just now that has

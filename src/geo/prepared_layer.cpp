@@ -176,10 +176,31 @@ const std::string& PreparedLayer::value(std::size_t feature, int field) const {
     return values[feature][field];
 }
 
+namespace {
+
+// prepare_layer's work on `layer`; when `owned` is the same layer and the caller's to spend, each polygon is let go
+// as soon as it is tessellated, its pages handed back as they add up: at the end of a heavy layer's tessellation
+// its parts and its source were held together (land10m's cold open).
+PreparedLayer prepare_owned_or_not(const VectorLayer& layer, VectorLayer* owned, const PrepareOptions& options);
+
+}  // namespace
+
 PreparedLayer prepare_layer(const VectorLayer& input, const PrepareOptions& options) {
-    VectorLayer simplified;
-    if (options.simplify_degrees > 0) simplified = simplify_layer(input, options.simplify_degrees);
-    const VectorLayer& layer = options.simplify_degrees > 0 ? simplified : input;
+    if (options.simplify_degrees <= 0) return prepare_owned_or_not(input, nullptr, options);
+    VectorLayer simplified = simplify_layer(input, options.simplify_degrees);
+    return prepare_owned_or_not(simplified, &simplified, options);
+}
+
+PreparedLayer prepare_layer(VectorLayer&& input, const PrepareOptions& options) {
+    if (options.simplify_degrees <= 0) return prepare_owned_or_not(input, &input, options);
+    VectorLayer simplified = simplify_layer(input, options.simplify_degrees);
+    input = VectorLayer{};
+    return prepare_owned_or_not(simplified, &simplified, options);
+}
+
+namespace {
+
+PreparedLayer prepare_owned_or_not(const VectorLayer& layer, VectorLayer* owned, const PrepareOptions& options) {
     PreparedLayer out;
     out.source = layer.source;
     out.name = layer.name;
@@ -206,9 +227,15 @@ PreparedLayer prepare_layer(const VectorLayer& input, const PrepareOptions& opti
     if (jobs.size() < 8) threads = 1;
     auto work = [&](int t) {
         Tessellator tess;
+        HeapPageReturn pages(32u << 20);
         for (size_t k = t; k < jobs.size(); k += threads) {
             const auto [i, j] = jobs[k];
             parts[i][j] = build_part(layer.features[i].polygons[j], options, tess);
+            if (!owned) continue;
+            // Only this job reads this polygon: another thread never touches it.
+            std::size_t bytes = 0;
+            for (auto& ring : owned->features[i].polygons[j].rings) bytes += release_storage(ring);
+            pages.freed(bytes);
         }
     };
     if (threads == 1) {
@@ -294,5 +321,7 @@ PreparedLayer prepare_layer(const VectorLayer& input, const PrepareOptions& opti
     }
     return out;
 }
+
+}  // namespace
 
 }  // namespace em

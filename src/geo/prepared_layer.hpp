@@ -68,6 +68,9 @@ struct PrepareOptions {
 
 // Simplifies (if asked), cuts at the antimeridian, densifies, tessellates (in parallel) and finds label anchors.
 PreparedLayer prepare_layer(const VectorLayer& layer, const PrepareOptions& options = {});
+// The same from a layer the caller gives up: each polygon is let go as soon as it is tessellated (a heavy layer's
+// source and its tessellation are never held whole together). Same result.
+PreparedLayer prepare_layer(VectorLayer&& layer, const PrepareOptions& options = {});
 
 // How many outline points plus points prepare_layer would make of this layer (the size of its mesh's
 // outline_points and points together), without tessellating: cutting and densifying only.

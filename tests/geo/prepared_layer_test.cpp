@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 
 #include "geo/vector_loader.hpp"
 #include "geo_test_util.hpp"
@@ -49,6 +50,38 @@ void expect_consistent(const PreparedLayer& p, std::size_t features) {
     EXPECT_EQ(outline, m.outline_points.size());
     EXPECT_EQ(point, m.points.size());
     for (auto i : m.fill.indices) ASSERT_LT(i, m.fill.vertices.size());
+}
+
+// A layer given up (prepare_layer's rvalue form: each polygon let go once tessellated, on several threads) is
+// prepared exactly as a kept one, simplified or not; the 1:10m countries: 255 features, thousands of parts.
+TEST(PreparedLayerTest, ALayerGivenUpIsPreparedAsAKeptOne) {
+    const VectorLayer layer = [] {
+        auto layers = load_vector_source(
+            (std::filesystem::path(test::source_dir()) / "data/naturalearth/ne_10m_admin0_countries.shp").string());
+        EXPECT_TRUE(layers);
+        return layers ? std::move(layers->front()) : VectorLayer{};
+    }();
+    ASSERT_GT(layer.features.size(), 200u);
+    for (const double simplify : {0.0, 0.01}) {
+        SCOPED_TRACE("simplify " + std::to_string(simplify));
+        PrepareOptions options;
+        options.simplify_degrees = simplify;
+        options.threads = 2;
+        const PreparedLayer kept = prepare_layer(layer, options);
+        VectorLayer copy = layer;
+        const PreparedLayer given = prepare_layer(std::move(copy), options);
+        EXPECT_TRUE(given.mesh.fill.vertices == kept.mesh.fill.vertices);
+        EXPECT_TRUE(given.mesh.fill.indices == kept.mesh.fill.indices);
+        EXPECT_TRUE(given.mesh.outline_points == kept.mesh.outline_points);
+        EXPECT_TRUE(given.mesh.outline_joins == kept.mesh.outline_joins);
+        ASSERT_EQ(given.label_points.size(), kept.label_points.size());
+        const auto same = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
+        for (std::size_t i = 0; i < kept.label_points.size(); ++i) {
+            EXPECT_TRUE(same(given.label_points[i].lon, kept.label_points[i].lon)) << i;
+            EXPECT_TRUE(same(given.label_points[i].lat, kept.label_points[i].lat)) << i;
+        }
+        EXPECT_EQ(given.values, kept.values);
+    }
 }
 
 TEST(PreparedLayerTest, PolygonsFixtureHasConsistentRangesAndAreas) {
