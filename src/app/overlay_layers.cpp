@@ -67,13 +67,7 @@ PrepareOptions simplified_by(double degrees, const std::vector<std::string>& lay
     return o;
 }
 
-std::vector<PreparedLayer> prepare_all(const std::vector<VectorLayer>& vectors) {
-    std::vector<PreparedLayer> out;
-    for (const auto& v : vectors) out.push_back(prepare_layer(v, PrepareOptions{}));
-    return out;
-}
-
-// The same from layers given up: each polygon goes as soon as it is tessellated (prepare_layer's rvalue form).
+// Each layer given up: each polygon goes as soon as it is tessellated (prepare_layer's rvalue form).
 std::vector<PreparedLayer> prepare_all(std::vector<VectorLayer>&& vectors) {
     std::vector<PreparedLayer> out;
     for (auto& v : vectors) out.push_back(prepare_layer(std::move(v), PrepareOptions{}));
@@ -306,9 +300,7 @@ Result<std::vector<SceneLayer>> load_overlay_layers(const std::string& path, con
             level->vectors = {};
             if (cache) {
                 const PrepareOptions options = simplified_by(level->tolerance, only);
-                cache->store(path, options, *level->prepared);
-                std::error_code ec;
-                const bool stored = std::filesystem::exists(cache->entry_path(path, options), ec);
+                const bool stored = cache->store(path, options, *level->prepared);
                 if (full_detail_to_prepare && stored && level != levels.rbegin()) {
                     level->prepared.reset();
                     to_read_back.push_back(&*level);

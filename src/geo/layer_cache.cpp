@@ -207,18 +207,18 @@ std::optional<std::vector<PreparedLayer>> LayerCache::load(const std::string& so
     return layers;
 }
 
-void LayerCache::store(const std::string& source, const PrepareOptions& options,
+bool LayerCache::store(const std::string& source, const PrepareOptions& options,
                        const std::vector<PreparedLayer>& layers) const {
     const auto path = entry_path(source, options);
-    if (path.empty()) return;
+    if (path.empty()) return false;
     // Fans for the stencil are a one-off picture's fill, of part of a source: never an entry for the whole.
     for (const auto& l : layers)
-        if (l.mesh.fill_even_odd) return;
+        if (l.mesh.fill_even_odd) return false;
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);
     const auto tmp = path.string() + ".tmp." + std::to_string(::getpid());
     std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f) return;
+    if (!f) return false;
     Writer w(f);
     for (char c : kMagic) w.pod(c);
     w.pod(kFormatVersion);
@@ -226,7 +226,9 @@ void LayerCache::store(const std::string& source, const PrepareOptions& options,
     for (const auto& l : layers) write_layer(w, l);
     const bool ok = w.ok() && std::fflush(f) == 0;
     std::fclose(f);
-    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) std::remove(tmp.c_str());
+    if (ok && std::rename(tmp.c_str(), path.c_str()) == 0) return true;
+    std::remove(tmp.c_str());
+    return false;
 }
 
 Result<std::vector<PreparedLayer>> load_prepared_source(const std::string& path, const PrepareOptions& options,

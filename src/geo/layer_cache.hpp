@@ -23,9 +23,9 @@ public:
 
     // Cached layers for the source, if a valid entry exists.
     std::optional<std::vector<PreparedLayer>> load(const std::string& source, const PrepareOptions& options) const;
-    // Stores layers for the source (written to a temporary file, then renamed). Failures are ignored: a cache
-    // that cannot be written only costs time.
-    void store(const std::string& source, const PrepareOptions& options, const std::vector<PreparedLayer>& layers) const;
+    // Stores layers for the source (written to a temporary file, then renamed). Returns whether the entry is
+    // there now; callers may ignore a failure: a cache that cannot be written only costs time.
+    bool store(const std::string& source, const PrepareOptions& options, const std::vector<PreparedLayer>& layers) const;
     // The file an entry would live in (empty if the source cannot be keyed).
     std::filesystem::path entry_path(const std::string& source, const PrepareOptions& options) const;
 

@@ -146,17 +146,16 @@ GeoPoint label_anchor(const std::vector<Polygon>& polygons) {
 }
 
 std::size_t count_mesh_points(const VectorLayer& layer, const PrepareOptions& options) {
-    const auto outline = outline_size;
     std::size_t count = 0;
     for (const auto& f : layer.features) {
         for (const auto& poly : f.polygons) {
             const Polygon cut = cut_polygon_at_antimeridian(poly);
             for (const auto& ring : cut.rings)
-                count += outline(densify(ring, options.densify_degrees, true).size(), true);
+                count += outline_size(densify(ring, options.densify_degrees, true).size(), true);
         }
         for (const LineString& line : f.lines)
             for (const auto& cut : cut_line_at_antimeridian(line))
-                count += outline(densify(cut, options.densify_degrees, false).size(), false);
+                count += outline_size(densify(cut, options.densify_degrees, false).size(), false);
         count += f.points.size();
     }
     return count;
