@@ -13,26 +13,49 @@ namespace em {
 
 namespace {
 
-// Drops non-finite points and the closing duplicate of rings; returns how many points were dropped.
-std::size_t clean_feature(Feature& f) {
+// Drops the closing duplicate of rings, then rings, polygons and lines with too few points left. Returns whether
+// a part went (a closing duplicate repeats a point that stays: the feature's box is the same without it).
+bool drop_closing_points_and_degenerate_parts(Feature& f) {
+    std::size_t parts_dropped = 0;
+    for (auto& poly : f.polygons) {
+        for (auto& r : poly.rings)
+            if (r.size() > 1 && r.front() == r.back()) r.pop_back();
+        parts_dropped += std::erase_if(poly.rings, [](const Ring& r) { return r.size() < 3; });
+    }
+    parts_dropped += std::erase_if(f.polygons, [](const Polygon& p) { return p.rings.empty(); });
+    parts_dropped += std::erase_if(f.lines, [](const LineString& l) { return l.size() < 2; });
+    return parts_dropped > 0;
+}
+
+// Drops non-finite points and the closing duplicate of rings; returns how many points were dropped. largest_lon
+// (if given) gets the largest longitude of the parts kept, in the same pass (a heavy file's points are read once
+// fewer).
+std::size_t clean_feature(Feature& f, double* largest_lon = nullptr) {
     std::size_t dropped = 0;
     auto finite = [](const GeoPoint& p) { return std::isfinite(p.lon) && std::isfinite(p.lat); };
-    auto clean = [&](std::vector<GeoPoint>& pts) {
-        const auto before = pts.size();
-        std::erase_if(pts, [&](const GeoPoint& p) { return !finite(p); });
-        dropped += before - pts.size();
-    };
-    for (auto& poly : f.polygons) {
-        for (auto& r : poly.rings) {
-            clean(r);
-            if (r.size() > 1 && r.front() == r.back()) r.pop_back();
+    // min_points: fewer left and the part goes (drop_closing_points_and_degenerate_parts), its longitudes unseen.
+    auto clean = [&](std::vector<GeoPoint>& pts, std::size_t min_points, bool ring) {
+        bool all_finite = true;
+        double largest = -std::numeric_limits<double>::infinity();
+        for (const GeoPoint& p : pts) {
+            all_finite = all_finite && finite(p);
+            largest = std::max(largest, p.lon);
         }
-        std::erase_if(poly.rings, [](const Ring& r) { return r.size() < 3; });
-    }
-    std::erase_if(f.polygons, [](const Polygon& p) { return p.rings.empty(); });
-    for (auto& l : f.lines) clean(l);
-    std::erase_if(f.lines, [](const LineString& l) { return l.size() < 2; });
-    clean(f.points);
+        if (!all_finite) {
+            const auto before = pts.size();
+            std::erase_if(pts, [&](const GeoPoint& p) { return !finite(p); });
+            dropped += before - pts.size();
+            largest = -std::numeric_limits<double>::infinity();
+            for (const GeoPoint& p : pts) largest = std::max(largest, p.lon);
+        }
+        const bool closed = ring && pts.size() > 1 && pts.front() == pts.back();
+        if (largest_lon && pts.size() - (closed ? 1 : 0) >= min_points) *largest_lon = std::max(*largest_lon, largest);
+    };
+    for (auto& poly : f.polygons)
+        for (auto& r : poly.rings) clean(r, 3, true);
+    for (auto& l : f.lines) clean(l, 2, false);
+    clean(f.points, 1, false);
+    drop_closing_points_and_degenerate_parts(f);
     return dropped;
 }
 
@@ -75,13 +98,18 @@ std::size_t transform_feature(Feature& f, OGRCoordinateTransformation& ct) {
 
 // Folds longitudes in (180, 360] back to [-180, 180] when a whole layer uses 0..360, and clamps latitudes.
 // A longitude beyond -360..360 even so (1e308 in a broken file) is no place on Earth: it is made NaN for
-// clean_feature to drop, and counted; kept, it made the antimeridian cutting loop for ever.
-std::size_t normalise_lon_lat(Feature& f, bool shift_0_360) {
+// clean_feature to drop, and counted; kept, it made the antimeridian cutting loop for ever. box gets the points'
+// box in the same pass (without the NaN ones).
+std::size_t normalise_lon_lat(Feature& f, bool shift_0_360, BBox& box) {
     std::size_t out_of_range = 0;
     auto fix = [&](GeoPoint& p) {
         if (shift_0_360 && p.lon > 180.0) p.lon -= 360.0;
-        if (std::abs(p.lon) > 360.0) p.lon = std::numeric_limits<double>::quiet_NaN(), ++out_of_range;
         p.lat = std::clamp(p.lat, -90.0, 90.0);
+        if (std::abs(p.lon) > 360.0) {
+            p.lon = std::numeric_limits<double>::quiet_NaN(), ++out_of_range;
+        } else {
+            box.add(p.lon, p.lat);
+        }
     };
     for (auto& poly : f.polygons)
         for (auto& r : poly.rings)
@@ -174,9 +202,13 @@ std::string LayerAssembly::attribute_text(std::string text) {
 }
 
 void LayerAssembly::add(Feature feature, bool had_geometry) {
-    dropped_points_ += clean_feature(feature);
-    if (to_wgs84_) failed_points_ += transform_feature(feature, *to_wgs84_);
-    largest_lon_ = std::max(largest_lon_, largest_longitude(feature));
+    if (to_wgs84_) {
+        dropped_points_ += clean_feature(feature);
+        failed_points_ += transform_feature(feature, *to_wgs84_);
+        largest_lon_ = std::max(largest_lon_, largest_longitude(feature));
+    } else {
+        dropped_points_ += clean_feature(feature, &largest_lon_);
+    }
     had_geometry_.push_back(had_geometry);
     layer_.features.push_back(std::move(feature));
     const std::size_t done = layer_.features.size();
@@ -188,11 +220,24 @@ void LayerAssembly::finish(const std::string& where, LonFold fold, const std::st
     std::size_t out_of_range = 0, lost_geoms = 0;
     for (std::size_t i = 0; i < layer_.features.size(); ++i) {
         Feature& f = layer_.features[i];
-        out_of_range += normalise_lon_lat(f, shift_0_360);
-        clean_feature(f);
+        BBox box;
+        const std::size_t out_of_range_here = normalise_lon_lat(f, shift_0_360, box);
+        out_of_range += out_of_range_here;
+        // Points made NaN go; otherwise every point is finite already (add), and only a ring's ends may have
+        // become equal (folded or clamped). The box stands unless a part went.
+        bool box_stands = false;
+        if (out_of_range_here) {
+            clean_feature(f);
+        } else {
+            box_stands = !drop_closing_points_and_degenerate_parts(f);
+        }
         // Had a geometry, but nothing drawable is left (a one-vertex polygon, every point dropped above).
         if (had_geometry_[i] && kind_of(f) == GeometryKind::kNone) ++lost_geoms;
-        f.update_bbox();
+        if (box_stands) {
+            f.bbox = box;
+        } else {
+            f.update_bbox();
+        }
         layer_.kind = merge_kind(layer_.kind, kind_of(f));
         layer_.bbox.add(f.bbox);
     }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cmath>
 #include <thread>
 
 #include "geo/junctions.hpp"
@@ -13,15 +12,31 @@ namespace {
 
 bool less(const GeoPoint& a, const GeoPoint& b) { return a.lon < b.lon || (a.lon == b.lon && a.lat < b.lat); }
 
-// Computed from the segment's smaller end whichever way it is given: rounding then cannot make a stretch simplify
-// differently in the two directions neighbours walk their common border in.
-double segment_distance(const GeoPoint& p, GeoPoint a, GeoPoint b) {
-    if (less(b, a)) std::swap(a, b);
-    const double dx = b.lon - a.lon, dy = b.lat - a.lat;
-    const double len2 = dx * dx + dy * dy;
-    double t = len2 > 0 ? ((p.lon - a.lon) * dx + (p.lat - a.lat) * dy) / len2 : 0;
-    t = std::clamp(t, 0.0, 1.0);
-    return std::hypot(p.lon - (a.lon + t * dx), p.lat - (a.lat + t * dy));
+// A segment's distances, computed from its smaller end whichever way it is given: rounding then cannot make a
+// stretch simplify differently in the two directions neighbours walk their common border in. Squared, and set up
+// once per segment: std::hypot per point was two thirds of the time simplifying dense10m's quick preview (48 ms of
+// it, 15 ms without).
+class SegmentDistance {
+public:
+    SegmentDistance(GeoPoint a, GeoPoint b) {
+        if (less(b, a)) std::swap(a, b);
+        a_ = a, dx_ = b.lon - a.lon, dy_ = b.lat - a.lat, len2_ = dx_ * dx_ + dy_ * dy_;
+    }
+    double squared(const GeoPoint& p) const {
+        double t = len2_ > 0 ? ((p.lon - a_.lon) * dx_ + (p.lat - a_.lat) * dy_) / len2_ : 0;
+        t = std::clamp(t, 0.0, 1.0);
+        const double ex = p.lon - (a_.lon + t * dx_), ey = p.lat - (a_.lat + t * dy_);
+        return ex * ex + ey * ey;
+    }
+
+private:
+    GeoPoint a_;
+    double dx_, dy_, len2_;
+};
+
+double squared_distance(const GeoPoint& p, const GeoPoint& q) {
+    const double dx = p.lon - q.lon, dy = p.lat - q.lat;
+    return dx * dx + dy * dy;
 }
 
 // Buffers one thread reuses from ring to ring, so simplifying allocates little beyond the output.
@@ -43,17 +58,19 @@ void append_simplified(const GeoPoint* pts, size_t n, double tolerance, bool wit
     s.keep.assign(n, 0);
     s.keep[0] = s.keep[n - 1] = 1;
     s.stack.assign(1, {0, n - 1});
+    const double tolerance2 = tolerance * tolerance;
     while (!s.stack.empty()) {
         auto [a, b] = s.stack.back();
         s.stack.pop_back();
         if (b <= a + 1) continue;
         double best = -1;
         size_t pick = a;
+        const SegmentDistance segment(pts[a], pts[b]);
         for (size_t i = a + 1; i < b; ++i) {
-            const double d = segment_distance(pts[i], pts[a], pts[b]);
+            const double d = segment.squared(pts[i]);
             if (d > best || (d == best && less(pts[i], pts[pick]))) best = d, pick = i;
         }
-        if (best > tolerance) {
+        if (best > tolerance2) {
             s.keep[pick] = 1;
             s.stack.push_back({a, pick});
             s.stack.push_back({pick, b});
@@ -80,7 +97,7 @@ Ring simplify_free_ring(const Ring& r, double tolerance, Scratch& s) {
     size_t far = first;
     double best = -1;
     for (size_t i = 0; i < n; ++i) {
-        const double d = std::hypot(r[i].lon - r[first].lon, r[i].lat - r[first].lat);
+        const double d = squared_distance(r[i], r[first]);
         if (d > best || (d == best && less(r[i], r[far]))) best = d, far = i;
     }
     // Every point the same: the arcs below would be single points. Nothing is enclosed; one point makes the

@@ -70,6 +70,38 @@ TEST(WindowFrameStatsTest, TheWorstFrameWhileLoadingIsGiven) {
     EXPECT_LT(j["process_to_start_s"].get<double>(), 600.0);
 }
 
+// A layer that joins is drawn into the cached map tile by tile: the stats give the first frame showing it at all
+// and the first showing it over the whole map (a cold open's "layer" and "whole" in bench/heavy_layers.sh).
+TEST(WindowFrameStatsTest, ALayerShownInPartThenWholeGivesBothTimes) {
+    FrameStats stats = start_frame_stats(FrameStats::Clock::now());
+    record_frame(stats, true);  // frame 0: no layer yet
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    record_frame(stats, true, LayerShown::kInPart);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    record_frame(stats, true, LayerShown::kInPart);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    record_frame(stats, false, LayerShown::kWhole);
+    record_frame(stats, false, LayerShown::kInPart);  // a later redraw (a zoom) changes neither
+    record_frame(stats, false, LayerShown::kWhole);
+    const auto path = std::filesystem::temp_directory_path() / "eventmap_frame_stats_layer_test.json";
+    write_frame_stats(stats, "still", 640, 480, path.string());
+    const nlohmann::json j = read_json(path);
+    std::filesystem::remove(path);
+    const double first = j["first_frame_s"], layer = j["first_layer_s"], whole = j["first_layer_whole_s"];
+    EXPECT_GE(layer - first, 0.019);
+    EXPECT_GE(whole - layer, 0.039);
+    EXPECT_LT(whole, 600.0);
+}
+
+// No layer at all: both stay 0 (heavy_layers.sh prints them as they are).
+TEST(WindowFrameStatsTest, NoLayerLeavesTheLayerTimesAtZero) {
+    FrameStats stats = start_frame_stats(FrameStats::Clock::now());
+    record_frame(stats, false);
+    record_frame(stats, false);
+    EXPECT_EQ(stats.first_layer_s, 0.0);
+    EXPECT_EQ(stats.first_layer_whole_s, 0.0);
+}
+
 TEST(WindowFrameStatsTest, NotesOfAFrameDoNotCarryIntoTheNext) {
     FrameStats stats = start_frame_stats(FrameStats::Clock::now());
     record_frame(stats, false);

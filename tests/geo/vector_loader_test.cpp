@@ -115,6 +115,29 @@ TEST(VectorLoaderTest, FeatureAndLayerBoundingBoxes) {
     EXPECT_EQ(layer->bbox.max_y, 25);
 }
 
+// A feature's box is taken in the pass that folds and clamps its points (layer_assembly), and taken again when a
+// part goes after that pass: here a triangle whose two ends become one point once its latitudes are clamped to 90.
+// Both readers (GDAL's and the fast GeoJSON one) go through the same assembly.
+TEST(VectorLoaderTest, APartLostToClampingLeavesTheFeaturesBox) {
+    const auto dir = test::temp_dir("clamped-part");
+    const auto path = (dir / "clamped.geojson").string();
+    std::ofstream(path) << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                        << R"("geometry":{"type":"MultiPolygon","coordinates":[)"
+                        << R"([[[0,0],[10,0],[10,10],[0,10],[0,0]]],)"
+                        << R"([[[100,95],[110,0],[100,96],[100,95]]]]}}]})";
+    for (const bool gdal : {false, true}) {
+        SCOPED_TRACE(gdal ? "GDAL" : "fast GeoJSON");
+        auto layers = gdal ? load_vector_source_with_gdal(path) : load_vector_source(path);
+        ASSERT_TRUE(layers) << layers.error().message;
+        const Feature& f = layers->front().features.at(0);
+        ASSERT_EQ(f.polygons.size(), 1u);
+        EXPECT_EQ(f.bbox.min_x, 0);
+        EXPECT_EQ(f.bbox.max_x, 10);
+        EXPECT_EQ(f.bbox.max_y, 10);
+        EXPECT_EQ(layers->front().bbox.max_x, 10);
+    }
+}
+
 TEST(VectorLoaderTest, ShapefileGivesTheSameGeometryAsGeoJson) {
     auto layer = load_single(fixture("polygons.shp"));
     ASSERT_TRUE(layer) << layer.error().message;

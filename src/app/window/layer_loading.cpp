@@ -11,13 +11,18 @@ namespace em {
 
 namespace {
 
-// How much a load's threads give way to the window's: a nice value (CFS weight 110 against the window thread's
-// 1024). A --layer file starts loading with the window (issue 18's cold open); on 2 cores its reading and its
-// tessellation on every core otherwise took the CPU the window's start-up and frames needed.
+// How much a load's threads give way to the window's: nice values (CFS weights 110 and 526 against the window
+// thread's 1024). A --layer file starts loading with the window (issue 18's cold open); on 2 cores its levels'
+// simplification and tessellation on every core otherwise took the CPU the window's start-up and frames needed.
+// Until its preview is out (the source read, then coarsened: app/overlay_preview), the load gives way less: both
+// the window's first frame and the preview are on the way to the first picture showing the layer, and at 10 the
+// preview of dense10m came 0.1-0.4 s after the first frame; at 3 it was there by the end of the first frame in
+// 5 runs of 5, the first frame 0.05 s later (bench/README.md, "Session of 2026-12-06 (7)").
 constexpr int kLoadNice = 10;
+constexpr int kLoadNiceUntilPreview = 3;
 
-// Lowers this thread's priority (Linux: per thread; the threads it starts, the tessellation's, inherit it).
-void give_way_to_the_window() { setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kLoadNice); }
+// Sets this thread's priority (Linux: per thread; the threads it starts, the tessellation's, inherit it).
+void set_load_nice(int nice) { setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), nice); }
 
 }  // namespace
 
@@ -29,7 +34,7 @@ BackgroundLoad::BackgroundLoad(std::string path, const Projection& projection, c
         std::launch::async,
         [path = path_, projection, cache, progress = progress_, layers = std::move(layers),
          view = std::move(view_metres_per_pixel)]() -> Result<LoadedLayers> {
-            give_way_to_the_window();
+            set_load_nice(kLoadNiceUntilPreview);
             LoadControl control;
             control.cancel = &progress->cancel;
             control.progress = [progress](std::size_t done, std::size_t total) {
@@ -40,7 +45,9 @@ BackgroundLoad::BackgroundLoad(std::string path, const Projection& projection, c
             const auto preview = [progress](std::vector<SceneLayer> layers) {
                 const std::lock_guard lock(progress->preview_mutex);
                 progress->preview = std::move(layers);
+                set_load_nice(kLoadNice);  // called on the load's thread
             };
+            // A source too small for a preview loads on at the first value: it is quick.
             auto loaded = load_overlay_layers(path, projection, cache, &out.warnings, control, layers, preview,
                                               LevelParkingAtLoad{true, 0.0, view.get()});
             if (!loaded) return loaded.error();

@@ -382,7 +382,11 @@ int run_frames(GLFWwindow* window, const WindowOptions& options, MapRenderer& re
         // The first picture's tiles still coming in count as loading too: the frames a script is measured on start
         // once everything has loaded and been drawn whole, not while the base map is still being filled in.
         const bool not_whole_yet = loading_now || (stats.loaded_frames == 0 && redraw.base_cache.drawing());
-        record_frame(stats, not_whole_yet, !scene.overlays.empty());
+        // A layer joining restarts the cached picture's redraw, spread over frames: shown in part until it is done.
+        const LayerShown layer = scene.overlays.empty()      ? LayerShown::kNone
+                                 : redraw.base_cache.drawing() ? LayerShown::kInPart
+                                                               : LayerShown::kWhole;
+        record_frame(stats, not_whole_yet, layer);
         panels.status.frame_ms = (glfwGetTime() - woke_s) * 1000.0;  // not the wait for input before it
         if (scripted && stats.loaded_frames >= options.frames && !redraw.base_cache.drawing()) break;
     }

@@ -94,7 +94,7 @@ void note_imgui_draw(FrameStats& stats, int vertices, int indices, int commands)
     stats.imgui_commands += commands;
 }
 
-double record_frame(FrameStats& stats, bool loading, bool layer_shown) {
+double record_frame(FrameStats& stats, bool loading, LayerShown layer) {
     if (loading || stats.frame == 0) {  // phases and draw data are averaged over the counted frames
         stats.phase_ms.fill(0.0);
         stats.imgui_vertices = stats.imgui_indices = stats.imgui_commands = 0;
@@ -106,7 +106,8 @@ double record_frame(FrameStats& stats, bool loading, bool layer_shown) {
     stats.last = now;
     const double since_start = std::chrono::duration<double>(now - stats.started).count();
     if (stats.frame == 0) stats.first_frame_s = since_start;
-    if (layer_shown && stats.first_layer_s == 0) stats.first_layer_s = since_start;
+    if (layer != LayerShown::kNone && stats.first_layer_s == 0) stats.first_layer_s = since_start;
+    if (layer == LayerShown::kWhole && stats.first_layer_whole_s == 0) stats.first_layer_whole_s = since_start;
     if (!loading && stats.full_detail_s == 0) stats.full_detail_s = since_start;
     if (stats.frame > 0) (loading ? stats.loading_ms : stats.frame_ms).push_back(ms);  // the first has start-up
     if (stats.frame > 0 && !loading) stats.frame_phases.push_back(stats.frame_phase_ms);
@@ -133,7 +134,8 @@ void write_frame_stats(const FrameStats& stats, const std::string& script, int w
     out << "{\"script\": \"" << script << "\", \"frames\": " << frame_ms.size() << ", \"mean_ms\": " << mean
         << ", \"p95_ms\": " << percentile(frame_ms, 0.95) << ", \"max_ms\": " << percentile(frame_ms, 1.0)
         << ", \"width\": " << width << ", \"height\": " << height << ", \"first_frame_s\": " << stats.first_frame_s
-        << ", \"first_layer_s\": " << stats.first_layer_s << ", \"full_detail_s\": " << stats.full_detail_s
+        << ", \"first_layer_s\": " << stats.first_layer_s << ", \"first_layer_whole_s\": " << stats.first_layer_whole_s
+        << ", \"full_detail_s\": " << stats.full_detail_s
         << ", \"process_to_start_s\": " << stats.process_to_start_s
         << ", \"loading_frames\": " << loading_ms.size()
         << ", \"loading_p95_ms\": " << (loading_ms.empty() ? 0.0 : percentile(loading_ms, 0.95))

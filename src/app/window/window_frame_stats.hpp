@@ -24,6 +24,7 @@ struct FrameStats {
     std::vector<double> loading_ms;               // frames while layers or finer base levels were still loading
     double first_frame_s = 0, full_detail_s = 0;  // since the start of run_window
     double first_layer_s = 0;                     // to the first frame showing a user layer (or its preview)
+    double first_layer_whole_s = 0;               // to the first whose whole map shows it (every tile drawn)
     // Scripted runs: total ms per phase (events, input and panels; base map; overlays; ImGui; swap).
     std::array<double, 5> phase_ms{};
     std::array<double, 5> frame_phase_ms{};  // the phases of the frame being drawn
@@ -73,9 +74,12 @@ void note_panels_copied(FrameStats& stats, int copied);
 // Adds the lists drawn this frame (owner window, vertices) to the per-window totals.
 void note_panels_drawn(FrameStats& stats, const std::vector<std::pair<const char*, int>>& drawn);
 
-// Counts a frame that has just been swapped (loading: something was still loading during it; layer_shown: it
-// showed a user layer). Returns its duration in ms, from the end of the previous frame.
-double record_frame(FrameStats& stats, bool loading, bool layer_shown = false);
+// How much of the map a frame showed a user layer (or its preview) on: a redraw spread over frames puts a joining
+// layer in tile by tile.
+enum class LayerShown { kNone, kInPart, kWhole };
+// Counts a frame that has just been swapped (loading: something was still loading during it). Returns its
+// duration in ms, from the end of the previous frame.
+double record_frame(FrameStats& stats, bool loading, LayerShown layer = LayerShown::kNone);
 
 // Writes the figures as one line of JSON: frames, mean, p95 and max ms once loaded, the window size, seconds to
 // the first frame, to the first frame with a user layer and to full detail (from the start of run_window, and from
