@@ -314,6 +314,7 @@ void write_layout_dump(PanelsState& panels, const std::string& path, const Event
     j["help_open"] = panels.help_open;
     j["hint_open"] = panels.hint_open;
     j["list_rows"] = panels.events_list.rows.size();
+    j["list_search"] = std::string(panels.events_list.search);
     j["list"] = nlohmann::json::array();  // the first rows, as sorted: id, kind, date
     for (size_t i = 0; i < panels.events_list.rows.size() && i < 5; ++i) {
         const Event& e = *panels.events_list.rows[i];
