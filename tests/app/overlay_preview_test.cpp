@@ -86,5 +86,30 @@ TEST(QuickPreviewTest, CoarseWithinTwoTolerancesOfTheSourceAndKeepsEveryFeature)
     }
 }
 
+// A hole under the tolerance both ways goes (before it is thinned or simplified) and its outer ring stays; a lake
+// over it stays too.
+TEST(QuickPreviewTest, AHoleUnderTheToleranceGoesItsIslandStays) {
+    const double tolerance = 0.032;
+    VectorLayer layer;
+    layer.source = "lakes.shp", layer.name = "lakes", layer.kind = GeometryKind::kPolygon;
+    Feature f;
+    f.polygons.push_back({{circle(10, 10, 2.0, 20000), circle(9, 10, 0.004, 40), circle(11, 10, 0.5, 5000)}});
+    f.update_bbox();
+    layer.features = {f};
+    layer.bbox = f.bbox;
+    const auto preview = quick_preview_layers({layer}, tolerance);
+    ASSERT_EQ(preview.size(), 1u);
+    const auto& outline = preview.front().mesh.outline_points;
+    ASSERT_FALSE(outline.empty());
+    const auto near = [&](double lon, double lat, double within) {
+        return std::count_if(outline.begin(), outline.end(), [&](const GeoPoint& g) {
+            return std::hypot(g.lon - lon, g.lat - lat) <= within;
+        });
+    };
+    EXPECT_EQ(near(9, 10, 0.1), 0);   // the small hole
+    EXPECT_GT(near(11, 10, 0.6), 2);  // the lake
+    EXPECT_GT(outline.size(), std::size_t(near(11, 10, 0.6)));  // and the island round them
+}
+
 }  // namespace
 }  // namespace em
