@@ -17,7 +17,7 @@ namespace {
 // Until its preview is out (the source read, then coarsened: app/overlay_preview), the load gives way less: both
 // the window's first frame and the preview are on the way to the first picture showing the layer, and at 10 the
 // preview of dense10m came up to 0.5 s after the first frame; at 3 it was there by the end of the first frame in
-// 5 runs of 5 (bench/README.md, "Session of 2026-12-06 (7)").
+// 4 runs of 5, 0.06 s after it in the fifth (bench/README.md, "Session of 2026-12-06 (7)").
 constexpr int kLoadNice = 10;
 constexpr int kLoadNiceUntilPreview = 3;
 
