@@ -1,6 +1,5 @@
 #include "app/overlay_preview.hpp"
 
-#include "core/bbox.hpp"
 #include "geo/simplify.hpp"
 
 namespace em {
@@ -25,12 +24,6 @@ std::vector<GeoPoint> thinned(const std::vector<GeoPoint>& line, double radius) 
     return out;
 }
 
-bool smaller_than(const std::vector<GeoPoint>& ring, double extent) {
-    BBox box;
-    for (const GeoPoint& p : ring) box.add(p.lon, p.lat);
-    return box.width() < extent && box.height() < extent;
-}
-
 // The layer thinned to `radius`, without the rings under `radius` both ways (an outer one takes its holes): those
 // would be left out after simplifying anyway (their box only shrinks), and are not simplified first.
 VectorLayer thinned(const VectorLayer& layer, double radius) {
@@ -43,11 +36,11 @@ VectorLayer thinned(const VectorLayer& layer, double radius) {
         f.fid = in.fid, f.points = in.points, f.values = in.values, f.bbox = in.bbox;
         f.polygons.reserve(in.polygons.size());
         for (const Polygon& poly : in.polygons) {
-            if (poly.rings.empty() || smaller_than(poly.rings.front(), radius)) continue;
+            if (poly.rings.empty() || ring_smaller_than(poly.rings.front(), radius)) continue;
             Polygon p;
             p.rings.reserve(poly.rings.size());
             for (const Ring& ring : poly.rings)
-                if (&ring == &poly.rings.front() || !smaller_than(ring, radius))
+                if (&ring == &poly.rings.front() || !ring_smaller_than(ring, radius))
                     p.rings.push_back(thinned(ring, radius));
             f.polygons.push_back(std::move(p));
         }

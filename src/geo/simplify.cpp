@@ -204,12 +204,14 @@ VectorLayer simplify_layer(const VectorLayer& layer, double tolerance, SharedBor
     return out;
 }
 
+bool ring_smaller_than(const Ring& ring, double extent) {
+    BBox box;
+    for (const GeoPoint& p : ring) box.add(p.lon, p.lat);
+    return box.width() < extent && box.height() < extent;
+}
+
 std::size_t drop_small_rings(VectorLayer& layer, double extent) {
-    const auto small = [extent](const Ring& r) {
-        BBox box;
-        for (const GeoPoint& p : r) box.add(p.lon, p.lat);
-        return box.width() < extent && box.height() < extent;
-    };
+    const auto small = [extent](const Ring& r) { return ring_smaller_than(r, extent); };
     std::size_t dropped = 0;
     for (auto& f : layer.features) {
         for (auto& poly : f.polygons) {

@@ -18,6 +18,8 @@ VectorLayer simplify_layer(const VectorLayer& layer, double tolerance, SharedBor
 // ways (islands and lakes smaller than about half a pixel where the level is drawn). A polygon whose outer ring
 // goes loses its holes with it. Lines and points are kept. Returns the number of rings left out.
 std::size_t drop_small_rings(VectorLayer& layer, double extent);
+// Whether the ring's lon/lat extent is under `extent` degrees both ways (what drop_small_rings leaves out).
+bool ring_smaller_than(const Ring& ring, double extent);
 
 // Douglas-Peucker on one open polyline (first and last points kept); ties broken by coordinates so the result
 // does not depend on the direction the line is given in.

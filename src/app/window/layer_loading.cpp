@@ -43,8 +43,10 @@ BackgroundLoad::BackgroundLoad(std::string path, const Projection& projection, c
             };
             LoadedLayers out;
             const auto preview = [progress](std::vector<SceneLayer> layers) {
-                const std::lock_guard lock(progress->preview_mutex);
-                progress->preview = std::move(layers);
+                {
+                    const std::lock_guard lock(progress->preview_mutex);
+                    progress->preview = std::move(layers);
+                }
                 set_load_nice(kLoadNice);  // called on the load's thread
             };
             // A source too small for a preview loads on at the first value: it is quick.
