@@ -49,7 +49,10 @@ Result<std::unique_ptr<HeadlessMap>> HeadlessMap::create(const DataPaths& paths,
     map->paths_ = paths;
     map->cache_ = LayerCache(use_cache ? LayerCache::default_dir() : std::filesystem::path());
     map->scene_.graticule.data = make_graticule();
-    map->gl_pending_ = std::async(std::launch::async, [font = paths.font().string()]() -> Result<GlParts> {
+    // Glyphs live beside the prepared layers, and --no-cache leaves both alone.
+    map->gl_pending_ = std::async(std::launch::async, [font = paths.font().string(),
+                                                       glyphs = use_cache ? LayerCache::default_dir()
+                                                                          : std::filesystem::path()]() -> Result<GlParts> {
         using clock = std::chrono::steady_clock;
         const auto start = clock::now();
         GlParts parts;
@@ -57,7 +60,7 @@ Result<std::unique_ptr<HeadlessMap>> HeadlessMap::create(const DataPaths& paths,
         if (!context) return context.error();
         parts.context = std::move(context).value();
         const auto made = clock::now();
-        auto renderer = MapRenderer::create(font);
+        auto renderer = MapRenderer::create(font, glyphs);
         if (!renderer) return renderer.error();
         parts.renderer = std::move(renderer).value();
         parts.context_ms = std::chrono::duration<double, std::milli>(made - start).count();
@@ -284,6 +287,7 @@ Status HeadlessMap::with_scene(const Project& doc, PhaseTimer* timer,
     style.show_capital_labels = doc.map.labels;
     style.show_graticule = doc.map.graticule;
     draw(drawn, camera.value(), style, deco);
+    renderer_->font().save_glyphs();  // the glyphs this picture made serve the next run (render/glyph_cache)
     // Keep the GPU copies of every layer this map keeps (a frame sequence draws them again); free the rest.
     SceneRef kept(scene_);
     for (auto& [name, layer] : base_by_scale_) kept.base.push_back({0.0, &layer});

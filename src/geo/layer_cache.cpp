@@ -3,11 +3,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <functional>
 #include <memory>
-#include <type_traits>
 
-#include <unistd.h>
+#include "core/cache_file.hpp"
 
 namespace em {
 
@@ -16,96 +14,6 @@ namespace {
 constexpr char kMagic[8] = {'E', 'M', 'L', 'C', 'A', 'C', 'H', 'E'};
 // 2: levels of detail leave out rings smaller than their tolerance (scene_builder).
 constexpr std::uint32_t kFormatVersion = 3;  // 3: keys carry PrepareOptions::purpose (version 2 entries may be poisoned)
-
-// FNV-1a, enough to name cache files.
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return h;
-}
-
-std::string stamp_of(const std::filesystem::path& p) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(p, ec);
-    if (ec) return "";
-    const auto mtime = std::filesystem::last_write_time(p, ec);
-    if (ec) return "";
-    return p.string() + "|" + std::to_string(size) + "|" + std::to_string(mtime.time_since_epoch().count());
-}
-
-// Writes plain values and vectors of them in native byte order; the cache is local to one machine.
-class Writer {
-public:
-    explicit Writer(std::FILE* f) : f_(f) {}
-    template <typename T>
-    void pod(const T& v) {
-        static_assert(std::is_trivially_copyable_v<T>);
-        ok_ = ok_ && std::fwrite(&v, sizeof v, 1, f_) == 1;
-    }
-    template <typename T>
-    void vec(const std::vector<T>& v) {
-        static_assert(std::is_trivially_copyable_v<T>);
-        pod<std::uint64_t>(v.size());
-        if (!v.empty()) ok_ = ok_ && std::fwrite(v.data(), sizeof(T), v.size(), f_) == v.size();
-    }
-    void str(const std::string& s) {
-        pod<std::uint64_t>(s.size());
-        if (!s.empty()) ok_ = ok_ && std::fwrite(s.data(), 1, s.size(), f_) == s.size();
-    }
-    void strs(const std::vector<std::string>& v) {
-        pod<std::uint64_t>(v.size());
-        for (const auto& s : v) str(s);
-    }
-    bool ok() const { return ok_; }
-
-private:
-    std::FILE* f_;
-    bool ok_ = true;
-};
-
-// Reads straight from the file into the vectors (no copy of the whole entry in memory: a big layer's entry is
-// hundreds of MB, and holding it twice made the warm open's peak). Counts are checked against what is left.
-class Reader {
-public:
-    Reader(std::FILE* f, std::size_t size) : f_(f), left_(size) {}
-    template <typename T>
-    bool pod(T& v) {
-        return bytes(&v, sizeof v);
-    }
-    template <typename T>
-    bool vec(std::vector<T>& v) {
-        std::uint64_t n = 0;
-        if (!pod(n) || n > left_ / sizeof(T)) return ok_ = false;
-        v.resize(n);
-        return n == 0 || bytes(v.data(), n * sizeof(T));
-    }
-    bool str(std::string& s) {
-        std::uint64_t n = 0;
-        if (!pod(n) || n > left_) return ok_ = false;
-        s.resize(n);
-        return n == 0 || bytes(s.data(), n);
-    }
-    bool strs(std::vector<std::string>& v) {
-        std::uint64_t n = 0;
-        if (!pod(n) || n > left_ / 8) return ok_ = false;
-        v.resize(n);
-        for (auto& s : v)
-            if (!str(s)) return false;
-        return true;
-    }
-    bool ok() const { return ok_; }
-    std::size_t remaining() const { return left_; }
-
-private:
-    bool bytes(void* to, std::size_t n) {
-        if (!ok_ || n > left_ || std::fread(to, 1, n, f_) != n) return ok_ = false;
-        left_ -= n;
-        return true;
-    }
-
-    std::FILE* f_;
-    std::size_t left_;
-    bool ok_ = true;
-};
 
 void write_layer(Writer& w, const PreparedLayer& l) {
     w.str(l.source), w.str(l.name), w.str(l.crs);
@@ -214,21 +122,14 @@ bool LayerCache::store(const std::string& source, const PrepareOptions& options,
     // Fans for the stencil are a one-off picture's fill, of part of a source: never an entry for the whole.
     for (const auto& l : layers)
         if (l.mesh.fill_even_odd) return false;
-    std::error_code ec;
-    std::filesystem::create_directories(path.parent_path(), ec);
-    const auto tmp = path.string() + ".tmp." + std::to_string(::getpid());
-    std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f) return false;
-    Writer w(f);
-    for (char c : kMagic) w.pod(c);
-    w.pod(kFormatVersion);
-    w.pod<std::uint64_t>(layers.size());
-    for (const auto& l : layers) write_layer(w, l);
-    const bool ok = w.ok() && std::fflush(f) == 0;
-    std::fclose(f);
-    if (ok && std::rename(tmp.c_str(), path.c_str()) == 0) return true;
-    std::remove(tmp.c_str());
-    return false;
+    return write_file_atomically(path, [&](std::FILE* f) {
+        Writer w(f);
+        for (char c : kMagic) w.pod(c);
+        w.pod(kFormatVersion);
+        w.pod<std::uint64_t>(layers.size());
+        for (const auto& l : layers) write_layer(w, l);
+        return w.ok();
+    });
 }
 
 Result<std::vector<PreparedLayer>> load_prepared_source(const std::string& path, const PrepareOptions& options,

@@ -1,11 +1,14 @@
 #include "render/font_atlas.hpp"
 
+#include <dlfcn.h>
 #include <stb_truetype.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <iterator>
 
+#include "core/cache_file.hpp"
 #include "core/utf8.hpp"
 
 namespace em {
@@ -20,7 +23,7 @@ constexpr int kPadding = 6;           // pixels of distance field around each gl
 constexpr unsigned char kOnEdge = 128;  // stored value on the outline
 }  // namespace
 
-Result<FontAtlas> FontAtlas::load(const std::string& ttf_path, float base_size) {
+Result<FontAtlas> FontAtlas::load(const std::string& ttf_path, float base_size, const std::filesystem::path& cache_dir) {
     std::ifstream in(ttf_path, std::ios::binary);
     if (!in) return Error{ttf_path + ": cannot open font"};
     auto data = std::make_shared<FontData>();
@@ -42,22 +45,48 @@ Result<FontAtlas> FontAtlas::load(const std::string& ttf_path, float base_size) 
     // pixel_dist_scale = kOnEdge / kPadding: the full byte range covers +-kPadding pixels.
     atlas.distance_range_ = 255.0f / (static_cast<float>(kOnEdge) / kPadding);
     atlas.pixels_.assign(static_cast<size_t>(atlas.width_) * atlas.height_, 0);
+    atlas.cache_ = GlyphCache::open(cache_dir, ttf_path, cache_settings(base_size));
     atlas.ensure("?");
     return atlas;
 }
 
-bool FontAtlas::add(char32_t cp) {
+std::string FontAtlas::cache_settings(float base_size) {
+    // The library that makes the fields is part of the key too: glyphs from an older libstb are made again.
+    Dl_info stb{};
+    const bool found = dladdr(reinterpret_cast<void*>(&stbtt_GetGlyphSDF), &stb) != 0 && stb.dli_fname;
+    return "size=" + std::to_string(base_size) + "|padding=" + std::to_string(kPadding) +
+           "|edge=" + std::to_string(kOnEdge) + "|stb=" + (found ? stamp_of(stb.dli_fname) : std::string("?"));
+}
+
+GlyphBitmap FontAtlas::make_glyph(char32_t cp) const {
     const stbtt_fontinfo& info = font_->info;
     const int index = stbtt_FindGlyphIndex(&info, static_cast<int>(cp));
-    if (index == 0 && cp != '?') return false;
+    GlyphBitmap g;
+    if (index == 0 && cp != '?') return g;
+    g.in_font = true;
     int advance = 0, lsb = 0;
     stbtt_GetGlyphHMetrics(&info, index, &advance, &lsb);
-    Glyph g;
     g.advance = advance * scale_;
-    int w = 0, h = 0, xoff = 0, yoff = 0;
     unsigned char* sdf = stbtt_GetGlyphSDF(&info, scale_, index, kPadding, kOnEdge,
-                                           static_cast<float>(kOnEdge) / kPadding, &w, &h, &xoff, &yoff);
+                                           static_cast<float>(kOnEdge) / kPadding, &g.width, &g.height, &g.x_offset,
+                                           &g.y_offset);
     if (sdf) {
+        g.sdf.assign(sdf, sdf + static_cast<size_t>(g.width) * g.height);
+        stbtt_FreeSDF(sdf, nullptr);
+    } else {
+        g.width = g.height = 0;  // nothing to draw (a space)
+    }
+    return g;
+}
+
+bool FontAtlas::add(char32_t cp) {
+    const GlyphBitmap* made = cache_.find(cp);
+    if (!made) made = &cache_.put(cp, make_glyph(cp));
+    if (!made->in_font) return false;
+    Glyph g;
+    g.advance = made->advance;
+    const int w = made->width, h = made->height;
+    if (!made->sdf.empty()) {
         if (pen_x_ + w + 1 > width_) pen_x_ = 1, pen_y_ += row_height_ + 1, row_height_ = 0;
         if (pen_y_ + h + 1 > height_) {
             // Grow downwards; existing rows keep their coordinates.
@@ -65,12 +94,11 @@ bool FontAtlas::add(char32_t cp) {
             pixels_.resize(static_cast<size_t>(width_) * height_, 0);
         }
         for (int y = 0; y < h; ++y)
-            for (int x = 0; x < w; ++x)
-                pixels_[static_cast<size_t>(pen_y_ + y) * width_ + pen_x_ + x] = sdf[y * w + x];
-        stbtt_FreeSDF(sdf, nullptr);
+            std::copy_n(made->sdf.data() + static_cast<size_t>(y) * w, w,
+                        pixels_.data() + static_cast<size_t>(pen_y_ + y) * width_ + pen_x_);
         g.x = pen_x_, g.y = pen_y_, g.w = w, g.h = h;
-        g.x_offset = static_cast<float>(xoff);
-        g.y_offset = static_cast<float>(yoff);
+        g.x_offset = static_cast<float>(made->x_offset);
+        g.y_offset = static_cast<float>(made->y_offset);
         pen_x_ += w + 1;
         row_height_ = std::max(row_height_, h);
         ++version_;

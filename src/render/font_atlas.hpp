@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "render/glyph_cache.hpp"
 
 namespace em {
 
@@ -23,8 +25,11 @@ struct Glyph {
 // renderer uploads pixels() when version() changes.
 class FontAtlas {
 public:
-    // Loads the font file; base_size is the pixel height the distance field is computed at.
-    static Result<FontAtlas> load(const std::string& ttf_path, float base_size = 40.0f);
+    // Loads the font file; base_size is the pixel height the distance field is computed at. With a cache_dir,
+    // glyphs made in an earlier run are taken from there (render/glyph_cache) instead of being made again.
+    static constexpr float kBaseSize = 40.0f;
+    static Result<FontAtlas> load(const std::string& ttf_path, float base_size = kBaseSize,
+                                  const std::filesystem::path& cache_dir = {});
 
     // Makes sure every code point of the UTF-8 text has a glyph (missing ones fall back to '?').
     void ensure(std::string_view utf8);
@@ -50,16 +55,22 @@ public:
     const std::vector<std::uint8_t>& pixels() const { return pixels_; }
     // Increases whenever pixels change.
     int version() const { return version_; }
+    // What besides the font file keys its cached glyphs: the distance field's size, padding and edge value.
+    static std::string cache_settings(float base_size);
+    // Keeps the glyphs made so far for later runs (when loaded with a cache folder; a no-op when none are new).
+    bool save_glyphs() { return cache_.save(); }
 
 private:
     struct FontData;
     std::shared_ptr<FontData> font_;
     std::string path_;
-    float base_size_ = 40.0f, scale_ = 1.0f, em_per_height_ = 1.0f, ascent_ = 0, descent_ = 0, distance_range_ = 16.0f;
+    float base_size_ = kBaseSize, scale_ = 1.0f, em_per_height_ = 1.0f, ascent_ = 0, descent_ = 0, distance_range_ = 16.0f;
     int width_ = 1024, height_ = 1024, pen_x_ = 1, pen_y_ = 1, row_height_ = 0, version_ = 0;
     std::vector<std::uint8_t> pixels_;
     std::unordered_map<char32_t, Glyph> glyphs_;
+    GlyphCache cache_;
 
+    GlyphBitmap make_glyph(char32_t cp) const;
     bool add(char32_t cp);
 };
 

@@ -16,7 +16,7 @@ void set_map_blend_state() {
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 }
 
-Result<MapRenderer> MapRenderer::create(const std::string& font_path) {
+Result<MapRenderer> MapRenderer::create(const std::string& font_path, const std::filesystem::path& glyph_cache_dir) {
     auto fill = FillRenderer::create();
     if (!fill) return fill.error();
     auto line = LineRenderer::create();
@@ -29,7 +29,7 @@ Result<MapRenderer> MapRenderer::create(const std::string& font_path) {
     if (!dots) return dots.error();
     auto text = TextRenderer::create();
     if (!text) return text.error();
-    auto font = FontAtlas::load(font_path);
+    auto font = FontAtlas::load(font_path, FontAtlas::kBaseSize, glyph_cache_dir);
     if (!font) return font.error();
     MapRenderer r;
     r.fill_ = std::move(fill).value();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,8 +41,9 @@ struct DrawStats {
 // the renderer's own (gpu_meshes), uploaded on first draw and freed by sweep.
 class MapRenderer {
 public:
-    // Compiles shaders and loads the label font (current context).
-    static Result<MapRenderer> create(const std::string& font_path);
+    // Compiles shaders and loads the label font (current context); glyphs made in earlier runs come from
+    // glyph_cache_dir (none: every glyph is made from the font; see FontAtlas::save_glyphs).
+    static Result<MapRenderer> create(const std::string& font_path, const std::filesystem::path& glyph_cache_dir = {});
 
     // Clears to the ocean colour and draws the base map, graticule, user layers, then the events (presence tints,
     // point events, links, markers), capitals and labels.

@@ -539,7 +539,7 @@ std::unique_ptr<RenderCli> render_cli(ParsedRender& parsed) {
     app.add_flag_callback("--no-labels", [&o] { o.labels = false; }, "leave out country and capital labels");
     app.add_flag_callback("--no-graticule", [&o] { o.graticule = false; }, "leave out the graticule");
     app.add_flag_callback("--no-cache", [&o] { o.use_cache = false; },
-                          "do not read or write the prepared-geometry cache");
+                          "do not read or write the caches (prepared geometry, label glyphs)");
     app.add_flag_callback("--timings", [&o] { o.timings = true; }, "print where the time went to stderr");
     add_allow_network(app, o.allow_network);
     value_option(app, "--project", "FILE",
@@ -798,7 +798,8 @@ std::string main_help() {
            "\n"
            "Environment:\n"
            "  EVENTMAP_DATA_DIR   folder holding data/ and assets/ (default: found beside the program)\n"
-           "  XDG_CACHE_HOME      prepared geometry is cached in $XDG_CACHE_HOME/eventmap (~/.cache/eventmap)\n";
+           "  XDG_CACHE_HOME      prepared geometry and label glyphs are cached in $XDG_CACHE_HOME/eventmap\n"
+           "                      (~/.cache/eventmap)\n";
 }
 
 Result<CheckOptions> parse_check_args(const std::vector<std::string>& args) {

@@ -29,6 +29,7 @@
 #include "app/window/window_frame_stats.hpp"
 #include "app/window/window_input.hpp"
 #include "app/window/window_loading.hpp"
+#include "geo/layer_cache.hpp"
 #include "app/window/window_panels.hpp"
 #include "app/window/window_settings.hpp"
 #include "app/window/window_view.hpp"
@@ -428,7 +429,7 @@ int run_map_window(GLFWwindow* window, const WindowOptions& options, const DataP
     load_events(events, options, paths, message);
 
     int exit_code = 0;
-    auto renderer = MapRenderer::create(paths.font().string());
+    auto renderer = MapRenderer::create(paths.font().string(), LayerCache::default_dir());
     if (!renderer) {
         std::cerr << "eventmap: " << renderer.error().message << "\n";
         exit_code = 1;
@@ -440,6 +441,7 @@ int run_map_window(GLFWwindow* window, const WindowOptions& options, const DataP
         panels.status.message = message;
         FrameStats stats = start_frame_stats(started);
         exit_code = run_frames(window, options, renderer.value(), scene, events, loading, panels, view, input, stats);
+        renderer.value().font().save_glyphs();  // the next start's first frame takes them from the cache
         if (use_settings) {
             save_session(scene, view.camera, events, panels.map_theme);
             save_layout_sizes(panels.layout_sizes);
