@@ -88,7 +88,7 @@ bool FontAtlas::add(char32_t cp) {
     const int w = made->width, h = made->height;
     if (!made->sdf.empty()) {
         if (pen_x_ + w + 1 > width_) pen_x_ = 1, pen_y_ += row_height_ + 1, row_height_ = 0;
-        if (pen_y_ + h + 1 > height_) {
+        while (pen_y_ + h + 1 > height_) {
             // Grow downwards; existing rows keep their coordinates.
             height_ *= 2;
             pixels_.resize(static_cast<size_t>(width_) * height_, 0);

@@ -11,7 +11,9 @@ namespace {
 
 constexpr char kMagic[8] = {'E', 'M', 'G', 'L', 'Y', 'P', 'H', 'S'};
 constexpr std::uint32_t kFormatVersion = 1;
-constexpr int kLargestSide = 1024;  // far beyond a glyph at the atlas's size: anything larger is a damaged entry
+// A glyph at the atlas's 40 px with its padding is under 100 px a side: anything over this is a damaged entry (and
+// must never reach the atlas, whose rows are 1024 px wide).
+constexpr int kLargestSide = 256;
 
 bool read_glyph(Reader& r, char32_t& cp, GlyphBitmap& g) {
     std::uint32_t code = 0;

@@ -101,6 +101,27 @@ TEST(GlyphCacheTest, TheAtlasTakesItsGlyphsFromTheCache) {
             EXPECT_EQ(atlas.pixels()[static_cast<size_t>(a->y + y) * atlas.width() + a->x + x], 201);
 }
 
+TEST(GlyphCacheTest, AnEntryWithAGlyphTooLargeForTheAtlasIsNotUsed) {
+    const auto dir = test::temp_dir("glyph_cache_oversized");
+    cache_glyphs(dir);
+    auto cache = GlyphCache::open(dir, font_path(), FontAtlas::cache_settings(FontAtlas::kBaseSize));
+    ASSERT_GT(cache.size(), 1u);
+    GlyphBitmap huge;
+    huge.in_font = true;
+    huge.width = 300, huge.height = 1000;
+    huge.sdf.assign(300 * 1000, 255);
+    cache.put('A', huge);
+    ASSERT_TRUE(cache.save());
+
+    EXPECT_EQ(GlyphCache::open(dir, font_path(), FontAtlas::cache_settings(FontAtlas::kBaseSize)).size(), 0u);
+    FontAtlas uncached = load_atlas({});
+    uncached.ensure(kText);
+    FontAtlas atlas = load_atlas(dir);
+    atlas.ensure(kText);
+    EXPECT_EQ(atlas.pixels(), uncached.pixels());
+    expect_same_glyph(atlas, uncached, 'A');
+}
+
 TEST(GlyphCacheTest, ADamagedEntryIsMadeAgainFromTheFont) {
     const auto dir = test::temp_dir("glyph_cache_damaged");
     const auto entry = cache_glyphs(dir);
