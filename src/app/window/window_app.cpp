@@ -480,8 +480,10 @@ int run_window(const WindowOptions& options, const std::filesystem::path& execut
     // --layer files open as if dropped on the window (a GeoPackage of several layers asks which to open), but now,
     // on their worker threads, while the window, its GL context, ImGui's fonts, the base map and the events start
     // (0.9 s on llvmpipe before the first frame, which is when a dropped file would start): a heavy file's preview
-    // can be ready for the first frame (issue 18, dense10m's cold open).
+    // can be ready for the first frame (issue 18, dense10m's cold open). The coarse base levels, too, are read
+    // and projected while the window opens.
     open_layer_files(options.layers, loading, panels.browser, projection, panels.log);
+    start_base_levels(paths.value(), projection, loading);
     GLFWwindow* window = open.window = open_window(options);
     if (!window) return 1;
     start_imgui(window, use_settings, options, paths.value());

@@ -14,28 +14,44 @@ namespace em {
 
 bool still_loading(const LoadingState& loading) { return !loading.loads.empty() || loading.finer.valid(); }
 
+namespace {
+
+std::vector<BaseScale> base_scales_of(bool finer) {
+    std::vector<BaseScale> scales;
+    for (const auto& scale : base_scales())
+        if ((scale.dataset == "10m") == finer) scales.push_back(scale);
+    return scales;
+}
+
+std::future<LoadedBaseLevels> load_levels_async(const DataPaths& data, const LayerCache& cache,
+                                                std::vector<BaseScale> scales, const Projection& projection) {
+    return std::async(std::launch::async, [data, &cache, scales = std::move(scales), projection] {
+        LoadedBaseLevels out;
+        for (const auto& scale : scales)
+            out.emplace_back(scale.min_metres_per_pixel, load_base_layer(data, scale, projection, &cache));
+        return out;
+    });
+}
+
+}  // namespace
+
+void start_base_levels(const DataPaths& data, const Projection& projection, LoadingState& loading) {
+    loading.coarse = load_levels_async(data, loading.cache, base_scales_of(/*finer=*/false), projection);
+}
+
 void load_base_levels(const DataPaths& data, MapScene& scene, LoadingState& loading, std::string& message) {
-    // The coarse levels load at once (fast); the 1:10m levels load on a worker thread while the map is usable.
-    std::vector<BaseScale> background;
-    for (const auto& scale : base_scales()) {
-        if (scale.dataset == "10m") {
-            background.push_back(scale);
-            continue;
-        }
-        auto layer = load_base_layer(data, scale, scene.projection, &loading.cache);
+    // The coarse levels are waited for (fast, and the first frame needs them); the 1:10m levels load on a worker
+    // thread while the map is usable.
+    if (!loading.coarse.valid()) start_base_levels(data, scene.projection, loading);
+    for (auto& [min_mpp, layer] : loading.coarse.get()) {
         if (!layer) {
             message = layer.error().message;
             continue;
         }
-        scene.base.push_back({scale.min_metres_per_pixel, std::move(layer).value()});
+        layer->ensure_projection(scene.projection);  // a no-op unless the projection is not the one started with
+        scene.base.push_back({min_mpp, std::move(layer).value()});
     }
-    const LayerCache& cache = loading.cache;
-    loading.finer = std::async(std::launch::async, [data, &cache, background, projection = scene.projection] {
-        LoadedBaseLevels out;
-        for (const auto& scale : background)
-            out.emplace_back(scale.min_metres_per_pixel, load_base_layer(data, scale, projection, &cache));
-        return out;
-    });
+    loading.finer = load_levels_async(data, loading.cache, base_scales_of(/*finer=*/true), scene.projection);
 }
 
 bool apply_finished_base_levels(LoadingState& loading, MapScene& scene, std::string& message) {

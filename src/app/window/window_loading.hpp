@@ -29,6 +29,7 @@ using LoadedBaseLevels = std::vector<std::pair<double, Result<SceneLayer>>>;
 // prepared layers the loads read through (declared first: it outlives the loads).
 struct LoadingState {
     LayerCache cache{LayerCache::default_dir()};
+    std::future<LoadedBaseLevels> coarse;                // the coarser base levels, until the map takes them
     std::future<LoadedBaseLevels> finer;                 // the 1:10m base levels; invalid once they joined
     std::vector<std::unique_ptr<BackgroundLoad>> loads;  // user layers, with progress and cancel
     std::vector<LayerChoice> layer_choices;              // multi-layer sources waiting for the user's pick
@@ -48,8 +49,12 @@ void start_load(LoadingState& loading, const std::string& path, const Projection
 // True while user layers or the finer base levels are still loading.
 bool still_loading(const LoadingState& loading);
 
-// Loads the coarse base levels into the scene now (fast) and starts the 1:10m ones on a worker thread
-// (loading.finer). A level that fails leaves its message in `message`.
+// Starts loading the coarse base levels on a worker thread (loading.coarse): they are read and projected while
+// the window and its GL context open, which is most of the first frame's wait on llvmpipe.
+void start_base_levels(const DataPaths& data, const Projection& projection, LoadingState& loading);
+// Adds the coarse base levels to the scene (started by start_base_levels, or now if it was not called; waits for
+// them) and starts the 1:10m ones on a worker thread (loading.finer). A level that fails leaves its message in
+// `message`.
 void load_base_levels(const DataPaths& data, MapScene& scene, LoadingState& loading, std::string& message);
 
 // Adds the finer base levels to the scene once the worker has finished (failures go to `message`). Returns
