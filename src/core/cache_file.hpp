@@ -32,9 +32,9 @@ inline std::string stamp_of(const std::filesystem::path& p) {
 }
 
 // Writes plain values and vectors of them in native byte order.
-class Writer {
+class CacheWriter {
 public:
-    explicit Writer(std::FILE* f) : f_(f) {}
+    explicit CacheWriter(std::FILE* f) : f_(f) {}
     template <typename T>
     void pod(const T& v) {
         static_assert(std::is_trivially_copyable_v<T>);
@@ -63,9 +63,9 @@ private:
 
 // Reads straight from the file into the vectors (no copy of the whole entry in memory: a big layer's entry is
 // hundreds of MB, and holding it twice made the warm open's peak). Counts are checked against what is left.
-class Reader {
+class CacheReader {
 public:
-    Reader(std::FILE* f, std::size_t size) : f_(f), left_(size) {}
+    CacheReader(std::FILE* f, std::size_t size) : f_(f), left_(size) {}
     template <typename T>
     bool pod(T& v) {
         return bytes(&v, sizeof v);

@@ -15,7 +15,7 @@ constexpr char kMagic[8] = {'E', 'M', 'L', 'C', 'A', 'C', 'H', 'E'};
 // 2: levels of detail leave out rings smaller than their tolerance (scene_builder).
 constexpr std::uint32_t kFormatVersion = 3;  // 3: keys carry PrepareOptions::purpose (version 2 entries may be poisoned)
 
-void write_layer(Writer& w, const PreparedLayer& l) {
+void write_layer(CacheWriter& w, const PreparedLayer& l) {
     w.str(l.source), w.str(l.name), w.str(l.crs);
     w.pod(static_cast<std::int32_t>(l.kind));
     w.pod(l.bbox);
@@ -31,7 +31,7 @@ void write_layer(Writer& w, const PreparedLayer& l) {
     w.pod<std::uint64_t>(l.mesh.tessellation_failures);
 }
 
-bool read_layer(Reader& r, PreparedLayer& l) {
+bool read_layer(CacheReader& r, PreparedLayer& l) {
     std::int32_t kind = 0;
     std::uint64_t count = 0, failures = 0;
     if (!(r.str(l.source) && r.str(l.name) && r.str(l.crs) && r.pod(kind) && r.pod(l.bbox) && r.strs(l.fields) &&
@@ -105,7 +105,7 @@ std::optional<std::vector<PreparedLayer>> LayerCache::load(const std::string& so
     char magic[sizeof kMagic];
     if (std::fread(magic, 1, sizeof magic, f.get()) != sizeof magic || std::memcmp(magic, kMagic, sizeof kMagic) != 0)
         return std::nullopt;
-    Reader r(f.get(), size - sizeof kMagic);
+    CacheReader r(f.get(), size - sizeof kMagic);
     std::uint32_t version = 0;
     std::uint64_t count = 0;
     if (!r.pod(version) || version != kFormatVersion || !r.pod(count) || count > 4096) return std::nullopt;
@@ -123,7 +123,7 @@ bool LayerCache::store(const std::string& source, const PrepareOptions& options,
     for (const auto& l : layers)
         if (l.mesh.fill_even_odd) return false;
     return write_file_atomically(path, [&](std::FILE* f) {
-        Writer w(f);
+        CacheWriter w(f);
         for (char c : kMagic) w.pod(c);
         w.pod(kFormatVersion);
         w.pod<std::uint64_t>(layers.size());

@@ -15,7 +15,7 @@ constexpr std::uint32_t kFormatVersion = 1;
 // must never reach the atlas, whose rows are 1024 px wide).
 constexpr int kLargestSide = 256;
 
-bool read_glyph(Reader& r, char32_t& cp, GlyphBitmap& g) {
+bool read_glyph(CacheReader& r, char32_t& cp, GlyphBitmap& g) {
     std::uint32_t code = 0;
     std::uint8_t in_font = 0;
     std::int32_t w = 0, h = 0, x = 0, y = 0;
@@ -30,7 +30,7 @@ bool read_glyph(Reader& r, char32_t& cp, GlyphBitmap& g) {
     return true;
 }
 
-void write_glyph(Writer& w, char32_t cp, const GlyphBitmap& g) {
+void write_glyph(CacheWriter& w, char32_t cp, const GlyphBitmap& g) {
     w.pod(static_cast<std::uint32_t>(cp));
     w.pod(static_cast<std::uint8_t>(g.in_font));
     w.pod(static_cast<std::int32_t>(g.width)), w.pod(static_cast<std::int32_t>(g.height));
@@ -61,7 +61,7 @@ GlyphCache GlyphCache::open(const std::filesystem::path& dir, const std::string&
     char magic[sizeof kMagic];
     if (std::fread(magic, 1, sizeof magic, f.get()) != sizeof magic || std::memcmp(magic, kMagic, sizeof kMagic) != 0)
         return cache;
-    Reader r(f.get(), size - sizeof kMagic);
+    CacheReader r(f.get(), size - sizeof kMagic);
     std::string key;
     std::uint64_t count = 0;
     if (!r.str(key) || key != cache.key_ || !r.pod(count) || count > 1u << 20) return cache;  // another font's entry
@@ -90,7 +90,7 @@ bool GlyphCache::save() {
     if (path_.empty()) return false;
     if (!unsaved_) return true;
     const bool saved = write_file_atomically(path_, [this](std::FILE* f) {
-        Writer w(f);
+        CacheWriter w(f);
         for (char c : kMagic) w.pod(c);
         w.str(key_);
         w.pod<std::uint64_t>(glyphs_.size());
