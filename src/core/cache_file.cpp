@@ -6,7 +6,7 @@
 
 namespace em {
 
-bool write_file_atomically(const std::filesystem::path& path, const std::function<bool(std::FILE*)>& write) {
+bool write_cache_file(const std::filesystem::path& path, const std::function<bool(std::FILE*)>& write) {
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);
     // The process and thread keep two writers of the same entry apart (the window's clip preview has a renderer

@@ -106,8 +106,10 @@ private:
     bool ok_ = true;
 };
 
-// Writes a file through a temporary one renamed over it (creating its folder). `write` returns false when it
-// failed; the temporary is removed then. Returns whether the file is there now.
-bool write_file_atomically(const std::filesystem::path& path, const std::function<bool(std::FILE*)>& write);
+// Writes a cache file through a temporary one renamed over it (creating its folder), streamed: a layer's entry is
+// hundreds of MB and is never held whole in memory. `write` returns false when it failed; the temporary is removed
+// then. Returns whether the file is there now; a failure only costs the next run time, so it is not an error.
+// (A user's output goes through export's write_file_atomically: whole bytes, fsync, a one-line error.)
+bool write_cache_file(const std::filesystem::path& path, const std::function<bool(std::FILE*)>& write);
 
 }  // namespace em

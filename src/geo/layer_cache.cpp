@@ -122,7 +122,7 @@ bool LayerCache::store(const std::string& source, const PrepareOptions& options,
     // Fans for the stencil are a one-off picture's fill, of part of a source: never an entry for the whole.
     for (const auto& l : layers)
         if (l.mesh.fill_even_odd) return false;
-    return write_file_atomically(path, [&](std::FILE* f) {
+    return write_cache_file(path, [&](std::FILE* f) {
         CacheWriter w(f);
         for (char c : kMagic) w.pod(c);
         w.pod(kFormatVersion);

@@ -89,7 +89,7 @@ const GlyphBitmap& GlyphCache::put(char32_t cp, GlyphBitmap glyph) {
 bool GlyphCache::save() {
     if (path_.empty()) return false;
     if (!unsaved_) return true;
-    const bool saved = write_file_atomically(path_, [this](std::FILE* f) {
+    const bool saved = write_cache_file(path_, [this](std::FILE* f) {
         CacheWriter w(f);
         for (char c : kMagic) w.pod(c);
         w.str(key_);
